@@ -1,0 +1,187 @@
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, Hash};
+
+use indexmap::IndexMap;
+
+use crate::de::ShapeDeserializer;
+use crate::error::{Error, Result};
+use crate::schema::{Member, Schema, SchemaRef, ShapeTraits};
+use crate::ser::ShapeSerializer;
+use crate::shape::{AwsShape, MapKey};
+
+impl<T: AwsShape> AwsShape for Option<T> {
+    const SCHEMA: &'static Schema = T::SCHEMA;
+    const NULLABLE: bool = true;
+
+    fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
+        match self {
+            Some(value) => value.serialize(member, ser),
+            None => ser.write_null(member),
+        }
+    }
+
+    fn deserialize<D: ShapeDeserializer>(member: &Member, de: &mut D) -> Result<Self> {
+        if de.read_null()? {
+            Ok(None)
+        } else {
+            T::deserialize(member, de).map(Some)
+        }
+    }
+
+    fn zero() -> Self {
+        None
+    }
+}
+
+impl<T: AwsShape> AwsShape for Box<T> {
+    const SCHEMA: &'static Schema = T::SCHEMA;
+    const NULLABLE: bool = T::NULLABLE;
+
+    fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
+        (**self).serialize(member, ser)
+    }
+
+    fn deserialize<D: ShapeDeserializer>(member: &Member, de: &mut D) -> Result<Self> {
+        T::deserialize(member, de).map(Box::new)
+    }
+
+    fn zero() -> Self {
+        Box::new(T::zero())
+    }
+}
+
+/// Shape traits of a collection whose items (or values) are `T`: sparse when `T` is nullable.
+const fn collection_traits<T: AwsShape>() -> ShapeTraits {
+    if T::NULLABLE {
+        ShapeTraits::NONE.sparse()
+    } else {
+        ShapeTraits::NONE
+    }
+}
+
+impl<T: AwsShape> AwsShape for Vec<T> {
+    const SCHEMA: &'static Schema =
+        &Schema::list("List", &Member::new("member", 0, SchemaRef::of::<T>()))
+            .with_traits(collection_traits::<T>());
+
+    fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
+        ser.write_list(member, self)
+    }
+
+    fn deserialize<D: ShapeDeserializer>(member: &Member, de: &mut D) -> Result<Self> {
+        let mut slot = None;
+        Self::deserialize_into(&mut slot, member, de)?;
+        Ok(slot.unwrap_or_default())
+    }
+
+    fn deserialize_into<D: ShapeDeserializer>(
+        slot: &mut Option<Self>,
+        member: &Member,
+        de: &mut D,
+    ) -> Result<()> {
+        let item = member.list_item()?;
+        let items = slot.get_or_insert_with(Vec::new);
+        de.read_list(member, |de| {
+            // Dense lists drop nulls, as Smithy clients do; sparse lists keep them as `None`.
+            if !T::NULLABLE && de.read_null()? {
+                return Ok(());
+            }
+            items.push(T::deserialize(item, de)?);
+            Ok(())
+        })
+    }
+
+    fn zero() -> Self {
+        Vec::new()
+    }
+}
+
+/// What a map type needs beyond `AwsShape`: insertion that refuses duplicate keys.
+trait MapLike<K, V>: Default {
+    fn contains(&self, key: &K) -> bool;
+    fn insert_new(&mut self, key: K, value: V);
+}
+
+fn read_map_into<M, K, V, D>(slot: &mut Option<M>, member: &Member, de: &mut D) -> Result<()>
+where
+    M: MapLike<K, V>,
+    K: MapKey,
+    V: AwsShape,
+    D: ShapeDeserializer,
+{
+    let (_, value_member) = member.map_entry()?;
+    let map = slot.get_or_insert_with(M::default);
+    de.read_map(member, |de, key| {
+        if !V::NULLABLE && de.read_null()? {
+            return Ok(());
+        }
+        let value = V::deserialize(value_member, de)?;
+        let key = K::from_key(key)?;
+        if map.contains(&key) {
+            return Err(Error::invalid("map", "the key appears twice"));
+        }
+        map.insert_new(key, value);
+        Ok(())
+    })
+}
+
+/// Implements `AwsShape` for a map type with `K: MapKey` keys.
+macro_rules! map_shape {
+    ($map:ident < K, V $(, $hasher:ident)? >, $($key_bound:path),+) => {
+        impl<K, V $(, $hasher)?> MapLike<K, V> for $map<K, V $(, $hasher)?>
+        where
+            K: $($key_bound +)+,
+            $($hasher: BuildHasher + Default,)?
+        {
+            fn contains(&self, key: &K) -> bool {
+                self.contains_key(key)
+            }
+
+            fn insert_new(&mut self, key: K, value: V) {
+                self.insert(key, value);
+            }
+        }
+
+        impl<K, V $(, $hasher)?> AwsShape for $map<K, V $(, $hasher)?>
+        where
+            K: MapKey + $($key_bound +)+,
+            V: AwsShape,
+            $($hasher: BuildHasher + Default,)?
+        {
+            const SCHEMA: &'static Schema = &Schema::map(
+                "Map",
+                &[
+                    Member::new("key", 0, SchemaRef::of::<K>()),
+                    Member::new("value", 1, SchemaRef::of::<V>()),
+                ],
+            )
+            .with_traits(collection_traits::<V>());
+
+            fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
+                ser.write_map(member, self.iter().map(|(k, v)| (k.as_key(), v)))
+            }
+
+            fn deserialize<D: ShapeDeserializer>(member: &Member, de: &mut D) -> Result<Self> {
+                let mut slot = None;
+                Self::deserialize_into(&mut slot, member, de)?;
+                Ok(slot.unwrap_or_default())
+            }
+
+            fn deserialize_into<D: ShapeDeserializer>(
+                slot: &mut Option<Self>,
+                member: &Member,
+                de: &mut D,
+            ) -> Result<()> {
+                read_map_into(slot, member, de)
+            }
+
+            fn zero() -> Self {
+                Self::default()
+            }
+        }
+    };
+}
+
+map_shape!(BTreeMap<K, V>, Ord);
+map_shape!(HashMap<K, V, H>, Eq, Hash);
+map_shape!(IndexMap<K, V, H>, Eq, Hash);

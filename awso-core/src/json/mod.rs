@@ -1,0 +1,103 @@
+//! JSON, as the bodies of `awsJson1_0`, `awsJson1_1` and `restJson1` carry it.
+//!
+//! | shape | JSON |
+//! |---|---|
+//! | structure | object; keys are member names (or `@jsonName` in restJson1); absent members left out; `null` members read as absent |
+//! | union | object with exactly one key; unknown keys kept as the unknown variant; `__type` ignored |
+//! | list, map | array, object (dense collections drop `null`s; sparse ones keep them) |
+//! | boolean, numbers | `true`/`false`, numbers; floats also `"NaN"`, `"Infinity"`, `"-Infinity"` |
+//! | string, enum | string |
+//! | blob | base64 string |
+//! | timestamp | epoch seconds as a number by default; `date-time` and `http-date` as strings |
+//! | document | any JSON |
+//!
+//! Integers are read exactly (never through a float); a number out of range is an error.
+//! Members appear at most once. Nesting is limited to 128 levels by default
+//! ([`JsonDeserializer::max_depth`]).
+//!
+//! ```
+//! #[derive(awso_core::AwsShape, Debug, PartialEq)]
+//! #[awso(rename_all = "PascalCase")]
+//! struct GetAttachmentResponse {
+//!     url: Option<String>,
+//!     url_expiry: Option<String>,
+//!     attachment_size_in_bytes: Option<i64>,
+//! }
+//!
+//! let json = r#"{"Url":"https://example.com/a","AttachmentSizeInBytes":1024}"#;
+//! let response: GetAttachmentResponse = awso_core::json::from_str(json)?;
+//! assert_eq!(response.attachment_size_in_bytes, Some(1024));
+//! assert_eq!(awso_core::json::to_string(&response)?, json);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+
+mod de;
+pub(crate) mod number;
+mod ser;
+
+use std::io;
+
+pub use de::JsonDeserializer;
+pub use ser::JsonSerializer;
+pub(crate) use ser::write_string;
+
+use crate::error::Result;
+use crate::schema::{Member, Schema};
+use crate::shape::AwsShape;
+use crate::value::Value;
+
+/// Writes `value` as JSON text.
+pub fn to_string<T: AwsShape>(value: &T) -> Result<String> {
+    let mut ser = JsonSerializer::new();
+    ser.serialize(value)?;
+    Ok(ser.finish())
+}
+
+/// Writes `value` as JSON bytes.
+pub fn to_vec<T: AwsShape>(value: &T) -> Result<Vec<u8>> {
+    to_string(value).map(String::into_bytes)
+}
+
+/// Writes `value` as JSON to `writer`.
+pub fn to_writer<W: io::Write, T: AwsShape>(mut writer: W, value: &T) -> Result<()> {
+    writer.write_all(to_string(value)?.as_bytes())?;
+    Ok(())
+}
+
+/// Reads a `T` from JSON text.
+pub fn from_str<T: AwsShape>(text: &str) -> Result<T> {
+    finish(JsonDeserializer::new(text))
+}
+
+/// Reads a `T` from JSON bytes (which must be UTF-8).
+pub fn from_slice<T: AwsShape>(bytes: &[u8]) -> Result<T> {
+    finish(JsonDeserializer::from_slice(bytes)?)
+}
+
+/// Reads a `T` from all of `reader`.
+pub fn from_reader<R: io::Read, T: AwsShape>(mut reader: R) -> Result<T> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    from_slice(&bytes)
+}
+
+fn finish<T: AwsShape>(mut de: JsonDeserializer<'_>) -> Result<T> {
+    let value = de.deserialize()?;
+    de.end()?;
+    Ok(value)
+}
+
+/// Reads a [`Value`] of the run-time `schema` from JSON bytes: the dynamic mode.
+pub fn from_slice_dynamic(bytes: &[u8], schema: &'static Schema) -> Result<Value> {
+    let mut de = JsonDeserializer::from_slice(bytes)?;
+    let value = de.deserialize_at(&Member::root(schema))?;
+    de.end()?;
+    Ok(value)
+}
+
+/// Writes a [`Value`] of the run-time `schema` as JSON text: the dynamic mode.
+pub fn to_string_dynamic(value: &Value, schema: &'static Schema) -> Result<String> {
+    let mut ser = JsonSerializer::new();
+    ser.serialize_at(value, &Member::root(schema))?;
+    Ok(ser.finish())
+}

@@ -1,0 +1,147 @@
+//! # awso-core
+//!
+//! The runtime of awso: describe AWS API shapes as plain Rust types, add
+//! `#[derive(AwsShape)]`, and get every wire codec AWS speaks from one static schema per type.
+//!
+//! ```
+//! use awso_core::AwsShape;
+//!
+//! #[derive(AwsShape, Debug, PartialEq)]
+//! #[awso(rename_all = "PascalCase")]
+//! struct GetAttachmentResponse {
+//!     url: Option<String>,
+//!     url_expiry: Option<String>,
+//!     attachment_size_in_bytes: Option<i64>,
+//! }
+//!
+//! let response = GetAttachmentResponse {
+//!     url: Some("https://example.com/a".into()),
+//!     url_expiry: Some("2019-11-08T02:41:28.172Z".into()),
+//!     attachment_size_in_bytes: Some(1024),
+//! };
+//! let json = awso_core::json::to_string(&response)?;
+//! let xml = awso_core::xml::to_string(&response)?;
+//! assert_eq!(awso_core::json::from_str::<GetAttachmentResponse>(&json)?, response);
+//! assert_eq!(awso_core::xml::from_str::<GetAttachmentResponse>(&xml)?, response);
+//! assert_eq!(
+//!     awso_core::to_value(&response)?.get("AttachmentSizeInBytes"),
+//!     Some(&awso_core::Value::Long(1024))
+//! );
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! ## How it fits together
+//!
+//! - [`schema`]: the static description of a shape ([`Schema`], [`Member`], traits).
+//! - [`AwsShape`] / [`AwsStruct`]: what a type implements (the derive writes it); they hand
+//!   values to a [`ShapeSerializer`] and build them from a [`ShapeDeserializer`].
+//! - Codecs implement those two traits, reading every wire rule from the schema: [`value`],
+//!   [`json`], [`xml`], [`query`].
+//! - [`service_error`]: operation error enums ([`AwsError`]) that never lose an unknown error.
+//!
+//! The derive attributes are documented on [`AwsShape`](derive@AwsShape).
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+// Lets derived code inside this crate (tests, docs) name `::awso_core`.
+#[allow(unused_extern_crates)]
+extern crate self as awso_core;
+
+pub mod de;
+pub mod error;
+mod impls;
+pub mod json;
+pub mod limits;
+pub mod query;
+pub mod schema;
+pub mod ser;
+pub mod service_error;
+mod shape;
+mod text;
+pub mod types;
+pub mod value;
+pub mod xml;
+
+pub use de::ShapeDeserializer;
+pub use error::{Error, Result};
+pub use schema::{Member, Schema};
+pub use ser::{MemberSerializer, ShapeSerializer};
+pub use service_error::{AwsError, ErrorParts, ErrorShape, UnknownError};
+pub use shape::{AwsEnum, AwsIntEnum, AwsShape, AwsStruct, MapKey, StructBuilder};
+pub use types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
+pub use value::{Value, from_value, to_value};
+
+#[cfg(feature = "derive")]
+pub use awso_derive::{AwsError, AwsShape};
+
+/// What derived code refers to. Not public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::value::zero_or_default;
+    pub use core::marker::PhantomData;
+    pub use core::option::Option::{self, None, Some};
+    pub use core::result::Result::{self, Err, Ok};
+    pub use std::boxed::Box;
+    pub use std::string::String;
+    pub use std::vec::Vec;
+
+    /// The error for a union that did not get exactly one member.
+    pub fn union_count_error(found: usize) -> crate::Error {
+        crate::value::union_count_error(found)
+    }
+
+    /// The error for a member index that is not in the schema the builder was made for.
+    pub fn member_not_in_schema(member: &crate::Member) -> crate::Error {
+        crate::Error::custom(format!("member `{}` is not in this schema", member.name()))
+    }
+
+    /// The item type of a list: lets `member(...)` override the traits of a list's items.
+    #[diagnostic::on_unimplemented(
+        message = "`member(...)` describes the items of a list, and `{Self}` is not a list"
+    )]
+    pub trait ListShape {
+        /// The item type.
+        type Item: crate::AwsShape;
+    }
+
+    impl<T: crate::AwsShape> ListShape for Vec<T> {
+        type Item = T;
+    }
+
+    /// The key and value types of a map: lets `key(...)` and `value(...)` override their traits.
+    #[diagnostic::on_unimplemented(
+        message = "`key(...)` and `value(...)` describe the entries of a map, and `{Self}` is not a map"
+    )]
+    pub trait MapShape {
+        /// The key type.
+        type Key: crate::AwsShape;
+        /// The value type.
+        type Value: crate::AwsShape;
+    }
+
+    impl<K: crate::MapKey + Ord, V: crate::AwsShape> MapShape for std::collections::BTreeMap<K, V> {
+        type Key = K;
+        type Value = V;
+    }
+
+    impl<K, V, H> MapShape for std::collections::HashMap<K, V, H>
+    where
+        K: crate::MapKey + Eq + std::hash::Hash,
+        V: crate::AwsShape,
+        H: std::hash::BuildHasher + Default,
+    {
+        type Key = K;
+        type Value = V;
+    }
+
+    impl<K, V, H> MapShape for indexmap::IndexMap<K, V, H>
+    where
+        K: crate::MapKey + Eq + std::hash::Hash,
+        V: crate::AwsShape,
+        H: std::hash::BuildHasher + Default,
+    {
+        type Key = K;
+        type Value = V;
+    }
+}

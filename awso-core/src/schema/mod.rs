@@ -1,0 +1,468 @@
+//! Schemas: the static description of a shape that every codec reads its wire rules from.
+//!
+//! A [`Schema`] names a shape, says what kind it is ([`ShapeKind`]), carries its shape-level
+//! traits ([`ShapeTraits`]) and, for aggregates, its [`Member`]s. A member has a name, an index
+//! (its position among its siblings), a target schema and member-level traits
+//! ([`MemberTraits`]). Lists have exactly one member (named `member`), maps exactly two (`key`
+//! and `value`); the constructors enforce that so codecs can rely on it.
+//!
+//! `#[derive(AwsShape)]` writes these for you. By hand, a schema is a `const`:
+//!
+//! ```
+//! use awso_core::schema::{Member, Schema, SchemaRef};
+//!
+//! const ATTACHMENT: &Schema = &Schema::structure(
+//!     "GetAttachmentResponse",
+//!     &[
+//!         Member::new("Url", 0, SchemaRef::of::<String>()),
+//!         Member::new("UrlExpiry", 1, SchemaRef::of::<String>()),
+//!         Member::new("AttachmentSizeInBytes", 2, SchemaRef::of::<i64>()),
+//!     ],
+//! );
+//! assert_eq!(ATTACHMENT.member_named("UrlExpiry").unwrap().index(), 1);
+//! assert_eq!(ATTACHMENT.members()[2].target().kind(), awso_core::schema::ShapeKind::Long);
+//! ```
+//!
+//! Targets are [`SchemaRef`]s rather than plain references so that recursive shapes (a
+//! structure that contains a list of itself) and generic types can be described in constants.
+
+mod traits;
+
+use std::sync::OnceLock;
+
+pub use traits::{
+    DefaultValue, ErrorFault, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits, TimestampFormat,
+    XmlNamespace,
+};
+
+use crate::AwsShape;
+use crate::error::{Error, Result};
+
+/// What kind of shape a schema describes: Smithy's shape types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShapeKind {
+    /// A structure: named, optional or required members.
+    Structure,
+    /// A tagged union: exactly one member is set.
+    Union,
+    /// An ordered list of one member shape.
+    List,
+    /// A map from string keys to one value shape.
+    Map,
+    /// A UTF-8 string.
+    String,
+    /// A string restricted to named values (unknown values are kept).
+    Enum,
+    /// A 32-bit integer restricted to named values (unknown values are kept).
+    IntEnum,
+    /// `true` or `false`.
+    Boolean,
+    /// An 8-bit signed integer.
+    Byte,
+    /// A 16-bit signed integer.
+    Short,
+    /// A 32-bit signed integer.
+    Integer,
+    /// A 64-bit signed integer.
+    Long,
+    /// A 32-bit IEEE 754 float.
+    Float,
+    /// A 64-bit IEEE 754 float.
+    Double,
+    /// An arbitrary-precision integer, kept as its decimal text.
+    BigInteger,
+    /// An arbitrary-precision decimal, kept as its text.
+    BigDecimal,
+    /// Uninterpreted bytes.
+    Blob,
+    /// An instant in time.
+    Timestamp,
+    /// Untyped JSON-like data.
+    Document,
+}
+
+impl ShapeKind {
+    /// The Smithy name of the kind, as used in error messages (`"structure"`, `"long"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Structure => "structure",
+            Self::Union => "union",
+            Self::List => "list",
+            Self::Map => "map",
+            Self::String => "string",
+            Self::Enum => "enum",
+            Self::IntEnum => "intEnum",
+            Self::Boolean => "boolean",
+            Self::Byte => "byte",
+            Self::Short => "short",
+            Self::Integer => "integer",
+            Self::Long => "long",
+            Self::Float => "float",
+            Self::Double => "double",
+            Self::BigInteger => "bigInteger",
+            Self::BigDecimal => "bigDecimal",
+            Self::Blob => "blob",
+            Self::Timestamp => "timestamp",
+            Self::Document => "document",
+        }
+    }
+
+    /// Whether values of this kind are written as a single text or number (no children).
+    pub const fn is_scalar(self) -> bool {
+        !matches!(
+            self,
+            Self::Structure | Self::Union | Self::List | Self::Map | Self::Document
+        )
+    }
+
+    /// Lists and maps: the kinds XML can flatten.
+    pub const fn is_collection(self) -> bool {
+        matches!(self, Self::List | Self::Map)
+    }
+
+    /// Structures and unions: the kinds with named members.
+    pub const fn is_aggregate(self) -> bool {
+        matches!(self, Self::Structure | Self::Union)
+    }
+}
+
+/// The static description of one shape. See the [module documentation](self).
+#[derive(Debug, Clone, Copy)]
+pub struct Schema {
+    kind: ShapeKind,
+    name: &'static str,
+    traits: ShapeTraits,
+    members: &'static [Member],
+}
+
+impl Schema {
+    /// A shape without members (a simple shape: string, long, timestamp, ...).
+    ///
+    /// # Panics
+    ///
+    /// In const evaluation, when `kind` is an aggregate, list or map: those need members and
+    /// have their own constructors.
+    pub const fn simple(kind: ShapeKind, name: &'static str) -> Self {
+        assert!(
+            !matches!(
+                kind,
+                ShapeKind::Structure | ShapeKind::Union | ShapeKind::List | ShapeKind::Map
+            ),
+            "structures, unions, lists and maps are built with their own constructors"
+        );
+        Self {
+            kind,
+            name,
+            traits: ShapeTraits::NONE,
+            members: &[],
+        }
+    }
+
+    /// A structure with `members`, whose indices must be their positions.
+    pub const fn structure(name: &'static str, members: &'static [Member]) -> Self {
+        check_indices(members);
+        Self {
+            kind: ShapeKind::Structure,
+            name,
+            traits: ShapeTraits::NONE,
+            members,
+        }
+    }
+
+    /// A union with `members`, whose indices must be their positions.
+    pub const fn union(name: &'static str, members: &'static [Member]) -> Self {
+        check_indices(members);
+        Self {
+            kind: ShapeKind::Union,
+            name,
+            traits: ShapeTraits::NONE,
+            members,
+        }
+    }
+
+    /// A list whose items are described by `member` (conventionally named `member`).
+    pub const fn list(name: &'static str, member: &'static Member) -> Self {
+        Self {
+            kind: ShapeKind::List,
+            name,
+            traits: ShapeTraits::NONE,
+            members: std::slice::from_ref(member),
+        }
+    }
+
+    /// A map; `entries` holds the key member then the value member.
+    pub const fn map(name: &'static str, entries: &'static [Member; 2]) -> Self {
+        Self {
+            kind: ShapeKind::Map,
+            name,
+            traits: ShapeTraits::NONE,
+            members: entries,
+        }
+    }
+
+    /// The same shape with `traits`.
+    #[must_use]
+    pub const fn with_traits(mut self, traits: ShapeTraits) -> Self {
+        self.traits = traits;
+        self
+    }
+
+    /// The same list or map with other members: how a structure member overrides the traits of
+    /// the items of the list it holds (an XML item name, say). The kind must stay the same and
+    /// the member count must match.
+    ///
+    /// # Panics
+    ///
+    /// In const evaluation, when `self` is not a list or map or the member count differs.
+    #[must_use]
+    pub const fn with_members(mut self, members: &'static [Member]) -> Self {
+        assert!(
+            matches!(self.kind, ShapeKind::List | ShapeKind::Map),
+            "only the members of lists and maps can be overridden"
+        );
+        assert!(
+            members.len() == self.members.len(),
+            "an override must keep the member count"
+        );
+        self.members = members;
+        self
+    }
+
+    /// The kind of shape.
+    pub const fn kind(&self) -> ShapeKind {
+        self.kind
+    }
+
+    /// The shape's name in its model (`"GetAttachmentResponse"`, `"String"`).
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Shape-level traits.
+    pub const fn traits(&self) -> &ShapeTraits {
+        &self.traits
+    }
+
+    /// The members: structure and union members in model order, a list's item member, or a
+    /// map's key and value members.
+    pub const fn members(&self) -> &'static [Member] {
+        self.members
+    }
+
+    /// The member called `name` (its model name, not a wire name).
+    pub fn member_named(&self, name: &str) -> Option<&'static Member> {
+        self.members.iter().find(|m| m.name == name)
+    }
+
+    /// A list's item member; `None` unless this is a list.
+    pub fn list_member(&self) -> Option<&'static Member> {
+        match self.kind {
+            ShapeKind::List => self.members.first(),
+            _ => None,
+        }
+    }
+
+    /// A map's key and value members; `None` unless this is a map.
+    pub fn map_members(&self) -> Option<(&'static Member, &'static Member)> {
+        match (self.kind, self.members) {
+            (ShapeKind::Map, [key, value]) => Some((key, value)),
+            _ => None,
+        }
+    }
+
+    /// Whether list items or map values may be null (a Smithy `@sparse` collection).
+    pub const fn is_sparse(&self) -> bool {
+        self.traits.sparse
+    }
+}
+
+const fn check_indices(members: &[Member]) {
+    let mut i = 0;
+    while i < members.len() {
+        assert!(
+            members[i].index == i,
+            "member indices must be their positions in the members slice"
+        );
+        i += 1;
+    }
+}
+
+/// One member of a structure, union, list or map.
+#[derive(Debug, Clone, Copy)]
+pub struct Member {
+    name: &'static str,
+    index: usize,
+    target: SchemaRef,
+    traits: MemberTraits,
+}
+
+impl Member {
+    /// A member called `name` at position `index`, targeting `target`.
+    pub const fn new(name: &'static str, index: usize, target: SchemaRef) -> Self {
+        Self {
+            name,
+            index,
+            target,
+            traits: MemberTraits::NONE,
+        }
+    }
+
+    /// The member that stands for a whole document: a value that no structure holds.
+    /// Codecs use it at the top level; its name is the shape's own name.
+    pub const fn root(schema: &'static Schema) -> Self {
+        Self::new(schema.name, 0, SchemaRef::from_static(schema))
+    }
+
+    /// The same member with `traits`.
+    #[must_use]
+    pub const fn with_traits(mut self, traits: MemberTraits) -> Self {
+        self.traits = traits;
+        self
+    }
+
+    /// The same member under another name, keeping target and traits. XML's flattened lists
+    /// use it: each item is written under the name of the structure member holding the list.
+    #[must_use]
+    pub const fn renamed(mut self, name: &'static str) -> Self {
+        self.name = name;
+        self
+    }
+
+    /// The member's name in the model (`"AttachmentSizeInBytes"`).
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The member's position among its siblings.
+    pub const fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The schema of the member's value.
+    pub fn target(&self) -> &'static Schema {
+        self.target.get()
+    }
+
+    /// The target as a reference that can be stored in another schema.
+    pub const fn target_ref(&self) -> SchemaRef {
+        self.target
+    }
+
+    /// Member-level traits.
+    pub const fn traits(&self) -> &MemberTraits {
+        &self.traits
+    }
+
+    /// The timestamp format this member's value is written in, if the model says: the member's
+    /// own trait wins over the target shape's.
+    pub fn timestamp_format(&self) -> Option<TimestampFormat> {
+        self.traits
+            .timestamp_format
+            .or_else(|| self.target().traits().timestamp_format)
+    }
+
+    /// The item member of the list this member holds, or an error naming the mismatch (a
+    /// list-typed Rust value at a member whose schema is not a list).
+    pub fn list_item(&self) -> Result<&'static Member> {
+        self.target()
+            .list_member()
+            .ok_or_else(|| self.mismatch("a list"))
+    }
+
+    /// The key and value members of the map this member holds, or an error naming the
+    /// mismatch.
+    pub fn map_entry(&self) -> Result<(&'static Member, &'static Member)> {
+        self.target()
+            .map_members()
+            .ok_or_else(|| self.mismatch("a map"))
+    }
+
+    /// The error for a value of the wrong kind at this member.
+    pub fn mismatch(&self, value: &'static str) -> Error {
+        let target = self.target();
+        Error::unsupported(format!(
+            "{value} cannot be written as `{}`, a {} shape",
+            target.name(),
+            target.kind().as_str()
+        ))
+    }
+
+    /// The XML namespace of this member's element: the member's own, else the target's.
+    pub fn xml_namespace(&self) -> Option<XmlNamespace> {
+        self.traits
+            .xml_namespace
+            .or_else(|| self.target().traits().xml_namespace)
+    }
+
+    /// The element or attribute name used in XML and awsQuery: `xmlName`, else the name.
+    pub const fn xml_name(&self) -> &'static str {
+        match self.traits.xml_name {
+            Some(name) => name,
+            None => self.name,
+        }
+    }
+
+    /// The key used in JSON bodies that honour `jsonName`: the `jsonName`, else the name.
+    pub const fn json_name(&self) -> &'static str {
+        match self.traits.json_name {
+            Some(name) => name,
+            None => self.name,
+        }
+    }
+}
+
+/// A reference to a member's target schema.
+///
+/// Three forms exist: a plain static reference, a function returning one (what derived code
+/// uses: it breaks the cycle of recursive shapes and works for generic types), and a cell
+/// filled after construction (what run-time schemas use for recursion).
+#[derive(Clone, Copy)]
+pub struct SchemaRef(Target);
+
+#[derive(Clone, Copy)]
+enum Target {
+    Static(&'static Schema),
+    Lazy(fn() -> &'static Schema),
+    Cell(&'static OnceLock<&'static Schema>),
+}
+
+impl SchemaRef {
+    /// The schema of `T`.
+    pub const fn of<T: AwsShape>() -> Self {
+        Self(Target::Lazy(schema_of::<T>))
+    }
+
+    /// A schema known now.
+    pub const fn from_static(schema: &'static Schema) -> Self {
+        Self(Target::Static(schema))
+    }
+
+    /// A schema filled in later: run-time schemas for recursive shapes use it. Until the cell
+    /// is set, [`get`](Self::get) answers a placeholder document schema named `<unresolved>`.
+    pub const fn from_cell(cell: &'static OnceLock<&'static Schema>) -> Self {
+        Self(Target::Cell(cell))
+    }
+
+    /// The referenced schema.
+    pub fn get(self) -> &'static Schema {
+        match self.0 {
+            Target::Static(schema) => schema,
+            Target::Lazy(get) => get(),
+            Target::Cell(cell) => cell.get().copied().unwrap_or(&UNRESOLVED),
+        }
+    }
+}
+
+impl std::fmt::Debug for SchemaRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Printing the target itself would loop forever on recursive shapes.
+        f.debug_tuple("SchemaRef").field(&self.get().name).finish()
+    }
+}
+
+static UNRESOLVED: Schema = Schema::simple(ShapeKind::Document, "<unresolved>");
+
+fn schema_of<T: AwsShape>() -> &'static Schema {
+    T::SCHEMA
+}

@@ -1,0 +1,382 @@
+//! Service errors: each operation's errors as a typed enum that never loses an unknown one.
+//!
+//! An error structure derives [`AwsShape`](crate::AwsShape) with `#[awso(error(...))]`, which
+//! also gives it [`ErrorShape`], `Display` and `std::error::Error`. An operation's error enum
+//! derives [`AwsError`](derive@crate::AwsError): one tuple variant per modeled error plus
+//! `Unknown(UnknownError)`. Decoding picks the variant by error code; any other code, or a
+//! body that cannot be read as the modeled structure, becomes `Unknown`, keeping the code,
+//! the message (when one can be found), the HTTP status, the request id and the raw body.
+//!
+//! ```
+//! use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+//!
+//! #[derive(AwsShape, Debug, PartialEq)]
+//! #[awso(error(fault = "client", status = 403))]
+//! struct AccessDeniedException {
+//!     #[awso(rename = "Message")]
+//!     message: String,
+//! }
+//!
+//! #[derive(AwsError, Debug)]
+//! enum GetAttachmentError {
+//!     AccessDeniedException(AccessDeniedException),
+//!     Unknown(UnknownError),
+//! }
+//!
+//! let err = GetAttachmentError::from_json("AccessDeniedException", br#"{"Message":"no"}"#);
+//! assert!(matches!(&err, GetAttachmentError::AccessDeniedException(e) if e.message == "no"));
+//! assert_eq!(err.to_string(), "AccessDeniedException: no");
+//!
+//! let err = GetAttachmentError::from_parts(
+//!     ErrorParts::json("ns.example#Throttled:http://internal", br#"{"message":"slow down"}"#)
+//!         .status(429),
+//! );
+//! let GetAttachmentError::Unknown(unknown) = &err else { panic!() };
+//! assert_eq!(unknown.code(), "Throttled");
+//! assert_eq!(unknown.message(), Some("slow down"));
+//! assert_eq!(unknown.status(), Some(429));
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+
+use std::fmt;
+
+use crate::de::ShapeDeserializer;
+use crate::error::{Error, Result};
+use crate::json::{JsonDeserializer, JsonSerializer};
+use crate::schema::Schema;
+use crate::ser::ShapeSerializer;
+use crate::shape::AwsShape;
+use crate::types::Document;
+use crate::xml::XmlDeserializer;
+
+/// An error structure: a shape with `@error`.
+pub trait ErrorShape: AwsShape {
+    /// The error's message member, if it has one and it is set.
+    fn message(&self) -> Option<&str>;
+}
+
+/// The code a service identifies an error shape by: its `@awsQueryError` code when it has
+/// one, else its name.
+pub fn error_code(schema: &'static Schema) -> &'static str {
+    schema
+        .traits()
+        .error
+        .and_then(|e| e.code)
+        .unwrap_or(schema.name())
+}
+
+/// Reduces an error code as services send it to the bare name: drops a namespace
+/// (`aws.protocoltests#Foo`) and a URI suffix (`Foo:http://internal.amazon.com/...`).
+pub fn sanitize_code(code: &str) -> &str {
+    let code = code.rsplit_once('#').map_or(code, |(_, name)| name);
+    let code = code.split_once(':').map_or(code, |(name, _)| name);
+    code.trim()
+}
+
+/// The syntax of an error body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BodyFormat {
+    /// A JSON object (`awsJson1_0`, `awsJson1_1`, `restJson1`).
+    Json,
+    /// An XML document (restXml, awsQuery, ec2Query), with or without an envelope.
+    Xml,
+}
+
+/// What is known of an error response: the code (found by the protocol), the body, and the
+/// HTTP details when there are some.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorParts<'a> {
+    /// The error code, possibly still with a namespace or URI suffix.
+    pub code: &'a str,
+    /// The raw body.
+    pub body: &'a [u8],
+    /// How the body is written.
+    pub format: BodyFormat,
+    /// The HTTP status.
+    pub status: Option<u16>,
+    /// The request id.
+    pub request_id: Option<&'a str>,
+}
+
+impl<'a> ErrorParts<'a> {
+    /// An error with a JSON body.
+    pub fn json(code: &'a str, body: &'a [u8]) -> Self {
+        Self {
+            code,
+            body,
+            format: BodyFormat::Json,
+            status: None,
+            request_id: None,
+        }
+    }
+
+    /// An error with an XML body.
+    pub fn xml(code: &'a str, body: &'a [u8]) -> Self {
+        Self {
+            format: BodyFormat::Xml,
+            ..Self::json(code, body)
+        }
+    }
+
+    /// Adds the HTTP status.
+    #[must_use]
+    pub fn status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Adds the request id.
+    #[must_use]
+    pub fn request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(request_id);
+        self
+    }
+}
+
+/// An error the operation does not model, or whose body could not be read: everything the
+/// response said is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownError {
+    code: String,
+    message: Option<String>,
+    status: Option<u16>,
+    request_id: Option<String>,
+    body: Vec<u8>,
+    decode_error: Option<String>,
+}
+
+impl UnknownError {
+    /// An unknown error with `code` and nothing else known.
+    pub fn new(code: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: None,
+            status: None,
+            request_id: None,
+            body: Vec::new(),
+            decode_error: None,
+        }
+    }
+
+    /// Sets the message.
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// The error code (empty when the response had none).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The message, when the body had one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The HTTP status, when known.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The request id, when known.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The raw response body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Why the body could not be read as the modeled error of this code, when that happened.
+    pub fn decode_error(&self) -> Option<&str> {
+        self.decode_error.as_deref()
+    }
+
+    fn from_parts(parts: &ErrorParts<'_>, code: &str) -> Self {
+        Self {
+            code: code.to_owned(),
+            message: find_message(parts.format, parts.body),
+            status: parts.status,
+            request_id: parts.request_id.map(str::to_owned),
+            body: parts.body.to_vec(),
+            decode_error: None,
+        }
+    }
+}
+
+impl fmt::Display for UnknownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.code.is_empty() {
+            "unknown error"
+        } else {
+            &self.code
+        })?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownError {}
+
+/// An operation's error enum. See the [module documentation](self); derive it with
+/// `#[derive(AwsError)]`.
+pub trait AwsError: Sized {
+    /// The schemas of the modeled error structures, in variant order.
+    const ERRORS: &'static [&'static Schema];
+
+    /// Reads modeled error number `index` from `de`, which stands at its structure.
+    fn read_modeled<D: ShapeDeserializer>(index: usize, de: &mut D) -> Result<Self>;
+
+    /// Writes the modeled error's structure; `Ok(false)` for the unknown variant.
+    fn write_modeled<S: ShapeSerializer>(&self, ser: &mut S) -> Result<bool>;
+
+    /// Wraps an unknown error.
+    fn unknown(error: UnknownError) -> Self;
+
+    /// The unknown error, when this is one.
+    fn as_unknown(&self) -> Option<&UnknownError>;
+
+    /// The schema of the modeled error this is; `None` for the unknown variant.
+    fn modeled_schema(&self) -> Option<&'static Schema>;
+
+    /// The error's message, when it has one.
+    fn message(&self) -> Option<&str>;
+
+    /// The error code.
+    fn code(&self) -> &str {
+        match (self.modeled_schema(), self.as_unknown()) {
+            (Some(schema), _) => error_code(schema),
+            (None, Some(unknown)) => unknown.code(),
+            (None, None) => "",
+        }
+    }
+
+    /// Decodes an error with a JSON body (`error_of_json` in awso).
+    fn from_json(code: &str, body: &[u8]) -> Self {
+        Self::from_parts(ErrorParts::json(code, body))
+    }
+
+    /// Decodes an error with an XML body, enveloped or not (`error_of_xml` in awso).
+    fn from_xml(code: &str, body: &[u8]) -> Self {
+        Self::from_parts(ErrorParts::xml(code, body))
+    }
+
+    /// Decodes an error. JSON bodies are matched to modeled errors by shape name, XML ones by
+    /// their error code (`@awsQueryError` when set); codes are sanitized first. Never fails:
+    /// anything that does not decode into a modeled error is kept as the unknown variant.
+    fn from_parts(parts: ErrorParts<'_>) -> Self {
+        let code = sanitize_code(parts.code);
+        let index = Self::ERRORS.iter().position(|schema| match parts.format {
+            BodyFormat::Json => schema.name() == code,
+            BodyFormat::Xml => error_code(schema) == code,
+        });
+        let Some(index) = index else {
+            return Self::unknown(UnknownError::from_parts(&parts, code));
+        };
+        match read_body::<Self>(index, &parts) {
+            Ok(error) => error,
+            Err(e) => Self::unknown(UnknownError {
+                decode_error: Some(e.to_string()),
+                ..UnknownError::from_parts(&parts, code)
+            }),
+        }
+    }
+
+    /// Encodes the error as a JSON object with its code in `__type` (`error_to_json` in
+    /// awso). An unknown error whose body was a JSON object gives that body back.
+    fn to_json(&self) -> Result<String> {
+        let mut ser = JsonSerializer::new();
+        if self.write_modeled(&mut ser)? {
+            let members = ser.finish();
+            let mut out = String::from("{\"__type\":");
+            crate::json::write_string(&mut out, self.code());
+            if members.len() > 2 {
+                out.push(',');
+            }
+            out.push_str(&members[1..]);
+            return Ok(out);
+        }
+        let unknown = self.as_unknown();
+        if let Some(body) = unknown.map(UnknownError::body) {
+            if crate::json::from_slice::<Document>(body)
+                .is_ok_and(|d| matches!(d, Document::Object(_)))
+            {
+                return String::from_utf8(body.to_vec()).map_err(Error::custom);
+            }
+        }
+        let mut out = String::from("{\"__type\":");
+        crate::json::write_string(&mut out, self.code());
+        if let Some(message) = self.message() {
+            out.push_str(",\"message\":");
+            crate::json::write_string(&mut out, message);
+        }
+        out.push('}');
+        Ok(out)
+    }
+}
+
+fn read_body<E: AwsError>(index: usize, parts: &ErrorParts<'_>) -> Result<E> {
+    let body = if parts.body.trim_ascii().is_empty() {
+        // A modeled error without a body (a 404 with only a header code) has no members.
+        match parts.format {
+            BodyFormat::Json => b"{}".as_slice(),
+            BodyFormat::Xml => b"<Error/>".as_slice(),
+        }
+    } else {
+        parts.body
+    };
+    match parts.format {
+        BodyFormat::Json => {
+            let mut de = JsonDeserializer::from_slice(body)?;
+            let error = E::read_modeled(index, &mut de)?;
+            de.end()?;
+            Ok(error)
+        }
+        BodyFormat::Xml => {
+            let mut de = XmlDeserializer::from_slice(body)?;
+            enter_error_element(&mut de)?;
+            E::read_modeled(index, &mut de)
+        }
+    }
+}
+
+/// Moves from the root of an XML error document to the error structure: inside
+/// `<ErrorResponse><Error>`, `<Response><Errors><Error>`, or the root itself.
+pub fn enter_error_element(de: &mut XmlDeserializer<'_>) -> Result<()> {
+    let missing = || Error::invalid("error response", "no <Error> element");
+    let found = match de.element_name() {
+        Some("ErrorResponse") => de.enter_child("Error")?,
+        Some("Response") => de.enter_child("Errors")? && de.enter_child("Error")?,
+        _ => true,
+    };
+    if found { Ok(()) } else { Err(missing()) }
+}
+
+/// The message of an error body, looked up the ways services write it.
+fn find_message(format: BodyFormat, body: &[u8]) -> Option<String> {
+    match format {
+        BodyFormat::Json => {
+            let doc = crate::json::from_slice::<Document>(body).ok()?;
+            ["message", "Message", "errorMessage"]
+                .iter()
+                .find_map(|key| doc.get(key).and_then(Document::as_str))
+                .map(str::to_owned)
+        }
+        BodyFormat::Xml => {
+            let mut de = XmlDeserializer::from_slice(body).ok()?;
+            enter_error_element(&mut de).ok()?;
+            if !de.enter_child("Message").ok()? {
+                return None;
+            }
+            de.deserialize::<String>().ok()
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Blobs: bytes, written as base64 in JSON, XML and query text.
+
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+use crate::error::{Error, Result};
+
+/// Uninterpreted bytes (a Smithy `blob`), base64-encoded on text wires.
+///
+/// ```
+/// use awso_core::Blob;
+///
+/// let blob = Blob::from("hi");
+/// assert_eq!(blob.as_ref(), b"hi");
+/// assert_eq!(awso_core::json::to_string(&blob)?, r#""aGk=""#);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Blob(Vec<u8>);
+
+impl Blob {
+    /// Wraps bytes.
+    pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
+        Self(bytes.into())
+    }
+
+    /// The bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Unwraps the bytes.
+    pub fn into_inner(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+impl AsRef<[u8]> for Blob {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl From<Vec<u8>> for Blob {
+    fn from(bytes: Vec<u8>) -> Self {
+        Self(bytes)
+    }
+}
+
+impl From<&[u8]> for Blob {
+    fn from(bytes: &[u8]) -> Self {
+        Self(bytes.to_vec())
+    }
+}
+
+impl From<&str> for Blob {
+    fn from(text: &str) -> Self {
+        Self(text.as_bytes().to_vec())
+    }
+}
+
+impl From<Blob> for Vec<u8> {
+    fn from(blob: Blob) -> Self {
+        blob.0
+    }
+}
+
+/// Standard alphabet, padding written, and accepted whether present or not: services differ.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+pub(crate) fn encode_base64(bytes: &[u8]) -> String {
+    BASE64.encode(bytes)
+}
+
+pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>> {
+    BASE64
+        .decode(text.trim_ascii())
+        .map_err(|e| Error::invalid("base64", e.to_string()))
+}

@@ -1,0 +1,399 @@
+//! Timestamps and their three wire formats.
+
+use std::fmt;
+
+use time::format_description::well_known::Rfc3339;
+use time::{Month, OffsetDateTime, PrimitiveDateTime, UtcOffset, Weekday};
+
+use crate::error::{Error, Result};
+use crate::schema::TimestampFormat;
+
+const NANOS_PER_SECOND: u32 = 1_000_000_000;
+
+/// An instant (a Smithy `timestamp`): seconds since the Unix epoch plus nanoseconds, with the
+/// three AWS wire formats. Converts to and from [`time::OffsetDateTime`].
+///
+/// ```
+/// use awso_core::Timestamp;
+/// use awso_core::schema::TimestampFormat;
+///
+/// let t = Timestamp::parse("2019-11-08T02:41:28.172Z", TimestampFormat::DateTime)?;
+/// assert_eq!((t.secs(), t.subsec_nanos()), (1_573_180_888, 172_000_000));
+/// assert_eq!(t.format(TimestampFormat::EpochSeconds)?, "1573180888.172");
+/// assert_eq!(t.format(TimestampFormat::HttpDate)?, "Fri, 08 Nov 2019 02:41:28.172 GMT");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Timestamp {
+    secs: i64,
+    nanos: u32,
+}
+
+impl Timestamp {
+    /// 1970-01-01T00:00:00Z.
+    pub const UNIX_EPOCH: Self = Self { secs: 0, nanos: 0 };
+
+    /// `secs` seconds after the epoch (before it, if negative).
+    pub const fn from_secs(secs: i64) -> Self {
+        Self { secs, nanos: 0 }
+    }
+
+    /// `secs` seconds plus `nanos` nanoseconds after the epoch; `None` unless
+    /// `nanos < 1_000_000_000`.
+    pub const fn from_secs_and_nanos(secs: i64, nanos: u32) -> Option<Self> {
+        if nanos < NANOS_PER_SECOND {
+            Some(Self { secs, nanos })
+        } else {
+            None
+        }
+    }
+
+    /// `millis` milliseconds after the epoch.
+    pub const fn from_millis(millis: i64) -> Self {
+        Self {
+            secs: millis.div_euclid(1000),
+            nanos: (millis.rem_euclid(1000) as u32) * 1_000_000,
+        }
+    }
+
+    /// Whole seconds since the epoch, rounded towards negative infinity.
+    pub const fn secs(&self) -> i64 {
+        self.secs
+    }
+
+    /// Nanoseconds past [`secs`](Self::secs), below one billion.
+    pub const fn subsec_nanos(&self) -> u32 {
+        self.nanos
+    }
+
+    /// Reads `text` in `format`.
+    pub fn parse(text: &str, format: TimestampFormat) -> Result<Self> {
+        match format {
+            TimestampFormat::DateTime => parse_date_time(text),
+            TimestampFormat::EpochSeconds => parse_epoch_seconds(text),
+            TimestampFormat::HttpDate => parse_http_date(text),
+        }
+        .map_err(|detail| Error::invalid(format.as_str(), format!("{detail} in {text:?}")))
+    }
+
+    /// Writes the timestamp in `format`. Fractions of a second are written with as many digits
+    /// as they need (none for whole seconds). Date formats only reach years 0 to 9999.
+    pub fn format(&self, format: TimestampFormat) -> Result<String> {
+        let mut out = String::new();
+        self.write(format, &mut out)?;
+        Ok(out)
+    }
+
+    /// Like [`format`](Self::format), appending to `out`.
+    pub fn write(&self, format: TimestampFormat, out: &mut String) -> Result<()> {
+        match format {
+            TimestampFormat::EpochSeconds => {
+                self.write_epoch_seconds(out);
+                Ok(())
+            }
+            TimestampFormat::DateTime => self.write_date_time(out),
+            TimestampFormat::HttpDate => self.write_http_date(out),
+        }
+    }
+
+    fn write_epoch_seconds(&self, out: &mut String) {
+        if self.nanos == 0 {
+            out.push_str(itoa::Buffer::new().format(self.secs));
+            return;
+        }
+        // -1.5 is stored as secs -2 plus half a second: print the magnitude.
+        let (sign, whole, fraction) = if self.secs < 0 {
+            (
+                "-",
+                (self.secs + 1).unsigned_abs(),
+                NANOS_PER_SECOND - self.nanos,
+            )
+        } else {
+            ("", self.secs.unsigned_abs(), self.nanos)
+        };
+        out.push_str(sign);
+        out.push_str(itoa::Buffer::new().format(whole));
+        push_fraction(out, fraction);
+    }
+
+    fn civil(&self) -> Result<OffsetDateTime> {
+        let t = OffsetDateTime::try_from(*self)?;
+        if (0..=9999).contains(&t.year()) {
+            Ok(t)
+        } else {
+            Err(Error::out_of_range(
+                "a date format (years 0 to 9999)",
+                format!("timestamp {}", self.format(TimestampFormat::EpochSeconds)?),
+            ))
+        }
+    }
+
+    fn write_date_time(&self, out: &mut String) -> Result<()> {
+        let t = self.civil()?;
+        push_padded(out, t.year().unsigned_abs(), 4);
+        out.push('-');
+        push_padded(out, u32::from(u8::from(t.month())), 2);
+        out.push('-');
+        push_padded(out, u32::from(t.day()), 2);
+        out.push('T');
+        push_clock(out, &t, self.nanos);
+        out.push('Z');
+        Ok(())
+    }
+
+    fn write_http_date(&self, out: &mut String) -> Result<()> {
+        let t = self.civil()?;
+        out.push_str(&weekday_name(t.weekday())[..3]);
+        out.push_str(", ");
+        push_padded(out, u32::from(t.day()), 2);
+        out.push(' ');
+        out.push_str(&month_name(t.month())[..3]);
+        out.push(' ');
+        push_padded(out, t.year().unsigned_abs(), 4);
+        out.push(' ');
+        push_clock(out, &t, self.nanos);
+        out.push_str(" GMT");
+        Ok(())
+    }
+}
+
+fn push_padded(out: &mut String, value: u32, width: usize) {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(value);
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(digits);
+}
+
+fn push_clock(out: &mut String, t: &OffsetDateTime, nanos: u32) {
+    push_padded(out, u32::from(t.hour()), 2);
+    out.push(':');
+    push_padded(out, u32::from(t.minute()), 2);
+    out.push(':');
+    push_padded(out, u32::from(t.second()), 2);
+    if nanos != 0 {
+        push_fraction(out, nanos);
+    }
+}
+
+/// `.` and the nanoseconds without trailing zeros.
+fn push_fraction(out: &mut String, nanos: u32) {
+    let mut digits = [b'0'; 9];
+    let mut n = nanos;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let len = 9 - digits.iter().rev().take_while(|&&d| d == b'0').count();
+    out.push('.');
+    out.extend(digits[..len].iter().map(|&d| char::from(d)));
+}
+
+fn parse_date_time(text: &str) -> Result<Timestamp, &'static str> {
+    let t = OffsetDateTime::parse(text, &Rfc3339).map_err(|_| "not an RFC 3339 date-time")?;
+    Ok(Timestamp::from(t))
+}
+
+/// Reads `-?digits(.digits)?([eE][+-]?digits)?` exactly: never through a float, which would
+/// lose nanoseconds on current dates.
+fn parse_epoch_seconds(text: &str) -> Result<Timestamp, &'static str> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(at) => {
+            let exp: i32 = body[at + 1..].parse().map_err(|_| "bad exponent")?;
+            (&body[..at], exp)
+        }
+        None => (body, 0),
+    };
+    let (int_digits, frac_digits) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int_digits.is_empty() || !all_digits(int_digits) || !all_digits(frac_digits) {
+        return Err("not a number of seconds");
+    }
+    if mantissa.ends_with('.') {
+        return Err("no digits after the decimal point");
+    }
+    // Shift the decimal point by the exponent, then split at it.
+    let digits: Vec<u8> = int_digits.bytes().chain(frac_digits.bytes()).collect();
+    let point = i64::try_from(int_digits.len()).unwrap_or(i64::MAX) + i64::from(exponent);
+    let digit_at = |i: i64| -> u8 {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| digits.get(i))
+            .map_or(0, |d| d - b'0')
+    };
+    let first_nonzero = digits.iter().position(|&d| d != b'0');
+    let mut whole: i64 = 0;
+    if let Some(first) = first_nonzero {
+        let first = i64::try_from(first).unwrap_or(i64::MAX);
+        if point - first > 19 {
+            return Err("seconds out of range");
+        }
+        for i in first..point {
+            whole = whole
+                .checked_mul(10)
+                .and_then(|w| w.checked_add(i64::from(digit_at(i))))
+                .ok_or("seconds out of range")?;
+        }
+    }
+    let mut nanos: u32 = 0;
+    for i in point..point + 9 {
+        nanos = nanos * 10 + u32::from(digit_at(i));
+    }
+    if !negative || nanos == 0 {
+        let secs = if negative { -whole } else { whole };
+        return Ok(Timestamp { secs, nanos });
+    }
+    let secs = (-whole).checked_sub(1).ok_or("seconds out of range")?;
+    Ok(Timestamp {
+        secs,
+        nanos: NANOS_PER_SECOND - nanos,
+    })
+}
+
+/// Reads an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), allowing a fraction of a second.
+fn parse_http_date(text: &str) -> Result<Timestamp, &'static str> {
+    let bad = "not an IMF-fixdate";
+    let rest = text.strip_suffix(" GMT").ok_or(bad)?;
+    let (weekday, rest) = rest.split_once(", ").ok_or(bad)?;
+    let mut parts = rest.splitn(4, ' ');
+    let (Some(day), Some(month), Some(year), Some(clock)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad);
+    };
+    let number = |s: &str, len: usize| -> Result<u32, &'static str> {
+        if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().map_err(|_| bad)
+        } else {
+            Err(bad)
+        }
+    };
+    let month = (1..=12)
+        .map(|m| Month::try_from(m).unwrap_or(Month::January))
+        .find(|&m| &month_name(m)[..3] == month)
+        .ok_or("unknown month")?;
+    let (hms, fraction) = clock.split_once('.').unwrap_or((clock, ""));
+    let mut hms = hms.split(':');
+    let (Some(h), Some(m), Some(s), None) = (hms.next(), hms.next(), hms.next(), hms.next()) else {
+        return Err(bad);
+    };
+    let date = time::Date::from_calendar_date(
+        i32::try_from(number(year, 4)?).map_err(|_| bad)?,
+        month,
+        u8::try_from(number(day, 2)?).map_err(|_| bad)?,
+    )
+    .map_err(|_| "no such date")?;
+    if &weekday_name(date.weekday())[..3] != weekday {
+        return Err("the weekday does not match the date");
+    }
+    let nanos = parse_fraction(fraction).ok_or(bad)?;
+    let time = time::Time::from_hms_nano(
+        u8::try_from(number(h, 2)?).map_err(|_| bad)?,
+        u8::try_from(number(m, 2)?).map_err(|_| bad)?,
+        u8::try_from(number(s, 2)?).map_err(|_| bad)?,
+        nanos,
+    )
+    .map_err(|_| "no such time of day")?;
+    Ok(Timestamp::from(
+        PrimitiveDateTime::new(date, time).assume_offset(UtcOffset::UTC),
+    ))
+}
+
+/// Up to nine digits of a fraction of a second; more are cut (not rounded) to nanoseconds.
+fn parse_fraction(digits: &str) -> Option<u32> {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut nanos = 0;
+    for i in 0..9 {
+        nanos = nanos * 10 + digits.as_bytes().get(i).map_or(0, |d| u32::from(d - b'0'));
+    }
+    Some(nanos)
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+fn month_name(month: Month) -> &'static str {
+    match month {
+        Month::January => "January",
+        Month::February => "February",
+        Month::March => "March",
+        Month::April => "April",
+        Month::May => "May",
+        Month::June => "June",
+        Month::July => "July",
+        Month::August => "August",
+        Month::September => "September",
+        Month::October => "October",
+        Month::November => "November",
+        Month::December => "December",
+    }
+}
+
+impl From<OffsetDateTime> for Timestamp {
+    fn from(t: OffsetDateTime) -> Self {
+        Self {
+            secs: t.unix_timestamp(),
+            nanos: t.nanosecond(),
+        }
+    }
+}
+
+impl TryFrom<Timestamp> for OffsetDateTime {
+    type Error = Error;
+
+    fn try_from(t: Timestamp) -> Result<Self> {
+        let out_of_range = || Error::out_of_range("a calendar date", format!("{}s", t.secs));
+        let secs = OffsetDateTime::from_unix_timestamp(t.secs).map_err(|_| out_of_range())?;
+        secs.replace_nanosecond(t.nanos).map_err(|_| out_of_range())
+    }
+}
+
+impl From<std::time::SystemTime> for Timestamp {
+    fn from(t: std::time::SystemTime) -> Self {
+        match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => Self {
+                secs: i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+                nanos: after.subsec_nanos(),
+            },
+            Err(before) => {
+                let before = before.duration();
+                let secs = -i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
+                match before.subsec_nanos() {
+                    0 => Self { secs, nanos: 0 },
+                    n => Self {
+                        secs: secs - 1,
+                        nanos: NANOS_PER_SECOND - n,
+                    },
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// RFC 3339 when the year fits, epoch seconds otherwise.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        if self.write_date_time(&mut out).is_err() {
+            out.clear();
+            self.write_epoch_seconds(&mut out);
+        }
+        f.write_str(&out)
+    }
+}

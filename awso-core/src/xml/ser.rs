@@ -1,0 +1,376 @@
+//! Writing XML from a schema.
+
+use crate::error::{Error, Result};
+use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::schema::{Member, MemberTraits, TimestampFormat, XmlNamespace};
+use crate::ser::{MemberSerializer, ShapeSerializer};
+use crate::shape::{AwsShape, AwsStruct};
+use crate::text::{TextSerializer, push_float};
+use crate::types::{Document, Timestamp, encode_base64};
+
+/// A [`ShapeSerializer`] that writes XML elements into a `String`.
+///
+/// Each value is written as an element named after the member it sits at (its `xmlName`,
+/// else its name); the top-level element takes the name given to
+/// [`serialize_root`](Self::serialize_root).
+///
+/// ```
+/// use awso_core::xml::XmlSerializer;
+///
+/// let mut ser = XmlSerializer::new();
+/// ser.serialize_root(&vec!["a<b".to_owned()], "Names")?;
+/// assert_eq!(ser.finish(), "<Names><member>a&lt;b</member></Names>");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct XmlSerializer {
+    out: String,
+    depth: usize,
+    max_depth: usize,
+    body_only: bool,
+}
+
+impl Default for XmlSerializer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl XmlSerializer {
+    /// A serializer writing into a new buffer.
+    pub fn new() -> Self {
+        Self::with_buffer(String::new())
+    }
+
+    /// A serializer appending to `out`.
+    pub fn with_buffer(out: String) -> Self {
+        Self {
+            out,
+            depth: 0,
+            max_depth: DEFAULT_MAX_DEPTH,
+            body_only: false,
+        }
+    }
+
+    /// Refuses values nested deeper than `max_depth` (default 128).
+    #[must_use]
+    pub fn max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// Leaves out members of the top-level structure that are bound to HTTP headers, labels,
+    /// the query string or the status code.
+    #[must_use]
+    pub fn body_members_only(mut self) -> Self {
+        self.body_only = true;
+        self
+    }
+
+    /// Writes `value` as the element `root`.
+    pub fn serialize_root<T: AwsShape>(&mut self, value: &T, root: &'static str) -> Result<()> {
+        value.serialize(&Member::root(T::SCHEMA).renamed(root), self)
+    }
+
+    /// Writes `value` as the element `member` describes (a run-time schema for a
+    /// [`Value`](crate::Value), or a renamed [`Member::root`]).
+    pub fn serialize_at<T: AwsShape>(&mut self, value: &T, member: &Member) -> Result<()> {
+        value.serialize(member, self)
+    }
+
+    /// The XML written.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        if self.depth >= self.max_depth {
+            return Err(Error::depth_limit(self.max_depth));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// `<name xmlns...`, left open for attributes.
+    fn open(&mut self, member: &Member) {
+        self.out.push('<');
+        self.out.push_str(member.xml_name());
+        if let Some(ns) = member.xml_namespace() {
+            write_namespace(&mut self.out, ns);
+        }
+    }
+
+    fn close(&mut self, member: &Member) {
+        self.out.push_str("</");
+        self.out.push_str(member.xml_name());
+        self.out.push('>');
+    }
+
+    /// A whole element holding `text` (already in wire form, not yet escaped).
+    fn text_element(&mut self, member: &Member, text: &str) -> Result<()> {
+        self.open(member);
+        self.out.push('>');
+        escape(&mut self.out, text, false)?;
+        self.close(member);
+        Ok(())
+    }
+
+    fn scalar(&mut self, member: &Member, write: impl FnOnce(&mut String)) -> Result<()> {
+        let mut text = String::new();
+        write(&mut text);
+        self.text_element(member, &text)
+    }
+
+    /// Writes each item of a list or entry of a map as `write` says, between the wrapper
+    /// element's tags unless the member is flattened.
+    fn collection(
+        &mut self,
+        member: &Member,
+        write: impl FnOnce(&mut Self, bool) -> Result<()>,
+    ) -> Result<()> {
+        let flattened = member.traits().xml_flattened;
+        self.enter()?;
+        if !flattened {
+            self.open(member);
+            self.out.push('>');
+        }
+        write(self, flattened)?;
+        if !flattened {
+            self.close(member);
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+}
+
+fn write_namespace(out: &mut String, ns: XmlNamespace) {
+    out.push_str(" xmlns");
+    if let Some(prefix) = ns.prefix {
+        out.push(':');
+        out.push_str(prefix);
+    }
+    out.push_str("=\"");
+    // Namespace URIs come from the schema; escaping keeps a stray quote from breaking out.
+    let _ = escape(out, ns.uri, true);
+    out.push('"');
+}
+
+/// The member a flattened collection's items are written at: the items keep their own
+/// traits but take the element name and namespace of the structure member holding them.
+fn flattened_item(holder: &Member, item: &Member) -> Member {
+    let traits = MemberTraits {
+        xml_name: Some(holder.xml_name()),
+        xml_namespace: holder.traits().xml_namespace,
+        ..*item.traits()
+    };
+    Member::new(item.name(), item.index(), item.target_ref()).with_traits(traits)
+}
+
+/// Writes `text` escaped for element content, or for an attribute value in double quotes.
+/// Carriage returns (and in attributes, newlines and tabs) become character references, so
+/// that parsers' normalisation cannot change them; characters XML 1.0 cannot carry at all
+/// are an error.
+fn escape(out: &mut String, text: &str, attribute: bool) -> Result<()> {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attribute => "&quot;",
+            b'\r' => "&#xD;",
+            b'\n' if attribute => "&#xA;",
+            b'\t' if attribute => "&#x9;",
+            b'\t' | b'\n' => continue,
+            0..0x20 => {
+                return Err(Error::unsupported(format!(
+                    "the character U+{b:04X} cannot be written in XML 1.0"
+                )));
+            }
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    Ok(())
+}
+
+/// Writes attribute members into the start tag.
+struct Attributes<'a> {
+    ser: &'a mut XmlSerializer,
+}
+
+impl MemberSerializer for Attributes<'_> {
+    fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
+        if !member.traits().xml_attribute {
+            return Ok(());
+        }
+        let mut text = String::new();
+        value
+            .serialize(
+                member,
+                &mut TextSerializer {
+                    out: &mut text,
+                    default_format: TimestampFormat::DateTime,
+                },
+            )
+            .map_err(|e| e.in_member(member.name()))?;
+        let out = &mut self.ser.out;
+        out.push(' ');
+        out.push_str(member.xml_name());
+        out.push_str("=\"");
+        escape(out, &text, true).map_err(|e| e.in_member(member.name()))?;
+        out.push('"');
+        Ok(())
+    }
+
+    fn unknown_member(&mut self, _: &str) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes element members as children.
+struct Children<'a> {
+    ser: &'a mut XmlSerializer,
+    skip_bound: bool,
+}
+
+impl MemberSerializer for Children<'_> {
+    fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
+        let traits = member.traits();
+        if traits.xml_attribute || (self.skip_bound && traits.http.is_some()) {
+            return Ok(());
+        }
+        value
+            .serialize(member, self.ser)
+            .map_err(|e| e.in_member(member.name()))
+    }
+}
+
+impl ShapeSerializer for XmlSerializer {
+    fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
+        let skip_bound = self.body_only && self.depth == 0;
+        self.enter()?;
+        self.open(member);
+        value.serialize_members(member.target(), &mut Attributes { ser: self })?;
+        self.out.push('>');
+        value.serialize_members(
+            member.target(),
+            &mut Children {
+                ser: self,
+                skip_bound,
+            },
+        )?;
+        self.close(member);
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
+    where
+        T: AwsShape + 'a,
+        I: IntoIterator<Item = &'a T>,
+    {
+        let item = member.list_item()?;
+        self.collection(member, |ser, flattened| {
+            let flat;
+            let item = if flattened {
+                flat = flattened_item(member, item);
+                &flat
+            } else {
+                item
+            };
+            for (i, value) in items.into_iter().enumerate() {
+                value.serialize(item, ser).map_err(|e| e.in_item(i))?;
+            }
+            Ok(())
+        })
+    }
+
+    fn write_map<'a, V, I>(&mut self, member: &Member, entries: I) -> Result<()>
+    where
+        V: AwsShape + 'a,
+        I: IntoIterator<Item = (&'a str, &'a V)>,
+    {
+        let (key_member, value_member) = member.map_entry()?;
+        self.collection(member, |ser, flattened| {
+            for (key, value) in entries {
+                if flattened {
+                    ser.open(member);
+                } else {
+                    ser.out.push_str("<entry");
+                }
+                ser.out.push('>');
+                ser.text_element(key_member, key)?;
+                value
+                    .serialize(value_member, ser)
+                    .map_err(|e| e.in_key(key))?;
+                if flattened {
+                    ser.close(member);
+                } else {
+                    ser.out.push_str("</entry>");
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn write_boolean(&mut self, member: &Member, value: bool) -> Result<()> {
+        self.text_element(member, if value { "true" } else { "false" })
+    }
+
+    fn write_integer(&mut self, member: &Member, value: i32) -> Result<()> {
+        self.text_element(member, itoa::Buffer::new().format(value))
+    }
+
+    fn write_long(&mut self, member: &Member, value: i64) -> Result<()> {
+        self.text_element(member, itoa::Buffer::new().format(value))
+    }
+
+    fn write_float(&mut self, member: &Member, value: f32) -> Result<()> {
+        self.scalar(member, |out| {
+            push_float(out, value, value.is_finite(), value.is_nan())
+        })
+    }
+
+    fn write_double(&mut self, member: &Member, value: f64) -> Result<()> {
+        self.scalar(member, |out| {
+            push_float(out, value, value.is_finite(), value.is_nan())
+        })
+    }
+
+    fn write_big_integer(&mut self, member: &Member, value: &str) -> Result<()> {
+        self.text_element(member, value)
+    }
+
+    fn write_big_decimal(&mut self, member: &Member, value: &str) -> Result<()> {
+        self.text_element(member, value)
+    }
+
+    fn write_string(&mut self, member: &Member, value: &str) -> Result<()> {
+        self.text_element(member, value)
+    }
+
+    fn write_blob(&mut self, member: &Member, value: &[u8]) -> Result<()> {
+        self.text_element(member, &encode_base64(value))
+    }
+
+    fn write_timestamp(&mut self, member: &Member, value: &Timestamp) -> Result<()> {
+        let format = member
+            .timestamp_format()
+            .unwrap_or(TimestampFormat::DateTime);
+        self.text_element(member, &value.format(format)?)
+    }
+
+    fn write_document(&mut self, _: &Member, _: &Document) -> Result<()> {
+        Err(Error::unsupported("documents cannot be written in XML"))
+    }
+
+    fn write_null(&mut self, _: &Member) -> Result<()> {
+        Err(Error::unsupported(
+            "XML cannot carry a null item of a sparse list or map",
+        ))
+    }
+}

@@ -1,0 +1,269 @@
+//! Rules that span several attributes, or an attribute and a type.
+
+use std::collections::HashMap;
+
+use crate::ast::{Container, Data, Field, Variant};
+use crate::attr::{HttpBinding, MemberAttrs};
+use crate::ctxt::Ctxt;
+use crate::ty;
+
+/// Checks a parsed container, reporting every violation.
+pub(crate) fn container(cx: &Ctxt, cont: &Container<'_>) {
+    generics(cx, cont.generics);
+    match &cont.data {
+        Data::Struct(fields) => {
+            for field in fields {
+                member(cx, field);
+            }
+            unique_names(cx, fields.iter().map(|f| (f.name.as_str(), f.ident)));
+        }
+        Data::Union(variants) => union(cx, cont, variants),
+        Data::Enum(variants) => string_enum(cx, cont, variants),
+        Data::IntEnum(variants) => int_enum(cx, cont, variants),
+    }
+    let is_struct = matches!(cont.data, Data::Struct(_));
+    if !is_struct {
+        if let Some(span) = cont.attrs.error.span() {
+            cx.error_at(span, "only structures can be errors");
+        }
+    }
+    if let Some(span) = cont.attrs.union.span() {
+        if is_struct {
+            cx.error_at(span, "`union` applies to enums");
+        }
+    }
+    if let Some(span) = cont.attrs.int_enum.span() {
+        if is_struct {
+            cx.error_at(span, "`int_enum` applies to enums");
+        }
+        if cont.attrs.union.is_set() {
+            cx.error_at(span, "an enum is a union or an intEnum, not both");
+        }
+    }
+}
+
+fn generics(cx: &Ctxt, generics: &syn::Generics) {
+    for param in &generics.params {
+        match param {
+            syn::GenericParam::Lifetime(l) => {
+                cx.error_spanned_by(l, "lifetimes are not supported: AWS shapes own their data")
+            }
+            syn::GenericParam::Const(c) => {
+                cx.error_spanned_by(c, "const generics are not supported")
+            }
+            syn::GenericParam::Type(_) => {}
+        }
+    }
+}
+
+fn unique_names<'a>(cx: &Ctxt, names: impl Iterator<Item = (&'a str, &'a syn::Ident)>) {
+    let mut seen = HashMap::new();
+    for (name, ident) in names {
+        if let Some(first) = seen.insert(name, ident) {
+            cx.error_spanned_by(
+                ident,
+                format!("member name \"{name}\" is already used by `{first}`"),
+            );
+        }
+    }
+}
+
+/// Rules for one structure member (or union member).
+fn member(cx: &Ctxt, field: &Field<'_>) {
+    if let Some(reason) = ty::unsupported(field.shape_ty) {
+        cx.error_spanned_by(field.shape_ty, reason);
+    }
+    let a = &field.attrs;
+    member_traits(cx, a, field.shape_ty);
+    if let (Some(span), true) = (a.required.span(), field.optional) {
+        cx.error_at(span, "a required member is a plain type, not an Option");
+    }
+    if let Some(HttpBinding::Label { .. }) = a.http.get() {
+        if field.optional {
+            cx.error_at(
+                a.http.span().unwrap_or_else(proc_macro2::Span::call_site),
+                "an http_label member is required: it cannot be an Option",
+            );
+        }
+    }
+    if let (Some(span), true) = (a.host_label.span(), field.optional) {
+        cx.error_at(
+            span,
+            "a host_label member is required: it cannot be an Option",
+        );
+    }
+}
+
+/// Rules on member traits that do not depend on where the member sits.
+fn member_traits(cx: &Ctxt, a: &MemberAttrs, shape_ty: &syn::Type) {
+    if let (Some(span), true) = (a.xml_attribute.span(), a.xml_flattened.is_set()) {
+        cx.error_at(
+            span,
+            "a member cannot be both an XML attribute and flattened",
+        );
+    }
+    if let (Some(span), Some(binding)) = (a.xml_attribute.span(), a.http.get()) {
+        let payload = matches!(binding, HttpBinding::Payload);
+        let what = if payload {
+            "the HTTP payload"
+        } else {
+            "bound to HTTP"
+        };
+        cx.error_at(span, format!("an XML attribute cannot also be {what}"));
+    }
+    if let (Some(span), Some(HttpBinding::ResponseCode)) = (a.host_label.span(), a.http.get()) {
+        cx.error_at(span, "a host_label member cannot be the response code");
+    }
+    let scalar = ty::is_known_scalar(shape_ty);
+    for (slot, what) in [
+        (&a.item, "member(...)"),
+        (&a.key, "key(...)"),
+        (&a.value, "value(...)"),
+    ] {
+        if let (Some(span), true) = (slot.span(), scalar) {
+            cx.error_at(
+                span,
+                format!("{what} describes the items of a list or map, and this member is a scalar"),
+            );
+        }
+    }
+    if let (Some(span), true) = (a.xml_flattened.span(), scalar) {
+        cx.error_at(
+            span,
+            "xml_flattened applies to lists and maps, and this member is a scalar",
+        );
+    }
+    if let (Some(span), true) = (a.item.span(), a.key.is_set() || a.value.is_set()) {
+        cx.error_at(
+            span,
+            "member(...) is for lists, key(...) and value(...) for maps: not both",
+        );
+    }
+}
+
+fn unknown_variants<'v, 'a>(
+    cx: &Ctxt,
+    cont: &Container<'_>,
+    variants: &'v [Variant<'a>],
+    expected: &str,
+) -> Option<&'v Variant<'a>> {
+    let mut unknown = variants.iter().filter(|v| v.unknown);
+    let first = unknown.next();
+    for extra in unknown {
+        cx.error_spanned_by(extra.ident, "only one variant can be the unknown one");
+    }
+    if first.is_none() {
+        cx.error_spanned_by(
+            cont.ident,
+            format!("this enum needs an unknown variant, `Unknown({expected})`, to keep values it does not know (or mark one #[awso(unknown)])"),
+        );
+    }
+    first
+}
+
+fn union(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
+    if let Some(unknown) = unknown_variants(cx, cont, variants, "String") {
+        if unknown.ty.is_none_or(|t| !ty::is_string(t)) {
+            cx.error_spanned_by(
+                unknown.ident,
+                "a union's unknown variant keeps the member name: write `Unknown(String)`",
+            );
+        }
+    }
+    for variant in variants.iter().filter(|v| !v.unknown) {
+        match variant.ty {
+            Some(shape_ty) => {
+                if let Some(reason) = ty::unsupported(shape_ty) {
+                    cx.error_spanned_by(shape_ty, reason);
+                }
+                if ty::option_inner(shape_ty).is_some() {
+                    cx.error_spanned_by(
+                        shape_ty,
+                        "a union member is always present: drop the Option",
+                    );
+                }
+                member_traits(cx, &variant.attrs, shape_ty);
+            }
+            None => cx.error_spanned_by(
+                variant.ident,
+                "union variants hold one value: write `Name(Type)`",
+            ),
+        }
+    }
+    unique_names(
+        cx,
+        variants
+            .iter()
+            .filter(|v| !v.unknown)
+            .map(|v| (v.name.as_str(), v.ident)),
+    );
+}
+
+fn string_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
+    if let Some(unknown) = unknown_variants(cx, cont, variants, "String") {
+        if unknown.ty.is_none_or(|t| !ty::is_string(t)) {
+            cx.error_spanned_by(
+                unknown.ident,
+                "an enum's unknown variant keeps the value: write `Unknown(String)`",
+            );
+        }
+    }
+    for variant in variants.iter().filter(|v| !v.unknown) {
+        if !matches!(variant.fields, syn::Fields::Unit) {
+            cx.error_spanned_by(variant.ident, "enum values are unit variants");
+        }
+        if let Some(d) = variant.discriminant {
+            cx.error_spanned_by(
+                d,
+                "a string enum has no discriminants: use #[awso(int_enum)] for an intEnum",
+            );
+        }
+    }
+    unique_names(
+        cx,
+        variants
+            .iter()
+            .filter(|v| !v.unknown)
+            .map(|v| (v.name.as_str(), v.ident)),
+    );
+}
+
+fn int_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
+    if let Some(unknown) = unknown_variants(cx, cont, variants, "i32") {
+        let is_i32 = unknown
+            .ty
+            .is_some_and(|t| quote::quote!(#t).to_string() == "i32");
+        if !is_i32 {
+            cx.error_spanned_by(
+                unknown.ident,
+                "an intEnum's unknown variant keeps the value: write `Unknown(i32)`",
+            );
+        }
+    }
+    let mut seen = HashMap::new();
+    for variant in variants.iter().filter(|v| !v.unknown) {
+        if !matches!(variant.fields, syn::Fields::Unit) {
+            cx.error_spanned_by(variant.ident, "intEnum values are unit variants");
+        }
+        match variant.int_value {
+            None => cx.error_spanned_by(
+                variant.ident,
+                "an intEnum variant needs a value: `Name = 1` or #[awso(value = 1)]",
+            ),
+            Some(n) => {
+                if let Some(first) = seen.insert(n, variant.ident) {
+                    cx.error_spanned_by(
+                        variant.ident,
+                        format!("value {n} is already used by `{first}`"),
+                    );
+                }
+            }
+        }
+        if let (Some(span), Some(_)) = (variant.attrs.int_value.span(), variant.discriminant) {
+            cx.error_at(
+                span,
+                "give the value once: as a discriminant or as #[awso(value = ...)]",
+            );
+        }
+    }
+}

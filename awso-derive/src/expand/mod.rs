@@ -1,0 +1,78 @@
+//! Code generation. Reads only the parsed [`crate::ast`] view.
+
+mod enums;
+mod error_enum;
+mod fallback;
+mod schema;
+mod structure;
+mod union;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::ast::{Container, Data, ErrorEnum, crate_path};
+use crate::check;
+use crate::ctxt::Ctxt;
+
+/// Expands `#[derive(AwsShape)]`.
+pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let Some(cont) = Container::from_ast(&cx, input) else {
+        let errors = cx.into_compile_errors().unwrap_or_default();
+        let fallback = fallback::shape(input);
+        return quote!(#errors #fallback);
+    };
+    check::container(&cx, &cont);
+    if let Some(errors) = cx.into_compile_errors() {
+        let fallback = fallback::shape(input);
+        return quote!(#errors #fallback);
+    }
+    let body = match &cont.data {
+        Data::Struct(fields) => structure::expand(&cont, fields),
+        Data::Union(variants) => union::expand(&cont, variants),
+        Data::Enum(variants) => enums::string_enum(&cont, variants),
+        Data::IntEnum(variants) => enums::int_enum(&cont, variants),
+    };
+    wrap(&body)
+}
+
+/// Expands `#[derive(AwsError)]`.
+pub(crate) fn error_enum(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let parsed = ErrorEnum::from_ast(&cx, input);
+    if let Some(errors) = cx.into_compile_errors() {
+        let fallback = fallback::error_enum(input);
+        return quote!(#errors #fallback);
+    }
+    match parsed {
+        Some(parsed) => wrap(&error_enum::expand(&parsed)),
+        None => TokenStream::new(),
+    }
+}
+
+/// Wraps generated items in an anonymous constant: nothing leaks into the user's namespace.
+fn wrap(body: &TokenStream) -> TokenStream {
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #body
+        };
+    }
+}
+
+/// The impl generics, type generics and where clause of `cont`, with `AwsShape` bounds added
+/// on every type parameter.
+fn bounded_generics(krate: &syn::Path, generics: &syn::Generics) -> syn::Generics {
+    let mut generics = generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(syn::parse_quote!(#krate::AwsShape));
+    }
+    generics
+}
+
+/// Shorthand for the crate path of a container.
+fn krate(cont: &Container<'_>) -> syn::Path {
+    crate_path(&cont.attrs)
+}
