@@ -39,7 +39,7 @@
 //!   [`json`], [`xml`], [`query`].
 //! - [`service_error`]: operation error enums ([`AwsError`]) that never lose an unknown error.
 //!
-//! The derive attributes are documented on [`AwsShape`](derive@AwsShape).
+//! The derive attributes are documented in [`attributes`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -48,6 +48,7 @@
 #[allow(unused_extern_crates)]
 extern crate self as awso_core;
 
+pub mod attributes;
 pub mod de;
 pub mod error;
 mod impls;
@@ -74,6 +75,11 @@ pub use value::{Value, from_value, to_value};
 
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
 
 /// What derived code refers to. Not public API: it changes without notice.
 #[doc(hidden)]

@@ -1,6 +1,6 @@
 //! Service errors: each operation's errors as a typed enum that never loses an unknown one.
 //!
-//! An error structure derives [`AwsShape`](crate::AwsShape) with `#[awso(error(...))]`, which
+//! An error structure derives [`crate::AwsShape`] with `#[awso(error(...))]`, which
 //! also gives it [`ErrorShape`], `Display` and `std::error::Error`. An operation's error enum
 //! derives [`AwsError`](derive@crate::AwsError): one tuple variant per modeled error plus
 //! `Unknown(UnknownError)`. Decoding picks the variant by error code; any other code, or a

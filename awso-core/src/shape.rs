@@ -1,51 +1,51 @@
 //! The traits a Rust type implements to be an AWS shape.
-//!
-//! [`AwsShape`] is the one every shape implements: its [`Schema`], and two small generic
-//! functions that hand the value to any [`ShapeSerializer`] and build it from any
-//! [`ShapeDeserializer`]. Structures and unions also implement [`AwsStruct`], which exposes
-//! their members one by one: codecs (and the HTTP bindings, which split one structure over
-//! headers, URI and body) decide which members to write where, and fill one
-//! [`StructBuilder`] from several sources.
-//!
-//! `#[derive(AwsShape)]` implements both. A hand-written implementation is short; here is a
-//! string newtype that keeps an ARN:
-//!
-//! ```
-//! use awso_core::schema::{Member, Schema, ShapeKind};
-//! use awso_core::{AwsShape, Result, ShapeDeserializer, ShapeSerializer};
-//!
-//! #[derive(Debug, PartialEq)]
-//! struct Arn(String);
-//!
-//! impl AwsShape for Arn {
-//!     const SCHEMA: &'static Schema = &Schema::simple(ShapeKind::String, "Arn");
-//!
-//!     fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
-//!         ser.write_string(member, &self.0)
-//!     }
-//!
-//!     fn deserialize<D: ShapeDeserializer>(member: &Member, de: &mut D) -> Result<Self> {
-//!         de.read_string(member).map(Arn)
-//!     }
-//!
-//!     fn zero() -> Self {
-//!         Arn(String::new())
-//!     }
-//! }
-//!
-//! let arn = Arn("arn:aws:connect:us-east-1:1:instance/x".into());
-//! let json = awso_core::json::to_string(&arn)?;
-//! assert_eq!(json, r#""arn:aws:connect:us-east-1:1:instance/x""#);
-//! assert_eq!(awso_core::json::from_str::<Arn>(&json)?, arn);
-//! # Ok::<(), awso_core::Error>(())
-//! ```
 
 use crate::de::ShapeDeserializer;
 use crate::error::Result;
 use crate::schema::{Member, Schema};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 
-/// A Rust type that is an AWS shape. See the [module documentation](self).
+/// A Rust type that is an AWS shape.
+///
+/// [`AwsShape`] is the one every shape implements: its [`Schema`], and two small generic
+/// functions that hand the value to any [`ShapeSerializer`] and build it from any
+/// [`ShapeDeserializer`]. Structures and unions also implement [`AwsStruct`], which exposes
+/// their members one by one: codecs (and the HTTP bindings, which split one structure over
+/// headers, URI and body) decide which members to write where, and fill one
+/// [`StructBuilder`] from several sources.
+///
+/// `#[derive(AwsShape)]` implements both. A hand-written implementation is short; here is a
+/// string newtype that keeps an ARN:
+///
+/// ```
+/// use awso_core::schema::{Member, Schema, ShapeKind};
+/// use awso_core::{AwsShape, Result, ShapeDeserializer, ShapeSerializer};
+///
+/// #[derive(Debug, PartialEq)]
+/// struct Arn(String);
+///
+/// impl AwsShape for Arn {
+///     const SCHEMA: &'static Schema = &Schema::simple(ShapeKind::String, "Arn");
+///
+///     fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
+///         ser.write_string(member, &self.0)
+///     }
+///
+///     fn deserialize<D: ShapeDeserializer>(member: &Member, de: &mut D) -> Result<Self> {
+///         de.read_string(member).map(Arn)
+///     }
+///
+///     fn zero() -> Self {
+///         Arn(String::new())
+///     }
+/// }
+///
+/// let arn = Arn("arn:aws:connect:us-east-1:1:instance/x".into());
+/// let json = awso_core::json::to_string(&arn)?;
+/// assert_eq!(json, r#""arn:aws:connect:us-east-1:1:instance/x""#);
+/// assert_eq!(awso_core::json::from_str::<Arn>(&json)?, arn);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an AWS shape",
     label = "this type has no AwsShape implementation",

@@ -46,10 +46,10 @@ fn generics(cx: &Ctxt, generics: &syn::Generics) {
     for param in &generics.params {
         match param {
             syn::GenericParam::Lifetime(l) => {
-                cx.error_spanned_by(l, "lifetimes are not supported: AWS shapes own their data")
+                cx.error_spanned_by(l, "lifetimes are not supported: AWS shapes own their data");
             }
             syn::GenericParam::Const(c) => {
-                cx.error_spanned_by(c, "const generics are not supported")
+                cx.error_spanned_by(c, "const generics are not supported");
             }
             syn::GenericParam::Type(_) => {}
         }

@@ -602,8 +602,10 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
                     return Err(self.error(Error::syntax("expected `:` after an object key")));
                 }
                 match found {
-                    // A null member is an absent one.
-                    Some(_) if self.eat_literal("null") => {}
+                    // A null member is an absent one, except that a document can be null.
+                    Some(m)
+                        if m.target().kind() != ShapeKind::Document && self.eat_literal("null") => {
+                    }
                     Some(m) => {
                         if !seen.mark(m.index()) {
                             return Err(self.error_at(key_at, Error::duplicate_member(m.name())));

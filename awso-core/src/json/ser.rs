@@ -113,10 +113,10 @@ impl JsonSerializer {
             Document::Null => self.out.push_str("null"),
             Document::Boolean(b) => self.out.push_str(if *b { "true" } else { "false" }),
             Document::Number(Number::PosInt(n)) => {
-                self.out.push_str(itoa::Buffer::new().format(*n))
+                self.out.push_str(itoa::Buffer::new().format(*n));
             }
             Document::Number(Number::NegInt(n)) => {
-                self.out.push_str(itoa::Buffer::new().format(*n))
+                self.out.push_str(itoa::Buffer::new().format(*n));
             }
             Document::Number(Number::Float(x)) => {
                 let x = *x;

@@ -216,7 +216,7 @@ impl Schema {
     ///
     /// In const evaluation, when `self` is not a list or map or the member count differs.
     #[must_use]
-    pub const fn with_members(mut self, members: &'static [Member]) -> Self {
+    pub const fn with_members(&self, members: &'static [Member]) -> Self {
         assert!(
             matches!(self.kind, ShapeKind::List | ShapeKind::Map),
             "only the members of lists and maps can be overridden"
@@ -225,8 +225,22 @@ impl Schema {
             members.len() == self.members.len(),
             "an override must keep the member count"
         );
-        self.members = members;
-        self
+        Self { members, ..*self }
+    }
+
+    /// [`with_members`](Self::with_members) on a schema reference: usable where constants
+    /// are promoted, which a dereference is not (derived code overrides list items with it).
+    pub const fn overridden(base: &'static Schema, members: &'static [Member]) -> Self {
+        base.with_members(members)
+    }
+
+    /// A copy of member `index` of `schema`, for building overrides in constants.
+    ///
+    /// # Panics
+    ///
+    /// In const evaluation, when there is no such member.
+    pub const fn member_at(schema: &'static Schema, index: usize) -> Member {
+        schema.members[index]
     }
 
     /// The kind of shape.
@@ -352,6 +366,11 @@ impl Member {
     /// Member-level traits.
     pub const fn traits(&self) -> &MemberTraits {
         &self.traits
+    }
+
+    /// A copy of the member-level traits, for building overrides in constants.
+    pub const fn traits_copy(self) -> MemberTraits {
+        self.traits
     }
 
     /// The timestamp format this member's value is written in, if the model says: the member's

@@ -1,7 +1,7 @@
 //! The `Value` tree: a protocol-independent picture of any shape.
 //!
 //! [`to_value`] turns a derived type into a [`Value`]; [`from_value`] turns it back. With a
-//! schema built at run time (see [`crate::dynamic`]), every codec also reads and writes
+//! schema built at run time (for example from a botocore model), every codec also reads and writes
 //! `Value`s directly: that is the dynamic mode, where no Rust type exists for the shape.
 //!
 //! | shape | `Value` |

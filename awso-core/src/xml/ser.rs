@@ -331,13 +331,13 @@ impl ShapeSerializer for XmlSerializer {
 
     fn write_float(&mut self, member: &Member, value: f32) -> Result<()> {
         self.scalar(member, |out| {
-            push_float(out, value, value.is_finite(), value.is_nan())
+            push_float(out, value, value.is_finite(), value.is_nan());
         })
     }
 
     fn write_double(&mut self, member: &Member, value: f64) -> Result<()> {
         self.scalar(member, |out| {
-            push_float(out, value, value.is_finite(), value.is_nan())
+            push_float(out, value, value.is_finite(), value.is_nan());
         })
     }
 

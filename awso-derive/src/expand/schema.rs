@@ -132,7 +132,7 @@ pub(super) fn target(krate: &syn::Path, ty: &TokenStream, attrs: &MemberAttrs) -
         ]
     };
     quote! {
-        #krate::schema::SchemaRef::from_static(&(*#base).with_members(&[#(#members),*]))
+        #krate::schema::SchemaRef::from_static(&#krate::Schema::overridden(#base, &[#(#members),*]))
     }
 }
 
@@ -143,12 +143,12 @@ fn overridden_member(
     ty: &TokenStream,
     attrs: Option<&MemberAttrs>,
 ) -> TokenStream {
-    let original = quote!(#base.members()[#index]);
+    let original = quote!(#krate::Schema::member_at(#base, #index));
     let Some(attrs) = attrs else {
-        return quote!(#original);
+        return original;
     };
     let target = target(krate, ty, attrs);
-    let traits = member_traits(krate, &quote!((*#original.traits())), attrs, "", false);
+    let traits = member_traits(krate, &quote!(#original.traits_copy()), attrs, "", false);
     quote! {
         #krate::schema::Member::new(#original.name(), #index, #target).with_traits(#traits)
     }

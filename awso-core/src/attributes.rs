@@ -1,0 +1,298 @@
+//! # `#[awso(...)]` attributes of `#[derive(AwsShape)]` and `#[derive(AwsError)]`
+//!
+//! Every key, where it goes, and an example of its effect. Mistakes (unknown or repeated
+//! keys, traits that conflict, types that cannot be shapes) are compile errors at the
+//! attribute, all reported in one compile.
+//!
+//! ## What a type becomes
+//!
+//! | Rust | shape |
+//! |---|---|
+//! | `struct` with named fields | structure: `Option<T>` fields are optional members, plain `T` fields required |
+//! | `enum` of unit variants plus `Unknown(String)` | string enum (unknown values are kept) |
+//! | `enum` of one-field tuple variants plus `Unknown(String)` | union (an unknown member's name is kept) |
+//! | `#[awso(int_enum)] enum` plus `Unknown(i32)` | intEnum |
+//! | `#[derive(AwsError)] enum` of `Name(ErrorStruct)` plus `Unknown(UnknownError)` | an operation's errors |
+//!
+//! Field types are any [`AwsShape`](crate::AwsShape#implementors): `bool`, `i8` to `i64`,
+//! `f32`, `f64`, `String`, [`Blob`](crate::Blob), [`Timestamp`](crate::Timestamp),
+//! [`Document`](crate::Document), [`BigInteger`](crate::BigInteger),
+//! [`BigDecimal`](crate::BigDecimal), `Vec<T>` (`Vec<Option<T>>` when sparse), `BTreeMap`,
+//! `HashMap` or `IndexMap` from a string or string enum, other derived types, and `Box<T>`
+//! for recursion.
+//!
+//! ## On the type
+//!
+//! `name = "..."` — the shape name (default: the type's name), used as the XML root element
+//! and matched against error codes:
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! #[awso(name = "GetAttachmentResponse")]
+//! struct Response {}
+//! assert_eq!(awso_core::xml::to_string(&Response {})?, "<GetAttachmentResponse></GetAttachmentResponse>");
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `rename_all = "..."` — derives member names (or enum values) from field (or variant)
+//! names: `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`,
+//! `lowercase`, `UPPERCASE`:
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! #[awso(rename_all = "PascalCase")]
+//! struct Item { display_name: Option<String> }
+//! #[derive(awso_core::AwsShape, Debug, PartialEq)]
+//! #[awso(rename_all = "SCREAMING_SNAKE_CASE")]
+//! enum ChatItemType { ConnectionAck, Unknown(String) }
+//!
+//! assert_eq!(awso_core::json::to_string(&Item { display_name: Some("Ana".into()) })?, r#"{"DisplayName":"Ana"}"#);
+//! assert_eq!(awso_core::json::to_string(&ChatItemType::ConnectionAck)?, r#""CONNECTION_ACK""#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `xml_name = "..."` — the element name when the shape is a document root:
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! #[awso(xml_name = "Root")]
+//! struct Doc {}
+//! assert_eq!(awso_core::xml::to_string(&Doc {})?, "<Root></Root>");
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `xml_namespace(uri = "...", prefix = "...")` — an `xmlns` declaration (prefix optional):
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! #[awso(xml_namespace(uri = "http://example.com/doc/2006-03-01/"))]
+//! struct Doc {}
+//! assert_eq!(awso_core::xml::to_string(&Doc {})?, r#"<Doc xmlns="http://example.com/doc/2006-03-01/"></Doc>"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `error(fault = "client" | "server", status = N, code = "...")` — an error structure
+//! (`code`: the awsQuery code when it differs from the name). It also gets
+//! [`ErrorShape`](crate::ErrorShape), `Display` and `std::error::Error` (it needs `Debug`):
+//! ```
+//! #[derive(awso_core::AwsShape, Debug)]
+//! #[awso(error(fault = "client", status = 400, code = "Throttling"))]
+//! struct ThrottlingException { #[awso(rename = "Message")] message: Option<String> }
+//! let e = ThrottlingException { message: Some("slow".into()) };
+//! assert_eq!(e.to_string(), "Throttling: slow");
+//! ```
+//!
+//! `sensitive` — marks values that must not be logged (carried in the schema):
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape)]
+//! #[awso(sensitive)]
+//! struct Token { value: String }
+//! assert!(Token::SCHEMA.traits().sensitive);
+//! ```
+//!
+//! `union` — says the enum is a union (tuple variants already imply it; with the key, a unit
+//! variant is an error instead of turning the enum into a string enum):
+//! ```
+//! use awso_core::{AwsShape, schema::ShapeKind};
+//! #[derive(AwsShape)]
+//! #[awso(union)]
+//! enum Only { Text(String), Unknown(String) }
+//! assert_eq!(Only::SCHEMA.kind(), ShapeKind::Union);
+//! ```
+//!
+//! `int_enum` — the enum is an intEnum; give values with `value = N` or discriminants:
+//! ```
+//! #[derive(awso_core::AwsShape, Debug, PartialEq)]
+//! #[awso(int_enum)]
+//! enum Priority { #[awso(value = 1)] Low, #[awso(value = 9)] High, Unknown(i32) }
+//! assert_eq!(awso_core::json::to_string(&Priority::High)?, "9");
+//! assert_eq!(awso_core::json::from_str::<Priority>("4")?, Priority::Unknown(4));
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `crate = "..."` — where awso-core is, when it is re-exported under another path:
+//! ```
+//! mod reexport { pub use awso_core as runtime; }
+//! #[derive(awso_core::AwsShape)]
+//! #[awso(crate = "reexport::runtime")]
+//! struct Doc { id: Option<String> }
+//! ```
+//!
+//! ## On a field (or a union variant)
+//!
+//! `rename = "..."` — the member name:
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! struct Input { #[awso(rename = "Type")] r#type: Option<String> }
+//! assert_eq!(awso_core::json::to_string(&Input { r#type: Some("x".into()) })?, r#"{"Type":"x"}"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `json_name = "..."` — the key in restJson1 bodies (awsJson protocols ignore it):
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! struct Input { #[awso(json_name = "member_name")] member: Option<i32> }
+//! assert_eq!(awso_core::json::to_string(&Input { member: Some(1) })?, r#"{"member_name":1}"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `xml_name = "..."` — the element or attribute name in XML and the key in awsQuery:
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! struct Input { #[awso(xml_name = "Renamed")] member: Option<i32> }
+//! assert_eq!(awso_core::xml::to_string(&Input { member: Some(1) })?, "<Input><Renamed>1</Renamed></Input>");
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `xml_attribute` — written as an attribute of the enclosing element (scalars only):
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! struct Grant { #[awso(xml_attribute, xml_name = "xsi:type")] kind: Option<String> }
+//! assert_eq!(awso_core::xml::to_string(&Grant { kind: Some("User".into()) })?, r#"<Grant xsi:type="User"></Grant>"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `xml_flattened` — list items (map entries) repeat in the enclosing element, named after
+//! the member:
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! struct Bucket { #[awso(xml_flattened, rename = "Tag")] tags: Vec<String> }
+//! assert_eq!(awso_core::xml::to_string(&Bucket { tags: vec!["a".into(), "b".into()] })?, "<Bucket><Tag>a</Tag><Tag>b</Tag></Bucket>");
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `xml_namespace(uri = "...", prefix = "...")` — an `xmlns` declaration on the member's
+//! element:
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! struct Doc { #[awso(xml_namespace(uri = "http://baz.com", prefix = "baz"))] foo: Option<String> }
+//! assert_eq!(awso_core::xml::to_string(&Doc { foo: Some("F".into()) })?, r#"<Doc><foo xmlns:baz="http://baz.com">F</foo></Doc>"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `ec2_query_name = "..."` — the key in ec2Query (default: the capitalized `xml_name` or name):
+//! ```
+//! use awso_core::query::{self, QueryFlavor};
+//! #[derive(awso_core::AwsShape)]
+//! struct Input { #[awso(ec2_query_name = "DryRun")] dry_run: Option<bool> }
+//! assert_eq!(query::to_string(&Input { dry_run: Some(true) }, QueryFlavor::Ec2Query)?, "DryRun=true");
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `timestamp_format = "date-time" | "epoch-seconds" | "http-date"` — overrides the format's
+//! default (JSON: epoch seconds; XML and query: date-time; headers: http-date):
+//! ```
+//! use awso_core::Timestamp;
+//! #[derive(awso_core::AwsShape)]
+//! struct Input { #[awso(timestamp_format = "http-date")] at: Option<Timestamp> }
+//! let input = Input { at: Some(Timestamp::from_secs(0)) };
+//! assert_eq!(awso_core::json::to_string(&input)?, r#"{"at":"Thu, 01 Jan 1970 00:00:00 GMT"}"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! HTTP bindings, used by the REST protocols (one per member): `http_header = "X-Name"`,
+//! `http_prefix_headers = "X-Meta-"`, `http_label` (or `http_label = "Name"`,
+//! `http_label(greedy, name = "Key")`), `http_query = "name"`, `http_query_params`,
+//! `http_payload`, `http_response_code`; and `host_label` for endpoint host prefixes. Bound
+//! members stay out of bodies written with `body_members_only`:
+//! ```
+//! use awso_core::{AwsShape, schema::HttpBinding};
+//! #[derive(AwsShape)]
+//! #[awso(rename_all = "PascalCase")]
+//! struct GetAttachmentRequest {
+//!     attachment_id: String,
+//!     #[awso(http_header = "X-Amz-Bearer")]
+//!     connection_token: String,
+//! }
+//! let token = &GetAttachmentRequest::SCHEMA.members()[1];
+//! assert_eq!(token.traits().http, Some(HttpBinding::Header("X-Amz-Bearer")));
+//! let input = GetAttachmentRequest { attachment_id: "a".into(), connection_token: "t".into() };
+//! let mut body = awso_core::json::JsonSerializer::new().body_members_only();
+//! body.serialize(&input)?;
+//! assert_eq!(body.finish(), r#"{"AttachmentId":"a"}"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `required` — marks a member required (plain, non-`Option` fields already are):
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape)]
+//! struct Input { #[awso(required)] id: String }
+//! assert!(Input::SCHEMA.members()[0].traits().required);
+//! ```
+//!
+//! `idempotency_token` — filled with a fresh UUID by the protocols when absent:
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape)]
+//! struct Input { #[awso(idempotency_token)] client_token: Option<String> }
+//! assert!(Input::SCHEMA.members()[0].traits().idempotency_token);
+//! ```
+//!
+//! `sensitive` — the member's values must not be logged:
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape)]
+//! struct Input { #[awso(sensitive)] password: Option<String> }
+//! assert!(Input::SCHEMA.members()[0].traits().sensitive);
+//! ```
+//!
+//! `default = <literal>` or `default(empty_list)` / `default(empty_map)` — the value a
+//! required member takes when a response omits it (otherwise the type's zero):
+//! ```
+//! #[derive(awso_core::AwsShape)]
+//! struct Output { #[awso(default = 10)] max_results: i32, flag: bool }
+//! let output: Output = awso_core::json::from_str("{}")?;
+//! assert_eq!((output.max_results, output.flag), (10, false));
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! `media_type = "..."` — the media type of a string or blob (`application/json` makes a
+//! header value base64 JSON in the REST protocols):
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape)]
+//! struct Input { #[awso(media_type = "application/json", http_header = "X-Json")] json: Option<String> }
+//! assert_eq!(Input::SCHEMA.members()[0].traits().media_type, Some("application/json"));
+//! ```
+//!
+//! `member(...)`, `key(...)`, `value(...)` — traits of a list's items or a map's keys and
+//! values (`xml_name`, `xml_namespace`, `timestamp_format`, `media_type`, and nested
+//! `member`/`key`/`value` for collections of collections):
+//! ```
+//! use std::collections::BTreeMap;
+//! #[derive(awso_core::AwsShape)]
+//! struct Doc {
+//!     #[awso(member(xml_name = "Item"))]
+//!     items: Vec<String>,
+//!     #[awso(key(xml_name = "K"), value(xml_name = "V"))]
+//!     map: BTreeMap<String, String>,
+//! }
+//! let doc = Doc { items: vec!["a".into()], map: BTreeMap::from([("k".into(), "v".into())]) };
+//! assert_eq!(
+//!     awso_core::xml::to_string(&doc)?,
+//!     "<Doc><items><Item>a</Item></items><map><entry><K>k</K><V>v</V></entry></map></Doc>"
+//! );
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! ## On an enum variant
+//!
+//! `rename = "..."` — the wire value (string enums) or member name (unions); `unknown` —
+//! this variant keeps unknown values (default: the variant named `Unknown`); `value = N` —
+//! an intEnum value:
+//! ```
+//! #[derive(awso_core::AwsShape, Debug, PartialEq)]
+//! enum Role {
+//!     #[awso(rename = "AGENT")]
+//!     Agent,
+//!     #[awso(unknown)]
+//!     Other(String),
+//! }
+//! assert_eq!(awso_core::json::from_str::<Role>(r#""AGENT""#)?, Role::Agent);
+//! assert_eq!(awso_core::json::from_str::<Role>(r#""BOT""#)?, Role::Other("BOT".into()));
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
+//! ## `#[derive(AwsError)]`
+//!
+//! One tuple variant per modeled error structure and one `Unknown(UnknownError)` (or a
+//! variant marked `#[awso(unknown)]`); `crate = "..."` as above. See
+//! [`service_error`](crate::service_error) for an example.
