@@ -9,6 +9,9 @@
 //! | scalars | text: `true`/`false`, decimal numbers, `NaN`/`Infinity`/`-Infinity`, base64 blobs, `date-time` timestamps by default |
 //! | document | not supported (Smithy forbids documents in XML protocols) |
 //!
+//! An empty flattened list or map has no XML form: nothing is written, and it reads back as
+//! absent. Every other value reads back as written.
+//!
 //! `@xmlNamespace` adds an `xmlns` (or `xmlns:prefix`) declaration to the element. Text is
 //! escaped so that it reads back exactly (`\r` as `&#xD;`; in attributes also `\n` and `\t`);
 //! a character XML 1.0 cannot carry is an error rather than a silent change.
