@@ -21,6 +21,16 @@
 //! `HashMap` or `IndexMap` from a string or string enum, other derived types, and `Box<T>`
 //! for recursion.
 //!
+//! Two things the macro decides from how a type is *spelled*: a field is optional when its
+//! type is written `Option<...>` (a type alias of `Option` is not recognised, and makes a
+//! required member), and an error structure's message is the `String` or `Option<String>`
+//! field named `message` (any case of the member name).
+//!
+//! Checks that need a member type's kind (an `xml_attribute` must be a scalar,
+//! `xml_flattened` a list or map) run when constants are evaluated: at once for plain types,
+//! and for a generic type only when it is used with concrete parameters in a full build
+//! (`cargo check` does not evaluate them).
+//!
 //! ## On the type
 //!
 //! `name = "..."` — the shape name (default: the type's name), used as the XML root element

@@ -54,6 +54,7 @@ pub mod error;
 mod impls;
 pub mod json;
 pub mod limits;
+pub mod protocol;
 pub mod query;
 pub mod schema;
 pub mod ser;

@@ -45,12 +45,16 @@ use crate::error::{Error, Result};
 use crate::json::{JsonDeserializer, JsonSerializer};
 use crate::schema::Schema;
 use crate::ser::ShapeSerializer;
-use crate::shape::AwsShape;
+use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 use crate::types::Document;
 use crate::xml::XmlDeserializer;
 
 /// An error structure: a shape with `@error`.
-pub trait ErrorShape: AwsShape {
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error structure",
+    note = "give it #[derive(AwsShape, Debug)] and #[awso(error(...))]"
+)]
+pub trait ErrorShape: AwsShape + std::error::Error {
     /// The error's message member, if it has one and it is set.
     fn message(&self) -> Option<&str>;
 }
@@ -196,14 +200,37 @@ impl UnknownError {
     }
 
     fn from_parts(parts: &ErrorParts<'_>, code: &str) -> Self {
+        Self::from_response(
+            code,
+            find_message(parts.format, parts.body),
+            parts.status,
+            parts.request_id.map(str::to_owned),
+            parts.body,
+        )
+    }
+
+    pub(crate) fn from_response(
+        code: &str,
+        message: Option<String>,
+        status: Option<u16>,
+        request_id: Option<String>,
+        body: &[u8],
+    ) -> Self {
         Self {
             code: code.to_owned(),
-            message: find_message(parts.format, parts.body),
-            status: parts.status,
-            request_id: parts.request_id.map(str::to_owned),
-            body: parts.body.to_vec(),
+            message,
+            status,
+            request_id,
+            body: body.to_vec(),
             decode_error: None,
         }
+    }
+
+    /// Records why the body could not be read as the modeled error of this code.
+    #[must_use]
+    pub fn with_decode_error(mut self, error: &Error) -> Self {
+        self.decode_error = Some(error.to_string());
+        self
     }
 }
 
@@ -232,8 +259,9 @@ pub trait AwsError: Sized {
     /// The schemas of the modeled error structures, in variant order.
     const ERRORS: &'static [&'static Schema];
 
-    /// Reads modeled error number `index` from `de`, which stands at its structure.
-    fn read_modeled<D: ShapeDeserializer>(index: usize, de: &mut D) -> Result<Self>;
+    /// Reads modeled error number `index` with `reader` (from a body alone, or from an HTTP
+    /// response's headers and body).
+    fn read_modeled<R: ErrorReader>(index: usize, reader: R) -> Result<Self>;
 
     /// Writes the modeled error's structure; `Ok(false)` for the unknown variant.
     fn write_modeled<S: ShapeSerializer>(&self, ser: &mut S) -> Result<bool>;
@@ -281,12 +309,13 @@ pub trait AwsError: Sized {
         let Some(index) = index else {
             return Self::unknown(UnknownError::from_parts(&parts, code));
         };
-        match read_body::<Self>(index, &parts) {
+        let reader = BodyReader {
+            format: parts.format,
+            body: parts.body,
+        };
+        match Self::read_modeled(index, reader) {
             Ok(error) => error,
-            Err(e) => Self::unknown(UnknownError {
-                decode_error: Some(e.to_string()),
-                ..UnknownError::from_parts(&parts, code)
-            }),
+            Err(e) => Self::unknown(UnknownError::from_parts(&parts, code).with_decode_error(&e)),
         }
     }
 
@@ -323,28 +352,39 @@ pub trait AwsError: Sized {
     }
 }
 
-fn read_body<E: AwsError>(index: usize, parts: &ErrorParts<'_>) -> Result<E> {
-    let body = if parts.body.trim_ascii().is_empty() {
+/// Reads a modeled error structure: the counterpart of the structures in an HTTP response,
+/// for codecs and protocols to hand to [`AwsError::read_modeled`].
+pub trait ErrorReader {
+    /// Reads a `T` of `schema`.
+    fn read<T: AwsStruct>(self, schema: &'static Schema) -> Result<T>;
+}
+
+/// Reads an error structure from a body alone.
+struct BodyReader<'a> {
+    format: BodyFormat,
+    body: &'a [u8],
+}
+
+impl ErrorReader for BodyReader<'_> {
+    fn read<T: AwsStruct>(self, schema: &'static Schema) -> Result<T> {
+        let mut builder = T::builder(schema);
         // A modeled error without a body (a 404 with only a header code) has no members.
-        match parts.format {
-            BodyFormat::Json => b"{}".as_slice(),
-            BodyFormat::Xml => b"<Error/>".as_slice(),
+        if !self.body.trim_ascii().is_empty() {
+            let root = crate::schema::Member::root(schema);
+            match self.format {
+                BodyFormat::Json => {
+                    let mut de = JsonDeserializer::from_slice(self.body)?;
+                    de.read_struct(&root, &mut builder)?;
+                    de.end()?;
+                }
+                BodyFormat::Xml => {
+                    let mut de = XmlDeserializer::from_slice(self.body)?;
+                    enter_error_element(&mut de)?;
+                    de.read_struct(&root, &mut builder)?;
+                }
+            }
         }
-    } else {
-        parts.body
-    };
-    match parts.format {
-        BodyFormat::Json => {
-            let mut de = JsonDeserializer::from_slice(body)?;
-            let error = E::read_modeled(index, &mut de)?;
-            de.end()?;
-            Ok(error)
-        }
-        BodyFormat::Xml => {
-            let mut de = XmlDeserializer::from_slice(body)?;
-            enter_error_element(&mut de)?;
-            E::read_modeled(index, &mut de)
-        }
+        builder.build()
     }
 }
 

@@ -58,7 +58,7 @@ pub(crate) struct ErrorEnum<'a> {
     pub(crate) generics: &'a syn::Generics,
     pub(crate) krate: syn::Path,
     pub(crate) modeled: Vec<(&'a Ident, &'a Type)>,
-    pub(crate) unknown: Option<&'a Ident>,
+    pub(crate) unknown: Option<(&'a Ident, &'a Type)>,
 }
 
 /// The path of the runtime crate: `#[awso(crate = "...")]` or `::awso_core`.
@@ -232,6 +232,21 @@ impl<'a> Variant<'a> {
 impl<'a> ErrorEnum<'a> {
     pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
         let attrs = ContainerAttrs::parse(cx, &input.attrs);
+        for span in [
+            attrs.name.span(),
+            attrs.rename_all.span(),
+            attrs.xml_name.span(),
+            attrs.xml_namespace.span(),
+            attrs.error.span(),
+            attrs.sensitive.span(),
+            attrs.union.span(),
+            attrs.int_enum.span(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            cx.error_at(span, "an error enum takes only `crate = \"...\"`");
+        }
         let SynData::Enum(data) = &input.data else {
             cx.error_spanned_by(&input.ident, "AwsError derives on an enum: one tuple variant per modeled error and `Unknown(UnknownError)`");
             return None;
@@ -255,7 +270,7 @@ impl<'a> ErrorEnum<'a> {
                 if unknown.is_some() {
                     cx.error_spanned_by(&variant.ident, "an error enum has one unknown variant");
                 }
-                unknown = Some(&variant.ident);
+                unknown = Some((&variant.ident, ty));
             } else {
                 modeled.push((&variant.ident, ty));
             }

@@ -230,9 +230,10 @@ impl MemberAttrs {
             "member" => self.item.set(cx, span, Self::nested(cx, meta)),
             "key" => self.key.set(cx, span, Self::nested(cx, meta)),
             "value" if place == Place::EnumVariant => {
-                if let Some(n) = parse_int(cx, meta) {
-                    self.int_value.set(cx, span, n);
-                }
+                // A bad value is reported by parse_int; recording 0 keeps the variant from
+                // also being reported as having no value.
+                let n = parse_int(cx, meta).unwrap_or(0);
+                self.int_value.set(cx, span, n);
             }
             "value" => self.value.set(cx, span, Self::nested(cx, meta)),
             _ => {
@@ -259,6 +260,22 @@ fn key_allowed(key: &str, place: Place) -> bool {
         "value",
     ];
     const VARIANT: &[&str] = &["rename", "unknown", "value"];
+    // Union members are never bound to HTTP, required, defaulted or tokens.
+    const UNION_MEMBER: &[&str] = &[
+        "rename",
+        "json_name",
+        "xml_name",
+        "xml_flattened",
+        "xml_namespace",
+        "ec2_query_name",
+        "timestamp_format",
+        "sensitive",
+        "media_type",
+        "member",
+        "key",
+        "value",
+        "unknown",
+    ];
     const MEMBER: &[&str] = &[
         "rename",
         "json_name",
@@ -287,7 +304,7 @@ fn key_allowed(key: &str, place: Place) -> bool {
     ];
     match place {
         Place::Field => MEMBER.contains(&key),
-        Place::UnionVariant => MEMBER.contains(&key) || key == "unknown",
+        Place::UnionVariant => UNION_MEMBER.contains(&key),
         Place::EnumVariant => VARIANT.contains(&key),
         Place::Nested => NESTED.contains(&key),
         Place::ErrorVariant => key == "unknown",
@@ -296,7 +313,11 @@ fn key_allowed(key: &str, place: Place) -> bool {
 
 fn unknown_key(cx: &Ctxt, span: Span, key: &str, place: Place) {
     let allowed = match place {
-        Place::Field | Place::UnionVariant => FIELD_KEYS,
+        Place::Field => FIELD_KEYS,
+        Place::UnionVariant => {
+            "rename, json_name, xml_name, xml_flattened, xml_namespace, ec2_query_name, \
+             timestamp_format, sensitive, media_type, member, key, value, unknown"
+        }
         Place::EnumVariant => "rename, unknown, value",
         Place::Nested => {
             "xml_name, xml_namespace, timestamp_format, media_type, member, key, value"
@@ -365,17 +386,21 @@ fn parse_int(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<i32> {
 
 /// An `i32` from a literal, possibly negated.
 pub(crate) fn int_from_expr(expr: &syn::Expr) -> Option<i32> {
-    match expr {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: Lit::Int(n), ..
-        }) => n.base10_parse().ok(),
-        syn::Expr::Unary(syn::ExprUnary {
-            op: syn::UnOp::Neg(_),
-            expr,
-            ..
-        }) => int_from_expr(expr).and_then(i32::checked_neg),
-        _ => None,
+    // Through i64, so that the negation of 2147483648 (i32::MIN) fits.
+    fn wide(expr: &syn::Expr) -> Option<i64> {
+        match expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: Lit::Int(n), ..
+            }) => n.base10_parse().ok(),
+            syn::Expr::Unary(syn::ExprUnary {
+                op: syn::UnOp::Neg(_),
+                expr,
+                ..
+            }) => wide(expr).and_then(i64::checked_neg),
+            _ => None,
+        }
     }
+    wide(expr).and_then(|n| i32::try_from(n).ok())
 }
 
 fn parse_namespace(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<Namespace> {
@@ -620,7 +645,10 @@ impl ContainerAttrs {
                 if let Some(lit) = parse_lit_str(cx, meta) {
                     match lit.parse::<syn::Path>() {
                         Ok(path) => self.krate.set(cx, span, path),
-                        Err(e) => cx.syn_error(e),
+                        Err(_) => cx.error_spanned_by(
+                            &lit,
+                            "`crate` expects the path of awso-core, such as \"::awso_core\"",
+                        ),
                     }
                 }
             }

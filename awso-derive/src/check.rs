@@ -230,9 +230,7 @@ fn string_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
 
 fn int_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
     if let Some(unknown) = unknown_variants(cx, cont, variants, "i32") {
-        let is_i32 = unknown
-            .ty
-            .is_some_and(|t| quote::quote!(#t).to_string() == "i32");
+        let is_i32 = unknown.ty.is_some_and(|t| ty::is_named(t, "i32"));
         if !is_i32 {
             cx.error_spanned_by(
                 unknown.ident,
@@ -248,7 +246,7 @@ fn int_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
         match variant.int_value {
             None => cx.error_spanned_by(
                 variant.ident,
-                "an intEnum variant needs a value: `Name = 1` or #[awso(value = 1)]",
+                "an intEnum variant needs a value: #[awso(value = 1)] (or a discriminant `Name = 1` with #[repr(i32)])",
             ),
             Some(n) => {
                 if let Some(first) = seen.insert(n, variant.ident) {

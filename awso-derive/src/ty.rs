@@ -33,7 +33,13 @@ pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
 
 /// Whether `ty` is spelled `String`.
 pub(crate) fn is_string(ty: &Type) -> bool {
-    matches!(last_segment(ty), Some((ident, args)) if ident == "String" && args.is_empty())
+    is_named(ty, "String")
+}
+
+/// Whether `ty`'s last path segment is `name`, without type arguments
+/// (`i32`, `::core::primitive::i32`).
+pub(crate) fn is_named(ty: &Type, name: &str) -> bool {
+    matches!(last_segment(ty), Some((ident, args)) if ident == name && args.is_empty())
 }
 
 /// Whether `ty` is spelled like a type that is certainly a scalar (not a list or map).

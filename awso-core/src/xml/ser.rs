@@ -218,6 +218,10 @@ impl MemberSerializer for Attributes<'_> {
             )
             .map_err(|e| e.in_member(member.name()))?;
         let out = &mut self.ser.out;
+        // A namespaced attribute (`xsi:type`) declares its prefix on the same element.
+        if let Some(ns) = member.traits().xml_namespace {
+            write_namespace(out, ns);
+        }
         out.push(' ');
         out.push_str(member.xml_name());
         out.push_str("=\"");

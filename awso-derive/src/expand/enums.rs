@@ -46,16 +46,16 @@ pub(super) fn string_enum(cont: &Container<'_>, variants: &[Variant<'_>]) -> Tok
 
         #[automatically_derived]
         impl #krate::AwsEnum for #ident {
-            const VALUES: &'static [&'static str] = &[#(#values),*];
+            const VALUES: &'static [&'static ::core::primitive::str] = &[#(#values),*];
 
-            fn as_str(&self) -> &str {
+            fn as_str(&self) -> &::core::primitive::str {
                 match self {
                     #(#ident::#idents => #values,)*
                     #(#ident::#unknown(__value) => __value,)*
                 }
             }
 
-            fn from_wire(__value: &str) -> Self {
+            fn from_wire(__value: &::core::primitive::str) -> Self {
                 match __value {
                     #(#values => #ident::#idents,)*
                     _ => #(#ident::#unknown(#krate::__private::String::from(__value)))*,
@@ -65,11 +65,11 @@ pub(super) fn string_enum(cont: &Container<'_>, variants: &[Variant<'_>]) -> Tok
 
         #[automatically_derived]
         impl #krate::MapKey for #ident {
-            fn as_key(&self) -> &str {
+            fn as_key(&self) -> &::core::primitive::str {
                 #krate::AwsEnum::as_str(self)
             }
 
-            fn from_key(__key: &str) -> #krate::Result<Self> {
+            fn from_key(__key: &::core::primitive::str) -> #krate::Result<Self> {
                 #krate::__private::Ok(<Self as #krate::AwsEnum>::from_wire(__key))
             }
         }
@@ -125,16 +125,16 @@ pub(super) fn int_enum(cont: &Container<'_>, variants: &[Variant<'_>]) -> TokenS
 
         #[automatically_derived]
         impl #krate::AwsIntEnum for #ident {
-            const VALUES: &'static [i32] = &[#(#values),*];
+            const VALUES: &'static [::core::primitive::i32] = &[#(#values),*];
 
-            fn value(&self) -> i32 {
+            fn value(&self) -> ::core::primitive::i32 {
                 match self {
                     #(#ident::#idents => #values,)*
                     #(#ident::#unknown(__value) => *__value,)*
                 }
             }
 
-            fn from_value(__value: i32) -> Self {
+            fn from_value(__value: ::core::primitive::i32) -> Self {
                 match __value {
                     #(#values => #ident::#idents,)*
                     _ => #(#ident::#unknown(__value))*,

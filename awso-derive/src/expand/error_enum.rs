@@ -13,32 +13,38 @@ pub(super) fn expand(e: &ErrorEnum<'_>) -> TokenStream {
     let variants: Vec<&syn::Ident> = e.modeled.iter().map(|(v, _)| *v).collect();
     let types: Vec<&syn::Type> = e.modeled.iter().map(|(_, t)| *t).collect();
     let indices: Vec<usize> = (0..variants.len()).collect();
-    let unknown: Vec<&syn::Ident> = e.unknown.into_iter().collect();
+    let unknown: Vec<&syn::Ident> = e.unknown.iter().map(|(v, _)| *v).collect();
+    // Spanned at the unknown variant's type, so a wrong type is underlined itself.
+    let wrap_unknown = e
+        .unknown
+        .iter()
+        .map(|(variant, ty)| quote_spanned!(ty.span()=> #ident::#variant(__error)));
     let schemas = types
         .iter()
         .map(|ty| quote_spanned!(ty.span()=> <#ty as #krate::AwsShape>::SCHEMA));
+    // Spanned at each variant's type: a type that is not an error structure is underlined.
+    let messages = types
+        .iter()
+        .map(|ty| quote_spanned!(ty.span()=> <#ty as #krate::ErrorShape>::message(__error)));
 
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::AwsError for #ident #ty_generics #where_clause {
             const ERRORS: &'static [&'static #krate::Schema] = &[#(#schemas),*];
 
-            fn read_modeled<__D: #krate::ShapeDeserializer>(
-                __index: usize,
-                __de: &mut __D,
+            fn read_modeled<__R: #krate::service_error::ErrorReader>(
+                __index: ::core::primitive::usize,
+                __reader: __R,
             ) -> #krate::Result<Self> {
                 match __index {
                     #(#indices => #krate::__private::Ok(#ident::#variants(
-                        <#types as #krate::AwsShape>::deserialize(
-                            &#krate::Member::root(<#types as #krate::AwsShape>::SCHEMA),
-                            __de,
-                        )?,
+                        __reader.read::<#types>(<#types as #krate::AwsShape>::SCHEMA)?,
                     )),)*
                     _ => #krate::__private::Err(#krate::Error::custom("no modeled error has this index")),
                 }
             }
 
-            fn write_modeled<__S: #krate::ShapeSerializer>(&self, __ser: &mut __S) -> #krate::Result<bool> {
+            fn write_modeled<__S: #krate::ShapeSerializer>(&self, __ser: &mut __S) -> #krate::Result<::core::primitive::bool> {
                 match self {
                     #(#ident::#variants(__error) => {
                         #krate::AwsShape::serialize(
@@ -53,7 +59,7 @@ pub(super) fn expand(e: &ErrorEnum<'_>) -> TokenStream {
             }
 
             fn unknown(__error: #krate::UnknownError) -> Self {
-                #(#ident::#unknown(__error))*
+                #(#wrap_unknown)*
             }
 
             fn as_unknown(&self) -> #krate::__private::Option<&#krate::UnknownError> {
@@ -71,9 +77,9 @@ pub(super) fn expand(e: &ErrorEnum<'_>) -> TokenStream {
                 }
             }
 
-            fn message(&self) -> #krate::__private::Option<&str> {
+            fn message(&self) -> #krate::__private::Option<&::core::primitive::str> {
                 match self {
-                    #(#ident::#variants(__error) => #krate::ErrorShape::message(__error),)*
+                    #(#ident::#variants(__error) => #messages,)*
                     #(#ident::#unknown(__error) => __error.message(),)*
                 }
             }

@@ -5,30 +5,37 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
+/// The runtime's path, read again with errors ignored: they are being reported already.
+fn krate(input: &DeriveInput) -> syn::Path {
+    let attrs = crate::attr::ContainerAttrs::parse(&crate::ctxt::Ctxt::default(), &input.attrs);
+    crate::ast::crate_path(&attrs)
+}
+
 pub(super) fn shape(input: &DeriveInput) -> TokenStream {
+    let krate = krate(input);
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let name = ident.to_string();
     quote! {
         #[allow(unreachable_code, unused_variables)]
-        impl #impl_generics ::awso_core::AwsShape for #ident #ty_generics #where_clause {
-            const SCHEMA: &'static ::awso_core::Schema = &::awso_core::Schema::simple(
-                ::awso_core::schema::ShapeKind::Document,
+        impl #impl_generics #krate::AwsShape for #ident #ty_generics #where_clause {
+            const SCHEMA: &'static #krate::Schema = &#krate::Schema::simple(
+                #krate::schema::ShapeKind::Document,
                 #name,
             );
 
-            fn serialize<__S: ::awso_core::ShapeSerializer>(
+            fn serialize<__S: #krate::ShapeSerializer>(
                 &self,
-                __member: &::awso_core::Member,
+                __member: &#krate::Member,
                 __ser: &mut __S,
-            ) -> ::awso_core::Result<()> {
+            ) -> #krate::Result<()> {
                 ::core::unreachable!()
             }
 
-            fn deserialize<__D: ::awso_core::ShapeDeserializer>(
-                __member: &::awso_core::Member,
+            fn deserialize<__D: #krate::ShapeDeserializer>(
+                __member: &#krate::Member,
                 __de: &mut __D,
-            ) -> ::awso_core::Result<Self> {
+            ) -> #krate::Result<Self> {
                 ::core::unreachable!()
             }
 
@@ -40,36 +47,37 @@ pub(super) fn shape(input: &DeriveInput) -> TokenStream {
 }
 
 pub(super) fn error_enum(input: &DeriveInput) -> TokenStream {
+    let krate = krate(input);
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[allow(unreachable_code, unused_variables)]
-        impl #impl_generics ::awso_core::AwsError for #ident #ty_generics #where_clause {
-            const ERRORS: &'static [&'static ::awso_core::Schema] = &[];
+        impl #impl_generics #krate::AwsError for #ident #ty_generics #where_clause {
+            const ERRORS: &'static [&'static #krate::Schema] = &[];
 
-            fn read_modeled<__D: ::awso_core::ShapeDeserializer>(
+            fn read_modeled<__R: #krate::service_error::ErrorReader>(
                 __index: usize,
-                __de: &mut __D,
-            ) -> ::awso_core::Result<Self> {
+                __reader: __R,
+            ) -> #krate::Result<Self> {
                 ::core::unreachable!()
             }
 
-            fn write_modeled<__S: ::awso_core::ShapeSerializer>(
+            fn write_modeled<__S: #krate::ShapeSerializer>(
                 &self,
                 __ser: &mut __S,
-            ) -> ::awso_core::Result<bool> {
+            ) -> #krate::Result<bool> {
                 ::core::unreachable!()
             }
 
-            fn unknown(__error: ::awso_core::UnknownError) -> Self {
+            fn unknown(__error: #krate::UnknownError) -> Self {
                 ::core::unreachable!()
             }
 
-            fn as_unknown(&self) -> ::core::option::Option<&::awso_core::UnknownError> {
+            fn as_unknown(&self) -> ::core::option::Option<&#krate::UnknownError> {
                 ::core::unreachable!()
             }
 
-            fn modeled_schema(&self) -> ::core::option::Option<&'static ::awso_core::Schema> {
+            fn modeled_schema(&self) -> ::core::option::Option<&'static #krate::Schema> {
                 ::core::unreachable!()
             }
 

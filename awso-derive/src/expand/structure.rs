@@ -32,45 +32,51 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream 
     });
     let shape_traits = schema::shape_traits(&krate, &cont.attrs, &TokenStream::new());
 
+    // Builder slots are named by position, so no field name can clash with them.
+    let slots: Vec<syn::Ident> = (0..fields.len())
+        .map(|i| format_ident!("__member{}", i))
+        .collect();
     let serialize_members = fields.iter().enumerate().map(|(i, f)| {
         let field = f.ident;
-        let span = f.shape_ty.span();
+        // The call is spanned at the member's type, so a type that is not a shape is
+        // underlined itself; the value is bound first to keep other spans out of it.
+        let call = quote_spanned! {f.shape_ty.span()=>
+            #krate::MemberSerializer::member(__ser, &__members[#i], __value)?;
+        };
         if f.optional {
-            quote_spanned! {span=>
+            quote! {
                 if let #krate::__private::Some(__value) = &self.#field {
-                    #krate::MemberSerializer::member(__ser, &__members[#i], __value)?;
+                    #call
                 }
             }
         } else {
-            quote_spanned! {span=>
-                #krate::MemberSerializer::member(__ser, &__members[#i], &self.#field)?;
+            quote! {
+                let __value = &self.#field;
+                #call
             }
         }
     });
-    let builder_fields = fields.iter().map(|f| {
-        let field = f.ident;
+    let builder_fields = fields.iter().zip(&slots).map(|(f, slot)| {
         let shape_ty = f.shape_ty;
-        quote!(#field: #krate::__private::Option<#shape_ty>)
+        quote!(#slot: #krate::__private::Option<#shape_ty>)
     });
-    let builder_init = fields.iter().map(|f| {
-        let field = f.ident;
-        quote!(#field: #krate::__private::None)
-    });
-    let read_arms = fields.iter().enumerate().map(|(i, f)| {
-        let field = f.ident;
+    let builder_init = slots
+        .iter()
+        .map(|slot| quote!(#slot: #krate::__private::None));
+    let read_arms = fields.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
         let shape_ty = f.shape_ty;
         quote_spanned! {shape_ty.span()=>
-            #i => <#shape_ty as #krate::AwsShape>::deserialize_into(&mut self.#field, __member, __de),
+            #i => <#shape_ty as #krate::AwsShape>::deserialize_into(&mut self.#slot, __member, __de),
         }
     });
-    let build_fields = fields.iter().enumerate().map(|(i, f)| {
+    let build_fields = fields.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
         let field = f.ident;
         let shape_ty = f.shape_ty;
         if f.optional {
-            quote!(#field: self.#field)
+            quote!(#field: self.#slot)
         } else {
             quote! {
-                #field: match self.#field {
+                #field: match self.#slot {
                     #krate::__private::Some(__value) => __value,
                     #krate::__private::None => #krate::__private::zero_or_default::<#shape_ty>(&__members[#i]),
                 }
@@ -261,7 +267,7 @@ fn error_impls(krate: &syn::Path, cont: &Container<'_>, fields: &[Field<'_>]) ->
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::ErrorShape for #ident #ty_generics #where_clause {
-            fn message(&self) -> #krate::__private::Option<&str> {
+            fn message(&self) -> #krate::__private::Option<&::core::primitive::str> {
                 #message
             }
         }

@@ -133,7 +133,7 @@ pub(super) fn expand(cont: &Container<'_>, variants: &[Variant<'_>]) -> TokenStr
                 }
             }
 
-            fn unknown_member(&mut self, __name: &str) -> #krate::Result<()> {
+            fn unknown_member(&mut self, __name: &::core::primitive::str) -> #krate::Result<()> {
                 if self.__unknown.is_none() {
                     self.__unknown = #krate::__private::Some(#krate::__private::String::from(__name));
                 }
@@ -141,7 +141,7 @@ pub(super) fn expand(cont: &Container<'_>, variants: &[Variant<'_>]) -> TokenStr
             }
 
             fn build(self) -> #krate::Result<Self::Output> {
-                let mut __count = 0usize;
+                let mut __count: ::core::primitive::usize = 0;
                 let mut __found: #krate::__private::Option<#ident #ty_generics> = #krate::__private::None;
                 #(#build_steps)*
                 match (__count, __found, self.__unknown) {

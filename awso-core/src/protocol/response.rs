@@ -1,0 +1,401 @@
+//! HTTP responses to operation outputs or errors.
+
+use std::fmt;
+
+use super::errors::{DynamicError, ErrorInfo, error_info};
+use super::headers::HeaderDeserializer;
+use super::{OperationSchema, Protocol, ServiceSchema};
+use crate::de::ShapeDeserializer;
+use crate::error::{Error, Result};
+use crate::json::JsonDeserializer;
+use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
+use crate::service_error::{AwsError, ErrorReader, enter_error_element};
+use crate::shape::{AwsStruct, StructBuilder};
+use crate::types::{Document, Timestamp};
+use crate::value::Value;
+use crate::xml::XmlDeserializer;
+
+/// Why a response did not give the operation's output.
+#[derive(Debug)]
+pub enum ResponseError<E> {
+    /// The service answered with an error (modeled or not).
+    Service(E),
+    /// The service answered with success, but the body could not be read.
+    Decode {
+        /// The HTTP status.
+        status: u16,
+        /// What went wrong.
+        source: Error,
+    },
+}
+
+impl<E> ResponseError<E> {
+    /// The service error, when this is one.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            Self::Service(e) => Some(e),
+            Self::Decode { .. } => None,
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for ResponseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Service(e) => write!(f, "service error: {e}"),
+            Self::Decode { status, source } => {
+                write!(f, "cannot read the response (HTTP {status}): {source}")
+            }
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Service(e) => Some(e),
+            Self::Decode { source, .. } => Some(source),
+        }
+    }
+}
+
+fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+/// Reads the response of `operation`: its output (`O`) on success, else its error (`E`),
+/// which is never lost: an unknown code or an unreadable error body gives `E`'s unknown
+/// variant with the status, request id and raw body.
+pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    response: &http::Response<B>,
+) -> Result<O, ResponseError<E>> {
+    let status = response.status().as_u16();
+    let body = response.body().as_ref();
+    if is_success(status) {
+        let reader = ResponseReader::new(
+            service,
+            operation,
+            response.headers(),
+            status,
+            body,
+            Place::Output,
+        );
+        return reader
+            .read::<O>(operation.output_schema())
+            .map_err(|source| ResponseError::Decode { status, source });
+    }
+    let info = error_info(
+        service.protocol(),
+        service.is_query_compatible(),
+        status,
+        response.headers(),
+        body,
+    );
+    let error = match info.modeled_index(service.protocol(), E::ERRORS) {
+        Some(index) => {
+            let reader = ResponseReader::new(
+                service,
+                operation,
+                response.headers(),
+                status,
+                body,
+                Place::Error,
+            );
+            E::read_modeled(index, reader)
+                .unwrap_or_else(|e| E::unknown(info.unknown(body).with_decode_error(&e)))
+        }
+        None => E::unknown(info.unknown(body)),
+    };
+    Err(ResponseError::Service(error))
+}
+
+/// [`parse_response`] in the dynamic mode: the output as a [`Value`] of the operation's
+/// output schema, errors as [`DynamicError`]s of its error schemas.
+pub fn parse_response_dynamic<B: AsRef<[u8]>>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    response: &http::Response<B>,
+) -> Result<Value, ResponseError<DynamicError>> {
+    let status = response.status().as_u16();
+    let body = response.body().as_ref();
+    let reader =
+        |place| ResponseReader::new(service, operation, response.headers(), status, body, place);
+    if is_success(status) {
+        return reader(Place::Output)
+            .read::<Value>(operation.output_schema())
+            .map_err(|source| ResponseError::Decode { status, source });
+    }
+    let info: ErrorInfo = error_info(
+        service.protocol(),
+        service.is_query_compatible(),
+        status,
+        response.headers(),
+        body,
+    );
+    let errors = operation.error_schemas();
+    let error = match info.modeled_index(service.protocol(), errors) {
+        Some(index) => match reader(Place::Error).read::<Value>(errors[index]) {
+            Ok(value) => DynamicError::Modeled {
+                code: info
+                    .reported_code
+                    .clone()
+                    .unwrap_or_else(|| crate::service_error::error_code(errors[index]).to_owned()),
+                schema: errors[index],
+                value,
+            },
+            Err(e) => DynamicError::Unknown(Box::new(info.unknown(body).with_decode_error(&e))),
+        },
+        None => DynamicError::Unknown(Box::new(info.unknown(body))),
+    };
+    Err(ResponseError::Service(error))
+}
+
+/// Where in the body the structure is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Output,
+    Error,
+}
+
+/// Reads one structure from an HTTP response: header, prefix-header and status members from
+/// the head, the payload member or the body members from the body.
+struct ResponseReader<'r> {
+    protocol: Protocol,
+    operation: &'r OperationSchema,
+    headers: &'r http::HeaderMap,
+    status: u16,
+    body: &'r [u8],
+    place: Place,
+}
+
+impl<'r> ResponseReader<'r> {
+    fn new(
+        service: &ServiceSchema,
+        operation: &'r OperationSchema,
+        headers: &'r http::HeaderMap,
+        status: u16,
+        body: &'r [u8],
+        place: Place,
+    ) -> Self {
+        Self {
+            protocol: service.protocol(),
+            operation,
+            headers,
+            status,
+            body,
+            place,
+        }
+    }
+
+    fn read_head<B: StructBuilder>(&self, schema: &'static Schema, builder: &mut B) -> Result<()> {
+        for member in schema.members() {
+            let source = match member.traits().http {
+                Some(HttpBinding::Header(name)) => {
+                    let values: Vec<&str> = self
+                        .headers
+                        .get_all(name)
+                        .iter()
+                        .filter_map(|v| v.to_str().ok())
+                        .collect();
+                    if values.is_empty() {
+                        continue;
+                    }
+                    HeaderDeserializer::value(&values.join(", "))
+                }
+                Some(HttpBinding::PrefixHeaders(prefix)) => {
+                    let prefix = prefix.to_ascii_lowercase();
+                    let entries: Vec<(String, String)> = self
+                        .headers
+                        .iter()
+                        .filter_map(|(name, value)| {
+                            let key = name.as_str().strip_prefix(prefix.as_str())?;
+                            Some((key.to_owned(), value.to_str().ok()?.to_owned()))
+                        })
+                        .collect();
+                    if entries.is_empty() {
+                        continue;
+                    }
+                    HeaderDeserializer::map(entries)
+                }
+                Some(HttpBinding::ResponseCode) => {
+                    HeaderDeserializer::value(&self.status.to_string())
+                }
+                _ => continue,
+            };
+            let mut source = source;
+            builder
+                .read_member(member, &mut source)
+                .map_err(|e| e.in_member(member.name()))?;
+        }
+        Ok(())
+    }
+
+    fn read_payload<B: StructBuilder>(
+        &self,
+        member: &'static Member,
+        builder: &mut B,
+    ) -> Result<()> {
+        let kind = member.target().kind();
+        if matches!(kind, ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum) {
+            return builder.read_member(member, &mut RawBody(self.body));
+        }
+        if self.body.trim_ascii().is_empty() {
+            return Ok(());
+        }
+        if kind == ShapeKind::Document || self.protocol == Protocol::RestJson1 {
+            let mut de = JsonDeserializer::from_slice(self.body)?;
+            builder.read_member(member, &mut de)?;
+            return de.end();
+        }
+        let mut de = XmlDeserializer::from_slice(self.body)?;
+        builder.read_member(member, &mut de)?;
+        de.end()
+    }
+
+    fn read_body<B: StructBuilder>(&self, schema: &'static Schema, builder: &mut B) -> Result<()> {
+        if self.body.trim_ascii().is_empty() {
+            return Ok(());
+        }
+        let root = Member::root(schema);
+        match self.protocol {
+            Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+                let mut de = JsonDeserializer::from_slice(self.body)?;
+                if self.protocol == Protocol::RestJson1 {
+                    de = de.body_members_only();
+                }
+                de.read_struct(&root, builder)?;
+                de.end()
+            }
+            Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => {
+                let mut de = XmlDeserializer::from_slice(self.body)?;
+                if self.protocol == Protocol::RestXml {
+                    de = de.body_members_only();
+                }
+                match (self.place, self.protocol) {
+                    (Place::Error, _) => enter_error_element(&mut de)?,
+                    (Place::Output, Protocol::AwsQuery)
+                        if !de.enter_child(&self.operation.result_wrapper_name())? =>
+                    {
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+                de.read_struct(&root, builder)
+            }
+        }
+    }
+}
+
+impl ErrorReader for ResponseReader<'_> {
+    fn read<T: AwsStruct>(self, schema: &'static Schema) -> Result<T> {
+        let mut builder = T::builder(schema);
+        if self.protocol.is_rest() {
+            self.read_head(schema, &mut builder)?;
+            let payload = schema
+                .members()
+                .iter()
+                .find(|m| m.traits().http == Some(HttpBinding::Payload));
+            match payload {
+                Some(member) => self
+                    .read_payload(member, &mut builder)
+                    .map_err(|e| e.in_member(member.name()))?,
+                None => self.read_body(schema, &mut builder)?,
+            }
+        } else {
+            self.read_body(schema, &mut builder)?;
+        }
+        builder.build()
+    }
+}
+
+/// The whole body as a blob or string payload.
+struct RawBody<'b>(&'b [u8]);
+
+impl RawBody<'_> {
+    fn refuse() -> Error {
+        Error::unsupported("a raw payload is a blob or a string")
+    }
+}
+
+impl ShapeDeserializer for RawBody<'_> {
+    fn read_struct<B: StructBuilder>(&mut self, _: &Member, _: &mut B) -> Result<()> {
+        Err(Self::refuse())
+    }
+
+    fn read_list<F>(&mut self, _: &Member, _: F) -> Result<()>
+    where
+        F: FnMut(&mut Self) -> Result<()>,
+    {
+        Err(Self::refuse())
+    }
+
+    fn read_map<F>(&mut self, _: &Member, _: F) -> Result<()>
+    where
+        F: FnMut(&mut Self, &str) -> Result<()>,
+    {
+        Err(Self::refuse())
+    }
+
+    fn read_null(&mut self) -> Result<bool> {
+        Ok(false)
+    }
+
+    fn read_boolean(&mut self, _: &Member) -> Result<bool> {
+        Err(Self::refuse())
+    }
+
+    fn read_byte(&mut self, _: &Member) -> Result<i8> {
+        Err(Self::refuse())
+    }
+
+    fn read_short(&mut self, _: &Member) -> Result<i16> {
+        Err(Self::refuse())
+    }
+
+    fn read_integer(&mut self, _: &Member) -> Result<i32> {
+        Err(Self::refuse())
+    }
+
+    fn read_long(&mut self, _: &Member) -> Result<i64> {
+        Err(Self::refuse())
+    }
+
+    fn read_float(&mut self, _: &Member) -> Result<f32> {
+        Err(Self::refuse())
+    }
+
+    fn read_double(&mut self, _: &Member) -> Result<f64> {
+        Err(Self::refuse())
+    }
+
+    fn read_big_integer(&mut self, _: &Member) -> Result<String> {
+        Err(Self::refuse())
+    }
+
+    fn read_big_decimal(&mut self, _: &Member) -> Result<String> {
+        Err(Self::refuse())
+    }
+
+    fn read_str<R, F>(&mut self, _: &Member, f: F) -> Result<R>
+    where
+        F: FnOnce(&str) -> Result<R>,
+    {
+        let text =
+            std::str::from_utf8(self.0).map_err(|_| Error::syntax("the payload is not UTF-8"))?;
+        f(text)
+    }
+
+    fn read_blob(&mut self, _: &Member) -> Result<Vec<u8>> {
+        Ok(self.0.to_vec())
+    }
+
+    fn read_timestamp(&mut self, _: &Member) -> Result<Timestamp> {
+        Err(Self::refuse())
+    }
+
+    fn read_document(&mut self, _: &Member) -> Result<Document> {
+        Err(Self::refuse())
+    }
+}

@@ -1,0 +1,8 @@
+use awso_core::AwsError;
+
+#[derive(AwsError)]
+struct GetObjectError {
+    message: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+#[awso(int_enum)]
+enum Priority {
+    #[awso(value = 1)]
+    Low,
+    High,
+    Unknown(i32),
+}
+
+fn main() {}

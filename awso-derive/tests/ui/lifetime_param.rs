@@ -1,0 +1,9 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+struct Object<'a> {
+    key: String,
+    marker: std::marker::PhantomData<&'a ()>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+struct Bucket {
+    #[awso(member(xml_name = "Name"))]
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+enum StorageClass {
+    Standard,
+    Unknown(i32),
+}
+
+fn main() {}

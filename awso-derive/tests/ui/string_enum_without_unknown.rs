@@ -1,0 +1,9 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+enum StorageClass {
+    Standard,
+    Glacier,
+}
+
+fn main() {}

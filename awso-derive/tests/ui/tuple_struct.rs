@@ -1,0 +1,6 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+struct BucketName(String);
+
+fn main() {}

@@ -1,0 +1,9 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+struct Bucket {
+    #[awso(member(rename = "Tag"))]
+    tags: Vec<String>,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use awso_core::AwsShape;
+
+#[derive(AwsShape)]
+struct Object {
+    size: u32,
+}
+
+fn main() {}
