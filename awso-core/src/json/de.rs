@@ -72,8 +72,8 @@ impl<'a> JsonDeserializer<'a> {
         self
     }
 
-    /// Skips members of the top-level structure that are bound to HTTP headers, labels, the
-    /// query string or the status code: they do not travel in a REST body.
+    /// Skips members of the top-level structure that a response carries outside its body
+    /// ([`MemberTraits::bound_in_response`](crate::schema::MemberTraits::bound_in_response)).
     #[must_use]
     pub fn body_members_only(mut self) -> Self {
         self.body_only = true;
@@ -594,7 +594,7 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
                 let key = self.string_span()?;
                 let key = self.resolve(key);
                 let found = self.find_member(members, expected, key);
-                let found = found.filter(|m| !(skip_bound && m.traits().http.is_some()));
+                let found = found.filter(|m| !(skip_bound && m.traits().bound_in_response()));
                 if found.is_none() && !(schema.kind() == ShapeKind::Union && key == "__type") {
                     builder.unknown_member(key)?;
                 }

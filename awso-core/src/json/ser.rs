@@ -63,8 +63,8 @@ impl JsonSerializer {
         self
     }
 
-    /// Leaves out members of the top-level structure that are bound to HTTP headers, labels,
-    /// the query string or the status code.
+    /// Leaves out members of the top-level structure that a request carries outside its body
+    /// ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request)).
     #[must_use]
     pub fn body_members_only(mut self) -> Self {
         self.body_only = true;
@@ -164,7 +164,7 @@ struct ObjectWriter<'a> {
 
 impl MemberSerializer for ObjectWriter<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        if self.skip_bound && member.traits().http.is_some() {
+        if self.skip_bound && member.traits().bound_in_request() {
             return Ok(());
         }
         if !std::mem::replace(&mut self.first, false) {

@@ -149,11 +149,11 @@ fn xml_info(body: &[u8]) -> ErrorInfo {
                 let text = current_text.trim().to_owned();
                 match name.as_str() {
                     "Code" if in_error && info.code.is_empty() => {
-                        sanitize_code(&text).clone_into(&mut info.code)
+                        sanitize_code(&text).clone_into(&mut info.code);
                     }
                     "Message" if in_error && info.message.is_none() => info.message = Some(text),
                     "RequestId" | "RequestID" if info.request_id.is_none() => {
-                        info.request_id = Some(text)
+                        info.request_id = Some(text);
                     }
                     _ => {}
                 }
@@ -191,3 +191,23 @@ impl DynamicError {
         }
     }
 }
+
+impl std::fmt::Display for DynamicError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Modeled { code, value, .. } => {
+                f.write_str(code)?;
+                match ["message", "Message"]
+                    .iter()
+                    .find_map(|name| value.get(name).and_then(Value::as_str))
+                {
+                    Some(message) => write!(f, ": {message}"),
+                    None => Ok(()),
+                }
+            }
+            Self::Unknown(unknown) => unknown.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for DynamicError {}

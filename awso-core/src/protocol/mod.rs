@@ -207,6 +207,8 @@ pub struct OperationSchema {
     errors: &'static [&'static Schema],
     result_wrapper: Option<&'static str>,
     input_root: Option<&'static str>,
+    gzip: bool,
+    checksum_required: bool,
 }
 
 impl OperationSchema {
@@ -225,6 +227,8 @@ impl OperationSchema {
             errors: &[],
             result_wrapper: None,
             input_root: None,
+            gzip: false,
+            checksum_required: false,
         }
     }
 
@@ -275,6 +279,21 @@ impl OperationSchema {
     #[must_use]
     pub const fn input_root(mut self, name: &'static str) -> Self {
         self.input_root = Some(name);
+        self
+    }
+
+    /// Compresses request bodies of at least [`RequestOptions::min_compression_size`] bytes
+    /// with gzip (`@requestCompression` with `gzip`).
+    #[must_use]
+    pub const fn gzip_requests(mut self) -> Self {
+        self.gzip = true;
+        self
+    }
+
+    /// Sends a `Content-MD5` of the body (`@httpChecksumRequired`).
+    #[must_use]
+    pub const fn checksum_required(mut self) -> Self {
+        self.checksum_required = true;
         self
     }
 

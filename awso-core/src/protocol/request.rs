@@ -19,12 +19,16 @@ pub struct RequestOptions {
     /// Makes the value of an idempotency token that the input leaves out (default: a random
     /// UUID v4).
     pub idempotency_token: fn() -> String,
+    /// Bodies of operations with request compression are gzipped from this size on
+    /// (default 10240 bytes, Smithy's; `usize::MAX` turns compression off).
+    pub min_compression_size: usize,
 }
 
 impl Default for RequestOptions {
     fn default() -> Self {
         Self {
             idempotency_token: || uuid::Uuid::new_v4().to_string(),
+            min_compression_size: 10_240,
         }
     }
 }
@@ -73,37 +77,83 @@ pub fn build_request<I: AwsStruct>(
             let mut ser = QuerySerializer::new(flavor);
             ser.pair("Action", operation.name());
             ser.pair("Version", service.api_version());
-            let members = ser.finish();
-            let mut ser = FormAppender {
-                out: members,
+            let mut form = FormAppender {
+                out: ser.finish(),
                 flavor,
             };
-            ser.append(&input, &root)?;
+            form.append(&input, &root)?;
             (
-                ser.out.into_bytes(),
+                form.out.into_bytes(),
                 Some("application/x-www-form-urlencoded".to_owned()),
             )
         }
     };
     let uri = parts.uri(endpoint)?;
-    let mut builder = http::Request::builder().method(operation.method()).uri(uri);
-    if let Some(content_type) = content_type {
-        builder = builder.header(http::header::CONTENT_TYPE, content_type);
-    }
-    if !body.is_empty() {
-        builder = builder.header(http::header::CONTENT_LENGTH, body.len());
+    let mut headers = std::mem::take(&mut parts.headers);
+    let bound = |headers: &[(String, String)], name: &str| {
+        headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    };
+    // A member bound to Content-Type says what the body is.
+    if let Some(content_type) = content_type.filter(|_| !bound(&headers, "content-type")) {
+        headers.push(("Content-Type".to_owned(), content_type));
     }
     if let (Protocol::AwsJson1_0 | Protocol::AwsJson1_1, Some(prefix)) =
         (protocol, service.target_prefix_value())
     {
-        builder = builder.header("X-Amz-Target", format!("{prefix}.{}", operation.name()));
+        headers.push((
+            "X-Amz-Target".to_owned(),
+            format!("{prefix}.{}", operation.name()),
+        ));
     }
-    for (name, value) in &parts.headers {
+    if service.is_query_compatible() {
+        headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
+    }
+    if operation.checksum_required {
+        use md5::Digest as _;
+        let digest = md5::Md5::digest(&body);
+        headers.push((
+            "Content-MD5".to_owned(),
+            crate::types::encode_base64(&digest),
+        ));
+    }
+    let body = if operation.gzip && body.len() >= options.min_compression_size {
+        append_encoding(&mut headers, "gzip");
+        gzip(&body)?
+    } else {
+        body
+    };
+    if !body.is_empty() {
+        headers.push(("Content-Length".to_owned(), body.len().to_string()));
+    }
+    let mut builder = http::Request::builder().method(operation.method()).uri(uri);
+    for (name, value) in &headers {
         builder = builder.header(name.as_str(), value.as_str());
     }
     builder
         .body(body)
         .map_err(|e| Error::invalid("request", e.to_string()))
+}
+
+/// Adds `encoding` after whatever content encoding the input set.
+fn append_encoding(headers: &mut Vec<(String, String)>, encoding: &str) {
+    match headers
+        .iter_mut()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-encoding"))
+    {
+        Some((_, value)) if !value.is_empty() => {
+            value.push_str(", ");
+            value.push_str(encoding);
+        }
+        Some((_, value)) => encoding.clone_into(value),
+        None => headers.push(("Content-Encoding".to_owned(), encoding.to_owned())),
+    }
+}
+
+fn gzip(body: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body)?;
+    Ok(encoder.finish()?)
 }
 
 /// The body of a REST request without a payload member: the body members, or nothing when
@@ -114,12 +164,20 @@ fn rest_body<I: AwsStruct>(
     input: &I,
     root: &Member,
 ) -> Result<(Vec<u8>, Option<String>)> {
-    let has_body_members = root
-        .target()
-        .members()
+    let members = root.target().members();
+    if let Some(payload) = members
         .iter()
-        .any(|m| m.traits().http.is_none());
-    if !has_body_members {
+        .find(|m| m.traits().http == Some(HttpBinding::Payload))
+    {
+        // An absent structure payload: restJson1 sends an empty object; anything else, nothing.
+        let structure = payload.target().kind() == ShapeKind::Structure;
+        return Ok(if protocol == Protocol::RestJson1 && structure {
+            (b"{}".to_vec(), Some("application/json".to_owned()))
+        } else {
+            (Vec::new(), None)
+        });
+    }
+    if members.iter().all(|m| m.traits().bound_in_request()) {
         return Ok((Vec::new(), None));
     }
     if protocol == Protocol::RestJson1 {
@@ -130,9 +188,12 @@ fn rest_body<I: AwsStruct>(
             Some("application/json".to_owned()),
         ));
     }
-    let name = operation
-        .input_root
-        .unwrap_or_else(|| crate::xml::root_name(root.target()));
+    let schema = root.target();
+    let name = schema
+        .traits()
+        .xml_name
+        .or(operation.input_root)
+        .unwrap_or(schema.name());
     let mut ser = XmlSerializer::new().body_members_only();
     ser.serialize_at(input, &root.renamed(name))?;
     Ok((
@@ -346,12 +407,14 @@ impl<'o> Bindings<'o> {
                 (ser.finish().into_bytes(), "application/json".to_owned())
             }
             _ => {
-                let name = target
+                // A payload document is named by the member's xmlName, else after its shape.
+                let name = member
                     .traits()
                     .xml_name
-                    .unwrap_or_else(|| member.xml_name());
+                    .unwrap_or_else(|| crate::xml::root_name(target));
+                let root = Member::root(target).renamed(name);
                 let mut ser = XmlSerializer::new();
-                ser.serialize_at(value, &member.renamed(name))?;
+                ser.serialize_at(value, &root)?;
                 (ser.finish().into_bytes(), "application/xml".to_owned())
             }
         };
@@ -443,11 +506,7 @@ impl MemberSerializer for Bindings<'_> {
             Some(HttpBinding::Header(name)) => {
                 let mut header = HeaderSerializer::new();
                 value.serialize(member, &mut header).map_err(in_member)?;
-                let is_empty_list =
-                    member.target().kind() == ShapeKind::List && header.out.is_empty();
-                if !is_empty_list {
-                    self.headers.push((name.to_owned(), header.out));
-                }
+                self.headers.push((name.to_owned(), header.out));
             }
             Some(HttpBinding::PrefixHeaders(prefix)) => {
                 let mut headers = PrefixHeaders {

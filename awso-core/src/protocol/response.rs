@@ -213,10 +213,7 @@ impl<'r> ResponseReader<'r> {
                             let key = name.as_str().strip_prefix(prefix.as_str())?;
                             Some((key.to_owned(), value.to_str().ok()?.to_owned()))
                         })
-                        .collect();
-                    if entries.is_empty() {
-                        continue;
-                    }
+                        .collect(); // No matching header reads as an empty map, as botocore does.
                     HeaderDeserializer::map(entries)
                 }
                 Some(HttpBinding::ResponseCode) => {
@@ -238,6 +235,10 @@ impl<'r> ResponseReader<'r> {
         builder: &mut B,
     ) -> Result<()> {
         let kind = member.target().kind();
+        // An empty body is an absent payload.
+        if self.body.is_empty() {
+            return Ok(());
+        }
         if matches!(kind, ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum) {
             return builder.read_member(member, &mut RawBody(self.body));
         }

@@ -367,9 +367,34 @@ impl MemberTraits {
         self
     }
 
-    /// Whether the member is written as a member of the body document: it has no HTTP
-    /// binding (a payload member is the body rather than a member of it).
-    pub const fn in_body(&self) -> bool {
-        self.http.is_none()
+    /// Whether a request carries the member outside its body document: in a header, the
+    /// URI, the query string, or as the body itself (the payload).
+    pub const fn bound_in_request(&self) -> bool {
+        matches!(
+            self.http,
+            Some(
+                HttpBinding::Header(_)
+                    | HttpBinding::PrefixHeaders(_)
+                    | HttpBinding::Label { .. }
+                    | HttpBinding::Query(_)
+                    | HttpBinding::QueryParams
+                    | HttpBinding::Payload
+            )
+        )
+    }
+
+    /// Whether a response carries the member outside its body document: in a header, the
+    /// status code, or as the body itself. (Label and query bindings mean nothing in a
+    /// response: such members travel in the body.)
+    pub const fn bound_in_response(&self) -> bool {
+        matches!(
+            self.http,
+            Some(
+                HttpBinding::Header(_)
+                    | HttpBinding::PrefixHeaders(_)
+                    | HttpBinding::ResponseCode
+                    | HttpBinding::Payload
+            )
+        )
     }
 }

@@ -82,8 +82,8 @@ impl<'a> XmlDeserializer<'a> {
         self
     }
 
-    /// Skips members of the top-level structure that are bound to HTTP headers, labels, the
-    /// query string or the status code.
+    /// Skips members of the top-level structure that a response carries outside its body
+    /// ([`MemberTraits::bound_in_response`](crate::schema::MemberTraits::bound_in_response)).
     #[must_use]
     pub fn body_members_only(mut self) -> Self {
         self.body_only = true;
@@ -398,7 +398,7 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
                 Event::Start(child) => {
                     let name = child.name().0;
                     let is_element = |m: &&Member| {
-                        !(m.traits().xml_attribute || skip_bound && m.traits().http.is_some())
+                        !(m.traits().xml_attribute || skip_bound && m.traits().bound_in_response())
                             && names_match(m.xml_name(), name)
                     };
                     let found = members

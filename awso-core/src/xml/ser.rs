@@ -59,8 +59,8 @@ impl XmlSerializer {
         self
     }
 
-    /// Leaves out members of the top-level structure that are bound to HTTP headers, labels,
-    /// the query string or the status code.
+    /// Leaves out members of the top-level structure that a request carries outside its body
+    /// ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request)).
     #[must_use]
     pub fn body_members_only(mut self) -> Self {
         self.body_only = true;
@@ -244,7 +244,7 @@ struct Children<'a> {
 impl MemberSerializer for Children<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
         let traits = member.traits();
-        if traits.xml_attribute || (self.skip_bound && traits.http.is_some()) {
+        if traits.xml_attribute || (self.skip_bound && traits.bound_in_request()) {
             return Ok(());
         }
         value

@@ -1,0 +1,450 @@
+//! Schemas built at run time from a botocore model: the dynamic mode.
+//!
+//! [`Model::from_botocore`] reads a `service-2.json` (or a protocol test group, which uses
+//! the same grammar) and builds a [`Schema`] per shape, an [`OperationSchema`] per operation
+//! and the [`ServiceSchema`]. With them, every codec and protocol reads and writes
+//! [`Value`](crate::Value)s: botocore's way of working, in Rust.
+//!
+//! Schemas must be `'static` to be shared with derived code, so a model's schemas live until
+//! the process ends: load each model once (botocore keeps its loaded models too).
+//!
+//! How botocore's grammar maps to schema traits:
+//!
+//! | botocore | schema |
+//! |---|---|
+//! | member `locationName` (no `location`) | `xmlName` and `jsonName` (the body name) |
+//! | `location`: `header` / `headers` / `uri` / `querystring` / `statusCode` | `httpHeader` / `httpPrefixHeaders` / `httpLabel` / `httpQuery` (`httpQueryParams` for a map) / `httpResponseCode`, named by `locationName` |
+//! | structure `payload` | `httpPayload` on that member |
+//! | `flattened` (member or list/map shape), `xmlAttribute`, `xmlNamespace` | the XML traits |
+//! | `queryName`, `jsonvalue`, `idempotencyToken`, `hostLabel`, `timestampFormat` | `ec2QueryName`, `mediaType` JSON, the same traits |
+//! | `error` {`code`, `httpStatusCode`, `senderFault`}, `fault` | `@error` (`code` is the awsQuery code) |
+//! | string with `enum`, structure with `union` / `document` | enum, union, document |
+//!
+//! ```
+//! use awso_core::dynamic::Model;
+//!
+//! let model = Model::from_botocore(r#"{
+//!   "metadata": {"protocol": "rest-json", "apiVersion": "2018-09-07"},
+//!   "operations": {"GetAttachment": {
+//!     "name": "GetAttachment", "http": {"method": "POST", "requestUri": "/participant/attachment"},
+//!     "input": {"shape": "GetAttachmentRequest"}, "output": {"shape": "GetAttachmentResponse"}}},
+//!   "shapes": {
+//!     "GetAttachmentRequest": {"type": "structure", "required": ["AttachmentId"], "members": {
+//!       "AttachmentId": {"shape": "String"},
+//!       "ConnectionToken": {"shape": "String", "location": "header", "locationName": "X-Amz-Bearer"}}},
+//!     "GetAttachmentResponse": {"type": "structure", "members": {
+//!       "Url": {"shape": "String"}, "AttachmentSizeInBytes": {"shape": "Long"}}},
+//!     "String": {"type": "string"}, "Long": {"type": "long"}}
+//! }"#)?;
+//! let response = model.shape("GetAttachmentResponse").unwrap();
+//! let value = awso_core::json::from_slice_dynamic(br#"{"Url":"u","AttachmentSizeInBytes":7}"#, response)?;
+//! assert_eq!(value.get("AttachmentSizeInBytes"), Some(&awso_core::Value::Long(7)));
+//! assert_eq!(model.operation("GetAttachment").unwrap().request_uri(), "/participant/attachment");
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use indexmap::IndexMap;
+
+use crate::error::{Error, Result};
+use crate::protocol::{OperationSchema, Protocol, ServiceSchema};
+use crate::schema::{
+    ErrorFault, ErrorTrait, HttpBinding, Member, MemberTraits, Schema, SchemaRef, ShapeKind,
+    ShapeTraits, TimestampFormat, XmlNamespace,
+};
+use crate::types::Document;
+
+/// A botocore model's schemas, operations and service, built at run time.
+#[derive(Debug)]
+pub struct Model {
+    service: Option<ServiceSchema>,
+    shapes: IndexMap<String, &'static Schema>,
+    operations: IndexMap<String, OperationSchema>,
+}
+
+fn leak(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
+fn object<'d>(doc: &'d Document, what: &str) -> Result<&'d IndexMap<String, Document>> {
+    match doc {
+        Document::Object(map) => Ok(map),
+        _ => Err(Error::invalid(
+            "botocore model",
+            format!("{what} is not an object"),
+        )),
+    }
+}
+
+fn text<'d>(doc: &'d Document, key: &str) -> Option<&'d str> {
+    doc.get(key).and_then(Document::as_str)
+}
+
+fn flag(doc: &Document, key: &str) -> bool {
+    matches!(doc.get(key), Some(Document::Boolean(true)))
+}
+
+fn integer(doc: &Document, key: &str) -> Option<i64> {
+    match doc.get(key) {
+        Some(Document::Number(crate::types::Number::PosInt(n))) => i64::try_from(*n).ok(),
+        Some(Document::Number(crate::types::Number::NegInt(n))) => Some(*n),
+        _ => None,
+    }
+}
+
+fn namespace(doc: &Document) -> Option<XmlNamespace> {
+    match doc.get("xmlNamespace")? {
+        Document::String(uri) => Some(XmlNamespace {
+            uri: leak(uri),
+            prefix: None,
+        }),
+        ns @ Document::Object(_) => Some(XmlNamespace {
+            uri: leak(text(ns, "uri")?),
+            prefix: text(ns, "prefix").map(leak),
+        }),
+        _ => None,
+    }
+}
+
+fn timestamp_format(doc: &Document) -> Option<TimestampFormat> {
+    text(doc, "timestampFormat").and_then(TimestampFormat::from_name)
+}
+
+impl Model {
+    /// Reads a botocore `service-2.json` text.
+    pub fn from_botocore(json: &str) -> Result<Self> {
+        let doc: Document = crate::json::from_str(json)?;
+        Self::from_document(&doc)
+    }
+
+    /// Builds a model from an already parsed botocore model, or from any object holding a
+    /// `shapes` map (and optionally `metadata` and `operations`).
+    pub fn from_document(doc: &Document) -> Result<Self> {
+        let service = doc.get("metadata").and_then(service_schema);
+        let shapes = match doc.get("shapes") {
+            Some(shapes) => build_shapes(object(shapes, "shapes")?)?,
+            None => IndexMap::new(),
+        };
+        let mut model = Self {
+            service,
+            shapes,
+            operations: IndexMap::new(),
+        };
+        if let Some(operations) = doc.get("operations") {
+            for (name, op) in object(operations, "operations")? {
+                let op = model.operation_schema(op).map_err(|e| e.in_key(name))?;
+                model.operations.insert(name.clone(), op);
+            }
+        }
+        Ok(model)
+    }
+
+    /// The service, when the model has a `metadata` section with a supported protocol.
+    pub fn service(&self) -> Option<&ServiceSchema> {
+        self.service.as_ref()
+    }
+
+    /// The schema of shape `name`.
+    pub fn shape(&self, name: &str) -> Option<&'static Schema> {
+        self.shapes.get(name).copied()
+    }
+
+    /// All shapes, in model order.
+    pub fn shapes(&self) -> impl Iterator<Item = (&str, &'static Schema)> {
+        self.shapes
+            .iter()
+            .map(|(name, schema)| (name.as_str(), *schema))
+    }
+
+    /// The operation `name`.
+    pub fn operation(&self, name: &str) -> Option<&OperationSchema> {
+        self.operations.get(name)
+    }
+
+    /// All operations, in model order.
+    pub fn operations(&self) -> impl Iterator<Item = (&str, &OperationSchema)> {
+        self.operations.iter().map(|(name, op)| (name.as_str(), op))
+    }
+
+    /// Builds the operation an operation model (`"name"`, `"http"`, `"input"`, ...) describes,
+    /// against this model's shapes: how the protocol tests' `given` sections are read.
+    pub fn operation_schema(&self, op: &Document) -> Result<OperationSchema> {
+        let name = text(op, "name").ok_or_else(|| Error::invalid("operation", "no name"))?;
+        let http = op.get("http");
+        let method = http.and_then(|h| text(h, "method")).unwrap_or("POST");
+        let uri = http.and_then(|h| text(h, "requestUri")).unwrap_or("/");
+        let mut schema = OperationSchema::new(leak(name), leak(method), leak(uri));
+        if let Some(code) = http.and_then(|h| integer(h, "responseCode")) {
+            schema = schema.response_code(
+                u16::try_from(code).map_err(|_| Error::invalid("operation", "bad responseCode"))?,
+            );
+        }
+        if let Some(input) = op.get("input") {
+            schema = schema.input(self.shape_ref(input)?);
+            if let Some(root) = text(input, "locationName") {
+                schema = schema.input_root(leak(root));
+            }
+        }
+        if let Some(output) = op.get("output") {
+            schema = schema.output(self.shape_ref(output)?);
+            if let Some(wrapper) = text(output, "resultWrapper") {
+                schema = schema.result_wrapper(leak(wrapper));
+            }
+        }
+        if let Some(Document::Array(errors)) = op.get("errors") {
+            let errors = errors
+                .iter()
+                .map(|e| self.shape_ref(e))
+                .collect::<Result<Vec<_>>>()?;
+            schema = schema.errors(Box::leak(errors.into_boxed_slice()));
+        }
+        if let Some(prefix) = op.get("endpoint").and_then(|e| text(e, "hostPrefix")) {
+            schema = schema.host_prefix(leak(prefix));
+        }
+        let encodings = op
+            .get("requestcompression")
+            .and_then(|c| c.get("encodings"));
+        if encodings
+            .and_then(Document::as_array)
+            .is_some_and(|e| e.iter().any(|e| e.as_str() == Some("gzip")))
+        {
+            schema = schema.gzip_requests();
+        }
+        if flag(op, "httpChecksumRequired") {
+            schema = schema.checksum_required();
+        }
+        Ok(schema)
+    }
+
+    fn shape_ref(&self, reference: &Document) -> Result<&'static Schema> {
+        let name = text(reference, "shape")
+            .ok_or_else(|| Error::invalid("shape reference", "no shape name"))?;
+        self.shape(name)
+            .ok_or_else(|| Error::invalid("shape reference", format!("no shape `{name}`")))
+    }
+}
+
+fn service_schema(metadata: &Document) -> Option<ServiceSchema> {
+    let protocol = text(metadata, "protocol")
+        .and_then(|p| Protocol::from_botocore(p, text(metadata, "jsonVersion")))?;
+    let mut service =
+        ServiceSchema::new(protocol, leak(text(metadata, "apiVersion").unwrap_or("")));
+    if let Some(prefix) = text(metadata, "targetPrefix") {
+        service = service.target_prefix(leak(prefix));
+    }
+    if metadata.get("awsQueryCompatible").is_some() {
+        service = service.query_compatible();
+    }
+    Some(service)
+}
+
+/// Builds every shape: each gets a cell first, so members can refer to any shape (and
+/// recursive shapes to themselves) before it is built.
+fn build_shapes(shapes: &IndexMap<String, Document>) -> Result<IndexMap<String, &'static Schema>> {
+    let cells: HashMap<&str, &'static OnceLock<&'static Schema>> = shapes
+        .keys()
+        .map(|name| (name.as_str(), &*Box::leak(Box::new(OnceLock::new()))))
+        .collect();
+    let mut built = IndexMap::with_capacity(shapes.len());
+    for (name, shape) in shapes {
+        let schema = build_shape(name, shape, shapes, &cells).map_err(|e| e.in_key(name))?;
+        let schema: &'static Schema = Box::leak(Box::new(schema));
+        let _ = cells[name.as_str()].set(schema);
+        built.insert(name.clone(), schema);
+    }
+    Ok(built)
+}
+
+struct Context<'a> {
+    shapes: &'a IndexMap<String, Document>,
+    cells: &'a HashMap<&'a str, &'static OnceLock<&'static Schema>>,
+}
+
+fn build_shape(
+    name: &str,
+    shape: &Document,
+    shapes: &IndexMap<String, Document>,
+    cells: &HashMap<&str, &'static OnceLock<&'static Schema>>,
+) -> Result<Schema> {
+    let cx = Context { shapes, cells };
+    let kind = text(shape, "type").ok_or_else(|| Error::invalid("shape", "no type"))?;
+    let name = leak(name);
+    let schema = match kind {
+        "structure" if flag(shape, "document") => Schema::simple(ShapeKind::Document, name),
+        "structure" => {
+            let members = cx.members(shape)?;
+            if flag(shape, "union") {
+                Schema::union(name, members)
+            } else {
+                Schema::structure(name, members)
+            }
+        }
+        "list" => {
+            let member = shape
+                .get("member")
+                .ok_or_else(|| Error::invalid("list", "no member"))?;
+            Schema::list(
+                name,
+                Box::leak(Box::new(cx.member("member", 0, member, None)?)),
+            )
+        }
+        "map" => {
+            let key = shape
+                .get("key")
+                .ok_or_else(|| Error::invalid("map", "no key"))?;
+            let value = shape
+                .get("value")
+                .ok_or_else(|| Error::invalid("map", "no value"))?;
+            let entries = [
+                cx.member("key", 0, key, None)?,
+                cx.member("value", 1, value, None)?,
+            ];
+            Schema::map(name, Box::leak(Box::new(entries)))
+        }
+        "string" if shape.get("enum").is_some() => Schema::simple(ShapeKind::Enum, name),
+        other => Schema::simple(simple_kind(other)?, name),
+    };
+    Ok(schema.with_traits(shape_traits(shape)))
+}
+
+fn simple_kind(kind: &str) -> Result<ShapeKind> {
+    Ok(match kind {
+        "string" => ShapeKind::String,
+        "boolean" => ShapeKind::Boolean,
+        "byte" => ShapeKind::Byte,
+        "short" => ShapeKind::Short,
+        "integer" => ShapeKind::Integer,
+        "long" => ShapeKind::Long,
+        "float" => ShapeKind::Float,
+        "double" => ShapeKind::Double,
+        "bigInteger" | "biginteger" => ShapeKind::BigInteger,
+        "bigDecimal" | "bigdecimal" => ShapeKind::BigDecimal,
+        "blob" => ShapeKind::Blob,
+        "timestamp" => ShapeKind::Timestamp,
+        "document" => ShapeKind::Document,
+        other => return Err(Error::invalid("shape", format!("unknown type `{other}`"))),
+    })
+}
+
+fn shape_traits(shape: &Document) -> ShapeTraits {
+    let mut traits = ShapeTraits::NONE;
+    traits.xml_name = text(shape, "locationName").map(leak);
+    traits.xml_namespace = namespace(shape);
+    traits.timestamp_format = timestamp_format(shape);
+    traits.sparse = flag(shape, "sparse");
+    traits.sensitive = flag(shape, "sensitive");
+    traits.streaming = flag(shape, "streaming");
+    if let Some(Document::Array(values)) = shape.get("enum") {
+        let values: Vec<&'static str> = values
+            .iter()
+            .filter_map(Document::as_str)
+            .map(leak)
+            .collect();
+        traits.enum_values = Box::leak(values.into_boxed_slice());
+    }
+    if flag(shape, "exception") || shape.get("error").is_some() {
+        let error = shape.get("error");
+        let server = flag(shape, "fault")
+            || error
+                .is_some_and(|e| matches!(e.get("senderFault"), Some(Document::Boolean(false))));
+        traits.error = Some(ErrorTrait {
+            fault: if server {
+                ErrorFault::Server
+            } else {
+                ErrorFault::Client
+            },
+            http_status: error
+                .and_then(|e| integer(e, "httpStatusCode"))
+                .and_then(|s| u16::try_from(s).ok()),
+            code: error.and_then(|e| text(e, "code")).map(leak),
+        });
+    }
+    traits
+}
+
+impl Context<'_> {
+    fn target<'r>(&self, reference: &'r Document) -> Result<(&'r str, SchemaRef)> {
+        let name = text(reference, "shape").ok_or_else(|| Error::invalid("member", "no shape"))?;
+        let cell = self
+            .cells
+            .get(name)
+            .ok_or_else(|| Error::invalid("member", format!("no shape `{name}`")))?;
+        Ok((name, SchemaRef::from_cell(cell)))
+    }
+
+    fn members(&self, shape: &Document) -> Result<&'static [Member]> {
+        let Some(members) = shape.get("members") else {
+            return Ok(&[]);
+        };
+        let required: Vec<&str> = match shape.get("required") {
+            Some(Document::Array(names)) => names.iter().filter_map(Document::as_str).collect(),
+            _ => Vec::new(),
+        };
+        let payload = text(shape, "payload");
+        let mut built = Vec::new();
+        for (index, (name, reference)) in object(members, "members")?.iter().enumerate() {
+            let mut member = self
+                .member(name, index, reference, Some(payload == Some(name.as_str())))
+                .map_err(|e| e.in_key(name))?;
+            if required.contains(&name.as_str()) {
+                let traits = member.traits_copy().required();
+                member = member.with_traits(traits);
+            }
+            built.push(member);
+        }
+        Ok(Box::leak(built.into_boxed_slice()))
+    }
+
+    /// A member from its reference; `payload` is `Some` for structure members (whether this
+    /// is the payload), `None` for list and map members.
+    fn member(
+        &self,
+        name: &str,
+        index: usize,
+        reference: &Document,
+        payload: Option<bool>,
+    ) -> Result<Member> {
+        let (target_name, target) = self.target(reference)?;
+        let target_doc = self.shapes.get(target_name);
+        let mut traits = MemberTraits::NONE;
+        let location_name = text(reference, "locationName").map(leak);
+        traits.http = match (text(reference, "location"), location_name) {
+            (Some("header"), Some(header)) => Some(HttpBinding::Header(header)),
+            (Some("headers"), prefix) => Some(HttpBinding::PrefixHeaders(prefix.unwrap_or(""))),
+            (Some("uri"), label) => Some(HttpBinding::Label {
+                name: label.unwrap_or_else(|| leak(name)),
+                greedy: false,
+            }),
+            (Some("querystring"), _) if target_doc.and_then(|t| text(t, "type")) == Some("map") => {
+                Some(HttpBinding::QueryParams)
+            }
+            (Some("querystring"), query) => {
+                Some(HttpBinding::Query(query.unwrap_or_else(|| leak(name))))
+            }
+            (Some("statusCode"), _) => Some(HttpBinding::ResponseCode),
+            _ if payload == Some(true) => Some(HttpBinding::Payload),
+            _ => None,
+        }; // botocore often repeats the member name as its locationName: that is no rename.
+        let location_name = location_name.filter(|l| *l != name);
+        if traits.http.is_none() || payload == Some(true) {
+            traits.xml_name = location_name;
+            if payload.is_some() {
+                traits.json_name = location_name;
+            }
+        }
+        traits.xml_attribute = flag(reference, "xmlAttribute");
+        traits.xml_flattened =
+            flag(reference, "flattened") || target_doc.is_some_and(|t| flag(t, "flattened"));
+        traits.xml_namespace = namespace(reference);
+        traits.ec2_query_name = text(reference, "queryName").map(leak);
+        traits.timestamp_format = timestamp_format(reference);
+        traits.host_label = flag(reference, "hostLabel");
+        traits.idempotency_token = flag(reference, "idempotencyToken");
+        if flag(reference, "jsonvalue") {
+            traits.media_type = Some("application/json");
+        }
+        Ok(Member::new(leak(name), index, target).with_traits(traits))
+    }
+}

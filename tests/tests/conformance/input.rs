@@ -1,0 +1,162 @@
+//! Input cases: `params` to an HTTP request, compared with `serialized`.
+
+use awso_core::Document;
+use awso_core::dynamic::Model;
+use awso_core::protocol::{Endpoint, Protocol, RequestOptions, build_request};
+use awso_core::schema::{HttpBinding, Member, ShapeKind};
+
+use crate::compare;
+
+/// The token the suites expect when an idempotency token is filled in.
+fn fixed_token() -> String {
+    "00000000-0000-4000-8000-000000000000".to_owned()
+}
+
+pub(crate) fn run(model: &Model, group: &Document, case: &Document) -> Result<(), String> {
+    let service = model
+        .service()
+        .ok_or("the group's protocol is not supported")?;
+    let given = case.get("given").ok_or("no `given`")?;
+    let operation = model.operation_schema(given).map_err(|e| e.to_string())?;
+    let input_schema = operation.input_schema();
+    let empty = Document::Object(indexmap::IndexMap::new());
+    let params = case.get("params").unwrap_or(&empty);
+    let input = crate::data::to_value(params, &Member::root(input_schema))?;
+    let endpoint = group
+        .get("clientEndpoint")
+        .and_then(Document::as_str)
+        .unwrap_or("https://example.com");
+    let endpoint = Endpoint::parse(endpoint).map_err(|e| e.to_string())?;
+    let options = RequestOptions {
+        idempotency_token: fixed_token,
+        ..RequestOptions::default()
+    };
+    let request = build_request(service, &operation, &input, &endpoint, &options)
+        .map_err(|e| format!("cannot build the request: {e}"))?;
+    let expected = case.get("serialized").ok_or("no `serialized`")?;
+    let field = |key: &str| expected.get(key).and_then(Document::as_str);
+
+    if let Some(method) = field("method") {
+        if request.method().as_str() != method {
+            return Err(format!(
+                "method: expected {method}, got {}",
+                request.method()
+            ));
+        }
+    }
+    if let Some(uri) = field("uri") {
+        let actual = request.uri().path_and_query().map_or("/", |p| p.as_str());
+        compare_uris(uri, actual)?;
+    }
+    if let Some(host) = field("host") {
+        let authority = request.uri().authority().map_or("", |a| a.as_str());
+        let actual = if host.contains('/') {
+            format!("{authority}{}", endpoint.base_path())
+        } else {
+            authority.to_owned()
+        };
+        if actual != host {
+            return Err(format!("host: expected {host}, got {actual}"));
+        }
+    }
+    compare_headers(expected, request.headers())?;
+    if let Some(body) = field("body") {
+        let actual = request.body();
+        let content_type = request
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if is_raw_payload(input_schema)
+            || !(content_type.contains("json") || content_type.contains("xml"))
+                && service.protocol().is_rest()
+        {
+            compare::raw_bodies(body, actual)?;
+        } else {
+            match service.protocol() {
+                Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+                    compare::json_bodies(body, actual)?;
+                }
+                Protocol::RestXml => compare::xml_bodies(body, actual)?,
+                Protocol::AwsQuery | Protocol::Ec2Query => compare::raw_bodies(body, actual)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the input's payload member is a blob or string sent as is.
+fn is_raw_payload(schema: &awso_core::Schema) -> bool {
+    schema.members().iter().any(|m| {
+        m.traits().http == Some(HttpBinding::Payload)
+            && matches!(
+                m.target().kind(),
+                ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum
+            )
+    })
+}
+
+/// Paths must be equal; query parameters equal as multisets per name (order kept within a
+/// name, free across names).
+fn compare_uris(expected: &str, actual: &str) -> Result<(), String> {
+    let split = |uri: &str| -> (String, Vec<(String, String)>) {
+        let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+        let mut params: Vec<(String, String)> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (k.to_owned(), v.to_owned())
+            })
+            .collect();
+        params.sort_by(|a, b| a.0.cmp(&b.0));
+        (path.to_owned(), params)
+    };
+    let (e_path, e_query) = split(expected);
+    let (a_path, a_query) = split(actual);
+    if e_path != a_path || e_query != a_query {
+        return Err(format!("uri: expected {expected}, got {actual}"));
+    }
+    Ok(())
+}
+
+fn compare_headers(expected: &Document, actual: &http::HeaderMap) -> Result<(), String> {
+    let value = |name: &str| -> Option<String> {
+        let values: Vec<&str> = actual
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        (!values.is_empty()).then(|| values.join(", "))
+    };
+    if let Some(Document::Object(headers)) = expected.get("headers") {
+        for (name, want) in headers {
+            let want = want.as_str().unwrap_or_default();
+            match value(name) {
+                Some(got) if got == want => {}
+                got => return Err(format!("header {name}: expected {want:?}, got {got:?}")),
+            }
+        }
+    }
+    for name in expected
+        .get("forbidHeaders")
+        .and_then(Document::as_array)
+        .unwrap_or_default()
+    {
+        let name = name.as_str().unwrap_or_default();
+        if let Some(got) = value(name) {
+            return Err(format!("header {name} must be absent, got {got:?}"));
+        }
+    }
+    for name in expected
+        .get("requireHeaders")
+        .and_then(Document::as_array)
+        .unwrap_or_default()
+    {
+        let name = name.as_str().unwrap_or_default();
+        if value(name).is_none() {
+            return Err(format!("header {name} must be present"));
+        }
+    }
+    Ok(())
+}
