@@ -36,12 +36,12 @@ struct Inner {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Category {
-    /// The input is not well-formed JSON, XML, base64, or date text.
+    /// The input is not well-formed JSON or XML.
     Syntax,
     /// The input ended early.
     Eof,
     /// The input is well-formed but does not fit the schema (a string where a number belongs,
-    /// a number out of range, two members in a union).
+    /// a number out of range, two members in a union, invalid base64 or date text).
     Data,
     /// A configured limit was hit (nesting depth).
     Limit,

@@ -111,15 +111,24 @@ where
 {
     let (_, value_member) = member.map_entry()?;
     let map = slot.get_or_insert_with(M::default);
+    // Keys whose null value a dense map dropped: a repeated key is an error whatever its value.
+    let mut dropped: Vec<String> = Vec::new();
     de.read_map(member, |de, key| {
+        let twice = || Error::invalid("map", "the key appears twice");
+        if dropped.iter().any(|k| k == key) {
+            return Err(twice());
+        }
+        let text = key;
+        let key = K::from_key(text)?;
+        if map.contains(&key) {
+            return Err(twice());
+        }
+        // A dense map drops null values, as Smithy clients do.
         if !V::NULLABLE && de.read_null()? {
+            dropped.push(text.to_owned());
             return Ok(());
         }
         let value = V::deserialize(value_member, de)?;
-        let key = K::from_key(key)?;
-        if map.contains(&key) {
-            return Err(Error::invalid("map", "the key appears twice"));
-        }
         map.insert_new(key, value);
         Ok(())
     })

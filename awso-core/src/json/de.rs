@@ -278,17 +278,17 @@ impl<'a> JsonDeserializer<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32> {
-        let Some(digits) = self.text.get(self.pos..self.pos + 4) else {
+        let Some(bytes) = self.bytes().get(self.pos..self.pos + 4) else {
             return Err(self.error(Error::eof("a \\u escape")));
         };
-        let code = u32::from_str_radix(digits, 16)
-            .ok()
-            .filter(|_| digits.bytes().all(|b| b.is_ascii_hexdigit()))
-            .ok_or_else(|| {
-                self.error(Error::syntax(
-                    "invalid \\u escape: expected four hex digits",
-                ))
-            })?;
+        if !bytes.iter().all(u8::is_ascii_hexdigit) {
+            return Err(self.error(Error::syntax(
+                "invalid \\u escape: expected four hex digits",
+            )));
+        }
+        // Four ASCII hex digits: a valid slice, and a number below 0x10000.
+        let code = u32::from_str_radix(&self.text[self.pos..self.pos + 4], 16)
+            .map_err(|_| self.error(Error::syntax("invalid \\u escape")))?;
         self.pos += 4;
         Ok(code)
     }
@@ -602,18 +602,19 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
                     return Err(self.error(Error::syntax("expected `:` after an object key")));
                 }
                 match found {
-                    // A null member is an absent one, except that a document can be null.
-                    Some(m)
-                        if m.target().kind() != ShapeKind::Document && self.eat_literal("null") => {
-                    }
                     Some(m) => {
                         if !seen.mark(m.index()) {
                             return Err(self.error_at(key_at, Error::duplicate_member(m.name())));
                         }
                         expected = m.index() + 1;
-                        builder
-                            .read_member(m, self)
-                            .map_err(|e| self.locate(e).in_member(m.name()))?;
+                        // A null member is an absent one, except that a document can be null.
+                        let absent =
+                            m.target().kind() != ShapeKind::Document && self.eat_literal("null");
+                        if !absent {
+                            builder
+                                .read_member(m, self)
+                                .map_err(|e| self.locate(e).in_member(m.name()))?;
+                        }
                     }
                     None => self.skip_value()?,
                 }

@@ -191,6 +191,10 @@ fn push_fraction(out: &mut String, nanos: u32) {
 }
 
 fn parse_date_time(text: &str) -> Result<Timestamp, &'static str> {
+    // The time crate's parser takes any byte between date and time; RFC 3339 says `T`.
+    if !matches!(text.as_bytes().get(10), Some(b'T' | b't')) {
+        return Err("not an RFC 3339 date-time (date and time are separated by `T`)");
+    }
     let t = OffsetDateTime::parse(text, &Rfc3339).map_err(|_| "not an RFC 3339 date-time")?;
     Ok(Timestamp::from(t))
 }
@@ -227,32 +231,28 @@ fn parse_epoch_seconds(text: &str) -> Result<Timestamp, &'static str> {
             .map_or(0, |d| d - b'0')
     };
     let first_nonzero = digits.iter().position(|&d| d != b'0');
-    let mut whole: i64 = 0;
+    // i128 holds the magnitude of i64::MIN, which i64 cannot.
+    let mut whole: i128 = 0;
     if let Some(first) = first_nonzero {
         let first = i64::try_from(first).unwrap_or(i64::MAX);
         if point - first > 19 {
             return Err("seconds out of range");
         }
         for i in first..point {
-            whole = whole
-                .checked_mul(10)
-                .and_then(|w| w.checked_add(i64::from(digit_at(i))))
-                .ok_or("seconds out of range")?;
+            whole = whole * 10 + i128::from(digit_at(i));
         }
     }
     let mut nanos: u32 = 0;
     for i in point..point + 9 {
         nanos = nanos * 10 + u32::from(digit_at(i));
     }
-    if !negative || nanos == 0 {
-        let secs = if negative { -whole } else { whole };
-        return Ok(Timestamp { secs, nanos });
-    }
-    let secs = (-whole).checked_sub(1).ok_or("seconds out of range")?;
-    Ok(Timestamp {
-        secs,
-        nanos: NANOS_PER_SECOND - nanos,
-    })
+    let (secs, nanos) = match (negative, nanos) {
+        (false, _) => (whole, nanos),
+        (true, 0) => (-whole, 0),
+        (true, _) => (-whole - 1, NANOS_PER_SECOND - nanos),
+    };
+    let secs = i64::try_from(secs).map_err(|_| "seconds out of range")?;
+    Ok(Timestamp { secs, nanos })
 }
 
 /// Reads an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), allowing a fraction of a second.
@@ -277,7 +277,10 @@ fn parse_http_date(text: &str) -> Result<Timestamp, &'static str> {
         .map(|m| Month::try_from(m).unwrap_or(Month::January))
         .find(|&m| &month_name(m)[..3] == month)
         .ok_or("unknown month")?;
-    let (hms, fraction) = clock.split_once('.').unwrap_or((clock, ""));
+    let (hms, fraction) = clock.split_once('.').unwrap_or((clock, "0"));
+    if fraction.is_empty() {
+        return Err("no digits after the decimal point");
+    }
     let mut hms = hms.split(':');
     let (Some(h), Some(m), Some(s), None) = (hms.next(), hms.next(), hms.next(), hms.next()) else {
         return Err(bad);

@@ -34,15 +34,21 @@ impl<'v> ValueDeserializer<'v> {
         }
     }
 
-    fn child(&self, value: &'v Value) -> Result<Self> {
+    /// Fails when a structure, list or map nests deeper than the limit: containers count, as
+    /// in every other codec.
+    fn enter(&self) -> Result<()> {
         if self.depth >= self.max_depth {
             return Err(Error::depth_limit(self.max_depth));
         }
-        Ok(Self {
+        Ok(())
+    }
+
+    fn child(&self, value: &'v Value) -> Self {
+        Self {
             value,
             depth: self.depth + 1,
             max_depth: self.max_depth,
-        })
+        }
     }
 
     fn expected(&self, what: &'static str) -> Error {
@@ -68,13 +74,14 @@ impl ShapeDeserializer for ValueDeserializer<'_> {
         let Value::Structure(fields) = self.value else {
             return Err(self.expected("a structure"));
         };
+        self.enter()?;
         let schema = member.target();
         for (name, value) in fields {
             match schema.member_named(name) {
                 // A null member is an absent one, as in JSON.
                 Some(_) if *value == Value::Null => {}
                 Some(m) => {
-                    let mut child = self.child(value)?;
+                    let mut child = self.child(value);
                     builder
                         .read_member(m, &mut child)
                         .map_err(|e| e.in_member(m.name()))?;
@@ -92,8 +99,9 @@ impl ShapeDeserializer for ValueDeserializer<'_> {
         let Value::List(items) = self.value else {
             return Err(self.expected("a list"));
         };
+        self.enter()?;
         for (i, item) in items.iter().enumerate() {
-            let mut child = self.child(item)?;
+            let mut child = self.child(item);
             on_item(&mut child).map_err(|e| e.in_item(i))?;
         }
         Ok(())
@@ -106,8 +114,9 @@ impl ShapeDeserializer for ValueDeserializer<'_> {
         let Value::Map(entries) = self.value else {
             return Err(self.expected("a map"));
         };
+        self.enter()?;
         for (key, value) in entries {
-            let mut child = self.child(value)?;
+            let mut child = self.child(value);
             on_entry(&mut child, key).map_err(|e| e.in_key(key))?;
         }
         Ok(())

@@ -42,15 +42,21 @@ impl ValueSerializer {
         self.out
     }
 
-    fn child(&self) -> Result<Self> {
+    /// Fails when a structure, list or map would nest deeper than the limit: containers
+    /// count, as in every other codec.
+    fn enter(&self) -> Result<()> {
         if self.depth >= self.max_depth {
             return Err(Error::depth_limit(self.max_depth));
         }
-        Ok(Self {
+        Ok(())
+    }
+
+    fn child(&self) -> Self {
+        Self {
             out: Value::Null,
             depth: self.depth + 1,
             max_depth: self.max_depth,
-        })
+        }
     }
 
     #[allow(clippy::unnecessary_wraps, reason = "every write method ends with it")]
@@ -67,7 +73,7 @@ struct Members<'a> {
 
 impl MemberSerializer for Members<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        let mut child = self.parent.child()?;
+        let mut child = self.parent.child();
         value
             .serialize(member, &mut child)
             .map_err(|e| e.in_member(member.name()))?;
@@ -84,6 +90,7 @@ impl MemberSerializer for Members<'_> {
 
 impl ShapeSerializer for ValueSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
+        self.enter()?;
         let mut members = Members {
             parent: self,
             fields: Vec::with_capacity(member.target().members().len()),
@@ -99,11 +106,12 @@ impl ShapeSerializer for ValueSerializer {
         I: IntoIterator<Item = &'a T>,
     {
         let item_member = member.list_item()?;
+        self.enter()?;
         let items = items
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
-                let mut child = self.child()?;
+                let mut child = self.child();
                 item.serialize(item_member, &mut child)
                     .map_err(|e| e.in_item(i))?;
                 Ok(child.out)
@@ -118,10 +126,11 @@ impl ShapeSerializer for ValueSerializer {
         I: IntoIterator<Item = (&'a str, &'a V)>,
     {
         let (_, value_member) = member.map_entry()?;
+        self.enter()?;
         let entries = entries
             .into_iter()
             .map(|(key, value)| {
-                let mut child = self.child()?;
+                let mut child = self.child();
                 value
                     .serialize(value_member, &mut child)
                     .map_err(|e| e.in_key(key))?;

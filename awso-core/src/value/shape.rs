@@ -137,18 +137,21 @@ fn read_entries<D: ShapeDeserializer>(
 ) -> Result<()> {
     let (_, value_member) = member.map_entry()?;
     let sparse = member.target().is_sparse();
+    // Keys whose null value a dense map dropped: a repeated key is an error whatever its value.
+    let mut dropped: Vec<String> = Vec::new();
     de.read_map(member, |de, key| {
+        if entries.iter().any(|(k, _)| k == key) || dropped.iter().any(|k| k == key) {
+            return Err(Error::invalid("map", "the key appears twice"));
+        }
         let value = if de.read_null()? {
             if !sparse {
+                dropped.push(key.to_owned());
                 return Ok(());
             }
             Value::Null
         } else {
             Value::deserialize(value_member, de)?
         };
-        if entries.iter().any(|(k, _)| k == key) {
-            return Err(Error::invalid("map", "the key appears twice"));
-        }
         entries.push((key.to_owned(), value));
         Ok(())
     })

@@ -147,14 +147,60 @@ impl<'a> XmlDeserializer<'a> {
         err.at(self.position(self.reader.buffer_position()))
     }
 
+    /// The next event, checked wherever it appears (also inside skipped elements and between
+    /// members): attributes well-formed and unique, references defined, characters allowed.
     fn next_event(&mut self) -> Result<Event<'a>> {
-        match self.reader.read_event() {
-            Ok(Event::DocType(_)) => Err(self.locate(Error::syntax(
-                "a DOCTYPE is not allowed: DTDs are not processed",
-            ))),
-            Ok(event) => Ok(event),
-            Err(e) => Err(Error::syntax(format!("malformed XML: {e}"))
-                .at(self.position(self.reader.error_position()))),
+        let event = match self.reader.read_event() {
+            Ok(Event::DocType(_)) => {
+                return Err(self.locate(Error::syntax(
+                    "a DOCTYPE is not allowed: DTDs are not processed",
+                )));
+            }
+            Ok(event) => event,
+            Err(e) => {
+                return Err(Error::syntax(format!("malformed XML: {e}"))
+                    .at(self.position(self.reader.error_position())));
+            }
+        };
+        match &event {
+            Event::Start(start) => self.check_attributes(start)?,
+            Event::Text(text) => self.check_characters(text)?,
+            Event::CData(data) => self.check_characters(data)?,
+            Event::GeneralRef(reference) => {
+                self.resolve_reference(reference)?;
+            }
+            _ => {}
+        }
+        Ok(event)
+    }
+
+    fn check_attributes(&self, start: &BytesStart<'_>) -> Result<()> {
+        for attribute in start.attributes() {
+            let attribute = attribute
+                .map_err(|e| self.locate(Error::syntax(format!("malformed attribute: {e}"))))?;
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| {
+                    self.locate(Error::syntax(format!("malformed attribute value: {e}")))
+                })?;
+            self.check_characters(&value)?;
+        }
+        Ok(())
+    }
+
+    /// Refuses characters XML 1.0 does not allow (controls other than tab, newline and
+    /// carriage return; U+FFFE and U+FFFF).
+    fn check_characters(&self, text: &str) -> Result<()> {
+        let forbidden = |c: char| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        };
+        let needs_scan = text.bytes().any(|b| b < 0x20 || b == 0xEF);
+        match text.chars().find(|&c| needs_scan && forbidden(c)) {
+            Some(c) => Err(self.locate(Error::syntax(format!(
+                "the character U+{:04X} is not allowed in XML 1.0",
+                u32::from(c)
+            )))),
+            None => Ok(()),
         }
     }
 
@@ -239,7 +285,11 @@ impl<'a> XmlDeserializer<'a> {
 
     fn resolve_reference(&self, reference: &BytesRef<'_>) -> Result<Cow<'static, str>> {
         match reference.resolve_char_ref() {
-            Ok(Some(c)) => return Ok(Cow::Owned(c.to_string())),
+            Ok(Some(c)) => {
+                let text = c.to_string();
+                self.check_characters(&text)?;
+                return Ok(Cow::Owned(text));
+            }
             Ok(None) => {}
             Err(e) => {
                 return Err(self.locate(Error::syntax(format!("invalid character reference: {e}"))));
@@ -281,7 +331,6 @@ impl<'a> XmlDeserializer<'a> {
         F: FnMut(&mut Self, &str) -> Result<()>,
     {
         self.take_current()?;
-        self.enter()?;
         let mut key: Option<String> = None;
         let mut has_value = false;
         loop {
@@ -307,7 +356,6 @@ impl<'a> XmlDeserializer<'a> {
                 _ => {}
             }
         }
-        self.depth -= 1;
         match (key, has_value) {
             (Some(_), true) => Ok(()),
             (None, _) => Err(self.locate(Error::invalid("map entry", "it has no key"))),
@@ -434,8 +482,12 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         F: FnMut(&mut Self) -> Result<()>,
     {
         if member.traits().xml_flattened {
-            // The element the reader stands at is one item.
-            return on_item(self);
+            // The element the reader stands at is one item; it counts as a level of nesting,
+            // as the list does when it is written.
+            self.enter()?;
+            let result = on_item(self);
+            self.depth -= 1;
+            return result;
         }
         let item_name = member.list_item()?.xml_name();
         self.take_current()?;
@@ -463,11 +515,14 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         F: FnMut(&mut Self, &str) -> Result<()>,
     {
         let (key_member, value_member) = member.map_entry()?;
+        // A map is one level of nesting, entries included, as when it is written.
+        self.enter()?;
         if member.traits().xml_flattened {
-            return self.entry(key_member, value_member, &mut on_entry);
+            let result = self.entry(key_member, value_member, &mut on_entry);
+            self.depth -= 1;
+            return result;
         }
         self.take_current()?;
-        self.enter()?;
         loop {
             match self.next_event()? {
                 Event::Start(start) if names_match("entry", start.name().0) => {

@@ -171,6 +171,15 @@ fn flattened_item(holder: &Member, item: &Member) -> Member {
 /// that parsers' normalisation cannot change them; characters XML 1.0 cannot carry at all
 /// are an error.
 fn escape(out: &mut String, text: &str, attribute: bool) -> Result<()> {
+    // U+FFFE and U+FFFF are not XML characters either (their UTF-8 starts with 0xEF).
+    if text.as_bytes().contains(&0xEF) {
+        if let Some(c) = text.chars().find(|c| matches!(c, '\u{FFFE}' | '\u{FFFF}')) {
+            return Err(Error::unsupported(format!(
+                "the character U+{:04X} cannot be written in XML 1.0",
+                u32::from(c)
+            )));
+        }
+    }
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         let replacement = match b {
