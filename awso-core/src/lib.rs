@@ -99,6 +99,26 @@ pub mod __private {
         crate::value::union_count_error(found)
     }
 
+    /// The builder the derive's fallback impls name when the attributes are wrong (the code
+    /// does not compile then; this only keeps follow-on errors away).
+    pub struct FallbackBuilder<T>(pub core::marker::PhantomData<T>);
+
+    impl<T> crate::StructBuilder for FallbackBuilder<T> {
+        type Output = T;
+
+        fn read_member<D: crate::ShapeDeserializer>(
+            &mut self,
+            member: &'static crate::Member,
+            _: &mut D,
+        ) -> crate::Result<()> {
+            Err(member_not_in_schema(member))
+        }
+
+        fn build(self) -> crate::Result<T> {
+            Err(crate::Error::unsupported("this type's derive failed"))
+        }
+    }
+
     /// The error for a member index that is not in the schema the builder was made for.
     pub fn member_not_in_schema(member: &crate::Member) -> crate::Error {
         crate::Error::custom(format!("member `{}` is not in this schema", member.name()))

@@ -43,6 +43,23 @@ pub(super) fn shape(input: &DeriveInput) -> TokenStream {
                 ::core::unreachable!()
             }
         }
+
+        #[allow(unreachable_code, unused_variables)]
+        impl #impl_generics #krate::AwsStruct for #ident #ty_generics #where_clause {
+            type Builder = #krate::__private::FallbackBuilder<Self>;
+
+            fn builder(_: &'static #krate::Schema) -> Self::Builder {
+                ::core::unreachable!()
+            }
+
+            fn serialize_members<__S: #krate::MemberSerializer>(
+                &self,
+                _: &'static #krate::Schema,
+                __ser: &mut __S,
+            ) -> #krate::Result<()> {
+                ::core::unreachable!()
+            }
+        }
     }
 }
 
