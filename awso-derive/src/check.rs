@@ -78,20 +78,6 @@ fn member(cx: &Ctxt, field: &Field<'_>) {
     if let (Some(span), true) = (a.required.span(), field.optional) {
         cx.error_at(span, "a required member is a plain type, not an Option");
     }
-    if let Some(HttpBinding::Label { .. }) = a.http.get() {
-        if field.optional {
-            cx.error_at(
-                a.http.span().unwrap_or_else(proc_macro2::Span::call_site),
-                "an http_label member is required: it cannot be an Option",
-            );
-        }
-    }
-    if let (Some(span), true) = (a.host_label.span(), field.optional) {
-        cx.error_at(
-            span,
-            "a host_label member is required: it cannot be an Option",
-        );
-    }
 }
 
 /// Rules on member traits that do not depend on where the member sits.

@@ -337,6 +337,26 @@ impl OperationSchema {
         self.response_code
     }
 
+    /// The result wrapper element, when set.
+    pub const fn result_wrapper_value(&self) -> Option<&'static str> {
+        self.result_wrapper
+    }
+
+    /// The restXml request root element, when set.
+    pub const fn input_root_value(&self) -> Option<&'static str> {
+        self.input_root
+    }
+
+    /// Whether large request bodies are gzipped.
+    pub const fn gzips_requests(&self) -> bool {
+        self.gzip
+    }
+
+    /// Whether requests carry a `Content-MD5`.
+    pub const fn requires_checksum(&self) -> bool {
+        self.checksum_required
+    }
+
     fn result_wrapper_name(&self) -> String {
         self.result_wrapper
             .map_or_else(|| format!("{}Result", self.name), str::to_owned)

@@ -1,62 +1,119 @@
-//! The awso demo: a GetAttachment response of the Amazon Connect Participant Service taken
-//! through the `Value` tree, JSON and XML and back, then two errors decoded — one the
-//! operation models, one it does not.
+//! The awso demo, on the Amazon Connect Participant Service: a GetTranscript exchange (the
+//! request built from a typed input, a canned response parsed into the typed output, shown
+//! as a `Value` tree, JSON and XML and read back), then GetAttachment errors decoded — one
+//! the operation models, one it does not.
 
-use awso_connectparticipant::{GetAttachmentError, GetAttachmentResponse};
-use awso_core::{AwsError, ErrorParts, json, xml};
+use awso_connectparticipant::{
+    GetAttachment, GetAttachmentError, GetTranscript, GetTranscriptRequest, GetTranscriptResponse,
+    ScanDirection, SortKey, StartPosition,
+};
+use awso_core::protocol::{self, Endpoint, ResponseError};
+use awso_core::{AwsError, json, xml};
 
-/// A response body as the service sends it.
-const RESPONSE: &str = r#"{"Url":"https://connect-attachments.s3.amazonaws.com/9f2c/report.pdf?X-Amz-Signature=e1f0","UrlExpiry":"2026-11-28T20:15:00.000Z","AttachmentSizeInBytes":184320}"#;
+/// A GetTranscript response body as the service sends it (our own sample data).
+const TRANSCRIPT: &str = include_str!("../fixtures/get_transcript.json");
 
-/// An error body for a code the operation models.
-const THROTTLED: &[u8] = br#"{"Message":"Rate exceeded for this participant"}"#;
+type Failure = Box<dyn std::error::Error>;
 
-/// An XML error in the awsQuery envelope, for a code the operation does not model.
-const NOT_FOUND: &[u8] = b"<ErrorResponse><Error><Type>Sender</Type><Code>ResourceNotFoundException</Code><Message>No attachment 9f2c</Message></Error><RequestId>4b1e-77aa</RequestId></ErrorResponse>";
+fn main() -> Result<(), Failure> {
+    let endpoint = Endpoint::parse("https://participant.connect.us-west-2.amazonaws.com")?;
+    transcript(&endpoint)?;
+    errors()?;
+    Ok(())
+}
 
-fn main() -> Result<(), awso_core::Error> {
-    let response: GetAttachmentResponse = json::from_str(RESPONSE)?;
-    println!("== decoded from JSON\n{response:#?}\n");
+fn transcript(endpoint: &Endpoint) -> Result<(), Failure> {
+    let input = GetTranscriptRequest {
+        contact_id: Some("6ba0e8c1-2f3d-4c52-9f3a-0e4d2b1c7a10".into()),
+        max_results: Some(5),
+        next_token: None,
+        scan_direction: Some(ScanDirection::Backward),
+        sort_order: Some(SortKey::Ascending),
+        start_position: Some(StartPosition {
+            id: None,
+            absolute_time: None,
+            most_recent: Some(5),
+        }),
+        connection_token: "QVFJREFIZ2NvbnRhY3QtdG9rZW4tZXhhbXBsZQ==".into(),
+    };
+    let request = protocol::request::<GetTranscript>(&input, endpoint)?;
+    println!(
+        "== GetTranscript request\n{} {}",
+        request.method(),
+        request.uri()
+    );
+    for (name, value) in request.headers() {
+        println!("{name}: {}", value.to_str()?);
+    }
+    println!("\n{}\n", String::from_utf8_lossy(request.body()));
 
-    let value = awso_core::to_value(&response)?;
+    let response = http::Response::builder()
+        .status(200)
+        .header("Content-Type", "application/json")
+        .header("x-amzn-RequestId", "9d1f2a44-7c1e-4a55-b1d0-3f5e6a7b8c9d")
+        .body(TRANSCRIPT.as_bytes().to_vec())?;
+    let output = protocol::response::<GetTranscript, _>(&response)?;
+    let items = output.transcript.as_deref().unwrap_or_default();
+    println!(
+        "== GetTranscript response: {} items, next token {:?}\n",
+        items.len(),
+        output.next_token
+    );
+
+    let value = awso_core::to_value(&output)?;
     println!("== Value tree\n{value}\n");
-
-    let json_text = json::to_string(&response)?;
+    let json_text = json::to_string(&output)?;
     println!("== JSON\n{json_text}\n");
-    let xml_text = xml::to_string(&response)?;
+    let xml_text = xml::to_string(&output)?;
     println!("== XML\n{xml_text}\n");
 
-    let from_json: GetAttachmentResponse = json::from_str(&json_text)?;
-    let from_xml: GetAttachmentResponse = xml::from_str(&xml_text)?;
-    let from_value: GetAttachmentResponse = awso_core::from_value(&value)?;
+    let from_json: GetTranscriptResponse = json::from_str(&json_text)?;
+    let from_xml: GetTranscriptResponse = xml::from_str(&xml_text)?;
+    let from_value: GetTranscriptResponse = awso_core::from_value(&value)?;
     println!(
         "== decoded back: JSON {}, XML {}, Value {}\n",
-        verdict(from_json == response),
-        verdict(from_xml == response),
-        verdict(from_value == response),
+        verdict(from_json == output),
+        verdict(from_xml == output),
+        verdict(from_value == output),
     );
+    Ok(())
+}
 
-    let modeled = GetAttachmentError::from_parts(
-        ErrorParts::json("ThrottlingException", THROTTLED).status(429),
-    );
-    println!("== JSON error, code ThrottlingException\n{modeled:?}\n{modeled}\n");
-
-    let unknown = GetAttachmentError::from_parts(
-        ErrorParts::xml("ResourceNotFoundException", NOT_FOUND).status(404),
-    );
-    println!(
-        "== XML error, code ResourceNotFoundException (not modeled by GetAttachment)\n{unknown}"
-    );
-    if let Some(kept) = unknown.as_unknown() {
-        println!(
-            "kept: code {:?}, message {:?}, status {:?}, {} body bytes",
-            kept.code(),
-            kept.message(),
-            kept.status(),
-            kept.body().len()
-        );
+fn errors() -> Result<(), Failure> {
+    let throttled = http::Response::builder()
+        .status(429)
+        .header(
+            "X-Amzn-ErrorType",
+            "ThrottlingException:http://internal.amazon.com/coral/",
+        )
+        .header("x-amzn-RequestId", "0c3e7b52-1f2a-4d6c-9e8b-7a6f5e4d3c2b")
+        .body(br#"{"Message":"Rate exceeded for this participant"}"#.to_vec())?;
+    match protocol::response::<GetAttachment, _>(&throttled) {
+        Err(ResponseError::Service(error)) => {
+            println!("== GetAttachment error (modeled)\n{error:?}\n{error}\n");
+            println!("as JSON: {}\n", error.to_json()?);
+        }
+        other => println!("unexpected: {other:?}"),
     }
-    println!("as JSON: {}", unknown.to_json()?);
+
+    let conflict = http::Response::builder()
+        .status(409)
+        .header("x-amzn-RequestId", "5e4d3c2b-1a09-4f8e-8d7c-6b5a49382716")
+        .body(br#"{"__type":"com.amazonaws.connectparticipant#ConflictException","Message":"Attachment upload already completed"}"#.to_vec())?;
+    match protocol::response::<GetAttachment, _>(&conflict) {
+        Err(ResponseError::Service(GetAttachmentError::Unknown(unknown))) => {
+            println!("== GetAttachment error (not modeled by GetAttachment)\n{unknown}");
+            println!(
+                "kept: code {:?}, message {:?}, status {:?}, request id {:?}, {} body bytes",
+                unknown.code(),
+                unknown.message(),
+                unknown.status(),
+                unknown.request_id(),
+                unknown.body().len()
+            );
+        }
+        other => println!("unexpected: {other:?}"),
+    }
     Ok(())
 }
 

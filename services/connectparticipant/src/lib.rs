@@ -1,97 +1,38 @@
 //! The Amazon Connect Participant Service, described with `#[derive(AwsShape)]`: the reference
 //! user of awso.
 //!
-//! This first cut holds the GetAttachment operation's shapes and errors, annotated by hand;
-//! the whole service is generated from its botocore model by `awso-codegen`.
+//! Every shape, operation and error of the service, generated from its botocore model by
+//! `awso-codegen` into `src/model.rs` and committed. Structures, unions and enums are Rust
+//! types; simple shapes are the Rust types they stand for (`String`, `i64`, ...). Each
+//! operation is a unit struct implementing [`awso_core::protocol::Operation`], with an error
+//! enum that keeps any error it does not model.
 //!
 //! ```
-//! use awso_connectparticipant::{GetAttachmentError, GetAttachmentResponse};
+//! use awso_connectparticipant::{GetAttachment, GetAttachmentError, GetAttachmentRequest};
 //! use awso_core::AwsError;
+//! use awso_core::protocol::{self, Endpoint};
 //!
-//! let response: GetAttachmentResponse = awso_core::json::from_str(
-//!     r#"{"Url":"https://example.com/file","AttachmentSizeInBytes":2048}"#,
-//! )?;
-//! assert_eq!(response.attachment_size_in_bytes, 2048);
+//! let endpoint = Endpoint::parse("https://participant.connect.us-east-1.amazonaws.com")?;
+//! let input = GetAttachmentRequest {
+//!     attachment_id: "att-1".into(),
+//!     connection_token: "token".into(),
+//!     url_expiry_in_seconds: Some(60),
+//! };
+//! let request = protocol::request::<GetAttachment>(&input, &endpoint)?;
+//! assert_eq!(request.uri().path(), "/participant/attachment");
+//! assert_eq!(request.headers()["x-amz-bearer"], "token");
+//! assert_eq!(request.body(), br#"{"AttachmentId":"att-1","UrlExpiryInSeconds":60}"#);
 //!
 //! let error = GetAttachmentError::from_json("ThrottlingException", br#"{"Message":"slow down"}"#);
 //! assert_eq!(error.to_string(), "ThrottlingException: slow down");
-//! # Ok::<(), awso_core::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Regenerate the model with
+//! `cargo run -p awso-codegen -- connectparticipant -o services/connectparticipant/src/model.rs`;
+//! a test fails when the committed file differs from what the installed botocore model gives.
 
-use awso_core::{AwsError, AwsShape, UnknownError};
+// The generated module is formatted by rustfmt when it is written.
+mod model;
 
-/// Input of GetAttachment: which attachment, and for how long its download URL stays valid.
-#[derive(AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
-pub struct GetAttachmentRequest {
-    /// The attachment's id.
-    pub attachment_id: String,
-    /// The participant's connection token, sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
-    pub connection_token: String,
-    /// Seconds until the download URL expires.
-    pub url_expiry_in_seconds: Option<i32>,
-}
-
-/// Output of GetAttachment: a pre-signed download URL and the attachment's size.
-#[derive(AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
-pub struct GetAttachmentResponse {
-    /// Where to download the attachment.
-    pub url: Option<String>,
-    /// When the URL stops working (an ISO 8601 text, as the service sends it).
-    pub url_expiry: Option<String>,
-    /// The attachment's size.
-    pub attachment_size_in_bytes: i64,
-}
-
-/// The caller may not do this.
-#[derive(AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 403))]
-pub struct AccessDeniedException {
-    /// What went wrong.
-    #[awso(rename = "Message")]
-    pub message: String,
-}
-
-/// The service failed.
-#[derive(AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "server", status = 500))]
-pub struct InternalServerException {
-    /// What went wrong.
-    #[awso(rename = "Message")]
-    pub message: String,
-}
-
-/// Too many requests.
-#[derive(AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 429))]
-pub struct ThrottlingException {
-    /// What went wrong.
-    #[awso(rename = "Message")]
-    pub message: String,
-}
-
-/// The input broke a constraint.
-#[derive(AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400))]
-pub struct ValidationException {
-    /// Which constraint.
-    #[awso(rename = "Message")]
-    pub message: String,
-}
-
-/// The errors GetAttachment answers with.
-#[derive(AwsError, Debug)]
-pub enum GetAttachmentError {
-    /// See [`AccessDeniedException`].
-    AccessDeniedException(AccessDeniedException),
-    /// See [`InternalServerException`].
-    InternalServerException(InternalServerException),
-    /// See [`ThrottlingException`].
-    ThrottlingException(ThrottlingException),
-    /// See [`ValidationException`].
-    ValidationException(ValidationException),
-    /// Any error this operation does not model.
-    Unknown(UnknownError),
-}
+pub use model::*;

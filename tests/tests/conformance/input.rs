@@ -1,26 +1,21 @@
 //! Input cases: `params` to an HTTP request, compared with `serialized`.
 
 use awso_core::Document;
-use awso_core::dynamic::Model;
-use awso_core::protocol::{Endpoint, Protocol, RequestOptions, build_request};
+use awso_core::protocol::{Endpoint, Protocol, RequestOptions};
 use awso_core::schema::{HttpBinding, Member, ShapeKind};
 
 use crate::compare;
+use crate::runner::Runner;
 
 /// The token the suites expect when an idempotency token is filled in.
 fn fixed_token() -> String {
     "00000000-0000-4000-8000-000000000000".to_owned()
 }
 
-pub(crate) fn run(model: &Model, group: &Document, case: &Document) -> Result<(), String> {
-    let service = model
-        .service()
-        .ok_or("the group's protocol is not supported")?;
-    let given = case.get("given").ok_or("no `given`")?;
-    let operation = model.operation_schema(given).map_err(|e| e.to_string())?;
-    let input_schema = operation.input_schema();
+pub(crate) fn run(runner: &dyn Runner, group: &Document, case: &Document) -> Result<(), String> {
     let empty = Document::Object(indexmap::IndexMap::new());
     let params = case.get("params").unwrap_or(&empty);
+    let input_schema = runner.input_schema();
     let input = crate::data::to_value(params, &Member::root(input_schema))?;
     let endpoint = group
         .get("clientEndpoint")
@@ -31,7 +26,8 @@ pub(crate) fn run(model: &Model, group: &Document, case: &Document) -> Result<()
         idempotency_token: fixed_token,
         ..RequestOptions::default()
     };
-    let request = build_request(service, &operation, &input, &endpoint, &options)
+    let request = runner
+        .request(&input, &endpoint, &options)
         .map_err(|e| format!("cannot build the request: {e}"))?;
     let expected = case.get("serialized").ok_or("no `serialized`")?;
     let field = |key: &str| expected.get(key).and_then(Document::as_str);
@@ -69,11 +65,11 @@ pub(crate) fn run(model: &Model, group: &Document, case: &Document) -> Result<()
             .unwrap_or("");
         if is_raw_payload(input_schema)
             || !(content_type.contains("json") || content_type.contains("xml"))
-                && service.protocol().is_rest()
+                && runner.protocol().is_rest()
         {
             compare::raw_bodies(body, actual)?;
         } else {
-            match service.protocol() {
+            match runner.protocol() {
                 Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
                     compare::json_bodies(body, actual)?;
                 }

@@ -1,67 +1,68 @@
 //! Output cases: a `response` to an output or error, compared with `result` or
 //! `errorCode`, `errorMessage` and `error`.
 
-use awso_core::dynamic::Model;
-use awso_core::protocol::{DynamicError, ResponseError, parse_response_dynamic};
+use awso_core::Document;
 use awso_core::schema::Member;
-use awso_core::{Document, Value};
 
 use crate::compare;
+use crate::runner::{Parsed, Runner};
 
-pub(crate) fn run(model: &Model, case: &Document) -> Result<(), String> {
-    let service = model
-        .service()
-        .ok_or("the group's protocol is not supported")?;
-    let given = case.get("given").ok_or("no `given`")?;
-    let operation = model.operation_schema(given).map_err(|e| e.to_string())?;
+pub(crate) fn run(runner: &dyn Runner, case: &Document) -> Result<(), String> {
     let response = response(case.get("response").ok_or("no `response`")?)?;
-    let parsed = parse_response_dynamic(service, &operation, &response);
+    let parsed = runner.response(&response);
     if let Some(code) = case.get("errorCode").and_then(Document::as_str) {
-        let error = match parsed {
-            Err(ResponseError::Service(error)) => error,
-            Err(e) => return Err(format!("expected the error {code}, got {e}")),
-            Ok(value) => {
+        let (actual_code, message, modeled) = match parsed {
+            Parsed::Error {
+                code,
+                message,
+                modeled,
+            } => (code, message, modeled),
+            Parsed::Output(value) => {
                 return Err(format!(
                     "expected the error {code}, got the output {value:?}"
                 ));
             }
+            Parsed::Decode(e) => {
+                return Err(format!(
+                    "expected the error {code}, got a decode error: {e}"
+                ));
+            }
         };
-        if error.code() != code {
-            return Err(format!(
-                "error code: expected {code}, got {} ({error:?})",
-                error.code()
-            ));
+        if actual_code != code {
+            return Err(format!("error code: expected {code}, got {actual_code}"));
         }
-        let message = case
+        let expected_message = case
             .get("errorMessage")
             .and_then(Document::as_str)
             .unwrap_or("");
-        let actual_message = match &error {
-            DynamicError::Modeled { value, .. } => ["message", "Message"]
-                .iter()
-                .find_map(|name| value.get(name).and_then(Value::as_str))
-                .unwrap_or("")
-                .to_owned(),
-            DynamicError::Unknown(unknown) => unknown.message().unwrap_or("").to_owned(),
-        };
-        if actual_message != message {
+        if message != expected_message {
             return Err(format!(
-                "error message: expected {message:?}, got {actual_message:?}"
+                "error message: expected {expected_message:?}, got {message:?}"
             ));
         }
         if let Some(members) = case.get("error") {
-            let DynamicError::Modeled { value, schema, .. } = &error else {
-                return Err(format!("expected the modeled error {code}, got {error:?}"));
+            let Some((value, schema)) = modeled else {
+                return Err(format!(
+                    "expected the modeled error {code}, got an unknown one"
+                ));
             };
             let expected = crate::data::to_value(members, &Member::root(schema))?;
-            compare::values(&expected, value, code)?;
+            compare::values(&expected, &value, code)?;
         }
         return Ok(());
     }
-    let value = parsed.map_err(|e| format!("expected an output, got {e}"))?;
+    let value = match parsed {
+        Parsed::Output(value) => value,
+        Parsed::Error { code, message, .. } => {
+            return Err(format!(
+                "expected an output, got the error {code}: {message}"
+            ));
+        }
+        Parsed::Decode(e) => return Err(format!("expected an output, got a decode error: {e}")),
+    };
     let empty = Document::Object(indexmap::IndexMap::new());
     let result = case.get("result").unwrap_or(&empty);
-    let expected = crate::data::to_value(result, &Member::root(operation.output_schema()))?;
+    let expected = crate::data::to_value(result, &Member::root(runner.output_schema()))?;
     compare::values(&expected, &value, "output")
 }
 

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use awso_core::Document;
 use awso_core::dynamic::Model;
 
+use crate::runner::{Dynamic, Runner};
+
 /// The suite directory, or `None` (after saying why) when it is missing outside CI.
 pub(crate) fn directory() -> Option<PathBuf> {
     let dir = std::env::var_os("AWSO_PROTOCOL_TESTS").map_or_else(
@@ -145,8 +147,51 @@ impl Skips {
     }
 }
 
-/// Runs every case of one file.
-pub(crate) fn run_file(dir: &Path, file: &str, skips: &Skips) -> Result<Tally, String> {
+/// Which mode a file runs in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Dynamic,
+    Static,
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Dynamic => "dynamic",
+            Self::Static => "static",
+        })
+    }
+}
+
+/// The runner of group `index` of `file` in `mode`.
+fn runner(
+    mode: Mode,
+    file: &str,
+    index: usize,
+    group: &Document,
+    case: &Document,
+) -> Result<Box<dyn Runner>, String> {
+    match mode {
+        Mode::Dynamic => {
+            let model = Model::from_document(group)
+                .map_err(|e| format!("cannot build the group's model: {e}"))?;
+            let service = *model
+                .service()
+                .ok_or("the group's protocol is not supported")?;
+            let given = case.get("given").ok_or("no `given`")?;
+            let operation = model.operation_schema(given).map_err(|e| e.to_string())?;
+            Ok(Box::new(Dynamic { service, operation }))
+        }
+        Mode::Static => crate::static_mode::groups()
+            .into_iter()
+            .find(|g| g.file == file && g.index == index)
+            .map(|g| (g.runner)())
+            .ok_or_else(|| "no generated types for this group".to_owned()),
+    }
+}
+
+/// Runs every case of one file in `mode`.
+pub(crate) fn run_file(dir: &Path, file: &str, skips: &Skips, mode: Mode) -> Result<Tally, String> {
     let text = std::fs::read_to_string(dir.join(file)).map_err(|e| e.to_string())?;
     let doc: Document = awso_core::json::from_str(&text).map_err(|e| e.to_string())?;
     let groups = doc.as_array().ok_or("the file is not an array of groups")?;
@@ -167,20 +212,21 @@ pub(crate) fn run_file(dir: &Path, file: &str, skips: &Skips) -> Result<Tally, S
                 tally.skipped += 1;
                 continue;
             }
-            let result = Model::from_document(group)
-                .map_err(|e| format!("cannot build the group's model: {e}"))
-                .and_then(|model| {
-                    if file.starts_with("input/") {
-                        crate::input::run(&model, group, case)
-                    } else {
-                        crate::output::run(&model, case)
-                    }
-                });
+            let result = runner(mode, file, g, group, case).and_then(|runner| {
+                if file.starts_with("input/") {
+                    crate::input::run(runner.as_ref(), group, case)
+                } else {
+                    crate::output::run(runner.as_ref(), case)
+                }
+            });
             match result {
                 Ok(()) => tally.passed += 1,
                 Err(diff) => {
                     tally.failed += 1;
-                    println!("FAILED {file} {id}:\n    {}", diff.replace('\n', "\n    "));
+                    println!(
+                        "FAILED {file} {id} ({mode}):\n    {}",
+                        diff.replace('\n', "\n    ")
+                    );
                 }
             }
         }

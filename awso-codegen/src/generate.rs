@@ -1,0 +1,536 @@
+//! From a model to Rust items.
+
+use std::collections::{HashMap, HashSet};
+
+use awso_core::dynamic::Model;
+use awso_core::protocol::{OperationSchema, Protocol};
+use awso_core::schema::{ErrorFault, HttpBinding, Member, ShapeKind};
+use awso_core::{Document, Schema};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::docs::{self, DocSource};
+use crate::names::{Namer, camel_case, ident, snake_case};
+use crate::rust_types::{TypeMap, item_overrides, value_traits};
+use crate::{GeneratedOperation, Options};
+
+/// Names the generated module itself uses, which no shape may take.
+const RESERVED: &[&str] = &["SERVICE"];
+
+pub(crate) struct Generator<'a> {
+    model: &'a Model,
+    doc: &'a Document,
+    options: &'a Options,
+    types: TypeMap,
+    boxed: HashSet<(String, usize)>,
+    /// Rust idents of operation structs and error enums, by operation name.
+    operations: Vec<(String, syn::Ident, syn::Ident)>,
+    /// What each shape is to operations, for docs.
+    roles: HashMap<String, String>,
+}
+
+fn doc_attr(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| {
+        let line = format!(" {line}");
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+impl<'a> Generator<'a> {
+    pub(crate) fn new(model: &'a Model, doc: &'a Document, options: &'a Options) -> Self {
+        let shapes: Vec<(&str, &'static Schema)> = model.shapes().collect();
+        let mut namer = Namer::with_reserved(RESERVED);
+        let mut types = HashMap::new();
+        for (name, schema) in &shapes {
+            if matches!(
+                schema.kind(),
+                ShapeKind::Structure | ShapeKind::Union | ShapeKind::Enum | ShapeKind::IntEnum
+            ) {
+                let rust = namer.claim(&camel_case_type(name));
+                types.insert((*name).to_owned(), ident(&rust));
+            }
+        }
+        let mut operations = Vec::new();
+        let mut roles = HashMap::new();
+        for (name, op) in model.operations() {
+            let op_ident = ident(&namer.claim(&camel_case_type(name)));
+            let error_ident = ident(&namer.claim(&format!("{}Error", camel_case_type(name))));
+            roles
+                .entry(op.input_schema().name().to_owned())
+                .or_insert_with(|| format!("Input of the [`{op_ident}`] operation."));
+            roles
+                .entry(op.output_schema().name().to_owned())
+                .or_insert_with(|| format!("Output of the [`{op_ident}`] operation."));
+            operations.push((name.to_owned(), op_ident, error_ident));
+        }
+        Self {
+            model,
+            doc,
+            options,
+            types: TypeMap {
+                types,
+                runtime: options.runtime.clone(),
+            },
+            boxed: crate::recursion::boxed_members(&shapes),
+            operations,
+            roles,
+        }
+    }
+
+    pub(crate) fn operation_names(&self) -> Vec<GeneratedOperation> {
+        self.operations
+            .iter()
+            .map(|(name, op, error)| GeneratedOperation {
+                model_name: name.clone(),
+                rust_name: op.to_string(),
+                error_name: error.to_string(),
+            })
+            .collect()
+    }
+
+    fn shape_doc(&self, name: &str) -> Option<&Document> {
+        self.doc.get("shapes").and_then(|s| s.get(name))
+    }
+
+    fn docs(&self, model_doc: Option<&Document>, ours: String) -> TokenStream {
+        let text = match self.options.docs {
+            DocSource::Model => docs::model_text(model_doc).unwrap_or(ours),
+            DocSource::Generated => ours,
+        };
+        doc_attr(&text)
+    }
+
+    fn container_attrs(&self, name: &str, rust: &syn::Ident, schema: &Schema) -> Vec<TokenStream> {
+        let mut keys = Vec::new();
+        if rust.to_string().trim_start_matches("r#") != name {
+            keys.push(quote!(name = #name));
+        }
+        if let Some(path) = crate::custom_runtime(&self.options.runtime) {
+            keys.push(quote!(crate = #path));
+        }
+        let traits = schema.traits();
+        if let Some(xml_name) = traits.xml_name {
+            keys.push(quote!(xml_name = #xml_name));
+        }
+        if let Some(ns) = traits.xml_namespace {
+            let uri = ns.uri;
+            keys.push(match ns.prefix {
+                Some(prefix) => quote!(xml_namespace(uri = #uri, prefix = #prefix)),
+                None => quote!(xml_namespace(uri = #uri)),
+            });
+        }
+        if traits.sensitive {
+            keys.push(quote!(sensitive));
+        }
+        if let Some(error) = traits.error {
+            let fault = if error.fault == ErrorFault::Server {
+                "server"
+            } else {
+                "client"
+            };
+            let mut parts = vec![quote!(fault = #fault)];
+            if let Some(status) = error.http_status {
+                let status = proc_macro2::Literal::u16_unsuffixed(status);
+                parts.push(quote!(status = #status));
+            }
+            if let Some(code) = error.code {
+                parts.push(quote!(code = #code));
+            }
+            keys.push(quote!(error(#(#parts),*)));
+        }
+        keys
+    }
+
+    /// Every shape that is a type, in model order.
+    pub(crate) fn shapes(&self) -> TokenStream {
+        let mut items = TokenStream::new();
+        for (name, schema) in self.model.shapes() {
+            let item = match schema.kind() {
+                ShapeKind::Structure => self.structure(name, schema),
+                ShapeKind::Union => self.union(name, schema),
+                ShapeKind::Enum => self.string_enum(name, schema),
+                _ => continue,
+            };
+            items.extend(item);
+        }
+        items
+    }
+
+    fn field_attrs(member: &Member, rename: Option<&str>) -> Vec<TokenStream> {
+        let mut keys = Vec::new();
+        if let Some(name) = rename {
+            keys.push(quote!(rename = #name));
+        }
+        let t = member.traits();
+        if let Some(name) = t.json_name {
+            keys.push(quote!(json_name = #name));
+        }
+        if let Some(name) = t.xml_name {
+            keys.push(quote!(xml_name = #name));
+        }
+        if t.xml_attribute {
+            keys.push(quote!(xml_attribute));
+        }
+        if t.xml_flattened && member.target().kind().is_collection() {
+            keys.push(quote!(xml_flattened));
+        }
+        if let Some(name) = t.ec2_query_name {
+            keys.push(quote!(ec2_query_name = #name));
+        }
+        value_traits(member, &mut keys);
+        match t.http {
+            Some(HttpBinding::Header(name)) => keys.push(quote!(http_header = #name)),
+            Some(HttpBinding::PrefixHeaders(prefix)) => {
+                keys.push(quote!(http_prefix_headers = #prefix));
+            }
+            Some(HttpBinding::Label { name, .. }) if name == member.name() => {
+                keys.push(quote!(http_label));
+            }
+            Some(HttpBinding::Label { name, .. }) => keys.push(quote!(http_label = #name)),
+            Some(HttpBinding::Query(name)) => keys.push(quote!(http_query = #name)),
+            Some(HttpBinding::QueryParams) => keys.push(quote!(http_query_params)),
+            Some(HttpBinding::Payload) => keys.push(quote!(http_payload)),
+            Some(HttpBinding::ResponseCode) => keys.push(quote!(http_response_code)),
+            None => {}
+        }
+        if t.host_label {
+            keys.push(quote!(host_label));
+        }
+        if t.idempotency_token {
+            keys.push(quote!(idempotency_token));
+        }
+        if t.sensitive || member.target().traits().sensitive && member.target().kind().is_scalar() {
+            keys.push(quote!(sensitive));
+        }
+        keys.extend(item_overrides(member.target()));
+        keys
+    }
+
+    fn member_type(&self, shape: &str, member: &Member) -> TokenStream {
+        let ty = self.types.of(member.target());
+        if self.boxed.contains(&(shape.to_owned(), member.index())) {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty
+        }
+    }
+
+    fn structure(&self, name: &str, schema: &'static Schema) -> TokenStream {
+        let rust = &self.types.types[name];
+        let mut namer = Namer::default();
+        let fields: Vec<(syn::Ident, &Member, String)> = schema
+            .members()
+            .iter()
+            .map(|m| {
+                let field = namer.claim(&snake_case(m.name()));
+                (ident(&field), m, field)
+            })
+            .collect();
+        // `rename_all = "PascalCase"` when it names most members; the rest are renamed.
+        let pascal_fits = |field: &str, m: &Member| pascal(field) == m.name();
+        let use_pascal =
+            fields.iter().filter(|(_, m, f)| pascal_fits(f, m)).count() * 2 > fields.len();
+        let mut container = self.container_attrs(name, rust, schema);
+        if use_pascal {
+            container.push(quote!(rename_all = "PascalCase"));
+        }
+        let field_items = fields.iter().map(|(field_ident, m, field)| {
+            let needs_rename = if use_pascal {
+                !pascal_fits(field, m)
+            } else {
+                field != m.name()
+            };
+            let keys = Self::field_attrs(m, needs_rename.then(|| m.name()));
+            let attrs = (!keys.is_empty()).then(|| quote!(#[awso(#(#keys),*)]));
+            let ty = self.member_type(name, m);
+            // An idempotency token stays optional even when the model requires it: left out,
+            // it is filled in when the request is built.
+            let required = m.traits().required && !m.traits().idempotency_token;
+            let ty = if required {
+                ty
+            } else {
+                quote!(::std::option::Option<#ty>)
+            };
+            let member_doc = self
+                .shape_doc(name)
+                .and_then(|s| s.get("members"))
+                .and_then(|ms| ms.get(m.name()));
+            let doc = self.docs(member_doc, docs::member(m, required));
+            quote! {
+                #doc
+                #attrs
+                pub #field_ident: #ty,
+            }
+        });
+        let role = self.roles.get(name).cloned();
+        let ours = match (schema.traits().error, role) {
+            (Some(error), _) => {
+                let fault = if error.fault == ErrorFault::Server {
+                    "server"
+                } else {
+                    "client"
+                };
+                match error.http_status {
+                    Some(status) => format!("The `{name}` error (HTTP {status}, {fault} fault)."),
+                    None => format!("The `{name}` error ({fault} fault)."),
+                }
+            }
+            (None, Some(role)) => format!("The `{name}` structure: {}", lowercase_first(&role)),
+            (None, None) => format!("The `{name}` structure."),
+        };
+        let doc = self.docs(self.shape_doc(name), ours);
+        let container = (!container.is_empty()).then(|| quote!(#[awso(#(#container),*)]));
+        let rt = &self.options.runtime;
+        quote! {
+            #doc
+            #[derive(#rt::AwsShape, Debug, Clone, PartialEq)]
+            #container
+            pub struct #rust {
+                #(#field_items)*
+            }
+        }
+    }
+
+    fn union(&self, name: &str, schema: &'static Schema) -> TokenStream {
+        let rust = &self.types.types[name];
+        let mut namer = Namer::default();
+        let variants: Vec<TokenStream> = schema
+            .members()
+            .iter()
+            .map(|m| {
+                let variant = namer.claim(&camel_case(m.name()));
+                let variant_ident = ident(&variant);
+                let keys = Self::field_attrs(m, (variant != m.name()).then(|| m.name()));
+                let attrs = (!keys.is_empty()).then(|| quote!(#[awso(#(#keys),*)]));
+                let ty = self.member_type(name, m);
+                let member_doc = self
+                    .shape_doc(name)
+                    .and_then(|s| s.get("members"))
+                    .and_then(|ms| ms.get(m.name()));
+                let doc = self.docs(member_doc, docs::member(m, false));
+                quote! {
+                    #doc
+                    #attrs
+                    #variant_ident(#ty),
+                }
+            })
+            .collect();
+        let unknown = ident(&namer.claim("Unknown"));
+        let container = self.container_attrs(name, rust, schema);
+        let container = (!container.is_empty()).then(|| quote!(#[awso(#(#container),*)]));
+        let doc = self.docs(
+            self.shape_doc(name),
+            format!("The `{name}` union: exactly one member is set."),
+        );
+        let rt = &self.options.runtime;
+        quote! {
+            #doc
+            #[derive(#rt::AwsShape, Debug, Clone, PartialEq)]
+            #container
+            pub enum #rust {
+                #(#variants)*
+                /// A member this version of the model does not know; its name is kept.
+                #[awso(unknown)]
+                #unknown(::std::string::String),
+            }
+        }
+    }
+
+    fn string_enum(&self, name: &str, schema: &'static Schema) -> TokenStream {
+        let rust = &self.types.types[name];
+        let mut namer = Namer::default();
+        let variants = schema.traits().enum_values.iter().map(|value| {
+            let variant = ident(&namer.claim(&camel_case(value)));
+            let doc = doc_attr(&format!("`{value}`."));
+            quote! {
+                #doc
+                #[awso(rename = #value)]
+                #variant,
+            }
+        });
+        let variants: Vec<TokenStream> = variants.collect();
+        let unknown = ident(&namer.claim("Unknown"));
+        let container = self.container_attrs(name, rust, schema);
+        let container = (!container.is_empty()).then(|| quote!(#[awso(#(#container),*)]));
+        let doc = self.docs(
+            self.shape_doc(name),
+            format!("The `{name}` enum: its named values, and any other value the service sends."),
+        );
+        let rt = &self.options.runtime;
+        quote! {
+            #doc
+            #[derive(#rt::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #container
+            pub enum #rust {
+                #(#variants)*
+                /// A value this version of the model does not know, kept as sent.
+                #[awso(unknown)]
+                #unknown(::std::string::String),
+            }
+        }
+    }
+
+    /// The service constant, and each operation with its error enum.
+    pub(crate) fn operations(&self) -> TokenStream {
+        let rt = &self.options.runtime;
+        let mut items = TokenStream::new();
+        if let Some(service) = self.model.service() {
+            let protocol = match service.protocol() {
+                Protocol::RestJson1 => quote!(RestJson1),
+                Protocol::AwsJson1_0 => quote!(AwsJson1_0),
+                Protocol::AwsJson1_1 => quote!(AwsJson1_1),
+                Protocol::RestXml => quote!(RestXml),
+                Protocol::AwsQuery => quote!(AwsQuery),
+                Protocol::Ec2Query => quote!(Ec2Query),
+            };
+            let version = service.api_version();
+            let mut calls = TokenStream::new();
+            if let Some(prefix) = service.target_prefix_value() {
+                calls.extend(quote!(.target_prefix(#prefix)));
+            }
+            if service.is_query_compatible() {
+                calls.extend(quote!(.query_compatible()));
+            }
+            items.extend(quote! {
+                /// The service: its protocol and API version.
+                pub const SERVICE: #rt::protocol::ServiceSchema =
+                    #rt::protocol::ServiceSchema::new(#rt::protocol::Protocol::#protocol, #version) #calls;
+            });
+        }
+        for (name, op_ident, error_ident) in &self.operations {
+            if let Some(op) = self.model.operation(name) {
+                items.extend(self.operation(name, op, op_ident, error_ident));
+            }
+        }
+        items
+    }
+
+    fn operation(
+        &self,
+        name: &str,
+        op: &OperationSchema,
+        op_ident: &syn::Ident,
+        error_ident: &syn::Ident,
+    ) -> TokenStream {
+        let rt = &self.options.runtime;
+        let unit = <awso_core::protocol::Unit as awso_core::AwsShape>::SCHEMA;
+        // An operation without input or output uses the empty structure.
+        let io_type = |schema: &'static Schema| match self.types.types.get(schema.name()) {
+            Some(ident) if !std::ptr::eq(schema, unit) => quote!(#ident),
+            _ => quote!(#rt::protocol::Unit),
+        };
+        let input = io_type(op.input_schema());
+        let output = io_type(op.output_schema());
+        let method = op.method();
+        let uri = op.request_uri();
+        let mut calls = quote! {
+            .input(<#input as #rt::AwsShape>::SCHEMA)
+            .output(<#output as #rt::AwsShape>::SCHEMA)
+            .errors(<#error_ident as #rt::AwsError>::ERRORS)
+        };
+        if let Some(code) = op.response_code_value() {
+            calls.extend(quote!(.response_code(#code)));
+        }
+        if let Some(prefix) = op.host_prefix_value() {
+            calls.extend(quote!(.host_prefix(#prefix)));
+        }
+        if let Some(wrapper) = op.result_wrapper_value() {
+            calls.extend(quote!(.result_wrapper(#wrapper)));
+        }
+        if let Some(root) = op.input_root_value() {
+            calls.extend(quote!(.input_root(#root)));
+        }
+        if op.gzips_requests() {
+            calls.extend(quote!(.gzip_requests()));
+        }
+        if op.requires_checksum() {
+            calls.extend(quote!(.checksum_required()));
+        }
+        let error_variants = op.error_schemas().iter().map(|schema| {
+            let ty = &self.types.types[schema.name()];
+            let doc = doc_attr(&format!("See [`{ty}`]."));
+            quote! {
+                #doc
+                #ty(#ty),
+            }
+        });
+        let error_variants: Vec<TokenStream> = error_variants.collect();
+        let unknown = if op
+            .error_schemas()
+            .iter()
+            .any(|s| self.types.types[s.name()] == "Unknown")
+        {
+            format_ident!("UnknownError")
+        } else {
+            format_ident!("Unknown")
+        };
+        let op_doc = self.docs(
+            self.doc.get("operations").and_then(|ops| ops.get(name)),
+            format!("The `{name}` operation: `{method} {uri}`."),
+        );
+        let error_doc = doc_attr(&format!("The errors of the [`{op_ident}`] operation."));
+        let krate = crate::custom_runtime(rt).map(|path| quote!(#[awso(crate = #path)]));
+        quote! {
+            #op_doc
+            #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+            pub struct #op_ident;
+
+            impl #rt::protocol::Operation for #op_ident {
+                type Input = #input;
+                type Output = #output;
+                type Error = #error_ident;
+                const SERVICE: &'static #rt::protocol::ServiceSchema = &SERVICE;
+                const SCHEMA: &'static #rt::protocol::OperationSchema =
+                    &#rt::protocol::OperationSchema::new(#name, #method, #uri) #calls;
+            }
+
+            #error_doc
+            #[derive(#rt::AwsError, Debug)]
+            #krate
+            pub enum #error_ident {
+                #(#error_variants)*
+                /// An error the operation does not model: code, message, status, request id and
+                /// body are kept.
+                #[awso(unknown)]
+                #unknown(#rt::UnknownError),
+            }
+        }
+    }
+}
+
+/// The `PascalCase` form the derive's `rename_all` gives a `snake_case` field.
+fn pascal(field: &str) -> String {
+    field
+        .trim_start_matches("r#")
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A type name for a shape: shape names are usually `CamelCase` already and kept as they
+/// are; anything else is made into one.
+fn camel_case_type(name: &str) -> String {
+    let valid = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    if valid {
+        name.to_owned()
+    } else {
+        camel_case(name)
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}

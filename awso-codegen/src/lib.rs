@@ -1,0 +1,296 @@
+//! # awso-codegen
+//!
+//! Turns a botocore service model (`service-2.json`, plain or `.json.gz`) into one Rust module
+//! of types that use awso's derive: a structure, union or enum per shape, and per operation a
+//! unit struct implementing `awso_core::protocol::Operation` with its error enum.
+//!
+//! The model is read with `awso_core::dynamic::Model`, the same reading the dynamic mode
+//! uses, so a generated type and a run-time schema of the same shape agree on every wire
+//! trait.
+//!
+//! ```
+//! use awso_codegen::{Options, generate};
+//!
+//! let model = r#"{
+//!   "metadata": {"protocol": "rest-json", "apiVersion": "2018-09-07"},
+//!   "operations": {"GetAttachment": {"name": "GetAttachment",
+//!     "http": {"method": "POST", "requestUri": "/participant/attachment"},
+//!     "output": {"shape": "GetAttachmentResponse"}}},
+//!   "shapes": {
+//!     "GetAttachmentResponse": {"type": "structure", "required": ["AttachmentSizeInBytes"],
+//!       "members": {"Url": {"shape": "String"}, "AttachmentSizeInBytes": {"shape": "Long"}}},
+//!     "String": {"type": "string"}, "Long": {"type": "long"}}
+//! }"#;
+//! let generated = generate(model, &Options::default())?;
+//! assert!(generated.code.contains("pub struct GetAttachmentResponse"));
+//! assert!(generated.code.contains("pub attachment_size_in_bytes: i64"));
+//! assert!(generated.code.contains("pub url: ::std::option::Option<::std::string::String>"));
+//! assert_eq!(generated.operations[0].rust_name, "GetAttachment");
+//! # Ok::<(), awso_codegen::Error>(())
+//! ```
+//!
+//! Naming: structure members become `snake_case` fields (keywords as raw identifiers) with
+//! their model names kept in `#[awso(...)]`; shapes keep their `CamelCase` names (others are
+//! made into one), clashes get a numeric suffix. Members that close a cycle of structures are
+//! boxed. Doc comments are short descriptions made from the schema unless
+//! [`DocSource::Model`] asks for the model's own documentation.
+
+mod docs;
+mod generate;
+mod names;
+mod recursion;
+mod rust_types;
+
+use std::fmt;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+pub use docs::DocSource;
+
+/// What can go wrong.
+#[derive(Debug)]
+pub enum Error {
+    /// Reading a model file or running botocore's lookup failed.
+    Io(std::io::Error),
+    /// The model is not a botocore model awso can read.
+    Model(awso_core::Error),
+    /// The generated code did not parse as Rust (a bug in the generator).
+    Syntax(String),
+    /// No installed botocore model has this service name.
+    NotFound(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io(e) => write!(f, "i/o error: {e}"),
+            Self::Model(e) => write!(f, "cannot read the model: {e}"),
+            Self::Syntax(e) => write!(f, "the generated code does not parse: {e}"),
+            Self::NotFound(what) => f.write_str(what),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Self::Io(e)
+    }
+}
+
+/// Generation options.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Where doc comments come from.
+    pub docs: DocSource,
+    /// The path of the runtime crate in the generated code (default `::awso_core`).
+    pub runtime: syn::Path,
+    /// Format with `rustfmt` when it is installed (else with `prettyplease`).
+    pub rustfmt: bool,
+    /// A line for the header comment saying how to regenerate the file.
+    pub regenerate_with: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            docs: DocSource::Generated,
+            runtime: syn::parse_quote!(::awso_core),
+            rustfmt: false,
+            regenerate_with: None,
+        }
+    }
+}
+
+/// The runtime path as a `crate = "..."` value, unless it is the default.
+pub(crate) fn custom_runtime(path: &syn::Path) -> Option<String> {
+    let text = quote::quote!(#path).to_string().replace(' ', "");
+    (text != "::awso_core").then_some(text)
+}
+
+/// An operation of the generated module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedOperation {
+    /// The operation's name in the model.
+    pub model_name: String,
+    /// The unit struct implementing `Operation`.
+    pub rust_name: String,
+    /// Its error enum.
+    pub error_name: String,
+}
+
+/// A generated module.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The Rust source.
+    pub code: String,
+    /// The operations it defines.
+    pub operations: Vec<GeneratedOperation>,
+}
+
+/// Generates the module for a botocore model given as JSON text.
+pub fn generate(model_json: &str, options: &Options) -> Result<Generated, Error> {
+    let doc: awso_core::Document = awso_core::json::from_str(model_json).map_err(Error::Model)?;
+    generate_document(&doc, options)
+}
+
+/// Generates the module for an already parsed botocore model (or anything with `shapes`,
+/// `operations` and `metadata` in its grammar, such as a protocol test group).
+pub fn generate_document(doc: &awso_core::Document, options: &Options) -> Result<Generated, Error> {
+    let model = awso_core::dynamic::Model::from_document(doc).map_err(Error::Model)?;
+    let generator = generate::Generator::new(&model, doc, options);
+    let tokens = {
+        let shapes = generator.shapes();
+        let operations = generator.operations();
+        quote::quote! {
+            #shapes
+            #operations
+        }
+    };
+    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Syntax(e.to_string()))?;
+    let mut code = header(doc, options);
+    let body = spaced(&prettyplease::unparse(&file));
+    code.push_str(&if options.rustfmt {
+        rustfmt(&body).unwrap_or(body)
+    } else {
+        body
+    });
+    Ok(Generated {
+        code,
+        operations: generator.operation_names(),
+    })
+}
+
+/// Puts a blank line between top-level items, which the printer runs together.
+fn spaced(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut previous = "";
+    for line in code.lines() {
+        let starts_item = line.starts_with("///")
+            || line.starts_with("#[")
+            || line.starts_with("pub ")
+            || line.starts_with("impl ");
+        let previous_ends_item =
+            previous == "}" || (previous.ends_with(';') && !previous.starts_with(' '));
+        if starts_item && previous_ends_item {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
+}
+
+fn header(doc: &awso_core::Document, options: &Options) -> String {
+    let metadata = doc.get("metadata");
+    let field = |key: &str| {
+        metadata
+            .and_then(|m| m.get(key))
+            .and_then(awso_core::Document::as_str)
+    };
+    let mut header = format!(
+        "// Generated by awso-codegen from the botocore model of {} (API version {}). Do not edit.\n",
+        field("serviceId")
+            .or_else(|| field("endpointPrefix"))
+            .unwrap_or("a service"),
+        field("apiVersion").unwrap_or("unknown")
+    );
+    if let Some(command) = &options.regenerate_with {
+        header.push_str("// Regenerate with: ");
+        header.push_str(command);
+        header.push('\n');
+    }
+    header.push('\n');
+    header
+}
+
+/// Formats `code` with the toolchain's `rustfmt`; `None` when it is not installed or fails.
+fn rustfmt(code: &str) -> Option<String> {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = code.to_owned();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8(output.stdout).ok())
+        .flatten()
+}
+
+/// Reads a model file, gunzipping `.gz` files.
+pub fn read_model(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path)?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes.as_slice()).read_to_string(&mut text)?;
+        Ok(text)
+    } else {
+        String::from_utf8(bytes)
+            .map_err(|e| Error::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
+    }
+}
+
+/// The `data` directory of the installed botocore Python package.
+pub fn botocore_data_dir() -> Result<PathBuf, Error> {
+    let output = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), 'data'))",
+        ])
+        .output()?;
+    if !output.status.success() {
+        return Err(Error::NotFound(
+            "botocore is not installed (pip install botocore)".to_owned(),
+        ));
+    }
+    Ok(PathBuf::from(
+        String::from_utf8_lossy(&output.stdout).trim(),
+    ))
+}
+
+/// The newest installed model of `service` (`data/<service>/<version>/service-2.json[.gz]`).
+pub fn find_botocore_model(service: &str) -> Result<PathBuf, Error> {
+    let dir = botocore_data_dir()?.join(service);
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|_| Error::NotFound(format!("botocore has no service `{service}`")))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    versions.sort();
+    for version in versions.iter().rev() {
+        for name in ["service-2.json", "service-2.json.gz"] {
+            let path = version.join(name);
+            if path.is_file() {
+                return Ok(path);
+            }
+        }
+    }
+    Err(Error::NotFound(format!(
+        "botocore has no model file for `{service}`"
+    )))
+}
+
+/// Every installed botocore service that has a model, by name.
+pub fn installed_services() -> Result<Vec<String>, Error> {
+    let mut services: Vec<String> = std::fs::read_dir(botocore_data_dir()?)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| find_botocore_model(name).is_ok())
+        .collect();
+    services.sort();
+    Ok(services)
+}

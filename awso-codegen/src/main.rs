@@ -1,0 +1,77 @@
+//! `awso-codegen`: writes the Rust module for a botocore service model.
+//!
+//! ```text
+//! awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model]
+//!              [--runtime PATH] [--no-rustfmt]
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use awso_codegen::{DocSource, Options, find_botocore_model, generate, read_model};
+
+const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt]";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("awso-codegen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let command = format!("awso-codegen {}", args.join(" "));
+    let mut source = None;
+    let mut out: Option<PathBuf> = None;
+    let mut options = Options {
+        rustfmt: true,
+        ..Options::default()
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-o" | "--out" => out = Some(args.next().ok_or(USAGE)?.into()),
+            "--docs" => {
+                options.docs = match args.next().as_deref() {
+                    Some("generated") => DocSource::Generated,
+                    Some("model") => DocSource::Model,
+                    _ => return Err(USAGE.to_owned()),
+                };
+            }
+            "--runtime" => {
+                let path = args.next().ok_or(USAGE)?;
+                options.runtime =
+                    syn::parse_str(&path).map_err(|e| format!("--runtime {path}: {e}"))?;
+            }
+            "--no-rustfmt" => options.rustfmt = false,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ if source.is_none() && !arg.starts_with('-') => source = Some(arg),
+            _ => return Err(USAGE.to_owned()),
+        }
+    }
+    let source = source.ok_or(USAGE)?;
+    options.regenerate_with = Some(command);
+    // A path to a model file, or the name of an installed botocore service.
+    let path = if source.contains(['/', '.']) {
+        PathBuf::from(&source)
+    } else {
+        find_botocore_model(&source).map_err(|e| e.to_string())?
+    };
+    let text = read_model(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let generated = generate(&text, &options).map_err(|e| e.to_string())?;
+    match out {
+        Some(out) => {
+            std::fs::write(&out, generated.code).map_err(|e| format!("{}: {e}", out.display()))
+        }
+        None => {
+            print!("{}", generated.code);
+            Ok(())
+        }
+    }
+}

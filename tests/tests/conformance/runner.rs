@@ -1,0 +1,154 @@
+//! One operation as the harness drives it, in either mode: the dynamic mode (run-time
+//! schemas and `Value`) and the static mode (generated types).
+
+use awso_core::protocol::{
+    DynamicError, Endpoint, Operation, OperationSchema, Protocol, RequestOptions, ResponseError,
+    ServiceSchema, build_request, parse_response, parse_response_dynamic,
+};
+use awso_core::{AwsError, Schema, Value};
+
+/// What parsing a response gave, in terms both modes share.
+pub(crate) enum Parsed {
+    /// The output.
+    Output(Value),
+    /// An error: its code, message, and the modeled error's members and schema.
+    Error {
+        code: String,
+        message: String,
+        modeled: Option<(Value, &'static Schema)>,
+    },
+    /// A success response that could not be read.
+    Decode(String),
+}
+
+/// An operation the harness can build requests for and parse responses of.
+pub(crate) trait Runner {
+    fn protocol(&self) -> Protocol;
+    fn input_schema(&self) -> &'static Schema;
+    fn output_schema(&self) -> &'static Schema;
+    /// Builds the request for `input` (a `Value` of the input schema).
+    fn request(
+        &self,
+        input: &Value,
+        endpoint: &Endpoint,
+        options: &RequestOptions,
+    ) -> Result<http::Request<Vec<u8>>, String>;
+    fn response(&self, response: &http::Response<Vec<u8>>) -> Parsed;
+}
+
+/// The dynamic mode: run-time schemas, `Value` in and out.
+pub(crate) struct Dynamic {
+    pub(crate) service: ServiceSchema,
+    pub(crate) operation: OperationSchema,
+}
+
+impl Runner for Dynamic {
+    fn protocol(&self) -> Protocol {
+        self.service.protocol()
+    }
+
+    fn input_schema(&self) -> &'static Schema {
+        self.operation.input_schema()
+    }
+
+    fn output_schema(&self) -> &'static Schema {
+        self.operation.output_schema()
+    }
+
+    fn request(
+        &self,
+        input: &Value,
+        endpoint: &Endpoint,
+        options: &RequestOptions,
+    ) -> Result<http::Request<Vec<u8>>, String> {
+        build_request(&self.service, &self.operation, input, endpoint, options)
+            .map_err(|e| e.to_string())
+    }
+
+    fn response(&self, response: &http::Response<Vec<u8>>) -> Parsed {
+        match parse_response_dynamic(&self.service, &self.operation, response) {
+            Ok(value) => Parsed::Output(value),
+            Err(ResponseError::Decode { source, .. }) => Parsed::Decode(source.to_string()),
+            Err(ResponseError::Service(error)) => {
+                let message = message_of(&error);
+                let code = error.code().to_owned();
+                let modeled = match error {
+                    DynamicError::Modeled { value, schema, .. } => Some((value, schema)),
+                    DynamicError::Unknown(_) => None,
+                };
+                Parsed::Error {
+                    code,
+                    message,
+                    modeled,
+                }
+            }
+        }
+    }
+}
+
+fn message_of(error: &DynamicError) -> String {
+    match error {
+        DynamicError::Modeled { value, .. } => ["message", "Message"]
+            .iter()
+            .find_map(|name| value.get(name).and_then(Value::as_str))
+            .unwrap_or("")
+            .to_owned(),
+        DynamicError::Unknown(unknown) => unknown.message().unwrap_or("").to_owned(),
+    }
+}
+
+/// The static mode: the generated types of operation `O`.
+pub(crate) struct Typed<O>(std::marker::PhantomData<O>);
+
+impl<O> Typed<O> {
+    pub(crate) fn new() -> Self {
+        Self(std::marker::PhantomData)
+    }
+}
+
+impl<O: Operation> Runner for Typed<O> {
+    fn protocol(&self) -> Protocol {
+        O::SERVICE.protocol()
+    }
+
+    fn input_schema(&self) -> &'static Schema {
+        <O::Input as awso_core::AwsShape>::SCHEMA
+    }
+
+    fn output_schema(&self) -> &'static Schema {
+        <O::Output as awso_core::AwsShape>::SCHEMA
+    }
+
+    fn request(
+        &self,
+        input: &Value,
+        endpoint: &Endpoint,
+        options: &RequestOptions,
+    ) -> Result<http::Request<Vec<u8>>, String> {
+        let typed: O::Input = awso_core::from_value(input)
+            .map_err(|e| format!("the params do not fit the generated input: {e}"))?;
+        build_request(O::SERVICE, O::SCHEMA, &typed, endpoint, options).map_err(|e| e.to_string())
+    }
+
+    fn response(&self, response: &http::Response<Vec<u8>>) -> Parsed {
+        match parse_response::<O::Output, O::Error, _>(O::SERVICE, O::SCHEMA, response) {
+            Ok(output) => match awso_core::to_value(&output) {
+                Ok(value) => Parsed::Output(value),
+                Err(e) => Parsed::Decode(format!("to_value of the output failed: {e}")),
+            },
+            Err(ResponseError::Decode { source, .. }) => Parsed::Decode(source.to_string()),
+            Err(ResponseError::Service(error)) => {
+                let modeled = error.modeled_schema().and_then(|schema| {
+                    let mut ser = awso_core::value::ValueSerializer::new();
+                    error.write_modeled(&mut ser).ok()?;
+                    Some((ser.finish(), schema))
+                });
+                Parsed::Error {
+                    code: error.code().to_owned(),
+                    message: error.message().unwrap_or("").to_owned(),
+                    modeled,
+                }
+            }
+        }
+    }
+}
