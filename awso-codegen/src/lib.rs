@@ -35,6 +35,8 @@
 //! boxed. Doc comments are short descriptions made from the schema unless
 //! [`DocSource::Model`] asks for the model's own documentation.
 
+#![forbid(unsafe_code)]
+
 mod docs;
 mod generate;
 mod names;

@@ -8,6 +8,8 @@
 //! attribute. Mistakes are collected in a `ctxt::Ctxt` and reported together, each at its own
 //! span, and the impls are still emitted so no cascade of follow-on errors appears.
 
+#![forbid(unsafe_code)]
+
 mod ast;
 mod attr;
 mod case;

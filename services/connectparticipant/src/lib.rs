@@ -32,6 +32,8 @@
 //! `cargo run -p awso-codegen -- connectparticipant -o services/connectparticipant/src/model.rs`;
 //! a test fails when the committed file differs from what the installed botocore model gives.
 
+#![forbid(unsafe_code)]
+
 // The generated module is formatted by rustfmt when it is written.
 mod model;
 
