@@ -199,12 +199,8 @@ impl<'a> JsonDeserializer<'a> {
         }
         self.pos += 1;
         let start = self.pos;
-        let bytes = self.bytes();
-        let Some(end) = memchr::memchr2(b'"', b'\\', &bytes[start..]).map(|i| start + i) else {
-            return Err(self.error_at(bytes.len(), Error::eof("a string")));
-        };
-        self.check_controls(start, end)?;
-        if bytes[end] == b'"' {
+        let end = self.plain_run(start)?;
+        if self.bytes()[end] == b'"' {
             self.pos = end + 1;
             return Ok(Text::Input(start, end));
         }
@@ -213,6 +209,20 @@ impl<'a> JsonDeserializer<'a> {
         self.pos = end;
         self.unescape_rest()?;
         Ok(Text::Scratch)
+    }
+
+    /// The end of the run of plain characters from `start`: where a `"` or `\` stands.
+    /// A control character there is an error, and so is the end of the input.
+    fn plain_run(&self, start: usize) -> Result<usize> {
+        let bytes = self.bytes();
+        match super::scan::special(&bytes[start..]).map(|i| start + i) {
+            Some(end) if bytes[end] < 0x20 => Err(self.error_at(
+                end,
+                Error::syntax("control character in a string (must be escaped)"),
+            )),
+            Some(end) => Ok(end),
+            None => Err(self.error_at(bytes.len(), Error::eof("a string"))),
+        }
     }
 
     fn resolve(&self, text: Text) -> &str {
@@ -242,9 +252,7 @@ impl<'a> JsonDeserializer<'a> {
                 }
                 Some(_) => {
                     let start = self.pos;
-                    let end = memchr::memchr2(b'"', b'\\', &bytes[start..])
-                        .map_or(bytes.len(), |i| start + i);
-                    self.check_controls(start, end)?;
+                    let end = self.plain_run(start)?;
                     self.scratch.push_str(&self.text[start..end]);
                     self.pos = end;
                 }
@@ -315,16 +323,6 @@ impl<'a> JsonDeserializer<'a> {
             code => code,
         };
         char::from_u32(code).ok_or_else(|| self.error(Error::syntax("invalid \\u escape")))
-    }
-
-    fn check_controls(&self, start: usize, end: usize) -> Result<()> {
-        match self.bytes()[start..end].iter().position(|&b| b < 0x20) {
-            Some(i) => Err(self.error_at(
-                start + i,
-                Error::syntax("control character in a string (must be escaped)"),
-            )),
-            None => Ok(()),
-        }
     }
 
     fn error_at(&self, offset: usize, err: Error) -> Error {
@@ -522,6 +520,24 @@ impl<'a> JsonDeserializer<'a> {
         }
     }
 
+    /// Consumes the key `"Name"` of `member` when it comes next, written plainly: services
+    /// send members in model order, so this usually saves scanning and looking up the key.
+    fn expected_key(&mut self, member: Option<&'static Member>) -> Option<&'static Member> {
+        let member = member?;
+        let name = self.wire_name(member).as_bytes();
+        let bytes = self.bytes();
+        let at = self.pos;
+        let matches = bytes.get(at) == Some(&b'"')
+            && bytes.get(at + 1..at + 1 + name.len()) == Some(name)
+            && bytes.get(at + 1 + name.len()) == Some(&b'"');
+        if matches {
+            self.pos = at + name.len() + 2;
+            Some(member)
+        } else {
+            None
+        }
+    }
+
     /// The member whose wire name is `key`, trying the expected one first.
     fn find_member(
         &self,
@@ -591,13 +607,21 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
             loop {
                 self.skip_ws();
                 let key_at = self.pos;
-                let key = self.string_span()?;
-                let key = self.resolve(key);
-                let found = self.find_member(members, expected, key);
+                let found = match self.expected_key(members.get(expected)) {
+                    Some(m) => Some(m),
+                    None => {
+                        let key = self.string_span()?;
+                        let key = self.resolve(key);
+                        let found = self.find_member(members, expected, key);
+                        if found.is_none()
+                            && !(schema.kind() == ShapeKind::Union && key == "__type")
+                        {
+                            builder.unknown_member(key)?;
+                        }
+                        found
+                    }
+                };
                 let found = found.filter(|m| !(skip_bound && m.traits().bound_in_response()));
-                if found.is_none() && !(schema.kind() == ShapeKind::Union && key == "__type") {
-                    builder.unknown_member(key)?;
-                }
                 if !self.eat(b':') {
                     return Err(self.error(Error::syntax("expected `:` after an object key")));
                 }
@@ -608,8 +632,9 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
                         }
                         expected = m.index() + 1;
                         // A null member is an absent one, except that a document can be null.
-                        let absent =
-                            m.target().kind() != ShapeKind::Document && self.eat_literal("null");
+                        let absent = self.peek() == Some(b'n')
+                            && m.target().kind() != ShapeKind::Document
+                            && self.eat_literal("null");
                         if !absent {
                             builder
                                 .read_member(m, self)

@@ -33,6 +33,7 @@
 
 mod de;
 pub(crate) mod number;
+mod scan;
 mod ser;
 
 use std::io;
