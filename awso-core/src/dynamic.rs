@@ -243,10 +243,12 @@ fn service_schema(metadata: &Document) -> Option<ServiceSchema> {
 /// Builds every shape: each gets a cell first, so members can refer to any shape (and
 /// recursive shapes to themselves) before it is built.
 fn build_shapes(shapes: &IndexMap<String, Document>) -> Result<IndexMap<String, &'static Schema>> {
-    let cells: HashMap<&str, &'static OnceLock<&'static Schema>> = shapes
-        .keys()
-        .map(|name| (name.as_str(), &*Box::leak(Box::new(OnceLock::new()))))
-        .collect();
+    // One block for every cell: one allocation rather than one per shape, and the cell of a
+    // shape no member refers to stays reachable while any cell is: no orphaned leak.
+    let block: &'static [OnceLock<&'static Schema>] =
+        Box::leak((0..shapes.len()).map(|_| OnceLock::new()).collect());
+    let cells: HashMap<&str, &'static OnceLock<&'static Schema>> =
+        shapes.keys().map(String::as_str).zip(block).collect();
     let mut built = IndexMap::with_capacity(shapes.len());
     for (name, shape) in shapes {
         let schema = build_shape(name, shape, shapes, &cells).map_err(|e| e.in_key(name))?;

@@ -199,3 +199,89 @@ fn invalid_base64_and_dates_are_data_errors_as_documented() {
     let err = Timestamp::parse("yesterday", TimestampFormat::DateTime).unwrap_err();
     assert_eq!(err.category(), Category::Data);
 }
+
+#[test]
+fn entering_a_child_of_a_truncated_document_looped_forever() {
+    // Found by the `aws_query_response` fuzz target: a result envelope cut off before its
+    // end tag made `enter_child` see end-of-input forever.
+    let mut de = XmlDeserializer::new("<S>r").unwrap();
+    let err = de.enter_child("SResult").unwrap_err();
+    assert_eq!(err.category(), Category::Eof, "{err}");
+
+    // The ec2 error envelope: `<Errors>` is looked for inside an unclosed `<Response>`.
+    let mut de = XmlDeserializer::new("<Response><Error><Code>NotFound</Code></Error>").unwrap();
+    let err = de.enter_child("Errors").unwrap_err();
+    assert_eq!(err.category(), Category::Eof, "{err}");
+}
+
+/// `Aggregates` with `content` (a union) set to `content`.
+fn with_content(content: Value) -> Value {
+    Value::Structure(vec![
+        ("Id".into(), Value::String("a".into())),
+        ("Content".into(), content),
+    ])
+}
+
+#[test]
+fn value_encoders_wrote_unions_no_reader_accepts() {
+    // Found by the `query_encode` fuzz target: a union `Value` with no member, or two, was
+    // written and sent, and then refused by every decoder.
+    let schema = Aggregates::SCHEMA;
+    let none = with_content(Value::Structure(vec![]));
+    let two = with_content(Value::Structure(vec![
+        ("Text".into(), Value::String("t".into())),
+        ("Lines".into(), Value::List(vec![])),
+    ]));
+    for value in [&none, &two] {
+        let json = json::to_string_dynamic(value, schema).unwrap_err();
+        let xml = xml::to_string_dynamic(value, schema).unwrap_err();
+        for err in [json, xml] {
+            assert!(err.to_string().contains("exactly one member"), "{err}");
+            assert_eq!(err.path(), "Content", "{err}");
+        }
+    }
+    // One member still goes through, and reads back.
+    let one = with_content(Value::Structure(vec![(
+        "Text".into(),
+        Value::String("t".into()),
+    )]));
+    let text = json::to_string_dynamic(&one, schema).unwrap();
+    assert_eq!(
+        json::from_slice_dynamic(text.as_bytes(), schema).unwrap(),
+        one
+    );
+}
+
+#[test]
+fn value_encoders_wrote_a_map_key_or_a_member_twice() {
+    let schema = Aggregates::SCHEMA;
+    let map = Value::Structure(vec![
+        ("Id".into(), Value::String("a".into())),
+        (
+            "Attributes".into(),
+            Value::Map(vec![
+                (String::new(), Value::String("x".into())),
+                (String::new(), Value::String("y".into())),
+            ]),
+        ),
+    ]);
+    let err = json::to_string_dynamic(&map, schema).unwrap_err();
+    assert!(err.to_string().contains("the key appears twice"), "{err}");
+    // Past the pairwise check's small-map range too.
+    let mut entries: Vec<_> = (0..40)
+        .map(|i| (i.to_string(), Value::String(String::new())))
+        .collect();
+    entries.push(("7".into(), Value::String(String::new())));
+    let big = Value::Structure(vec![
+        ("Id".into(), Value::String("a".into())),
+        ("Attributes".into(), Value::Map(entries)),
+    ]);
+    assert!(xml::to_string_dynamic(&big, schema).is_err());
+
+    let member_twice = Value::Structure(vec![
+        ("Id".into(), Value::String("a".into())),
+        ("Id".into(), Value::String("b".into())),
+    ]);
+    let err = json::to_string_dynamic(&member_twice, schema).unwrap_err();
+    assert!(err.to_string().contains("`Id` appears twice"), "{err}");
+}

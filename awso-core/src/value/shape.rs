@@ -24,6 +24,9 @@ impl AwsShape for Value {
             (K::Structure | K::Union, Value::Structure(_)) => ser.write_struct(member, self),
             (K::List, Value::List(items)) => ser.write_list(member, items),
             (K::Map, Value::Map(entries)) => {
+                // A typed map cannot hold a key twice; a `Value` can, and no reader would
+                // accept what it wrote, so refuse before anything reaches the wire.
+                check_unique_keys(entries)?;
                 ser.write_map(member, entries.iter().map(|(k, v)| (k.as_str(), v)))
             }
             (K::String | K::Enum, Value::String(s) | Value::Enum(s)) => ser.write_string(member, s),
@@ -176,11 +179,22 @@ impl AwsStruct for Value {
         let Value::Structure(fields) = self else {
             return Err(Error::expected("a structure", self.describe()));
         };
+        // What is written must read back: no member twice, and a union with exactly one.
+        let mut written = vec![false; schema.members().len()];
+        let mut set = 0;
         for (name, value) in fields {
-            match schema.member_named(name) {
+            match schema.members().iter().position(|m| m.name() == name) {
                 Some(_) if *value == Value::Null => {}
-                Some(member) => ser.member(member, value)?,
+                Some(i) => {
+                    let member = &schema.members()[i];
+                    if std::mem::replace(&mut written[i], true) {
+                        return Err(Error::duplicate_member(member.name()));
+                    }
+                    set += 1;
+                    ser.member(member, value)?;
+                }
                 None if schema.kind() == ShapeKind::Union && *value == Value::Null => {
+                    set += 1;
                     ser.unknown_member(name)?;
                 }
                 None => {
@@ -191,8 +205,30 @@ impl AwsStruct for Value {
                 }
             }
         }
+        if schema.kind() == ShapeKind::Union && set != 1 {
+            return Err(union_count_error(set));
+        }
         Ok(())
     }
+}
+
+/// Fails on the first key of `entries` seen before.
+fn check_unique_keys(entries: &[(String, Value)]) -> Result<()> {
+    let twice = || Err(Error::invalid("map", "the key appears twice"));
+    // Pairwise comparison beats hashing for the handful of keys most maps hold.
+    if entries.len() <= 16 {
+        for (i, (key, _)) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|(seen, _)| seen == key) {
+                return twice();
+            }
+        }
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
+        if !entries.iter().all(|(key, _)| seen.insert(key.as_str())) {
+            return twice();
+        }
+    }
+    Ok(())
 }
 
 /// Collects the members of a [`Value::Structure`] for a run-time schema.

@@ -109,6 +109,8 @@ impl<'a> XmlDeserializer<'a> {
                 }
                 Event::Start(start) => self.skip_element(&start)?,
                 Event::End(_) => return Ok(false),
+                // A truncated document: without this arm the loop would spin forever.
+                Event::Eof => return Err(self.locate(Error::eof("an element"))),
                 _ => {}
             }
         }
