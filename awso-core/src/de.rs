@@ -81,3 +81,28 @@ pub trait ShapeDeserializer: Sized {
     /// Reads a document.
     fn read_document(&mut self, member: &Member) -> Result<Document>;
 }
+
+/// The members of one structure seen so far while reading it, to refuse a member that
+/// appears twice. The first 64 members live in one word, so most structures never allocate.
+#[derive(Debug, Default)]
+pub(crate) struct Seen {
+    low: u64,
+    high: Vec<bool>,
+}
+
+impl Seen {
+    /// Marks member `index`; `false` if it was already marked.
+    pub(crate) fn mark(&mut self, index: usize) -> bool {
+        if index < 64 {
+            let bit = 1 << index;
+            let fresh = self.low & bit == 0;
+            self.low |= bit;
+            return fresh;
+        }
+        let i = index - 64;
+        if self.high.len() <= i {
+            self.high.resize(i + 1, false);
+        }
+        !std::mem::replace(&mut self.high[i], true)
+    }
+}

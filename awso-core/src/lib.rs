@@ -57,6 +57,7 @@ pub mod json;
 pub mod limits;
 pub mod protocol;
 pub mod query;
+mod scan;
 pub mod schema;
 pub mod ser;
 pub mod service_error;

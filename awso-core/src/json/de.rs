@@ -215,7 +215,7 @@ impl<'a> JsonDeserializer<'a> {
     /// A control character there is an error, and so is the end of the input.
     fn plain_run(&self, start: usize) -> Result<usize> {
         let bytes = self.bytes();
-        match super::scan::special(&bytes[start..]).map(|i| start + i) {
+        match crate::scan::first_of(&bytes[start..], [b'"', b'\\']).map(|i| start + i) {
             Some(end) if bytes[end] < 0x20 => Err(self.error_at(
                 end,
                 Error::syntax("control character in a string (must be escaped)"),
@@ -561,36 +561,6 @@ enum Text {
     Scratch,
 }
 
-/// Members seen so far in one object, to refuse duplicates.
-struct Seen {
-    low: u64,
-    high: Vec<bool>,
-}
-
-impl Seen {
-    fn new() -> Self {
-        Self {
-            low: 0,
-            high: Vec::new(),
-        }
-    }
-
-    /// Marks `index`; `false` if it was already marked.
-    fn mark(&mut self, index: usize) -> bool {
-        if index < 64 {
-            let bit = 1 << index;
-            let fresh = self.low & bit == 0;
-            self.low |= bit;
-            return fresh;
-        }
-        let i = index - 64;
-        if self.high.len() <= i {
-            self.high.resize(i + 1, false);
-        }
-        !std::mem::replace(&mut self.high[i], true)
-    }
-}
-
 impl ShapeDeserializer for JsonDeserializer<'_> {
     fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
         if !self.eat(b'{') {
@@ -602,7 +572,7 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
         let members = schema.members();
         let skip_bound = root && self.body_only;
         let mut expected = 0;
-        let mut seen = Seen::new();
+        let mut seen = crate::de::Seen::default();
         if !self.eat(b'}') {
             loop {
                 self.skip_ws();

@@ -33,7 +33,6 @@
 
 mod de;
 pub(crate) mod number;
-mod scan;
 mod ser;
 
 use std::io;

@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::scan::first_of;
 use crate::schema::{Member, TimestampFormat};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct};
@@ -339,12 +340,12 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
     out.reserve(value.len() + 2);
     out.push('"');
     let bytes = value.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let (mut start, mut i) = (0, 0);
+    // Plain runs are found eight bytes at a time; only `"`, `\\` and controls stop the scan.
+    while let Some(k) = first_of(&bytes[i..], [b'"', b'\\']) {
+        i += k;
+        let b = bytes[i];
         let escape = ESCAPE[usize::from(b)];
-        if escape == 0 {
-            continue;
-        }
         out.push_str(&value[start..i]);
         out.push('\\');
         out.push(char::from(escape));
@@ -353,7 +354,8 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
             out.push(char::from(HEX[usize::from(b >> 4)]));
             out.push(char::from(HEX[usize::from(b & 0xF)]));
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.push_str(&value[start..]);
     out.push('"');

@@ -1,15 +1,13 @@
 //! What an error response says about itself: its code, message and request id, found the
 //! way each protocol defines.
 
-use quick_xml::Reader;
-use quick_xml::events::Event;
-
 use super::Protocol;
 use crate::limits::DEFAULT_MAX_DEPTH;
 use crate::schema::Schema;
 use crate::service_error::{UnknownError, error_code, sanitize_code};
 use crate::types::Document;
 use crate::value::Value;
+use crate::xml::lexer::{Lexer, Token};
 
 /// What an error response says before its body is read as a modeled error.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -122,45 +120,39 @@ fn xml_info(body: &[u8]) -> ErrorInfo {
     let Ok(text) = std::str::from_utf8(body) else {
         return info;
     };
-    let mut reader = Reader::from_str(text);
-    let mut path: Vec<String> = Vec::new();
+    // Best effort: what was read before any malformation still counts.
+    let mut lexer = Lexer::new(text);
+    let mut path: Vec<&str> = Vec::new();
     let mut current_text = String::new();
-    while let Ok(event) = reader.read_event() {
-        match event {
-            Event::Start(start) => {
+    while let Ok(token) = lexer.next_token() {
+        match token {
+            Token::Start(start) => {
                 if path.len() >= DEFAULT_MAX_DEPTH {
                     break;
                 }
-                path.push(start.name().0.to_owned());
+                path.push(start.name);
                 current_text.clear();
             }
-            Event::Text(t) => current_text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    current_text.push(c);
-                } else if let Some(s) = quick_xml::escape::resolve_predefined_entity(&r) {
-                    current_text.push_str(s);
-                }
-            }
-            Event::CData(c) => current_text.push_str(&c.xml10_content()),
-            Event::End(_) => {
+            Token::Text(t) => current_text.push_str(&t.content()),
+            Token::End => {
                 let name = path.pop().unwrap_or_default();
-                let in_error = path.last().is_some_and(|parent| parent == "Error");
-                let text = current_text.trim().to_owned();
-                match name.as_str() {
+                let in_error = path.last().is_some_and(|parent| *parent == "Error");
+                let text = current_text.trim();
+                match name {
                     "Code" if in_error && info.code.is_empty() => {
-                        sanitize_code(&text).clone_into(&mut info.code);
+                        sanitize_code(text).clone_into(&mut info.code);
                     }
-                    "Message" if in_error && info.message.is_none() => info.message = Some(text),
+                    "Message" if in_error && info.message.is_none() => {
+                        info.message = Some(text.to_owned());
+                    }
                     "RequestId" | "RequestID" if info.request_id.is_none() => {
-                        info.request_id = Some(text);
+                        info.request_id = Some(text.to_owned());
                     }
                     _ => {}
                 }
                 current_text.clear();
             }
-            Event::Eof | Event::DocType(_) => break,
-            _ => {}
+            Token::Eof => break,
         }
     }
     info

@@ -1,4 +1,4 @@
-//! Reading XML against a schema, on quick-xml's borrowing reader.
+//! Reading XML against a schema, on the borrowing tokenizer of [`lexer`](super::lexer).
 //!
 //! The deserializer "stands at" an element: its start tag has been read and kept (for its
 //! attributes), its content and end tag have not. Reading a value consumes the element through
@@ -7,10 +7,8 @@
 
 use std::borrow::Cow;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesRef, BytesStart, Event};
-
-use crate::de::ShapeDeserializer;
+use super::lexer::{Lexer, StartTag, Token, attribute_value, names_match};
+use crate::de::{Seen, ShapeDeserializer};
 use crate::error::{Error, Position, Result};
 use crate::limits::DEFAULT_MAX_DEPTH;
 use crate::schema::{Member, TimestampFormat};
@@ -34,32 +32,29 @@ use crate::types::{Document, Timestamp};
 /// # Ok::<(), awso_core::Error>(())
 /// ```
 pub struct XmlDeserializer<'a> {
-    reader: Reader<&'a [u8]>,
-    input: &'a str,
+    lexer: Lexer<'a>,
     depth: usize,
     max_depth: usize,
     body_only: bool,
     /// The start tag of the element the deserializer stands at.
-    current: Option<BytesStart<'a>>,
+    current: Option<StartTag<'a>>,
     /// The value of the attribute the deserializer stands at, instead of an element.
-    attribute: Option<String>,
+    attribute: Option<Cow<'a, str>>,
+    /// Where the text last read by [`text`](Self::text) starts: data errors point there.
+    text_offset: usize,
 }
 
 impl<'a> XmlDeserializer<'a> {
     /// A reader over `text`, standing at its root element.
     pub fn new(text: &'a str) -> Result<Self> {
-        let mut reader = Reader::from_str(text);
-        let config = reader.config_mut();
-        config.expand_empty_elements = true;
-        config.check_end_names = true;
         let mut de = Self {
-            reader,
-            input: text,
+            lexer: Lexer::new(text),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
             body_only: false,
             current: None,
             attribute: None,
+            text_offset: 0,
         };
         de.find_root()?;
         Ok(de)
@@ -92,7 +87,7 @@ impl<'a> XmlDeserializer<'a> {
 
     /// The name of the element the reader stands at.
     pub fn element_name(&self) -> Option<&str> {
-        self.current.as_ref().map(|start| start.name().0)
+        self.current.as_ref().map(|start| start.name)
     }
 
     /// Moves into the child element `name` of the element the reader stands at, skipping
@@ -103,15 +98,15 @@ impl<'a> XmlDeserializer<'a> {
         self.take_current()?;
         loop {
             match self.next_event()? {
-                Event::Start(start) if names_match(name, start.name().0) => {
+                Token::Start(start) if start.is(name) => {
                     self.current = Some(start);
                     return Ok(true);
                 }
-                Event::Start(start) => self.skip_element(&start)?,
-                Event::End(_) => return Ok(false),
+                Token::Start(_) => self.skip_element()?,
+                Token::End => return Ok(false),
                 // A truncated document: without this arm the loop would spin forever.
-                Event::Eof => return Err(self.locate(Error::eof("an element"))),
-                _ => {}
+                Token::Eof => return Err(self.locate(Error::eof("an element"))),
+                Token::Text(_) => {}
             }
         }
     }
@@ -130,98 +125,38 @@ impl<'a> XmlDeserializer<'a> {
     pub fn end(&mut self) -> Result<()> {
         loop {
             match self.next_event()? {
-                Event::Eof => return Ok(()),
-                Event::Text(t) if t.trim_ascii().is_empty() => {}
-                Event::Comment(_) | Event::PI(_) => {}
+                Token::Eof => return Ok(()),
+                Token::Text(t) if t.is_blank() => {}
                 _ => return Err(self.locate(Error::syntax("content after the root element"))),
             }
         }
     }
 
-    fn position(&self, offset: u64) -> Position {
-        Position::locate(
-            self.input.as_bytes(),
-            usize::try_from(offset).unwrap_or(usize::MAX),
-        )
-    }
-
     fn locate(&self, err: Error) -> Error {
-        err.at(self.position(self.reader.buffer_position()))
+        err.at(self.lexer.position(self.lexer.offset()))
     }
 
-    /// The next event, checked wherever it appears (also inside skipped elements and between
-    /// members): attributes well-formed and unique, references defined, characters allowed.
-    fn next_event(&mut self) -> Result<Event<'a>> {
-        let event = match self.reader.read_event() {
-            Ok(Event::DocType(_)) => {
-                return Err(self.locate(Error::syntax(
-                    "a DOCTYPE is not allowed: DTDs are not processed",
-                )));
-            }
-            Ok(event) => event,
-            Err(e) => {
-                return Err(Error::syntax(format!("malformed XML: {e}"))
-                    .at(self.position(self.reader.error_position())));
-            }
-        };
-        match &event {
-            Event::Start(start) => self.check_attributes(start)?,
-            Event::Text(text) => self.check_characters(text)?,
-            Event::CData(data) => self.check_characters(data)?,
-            Event::GeneralRef(reference) => {
-                self.resolve_reference(reference)?;
-            }
-            _ => {}
-        }
-        Ok(event)
-    }
-
-    fn check_attributes(&self, start: &BytesStart<'_>) -> Result<()> {
-        for attribute in start.attributes() {
-            let attribute = attribute
-                .map_err(|e| self.locate(Error::syntax(format!("malformed attribute: {e}"))))?;
-            let value = attribute
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| {
-                    self.locate(Error::syntax(format!("malformed attribute value: {e}")))
-                })?;
-            self.check_characters(&value)?;
-        }
-        Ok(())
-    }
-
-    /// Refuses characters XML 1.0 does not allow (controls other than tab, newline and
-    /// carriage return; U+FFFE and U+FFFF).
-    fn check_characters(&self, text: &str) -> Result<()> {
-        let forbidden = |c: char| {
-            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-        };
-        let needs_scan = text.bytes().any(|b| b < 0x20 || b == 0xEF);
-        match text.chars().find(|&c| needs_scan && forbidden(c)) {
-            Some(c) => Err(self.locate(Error::syntax(format!(
-                "the character U+{:04X} is not allowed in XML 1.0",
-                u32::from(c)
-            )))),
-            None => Ok(()),
-        }
+    /// The next token; the lexer checks each wherever it appears (also inside skipped
+    /// elements and between members).
+    fn next_event(&mut self) -> Result<Token<'a>> {
+        self.lexer.next_token()
     }
 
     fn find_root(&mut self) -> Result<()> {
         loop {
             match self.next_event()? {
-                Event::Start(start) => {
+                Token::Start(start) => {
                     self.current = Some(start);
                     return Ok(());
                 }
-                Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
-                Event::Text(t) if t.trim_ascii().is_empty() => {}
-                Event::Eof => return Err(self.locate(Error::eof("the root element"))),
+                Token::Text(t) if t.is_blank() => {}
+                Token::Eof => return Err(self.locate(Error::eof("the root element"))),
                 _ => return Err(self.locate(Error::syntax("content before the root element"))),
             }
         }
     }
 
-    fn take_current(&mut self) -> Result<BytesStart<'a>> {
+    fn take_current(&mut self) -> Result<StartTag<'a>> {
         self.current
             .take()
             .ok_or_else(|| self.locate(Error::custom("no element to read a value from")))
@@ -235,21 +170,20 @@ impl<'a> XmlDeserializer<'a> {
         Ok(())
     }
 
-    /// Skips the rest of the element `start` opened, counting its nesting.
-    fn skip_element(&mut self, start: &BytesStart<'_>) -> Result<()> {
-        let _ = start;
+    /// Skips the rest of the element whose start tag was just read, counting its nesting.
+    fn skip_element(&mut self) -> Result<()> {
         let mut open = 1usize;
         while open > 0 {
             match self.next_event()? {
-                Event::Start(_) => {
+                Token::Start(_) => {
                     open += 1;
                     if self.depth + open > self.max_depth {
                         return Err(self.locate(Error::depth_limit(self.max_depth)));
                     }
                 }
-                Event::End(_) => open -= 1,
-                Event::Eof => return Err(self.locate(Error::eof("an element"))),
-                _ => {}
+                Token::End => open -= 1,
+                Token::Eof => return Err(self.locate(Error::eof("an element"))),
+                Token::Text(_) => {}
             }
         }
         Ok(())
@@ -259,52 +193,38 @@ impl<'a> XmlDeserializer<'a> {
     /// borrowed from the input when it is one piece without references.
     fn text(&mut self) -> Result<Cow<'a, str>> {
         if let Some(value) = self.attribute.take() {
-            return Ok(Cow::Owned(value));
+            return Ok(value);
         }
         self.take_current()?;
+        if let Some(text) = self.lexer.text_then_end()? {
+            self.text_offset = text.offset;
+            return Ok(text.content());
+        }
+        self.text_offset = self.lexer.offset();
         let mut text: Cow<'a, str> = Cow::Borrowed("");
         loop {
             match self.next_event()? {
-                Event::Text(t) => append(&mut text, t.xml10_content()),
-                Event::CData(c) => append(&mut text, c.xml10_content()),
-                Event::GeneralRef(r) => {
-                    let c = self.resolve_reference(&r)?;
-                    text.to_mut().push_str(&c);
+                Token::Text(t) => {
+                    if text.is_empty() {
+                        self.text_offset = t.offset;
+                    }
+                    append(&mut text, t.content());
                 }
-                Event::End(_) => return Ok(text),
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Start(start) => {
+                Token::End => return Ok(text),
+                Token::Start(start) => {
                     return Err(self.locate(Error::expected(
                         "text",
-                        format!("the element <{}>", start.name().0),
+                        format!("the element <{}>", start.name),
                     )));
                 }
-                Event::Eof => return Err(self.locate(Error::eof("an element's text"))),
-                _ => return Err(self.locate(Error::syntax("unexpected markup in text"))),
+                Token::Eof => return Err(self.locate(Error::eof("an element's text"))),
             }
         }
     }
 
-    fn resolve_reference(&self, reference: &BytesRef<'_>) -> Result<Cow<'static, str>> {
-        match reference.resolve_char_ref() {
-            Ok(Some(c)) => {
-                let text = c.to_string();
-                self.check_characters(&text)?;
-                return Ok(Cow::Owned(text));
-            }
-            Ok(None) => {}
-            Err(e) => {
-                return Err(self.locate(Error::syntax(format!("invalid character reference: {e}"))));
-            }
-        }
-        quick_xml::escape::resolve_predefined_entity(reference)
-            .map(Cow::Borrowed)
-            .ok_or_else(|| {
-                self.locate(Error::syntax(format!(
-                    "undefined entity &{};: only the five predefined entities are allowed",
-                    &**reference
-                )))
-            })
+    /// Points a data error about the text just read at where that text starts.
+    fn locate_text(&self, err: Error) -> Error {
+        err.at(self.lexer.position(self.text_offset))
     }
 
     /// Reads the text and parses it as a scalar of `member`, with the XML timestamp default.
@@ -319,7 +239,7 @@ impl<'a> XmlDeserializer<'a> {
             text: text.trim_ascii(),
             default_format: TimestampFormat::DateTime,
         };
-        read(&mut de, member).map_err(|e| self.locate(e))
+        read(&mut de, member).map_err(|e| self.locate_text(e))
     }
 
     /// Reads the map entry the reader stands at: a key element, then a value element.
@@ -337,11 +257,11 @@ impl<'a> XmlDeserializer<'a> {
         let mut has_value = false;
         loop {
             match self.next_event()? {
-                Event::Start(start) if names_match(key_member.xml_name(), start.name().0) => {
+                Token::Start(start) if start.is(key_member.xml_name()) => {
                     self.current = Some(start);
                     key = Some(self.text()?.into_owned());
                 }
-                Event::Start(start) if names_match(value_member.xml_name(), start.name().0) => {
+                Token::Start(start) if start.is(value_member.xml_name()) => {
                     let Some(key) = &key else {
                         return Err(self.locate(Error::invalid(
                             "map entry",
@@ -352,10 +272,10 @@ impl<'a> XmlDeserializer<'a> {
                     on_entry(self, key).map_err(|e| self.locate(e).in_key(key))?;
                     has_value = true;
                 }
-                Event::Start(start) => self.skip_element(&start)?,
-                Event::End(_) => break,
-                Event::Eof => return Err(self.locate(Error::eof("a map entry"))),
-                _ => {}
+                Token::Start(_) => self.skip_element()?,
+                Token::End => break,
+                Token::Eof => return Err(self.locate(Error::eof("a map entry"))),
+                Token::Text(_) => {}
             }
         }
         match (key, has_value) {
@@ -369,29 +289,20 @@ impl<'a> XmlDeserializer<'a> {
 
     fn read_attributes<B: StructBuilder>(
         &mut self,
-        start: &BytesStart<'a>,
+        start: StartTag<'a>,
         member: &Member,
         builder: &mut B,
     ) -> Result<()> {
         let schema = member.target();
-        for attribute in start.attributes() {
-            let attribute = attribute
-                .map_err(|e| self.locate(Error::syntax(format!("malformed attribute: {e}"))))?;
-            let key = attribute.key.0;
+        for (key, raw) in start.attributes() {
             if key == "xmlns" || key.starts_with("xmlns:") {
                 continue;
             }
-            let found = schema
-                .members()
-                .iter()
-                .find(|m| m.traits().xml_attribute && names_match(m.xml_name(), key));
+            let found = schema.members().iter().find(|m| {
+                m.traits().xml_attribute && names_match(m.xml_name(), key, key.contains(':'))
+            });
             let Some(m) = found else { continue };
-            let value = attribute
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| {
-                    self.locate(Error::syntax(format!("malformed attribute value: {e}")))
-                })?;
-            self.attribute = Some(value.into_owned());
+            self.attribute = Some(attribute_value(raw));
             builder
                 .read_member(m, self)
                 .map_err(|e| self.locate(e).in_member(m.name()))?;
@@ -409,71 +320,57 @@ fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
     }
 }
 
-/// Whether an element or attribute called `actual` is the one named `expected`: equal, or
-/// equal once a namespace prefix is dropped.
-fn names_match(expected: &str, actual: &str) -> bool {
-    if expected == actual {
-        return true;
-    }
-    local_name(expected) == local_name(actual)
-}
-
-fn local_name(name: &str) -> &str {
-    name.rsplit_once(':').map_or(name, |(_, local)| local)
-}
-
-/// Members seen so far in one element, to refuse duplicates of non-flattened members.
-struct Seen(Vec<bool>);
-
-impl Seen {
-    fn mark(&mut self, index: usize) -> bool {
-        if self.0.len() <= index {
-            self.0.resize(index + 1, false);
-        }
-        !std::mem::replace(&mut self.0[index], true)
-    }
-}
-
 impl ShapeDeserializer for XmlDeserializer<'_> {
     fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
         let start = self.take_current()?;
         let skip_bound = self.body_only && self.depth == 0;
         self.enter()?;
-        self.read_attributes(&start, member, builder)?;
+        self.read_attributes(start, member, builder)?;
         let members = member.target().members();
+        let is_element = |m: &Member| {
+            !(m.traits().xml_attribute || skip_bound && m.traits().bound_in_response())
+        };
         let mut expected = 0;
-        let mut seen = Seen(Vec::new());
+        let mut seen = Seen::default();
         loop {
-            match self.next_event()? {
-                Event::Start(child) => {
-                    let name = child.name().0;
-                    let is_element = |m: &&Member| {
-                        !(m.traits().xml_attribute || skip_bound && m.traits().bound_in_response())
-                            && names_match(m.xml_name(), name)
-                    };
-                    let found = members
-                        .get(expected)
-                        .filter(|m| is_element(m))
-                        .or_else(|| members.iter().find(|m| is_element(m)));
-                    let Some(m) = found else {
-                        builder.unknown_member(name)?;
-                        self.skip_element(&child)?;
-                        continue;
-                    };
-                    if !m.traits().xml_flattened && !seen.mark(m.index()) {
-                        return Err(self.locate(Error::duplicate_member(m.name())));
+            // The fast path: the member that comes next in model order, as a plain start tag.
+            let next = members.get(expected).filter(|m| is_element(m));
+            let hit = next.and_then(|m| Some((m, self.lexer.start_tag_named(m.xml_name())?)));
+            let (m, child) = match hit {
+                Some(hit) => hit,
+                None => match self.next_event()? {
+                    Token::Start(child) => {
+                        // Services write members in model order, some left out: look from
+                        // the member after the last one read, then wrap around.
+                        let (after, before) = members.split_at(expected.min(members.len()));
+                        let named = |m: &&Member| is_element(m) && child.is(m.xml_name());
+                        match after
+                            .iter()
+                            .find(named)
+                            .or_else(|| before.iter().find(named))
+                        {
+                            Some(m) => (m, child),
+                            None => {
+                                builder.unknown_member(child.name)?;
+                                self.skip_element()?;
+                                continue;
+                            }
+                        }
                     }
-                    expected = m.index() + usize::from(!m.traits().xml_flattened);
-                    self.current = Some(child);
-                    builder
-                        .read_member(m, self)
-                        .map_err(|e| self.locate(e).in_member(m.name()))?;
-                }
-                Event::End(_) => break,
-                Event::Eof => return Err(self.locate(Error::eof("a structure"))),
-                // Text between members (indentation, or mixed content no member holds).
-                _ => {}
+                    Token::End => break,
+                    Token::Eof => return Err(self.locate(Error::eof("a structure"))),
+                    // Text between members (indentation, or mixed content no member holds).
+                    Token::Text(_) => continue,
+                },
+            };
+            if !m.traits().xml_flattened && !seen.mark(m.index()) {
+                return Err(self.locate(Error::duplicate_member(m.name())));
             }
+            expected = m.index() + usize::from(!m.traits().xml_flattened);
+            self.current = Some(child);
+            builder
+                .read_member(m, self)
+                .map_err(|e| self.locate(e).in_member(m.name()))?;
         }
         self.depth -= 1;
         Ok(())
@@ -496,16 +393,20 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         self.enter()?;
         let mut i = 0;
         loop {
-            match self.next_event()? {
-                Event::Start(start) if names_match(item_name, start.name().0) => {
+            let token = match self.lexer.start_tag_named(item_name) {
+                Some(start) => Token::Start(start),
+                None => self.next_event()?,
+            };
+            match token {
+                Token::Start(start) if start.is(item_name) => {
                     self.current = Some(start);
                     on_item(self).map_err(|e| self.locate(e).in_item(i))?;
                     i += 1;
                 }
-                Event::Start(start) => self.skip_element(&start)?,
-                Event::End(_) => break,
-                Event::Eof => return Err(self.locate(Error::eof("a list"))),
-                _ => {}
+                Token::Start(_) => self.skip_element()?,
+                Token::End => break,
+                Token::Eof => return Err(self.locate(Error::eof("a list"))),
+                Token::Text(_) => {}
             }
         }
         self.depth -= 1;
@@ -527,14 +428,14 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         self.take_current()?;
         loop {
             match self.next_event()? {
-                Event::Start(start) if names_match("entry", start.name().0) => {
+                Token::Start(start) if start.is("entry") => {
                     self.current = Some(start);
                     self.entry(key_member, value_member, &mut on_entry)?;
                 }
-                Event::Start(start) => self.skip_element(&start)?,
-                Event::End(_) => break,
-                Event::Eof => return Err(self.locate(Error::eof("a map"))),
-                _ => {}
+                Token::Start(_) => self.skip_element()?,
+                Token::End => break,
+                Token::Eof => return Err(self.locate(Error::eof("a map"))),
+                Token::Text(_) => {}
             }
         }
         self.depth -= 1;
@@ -590,7 +491,7 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         F: FnOnce(&str) -> Result<R>,
     {
         let text = self.text()?;
-        f(&text).map_err(|e| self.locate(e))
+        f(&text).map_err(|e| self.locate_text(e))
     }
 
     fn read_blob(&mut self, member: &Member) -> Result<Vec<u8>> {

@@ -34,6 +34,7 @@
 //! ```
 
 mod de;
+pub(crate) mod lexer;
 mod ser;
 
 use std::io;

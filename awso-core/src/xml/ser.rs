@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::scan::first_of;
 use crate::schema::{Member, MemberTraits, TimestampFormat, XmlNamespace};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct};
@@ -171,38 +172,52 @@ fn flattened_item(holder: &Member, item: &Member) -> Member {
 /// that parsers' normalisation cannot change them; characters XML 1.0 cannot carry at all
 /// are an error.
 fn escape(out: &mut String, text: &str, attribute: bool) -> Result<()> {
-    // U+FFFE and U+FFFF are not XML characters either (their UTF-8 starts with 0xEF).
-    if text.as_bytes().contains(&0xEF) {
-        if let Some(c) = text.chars().find(|c| matches!(c, '\u{FFFE}' | '\u{FFFF}')) {
-            return Err(Error::unsupported(format!(
-                "the character U+{:04X} cannot be written in XML 1.0",
-                u32::from(c)
-            )));
-        }
-    }
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
+    let bytes = text.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    loop {
+        // One pass finds what to replace, what to refuse (controls) and what to look at
+        // closer (0xEF starts U+FFFE and U+FFFF, which XML cannot carry).
+        let found = if attribute {
+            first_of(&bytes[i..], [b'&', b'<', b'>', b'"', 0xEF])
+        } else {
+            first_of(&bytes[i..], [b'&', b'<', b'>', 0xEF])
+        };
+        let Some(k) = found else { break };
+        i += k;
+        let replacement = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
-            b'"' if attribute => "&quot;",
+            b'"' => "&quot;",
             b'\r' => "&#xD;",
             b'\n' if attribute => "&#xA;",
             b'\t' if attribute => "&#x9;",
-            b'\t' | b'\n' => continue,
-            0..0x20 => {
+            b'\t' | b'\n' => {
+                i += 1;
+                continue;
+            }
+            0xEF => {
+                if let Some([0xBF, low @ (0xBE | 0xBF)]) = bytes.get(i + 1..i + 3) {
+                    return Err(Error::unsupported(format!(
+                        "the character U+{:04X} cannot be written in XML 1.0",
+                        0xFFC0 | u32::from(*low & 0x3F)
+                    )));
+                }
+                i += 1;
+                continue;
+            }
+            b => {
                 return Err(Error::unsupported(format!(
                     "the character U+{b:04X} cannot be written in XML 1.0"
                 )));
             }
-            _ => continue,
         };
-        out.push_str(&text[start..i]);
+        out.push_str(&text[from..i]);
         out.push_str(replacement);
-        start = i + 1;
+        i += 1;
+        from = i;
     }
-    out.push_str(&text[start..]);
+    out.push_str(&text[from..]);
     Ok(())
 }
 

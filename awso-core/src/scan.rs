@@ -1,8 +1,10 @@
-//! Finding the end of a JSON string's plain run: the first `"`, `\` or control character.
+//! Finding the next byte that needs attention in a run of text, eight bytes at a time.
 //!
-//! Eight bytes at a time (SWAR, "SIMD within a register"): a string's text is mostly plain,
-//! and this one pass replaces a search for the two delimiters plus a second pass for control
-//! characters. `benches/` measures it against serde_json's reader.
+//! SWAR ("SIMD within a register"): a string's text is mostly plain, and one pass that flags
+//! a small set of delimiters and every control byte replaces a search per delimiter plus a
+//! second pass for control characters. The JSON reader looks for `"` and `\`, the XML reader
+//! for `<`, `&` and the bytes that need a closer look, the XML writer for what it escapes.
+//! `benches/` measures the readers and writers against serde_json and quick-xml.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -14,31 +16,36 @@ const fn zero_bytes(word: u64) -> u64 {
     word.wrapping_sub(ONES) & !word & HIGH
 }
 
-/// The offset of the first `"`, `\` or byte below 0x20 in `bytes`.
-pub(crate) fn special(bytes: &[u8]) -> Option<usize> {
+/// The offset of the first byte of `bytes` that is one of `needles` or below 0x20.
+#[inline]
+pub(crate) fn first_of<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(8);
     for (n, chunk) in chunks.by_ref().enumerate() {
         let word = u64::from_le_bytes([
             chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
         ]);
-        let quote = zero_bytes(word ^ (ONES * u64::from(b'"')));
-        let backslash = zero_bytes(word ^ (ONES * u64::from(b'\\')));
         // Below 0x20: subtracting 0x20 borrows, and the high bit was clear.
-        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-        let found = quote | backslash | control;
+        let mut found = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        for needle in needles {
+            found |= zero_bytes(word ^ (ONES * u64::from(needle)));
+        }
         if found != 0 {
             return Some(n * 8 + (found.trailing_zeros() / 8) as usize);
         }
     }
     let rest = chunks.remainder();
     rest.iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .position(|b| *b < 0x20 || needles.contains(b))
         .map(|i| bytes.len() - rest.len() + i)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::special;
+    use super::first_of;
+
+    fn special(bytes: &[u8]) -> Option<usize> {
+        first_of(bytes, [b'"', b'\\'])
+    }
 
     /// Against the obvious byte loop, at every position and length.
     #[test]
