@@ -119,9 +119,15 @@ impl<'a> JsonDeserializer<'a> {
     }
 
     /// The next significant byte, not consumed.
+    #[inline]
     fn peek(&mut self) -> Option<u8> {
-        self.skip_ws();
-        self.bytes().get(self.pos).copied()
+        match self.bytes().get(self.pos) {
+            Some(b' ' | b'\n' | b'\r' | b'\t') => {
+                self.skip_ws();
+                self.bytes().get(self.pos).copied()
+            }
+            next => next.copied(),
+        }
     }
 
     fn describe_next(&mut self) -> &'static str {
@@ -145,7 +151,13 @@ impl<'a> JsonDeserializer<'a> {
         self.error(Error::expected(what, found))
     }
 
+    #[inline]
     fn eat(&mut self, byte: u8) -> bool {
+        // Compact JSON (what services send) has no whitespace to skip: look first.
+        if self.bytes().get(self.pos) == Some(&byte) {
+            self.pos += 1;
+            return true;
+        }
         if self.peek() == Some(byte) {
             self.pos += 1;
             true
@@ -173,7 +185,19 @@ impl<'a> JsonDeserializer<'a> {
     }
 
     /// After an item or member: `,` (more follow) or the closing byte (done).
+    #[inline]
     fn more(&mut self, close: u8, what: &'static str) -> Result<bool> {
+        match self.bytes().get(self.pos) {
+            Some(b',') => {
+                self.pos += 1;
+                return Ok(true);
+            }
+            Some(&b) if b == close => {
+                self.pos += 1;
+                return Ok(false);
+            }
+            _ => {}
+        }
         match self.peek() {
             Some(b',') => {
                 self.pos += 1;
@@ -577,7 +601,10 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
             loop {
                 self.skip_ws();
                 let key_at = self.pos;
-                let found = match self.expected_key(members.get(expected)) {
+                // Services write members in model order, some left out: the key is most
+                // likely the expected member's or one soon after, matched on the raw bytes.
+                let upcoming = members.get(expected..).unwrap_or_default();
+                let found = match upcoming.iter().find_map(|m| self.expected_key(Some(m))) {
                     Some(m) => Some(m),
                     None => {
                         let key = self.string_span()?;
