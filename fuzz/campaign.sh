@@ -34,8 +34,8 @@ for target in "$@"; do
   secs=$(($(date +%s) - begin))
   # The last status line ("#N DONE cov: C ft: F corp: U/S ...") and the final stats.
   last="$(grep -E '^#[0-9]+' "$log" | tail -n 1)"
-  execs="$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$')"
-  rss="$(grep -oE 'stat::peak_rss_mb: [0-9]+' "$log" | grep -oE '[0-9]+$')"
+  execs="$(grep -oE 'stat::number_of_executed_units:[[:space:]]+[0-9]+' "$log" | grep -oE '[0-9]+$')"
+  rss="$(grep -oE 'stat::peak_rss_mb:[[:space:]]+[0-9]+' "$log" | grep -oE '[0-9]+$')"
   cov="$(grep -oE 'cov: [0-9]+' <<<"$last" | grep -oE '[0-9]+')"
   ft="$(grep -oE 'ft: [0-9]+' <<<"$last" | grep -oE '[0-9]+')"
   corp="$(grep -oE 'corp: [0-9]+/[0-9]+[a-zA-Z]*' <<<"$last" | cut -d' ' -f2)"

@@ -1,0 +1,21 @@
+//! Benchmarks of awso's codecs on a GetTranscript response of the Connect Participant
+//! service, against serde_json, quick-xml's serde support and the official AWS SDK.
+//!
+//! - [`payload`]: the deterministic document (JSON and XML) at any number of items;
+//! - [`mirror`]: the same shapes as serde types, and the reference data;
+//! - [`sdk`]: the SDK's own response deserializer, taken from its runtime plugin config;
+//! - [`ops`]: the measured operations, shared by `benches/transcript.rs`, the `report`
+//!   binary (allocations, peak heap, ratio tables) and the `profile` binary (callgrind);
+//! - [`alloc`]: the counting global allocator;
+//! - [`convert`]: every decoder's output as reference data, to check that they agree.
+//!
+//! See `BENCHMARKS.md` at the repository root for the results and how to reproduce them.
+
+#![deny(unsafe_code)]
+
+pub mod alloc;
+pub mod convert;
+pub mod mirror;
+pub mod ops;
+pub mod payload;
+pub mod sdk;

@@ -1,0 +1,138 @@
+//! A benchmark over data that does not decode measures nothing: every decoder must read the
+//! generated documents into the reference data, member by member, at every benchmarked size.
+
+use awso_benches::convert::{from_awso, from_sdk};
+use awso_benches::mirror::{self, GetTranscriptResponse};
+use awso_benches::ops::{Fixture, Op};
+use awso_benches::payload::{Payload, SIZES};
+use awso_connectparticipant::GetTranscript;
+
+/// Compares item by item first, so a failure names the first item that differs.
+fn assert_same(decoder: &str, got: &GetTranscriptResponse, want: &GetTranscriptResponse) {
+    let (got_items, want_items) = (
+        got.transcript.as_deref().unwrap_or_default(),
+        want.transcript.as_deref().unwrap_or_default(),
+    );
+    assert_eq!(got_items.len(), want_items.len(), "{decoder}: item count");
+    for (i, (g, w)) in got_items.iter().zip(want_items).enumerate() {
+        assert_eq!(g, w, "{decoder}: item {i}");
+    }
+    assert_eq!(got, want, "{decoder}: top-level members");
+}
+
+#[test]
+fn every_json_decoder_reads_the_reference_data() {
+    for size in SIZES {
+        let fx = Fixture::new(size);
+        let want = fx.mirror();
+        assert_eq!(want.transcript.as_ref().unwrap().len(), size);
+
+        let awso: awso_connectparticipant::GetTranscriptResponse =
+            awso_core::json::from_slice(&fx.payload.json).unwrap();
+        assert_same("awso json", &from_awso(&awso), want);
+
+        let serde: GetTranscriptResponse = serde_json::from_slice(&fx.payload.json).unwrap();
+        assert_same("serde_json", &serde, want);
+
+        let protocol = awso_core::protocol::response::<GetTranscript, _>(&fx.http).unwrap();
+        assert_same("awso protocol", &from_awso(&protocol), want);
+
+        assert_same("sdk", &from_sdk(&fx.sdk.output()), want);
+    }
+}
+
+#[test]
+fn every_xml_decoder_reads_the_reference_data() {
+    for size in SIZES {
+        let fx = Fixture::new(size);
+        let want = fx.mirror();
+
+        let awso: awso_connectparticipant::GetTranscriptResponse =
+            awso_core::xml::from_str(&fx.xml_text).unwrap();
+        assert_same("awso xml", &from_awso(&awso), want);
+
+        let quick: mirror::xml::GetTranscriptResponse =
+            quick_xml::de::from_str(&fx.xml_text).unwrap();
+        assert_same("quick-xml", &quick.into(), want);
+    }
+}
+
+#[test]
+fn every_encoder_writes_what_the_other_decoders_read() {
+    let fx = Fixture::new(100);
+    let want = fx.mirror();
+
+    let awso_json = awso_core::json::to_vec(&fx.awso).unwrap();
+    let read: GetTranscriptResponse = serde_json::from_slice(&awso_json).unwrap();
+    assert_same("awso json -> serde_json", &read, want);
+
+    let serde_json_out = serde_json::to_vec(want).unwrap();
+    let read: awso_connectparticipant::GetTranscriptResponse =
+        awso_core::json::from_slice(&serde_json_out).unwrap();
+    assert_same("serde_json -> awso json", &from_awso(&read), want);
+
+    let awso_xml = awso_core::xml::to_string(&fx.awso).unwrap();
+    let read: mirror::xml::GetTranscriptResponse = quick_xml::de::from_str(&awso_xml).unwrap();
+    assert_same("awso xml -> quick-xml", &read.into(), want);
+
+    let quick_out = quick_xml::se::to_string(&fx.mirror_xml).unwrap();
+    let read: awso_connectparticipant::GetTranscriptResponse =
+        awso_core::xml::from_str(&quick_out).unwrap();
+    assert_same("quick-xml -> awso xml", &from_awso(&read), want);
+
+    let value = awso_core::to_value(&fx.awso).unwrap();
+    let back: awso_connectparticipant::GetTranscriptResponse =
+        awso_core::from_value(&value).unwrap();
+    assert_same("awso value", &from_awso(&back), want);
+}
+
+#[test]
+fn the_payload_has_the_promised_mix() {
+    let payload = Payload::generate(1000);
+    let items = payload.response.transcript.as_ref().unwrap();
+    let messages: Vec<_> = items
+        .iter()
+        .filter(|i| i.item_type.as_deref() == Some("MESSAGE"))
+        .collect();
+    assert!(
+        messages.len() > 600 && messages.len() < 800,
+        "{}",
+        messages.len()
+    );
+    for kind in [
+        "EVENT",
+        "ATTACHMENT",
+        "CONNECTION_ACK",
+        "MESSAGE_DELIVERED",
+        "MESSAGE_READ",
+    ] {
+        assert!(
+            items.iter().any(|i| i.item_type.as_deref() == Some(kind)),
+            "{kind}"
+        );
+    }
+    for m in &messages {
+        let chars = m.content.as_ref().unwrap().chars().count();
+        assert!((20..=300).contains(&chars), "{chars}");
+    }
+    let rich = payload.rich_contents as f64 / messages.len() as f64;
+    assert!((0.3..0.5).contains(&rich), "{rich}");
+    let json = String::from_utf8(payload.json).unwrap();
+    for needle in [
+        r"\ud83d", r"\u000a", r"\u0026", r"\n", r#"\""#, r"\\", r"\t", "<b>", "😀",
+    ] {
+        assert!(json.contains(needle), "{needle}");
+    }
+    assert!(json.contains(r#""AbsoluteTime":"2019-11-08T02:41:"#));
+    assert!(json.contains(r#""Attachments":[]"#));
+    assert!(json.contains(r#""Receipts":[{"DeliveredTimestamp""#));
+}
+
+#[test]
+fn every_operation_runs() {
+    let fx = Fixture::new(10);
+    for op in Op::ALL {
+        op.run(&fx);
+        assert_eq!(Op::from_id(&op.id()), Some(op));
+    }
+}
