@@ -1,10 +1,17 @@
-//! Property tests: for generated values of representative types, every codec gives back
-//! what it was given, and serde_json (the oracle) reads our JSON as the same data.
+//! Property tests: for generated values of every shape kind, every codec gives back what it
+//! was given (JSON, XML and `Value`; documents and sparse collections through JSON and
+//! `Value`, the formats that carry them), the typed and dynamic query encoders agree, and
+//! serde_json (the oracle) reads our JSON as the same data.
 
 use std::collections::BTreeMap;
 
-use awso_core::{AwsShape, Blob, Timestamp, json, xml};
-use awso_tests::{Content, Node, ParticipantRole, Priority, Receipt, Scalars};
+use awso_core::query::{self, QueryFlavor};
+use awso_core::types::Number;
+use awso_core::{AwsShape, Blob, Document, Timestamp, json, xml};
+use awso_tests::{
+    Aggregates, Content, JsonOnly, Node, ParticipantRole, Priority, Receipt, Scalars,
+};
+use indexmap::IndexMap;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -119,6 +126,105 @@ fn node() -> impl Strategy<Value = Node> {
     })
 }
 
+fn priority() -> impl Strategy<Value = Priority> {
+    prop_oneof![
+        Just(Priority::Low),
+        Just(Priority::High),
+        (3..i32::MAX).prop_map(Priority::Unknown)
+    ]
+}
+
+/// Every shape kind XML and query carry, nested the ways models nest them.
+fn aggregates() -> impl Strategy<Value = Aggregates> {
+    let small = |len| proptest::collection::vec(text(), len);
+    let first = (
+        text(),
+        proptest::option::of(role()),
+        proptest::option::of(priority()),
+        proptest::option::of(content()),
+        proptest::option::of(proptest::collection::vec(receipt(), 0..3)),
+        proptest::option::of(proptest::collection::vec(
+            proptest::collection::vec(any::<i32>(), 0..3),
+            0..3,
+        )),
+        proptest::option::of(
+            proptest::collection::vec((text(), text()), 0..3)
+                .prop_map(|pairs| pairs.into_iter().collect::<IndexMap<_, _>>()),
+        ),
+    );
+    let second = (
+        proptest::option::of(proptest::collection::btree_map(role(), any::<i64>(), 0..3)),
+        proptest::option::of(proptest::collection::btree_map(text(), small(0..3), 0..3)),
+        // Flattened lists and maps need an entry to exist in XML (see `items`).
+        proptest::option::of(small(1..4)),
+        proptest::option::of(proptest::collection::btree_map(text(), text(), 1..3)),
+        proptest::option::of(node()),
+        proptest::option::of(scalars()),
+    );
+    (first, second).prop_map(
+        |(
+            (id, role, priority, content, receipts, matrix, attributes),
+            (by_role, map_of_lists, tags, labels, tree, scalars),
+        )| Aggregates {
+            id,
+            role,
+            priority,
+            content,
+            receipts,
+            matrix,
+            attributes,
+            by_role,
+            map_of_lists,
+            tags,
+            labels,
+            tree,
+            scalars,
+        },
+    )
+}
+
+/// Any document. Integers stay integers and every finite float stays a float (`1.0` is
+/// written `1.0`, not `1`); NaN and the infinities have no document form in JSON.
+fn document() -> impl Strategy<Value = Document> {
+    let leaf = prop_oneof![
+        Just(Document::Null),
+        any::<bool>().prop_map(Document::Boolean),
+        any::<u64>().prop_map(|n| Document::Number(Number::PosInt(n))),
+        (i64::MIN..0).prop_map(|n| Document::Number(Number::NegInt(n))),
+        any::<f64>()
+            .prop_filter("finite", |x| x.is_finite())
+            .prop_map(|x| Document::Number(Number::Float(x))),
+        text().prop_map(Document::String),
+    ];
+    leaf.prop_recursive(5, 48, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Document::Array),
+            proptest::collection::vec((text(), inner), 0..4)
+                .prop_map(|pairs| Document::Object(pairs.into_iter().collect())),
+        ]
+    })
+}
+
+fn json_only() -> impl Strategy<Value = JsonOnly> {
+    (
+        proptest::option::of(document()),
+        proptest::option::of(proptest::collection::vec(
+            proptest::option::of(text()),
+            0..4,
+        )),
+        proptest::option::of(proptest::collection::btree_map(
+            text(),
+            proptest::option::of(any::<i32>()),
+            0..4,
+        )),
+    )
+        .prop_map(|(document, sparse_list, sparse_map)| JsonOnly {
+            document,
+            sparse_list,
+            sparse_map,
+        })
+}
+
 /// Transcript-like items: an enum, an intEnum, a union, lists and maps.
 #[derive(AwsShape, Debug, Clone, PartialEq)]
 #[awso(rename_all = "PascalCase")]
@@ -137,11 +243,7 @@ fn item() -> impl Strategy<Value = Item> {
     (
         text(),
         proptest::option::of(role()),
-        proptest::option::of(prop_oneof![
-            Just(Priority::Low),
-            Just(Priority::High),
-            (3..i32::MAX).prop_map(Priority::Unknown)
-        ]),
+        proptest::option::of(priority()),
         proptest::option::of(content()),
         proptest::option::of(proptest::collection::vec(receipt(), 0..4)),
         proptest::option::of(proptest::collection::btree_map(text(), text(), 0..4)),
@@ -162,7 +264,28 @@ fn item() -> impl Strategy<Value = Item> {
         )
 }
 
+/// Every codec: JSON, `Value` and XML each give back the value, and the dynamic mode reads
+/// the same tree from either format.
 fn every_codec<T>(value: &T)
+where
+    T: AwsShape + PartialEq + std::fmt::Debug,
+{
+    let tree = json_and_value(value);
+    let xml_text = xml::to_string(value).unwrap();
+    assert_eq!(
+        &xml::from_str::<T>(&xml_text).unwrap(),
+        value,
+        "xml: {xml_text}"
+    );
+    assert_eq!(
+        xml::from_slice_dynamic(xml_text.as_bytes(), T::SCHEMA).unwrap(),
+        tree
+    );
+}
+
+/// JSON and `Value` only, for what XML cannot carry (documents, nulls in sparse
+/// collections). Returns the value's tree.
+fn json_and_value<T>(value: &T) -> awso_core::Value
 where
     T: AwsShape + PartialEq + std::fmt::Debug,
 {
@@ -172,27 +295,36 @@ where
         value,
         "json: {json_text}"
     );
-    let xml_text = xml::to_string(value).unwrap();
-    assert_eq!(
-        &xml::from_str::<T>(&xml_text).unwrap(),
-        value,
-        "xml: {xml_text}"
-    );
     let tree = awso_core::to_value(value).unwrap();
     assert_eq!(
         &awso_core::from_value::<T>(&tree).unwrap(),
         value,
         "value: {tree}"
     );
-    // The dynamic mode reads the same tree from either format.
     assert_eq!(
         json::from_slice_dynamic(json_text.as_bytes(), T::SCHEMA).unwrap(),
         tree
     );
-    assert_eq!(
-        xml::from_slice_dynamic(xml_text.as_bytes(), T::SCHEMA).unwrap(),
-        tree
-    );
+    tree
+}
+
+/// Query has no decoder (services never send it), so its property is agreement and shape:
+/// the typed and the dynamic encoders write the same form, and no key is written twice.
+fn query_forms<T: AwsShape>(value: &T) {
+    let tree = awso_core::to_value(value).unwrap();
+    for flavor in [QueryFlavor::AwsQuery, QueryFlavor::Ec2Query] {
+        let form = query::to_string(value, flavor).unwrap();
+        assert_eq!(
+            query::to_string_dynamic(&tree, T::SCHEMA, flavor).unwrap(),
+            form,
+            "{flavor:?}"
+        );
+        let mut keys = std::collections::BTreeSet::new();
+        for pair in form.split('&').filter(|pair| !pair.is_empty()) {
+            let key = pair.split_once('=').map_or(pair, |(key, _)| key);
+            assert!(keys.insert(key), "{flavor:?} wrote {key} twice: {form}");
+        }
+    }
 }
 
 proptest! {
@@ -221,6 +353,17 @@ proptest! {
     #[test]
     fn receipts_lists_round_trip(value in proptest::collection::vec(receipt(), 0..8)) {
         every_codec(&value);
+    }
+
+    #[test]
+    fn aggregates_round_trip(value in aggregates()) {
+        every_codec(&value);
+        query_forms(&value);
+    }
+
+    #[test]
+    fn documents_and_sparse_collections_round_trip(value in json_only()) {
+        json_and_value(&value);
     }
 
     /// serde_json reads our JSON as the same strings and integers.
