@@ -92,3 +92,42 @@ pub trait MemberSerializer {
         )))
     }
 }
+
+/// Writes each item of a list at the list's item `member`, with its index in the path of
+/// any error: the whole of `write_list` for a format with no list syntax of its own.
+pub(crate) fn write_each_item<'a, S, T, I>(ser: &mut S, member: &Member, items: I) -> Result<()>
+where
+    S: ShapeSerializer,
+    T: AwsShape + 'a,
+    I: IntoIterator<Item = &'a T>,
+{
+    let item = member.list_item()?;
+    for (i, value) in items.into_iter().enumerate() {
+        value.serialize(item, ser).map_err(|e| e.in_item(i))?;
+    }
+    Ok(())
+}
+
+/// Writes each value of a map at the map's value `member`, with its key in the path of any
+/// error; `before` sees each key first (a format that writes the key in its own way keeps
+/// it there).
+pub(crate) fn write_each_value<'a, S, V, I>(
+    ser: &mut S,
+    member: &Member,
+    entries: I,
+    mut before: impl FnMut(&mut S, &str),
+) -> Result<()>
+where
+    S: ShapeSerializer,
+    V: AwsShape + 'a,
+    I: IntoIterator<Item = (&'a str, &'a V)>,
+{
+    let (_, value_member) = member.map_entry()?;
+    for (key, value) in entries {
+        before(ser, key);
+        value
+            .serialize(value_member, ser)
+            .map_err(|e| e.in_key(key))?;
+    }
+    Ok(())
+}

@@ -423,6 +423,140 @@ fn bad_host_labels_and_missing_required_members_are_refused_before_sending() {
 }
 
 #[derive(AwsShape, Debug, Clone, PartialEq)]
+#[awso(rename_all = "PascalCase")]
+struct Tag {
+    key: String, // required: a plain type
+    value: Option<String>,
+}
+
+#[derive(AwsShape, Debug, Clone, PartialEq)]
+#[awso(rename_all = "PascalCase")]
+struct TagResourceInput {
+    resource: String,
+    first: Option<Tag>,
+    tags: Option<Vec<Tag>>,
+    by_name: Option<std::collections::BTreeMap<String, Tag>>,
+    tree: Option<awso_tests::Node>,
+}
+
+/// Builds a restJson1 request for a `Value` input of `TagResourceInput`.
+fn tag_resource(input: Vec<(&str, Value)>) -> awso_core::Result<http::Request<Vec<u8>>> {
+    let service = ServiceSchema::new(Protocol::RestJson1, "v");
+    let operation =
+        OperationSchema::new("TagResource", "POST", "/tags").input(TagResourceInput::SCHEMA);
+    let input = Value::Structure(
+        std::iter::once(("Resource", Value::String("r".into())))
+            .chain(input)
+            .map(|(name, value)| (name.to_owned().into(), value))
+            .collect(),
+    );
+    protocol::build_request(
+        &service,
+        &operation,
+        &input,
+        &endpoint(),
+        &protocol::RequestOptions::default(),
+    )
+}
+
+fn tag(members: &[(&str, Value)]) -> Value {
+    Value::Structure(
+        members
+            .iter()
+            .map(|(name, value)| ((*name).to_owned().into(), value.clone()))
+            .collect(),
+    )
+}
+
+#[test]
+fn required_members_of_nested_structures_are_checked_with_their_path() {
+    let key = |k: &str| ("Key", Value::String(k.into()));
+    let value = |v: &str| ("Value", Value::String(v.into()));
+
+    let complete = tag_resource(vec![
+        ("First", tag(&[key("a")])),
+        ("Tags", Value::List(vec![tag(&[key("b"), value("c")])])),
+    ]);
+    assert!(complete.is_ok(), "{complete:?}");
+
+    let cases = [
+        (vec![("First", tag(&[value("c")]))], "First"),
+        (vec![("First", tag(&[("Key", Value::Null)]))], "First"),
+        (
+            vec![(
+                "Tags",
+                Value::List(vec![tag(&[key("a")]), tag(&[value("c")])]),
+            )],
+            "Tags[1]",
+        ),
+        (
+            vec![("ByName", Value::Map(vec![("x".into(), tag(&[value("c")]))]))],
+            "ByName[\"x\"]",
+        ),
+        (
+            vec![(
+                "Tree",
+                tag(&[
+                    ("Value", Value::Integer(1)),
+                    (
+                        "Next",
+                        tag(&[("Next", tag(&[("Value", Value::Integer(3))]))]),
+                    ),
+                ]),
+            )],
+            "Tree.Next",
+        ),
+    ];
+    for (input, path) in cases {
+        let err = tag_resource(input).unwrap_err();
+        assert_eq!(err.path(), path, "{err}");
+        let message = err.to_string();
+        assert!(
+            message.contains("required member `Key` of `Tag`")
+                || message.contains("required member `Value` of `Node`"),
+            "{message}"
+        );
+    }
+
+    // A derived input always has its nested required members: it goes through.
+    let typed = TagResourceInput {
+        resource: "r".into(),
+        first: Some(Tag {
+            key: "k".into(),
+            value: None,
+        }),
+        tags: Some(vec![]),
+        by_name: None,
+        tree: None,
+    };
+    let request = protocol::build_request(
+        &ServiceSchema::new(Protocol::RestJson1, "v"),
+        &OperationSchema::new("TagResource", "POST", "/tags").input(TagResourceInput::SCHEMA),
+        &typed,
+        &endpoint(),
+        &protocol::RequestOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        request.body(),
+        br#"{"Resource":"r","First":{"Key":"k"},"Tags":[]}"#
+    );
+}
+
+#[test]
+fn the_required_member_check_stops_at_the_depth_limit() {
+    let mut tree = tag(&[("Value", Value::Integer(0))]);
+    for depth in 1..=1000 {
+        tree = tag(&[("Value", Value::Integer(depth)), ("Next", tree)]);
+    }
+    let err = tag_resource(vec![("Tree", tree)]).unwrap_err();
+    assert!(
+        err.to_string().contains("deeper than the limit of 128"),
+        "{err}"
+    );
+}
+
+#[derive(AwsShape, Debug, Clone, PartialEq)]
 struct UploadInput {
     #[awso(http_header = "Content-Type")]
     content_type: Option<String>,

@@ -78,6 +78,7 @@ mod endpoint;
 mod errors;
 mod headers;
 mod request;
+mod required;
 mod response;
 mod uri;
 

@@ -1,13 +1,14 @@
 //! Operation inputs to HTTP requests.
 
 use super::headers::HeaderSerializer;
+use super::required::{self, Presence};
 use super::uri::{expand_path, push_query};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::error::{Error, Result};
 use crate::json::JsonSerializer;
 use crate::query::{QueryFlavor, QuerySerializer};
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind, TimestampFormat};
-use crate::ser::{MemberSerializer, ShapeSerializer};
+use crate::ser::{MemberSerializer, ShapeSerializer, write_each_item, write_each_value};
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 use crate::text::TextSerializer;
 use crate::types::{Document, Timestamp};
@@ -35,8 +36,9 @@ impl Default for RequestOptions {
 
 /// Builds the HTTP request for `input` to `operation` of `service` at `endpoint`.
 ///
-/// The input is checked first: a missing required member (possible with a
-/// [`Value`](crate::Value) input) is an error, and a missing idempotency token is filled in.
+/// The input is checked first: a missing required member, at any depth (possible with a
+/// [`Value`](crate::Value) input), is an error naming it and its path, and a missing
+/// idempotency token is filled in.
 pub fn build_request<I: AwsStruct>(
     service: &ServiceSchema,
     operation: &OperationSchema,
@@ -229,43 +231,20 @@ struct Filled<'a, I> {
 
 impl<'a, I: AwsStruct> Filled<'a, I> {
     fn new(input: &'a I, schema: &'static Schema, options: RequestOptions) -> Result<Self> {
-        let mut present = Presence(vec![false; schema.members().len()]);
-        input.serialize_members(schema, &mut present)?;
+        // Checks the required members of nested structures on the way.
+        let present = Presence::of(input, schema)?;
         let mut tokens = Vec::new();
-        for (member, &seen) in schema.members().iter().zip(&present.0) {
+        for (member, seen) in present.members(schema) {
             if seen {
                 continue;
             }
             if member.traits().idempotency_token {
                 tokens.push((member, (options.idempotency_token)()));
             } else if member.traits().required {
-                return Err(Error::invalid(
-                    "request",
-                    format!(
-                        "the required member `{}` of `{}` is missing",
-                        member.name(),
-                        schema.name()
-                    ),
-                ));
+                return Err(required::missing(member, schema));
             }
         }
         Ok(Self { input, tokens })
-    }
-}
-
-/// Records which members an input has.
-struct Presence(Vec<bool>);
-
-impl MemberSerializer for Presence {
-    fn member<T: AwsShape>(&mut self, member: &'static Member, _: &T) -> Result<()> {
-        if let Some(seen) = self.0.get_mut(member.index()) {
-            *seen = true;
-        }
-        Ok(())
-    }
-
-    fn unknown_member(&mut self, _: &str) -> Result<()> {
-        Ok(())
     }
 }
 
@@ -569,11 +548,7 @@ impl ShapeSerializer for QueryParams<'_> {
         T: AwsShape + 'a,
         I: IntoIterator<Item = &'a T>,
     {
-        let item = member.list_item()?;
-        for (i, value) in items.into_iter().enumerate() {
-            value.serialize(item, self).map_err(|e| e.in_item(i))?;
-        }
-        Ok(())
+        write_each_item(self, member, items)
     }
 
     fn write_map<'a, V, I>(&mut self, member: &Member, entries: I) -> Result<()>
@@ -581,14 +556,9 @@ impl ShapeSerializer for QueryParams<'_> {
         V: AwsShape + 'a,
         I: IntoIterator<Item = (&'a str, &'a V)>,
     {
-        let (_, value_member) = member.map_entry()?;
-        for (key, value) in entries {
-            key.clone_into(&mut self.name);
-            value
-                .serialize(value_member, self)
-                .map_err(|e| e.in_key(key))?;
-        }
-        Ok(())
+        write_each_value(self, member, entries, |ser, key| {
+            key.clone_into(&mut ser.name);
+        })
     }
 
     fn write_boolean(&mut self, m: &Member, v: bool) -> Result<()> {
