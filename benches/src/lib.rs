@@ -5,7 +5,8 @@
 //! - [`mirror`]: the same shapes as serde types, and the reference data;
 //! - [`sdk`]: the SDK's own response deserializer, taken from its runtime plugin config;
 //! - [`ops`]: the measured operations, shared by `benches/transcript.rs`, the `report`
-//!   binary (allocations, peak heap, ratio tables) and the `profile` binary (callgrind);
+//!   binary (allocations, peak heap, ratio tables), the `paired` binary (the bar's ratios,
+//!   measured in interleaved pairs) and the `profile` binary (callgrind);
 //! - [`alloc`]: the counting global allocator;
 //! - [`convert`]: every decoder's output as reference data, to check that they agree.
 //!
