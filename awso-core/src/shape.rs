@@ -58,6 +58,12 @@ pub trait AwsShape: Sized {
     /// `true` only for `Option<T>`: the items of a sparse list and the values of a sparse map.
     const NULLABLE: bool = false;
 
+    /// `true` when a value can leave out a required member of a structure nested in it: a
+    /// run-time [`Value`](crate::Value), and collections of such values. Request building
+    /// walks those inputs to refuse what the service would. A derived structure holds its
+    /// required members as plain fields and keeps the default, `false`.
+    const MAY_OMIT_REQUIRED: bool = false;
+
     /// Hands the value to `ser`. `member` is the place the value is written at (a structure
     /// member, a list's item member, or [`Member::root`] for a whole document); its target
     /// is `Self::SCHEMA` or an override of it.

@@ -12,6 +12,7 @@ use crate::shape::{AwsShape, MapKey};
 impl<T: AwsShape> AwsShape for Option<T> {
     const SCHEMA: &'static Schema = T::SCHEMA;
     const NULLABLE: bool = true;
+    const MAY_OMIT_REQUIRED: bool = T::MAY_OMIT_REQUIRED;
 
     fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
         match self {
@@ -36,6 +37,7 @@ impl<T: AwsShape> AwsShape for Option<T> {
 impl<T: AwsShape> AwsShape for Box<T> {
     const SCHEMA: &'static Schema = T::SCHEMA;
     const NULLABLE: bool = T::NULLABLE;
+    const MAY_OMIT_REQUIRED: bool = T::MAY_OMIT_REQUIRED;
 
     fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
         (**self).serialize(member, ser)
@@ -63,6 +65,7 @@ impl<T: AwsShape> AwsShape for Vec<T> {
     const SCHEMA: &'static Schema =
         &Schema::list("List", &Member::new("member", 0, SchemaRef::of::<T>()))
             .with_traits(collection_traits::<T>());
+    const MAY_OMIT_REQUIRED: bool = T::MAY_OMIT_REQUIRED;
 
     fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
         ser.write_list(member, self)
@@ -165,6 +168,7 @@ macro_rules! map_shape {
                 ],
             )
             .with_traits(collection_traits::<V>());
+            const MAY_OMIT_REQUIRED: bool = V::MAY_OMIT_REQUIRED;
 
             fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
                 ser.write_map(member, self.iter().map(|(k, v)| (k.as_key(), v)))

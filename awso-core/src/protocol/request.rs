@@ -250,6 +250,7 @@ impl<'a, I: AwsStruct> Filled<'a, I> {
 
 impl<I: AwsStruct> AwsShape for Filled<'_, I> {
     const SCHEMA: &'static Schema = I::SCHEMA;
+    const MAY_OMIT_REQUIRED: bool = I::MAY_OMIT_REQUIRED;
 
     fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
         ser.write_struct(member, self)

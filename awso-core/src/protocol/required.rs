@@ -3,9 +3,10 @@
 //! A derived input cannot leave out a required member below the top level (those members
 //! are plain fields), but a [`Value`](crate::Value) input can, and a service answers such a
 //! request with a validation error that no longer says which member was missing. So the
-//! whole input is walked before anything is written: a nested structure without one of its
-//! required members is an error naming the member and its path. The top level is left to
-//! the caller, which fills in idempotency tokens first.
+//! members that may lack one ([`AwsShape::MAY_OMIT_REQUIRED`]) are walked before anything is
+//! written: a nested structure without one of its required members is an error naming the
+//! member and its path. Derived members are not walked. The top level is left to the
+//! caller, which fills in idempotency tokens first.
 
 use crate::error::{Error, Result};
 use crate::limits::DEFAULT_MAX_DEPTH;
@@ -49,6 +50,10 @@ impl MemberSerializer for Presence {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
         if let Some(seen) = self.seen.get_mut(member.index()) {
             *seen = true;
+        }
+        if !T::MAY_OMIT_REQUIRED {
+            // A derived value holds its nested required members: nothing to walk.
+            return Ok(());
         }
         value
             .serialize(member, &mut Walk { depth: self.depth })

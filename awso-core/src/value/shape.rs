@@ -15,6 +15,7 @@ const ZERO_DEPTH: usize = 32;
 impl AwsShape for Value {
     /// A placeholder: a `Value` takes its schema from the member it is read or written at.
     const SCHEMA: &'static Schema = &Schema::simple(ShapeKind::Document, "Value");
+    const MAY_OMIT_REQUIRED: bool = true;
 
     fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
         use ShapeKind as K;
