@@ -82,8 +82,9 @@ pub trait ShapeDeserializer: Sized {
     fn read_document(&mut self, member: &Member) -> Result<Document>;
 }
 
-/// The members of one structure seen so far while reading it, to refuse a member that
-/// appears twice. The first 64 members live in one word, so most structures never allocate.
+/// The members of one structure seen so far while reading it (to refuse a member that
+/// appears twice) or writing it. The first 64 members live in one word, so most structures
+/// never allocate.
 #[derive(Debug, Default)]
 pub(crate) struct Seen {
     low: u64,
@@ -104,5 +105,33 @@ impl Seen {
             self.high.resize(i + 1, false);
         }
         !std::mem::replace(&mut self.high[i], true)
+    }
+
+    /// Whether member `index` is marked.
+    pub(crate) fn contains(&self, index: usize) -> bool {
+        match index.checked_sub(64) {
+            None => self.low & (1 << index) != 0,
+            Some(i) => self.high.get(i).copied().unwrap_or(false),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Seen;
+
+    #[test]
+    fn seen_marks_members_in_the_word_and_beyond_it() {
+        let mut seen = Seen::default();
+        for index in [3, 63, 64, 70] {
+            assert!(seen.mark(index), "first mark of {index}");
+            assert!(!seen.mark(index), "second mark of {index}");
+        }
+        for index in [3, 63, 64, 70] {
+            assert!(seen.contains(index), "{index}");
+        }
+        for index in [0, 4, 62, 65, 71, 500] {
+            assert!(!seen.contains(index), "{index}");
+        }
     }
 }

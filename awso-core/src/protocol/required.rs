@@ -8,6 +8,7 @@
 //! member and its path. Derived members are not walked. The top level is left to the
 //! caller, which fills in idempotency tokens first.
 
+use crate::de::Seen;
 use crate::error::{Error, Result};
 use crate::limits::DEFAULT_MAX_DEPTH;
 use crate::schema::{Member, Schema, ShapeKind};
@@ -18,7 +19,7 @@ use crate::types::{Document, Timestamp};
 /// The members of one structure that the input holds, by index; members' own values are
 /// checked on the way.
 pub(super) struct Presence {
-    seen: Vec<bool>,
+    seen: Seen,
     depth: usize,
 }
 
@@ -30,7 +31,7 @@ impl Presence {
 
     fn at_depth<T: AwsStruct>(value: &T, schema: &'static Schema, depth: usize) -> Result<Self> {
         let mut presence = Presence {
-            seen: vec![false; schema.members().len()],
+            seen: Seen::default(),
             depth,
         };
         value.serialize_members(schema, &mut presence)?;
@@ -42,15 +43,16 @@ impl Presence {
         &self,
         schema: &'static Schema,
     ) -> impl Iterator<Item = (&'static Member, bool)> + '_ {
-        schema.members().iter().zip(self.seen.iter().copied())
+        schema
+            .members()
+            .iter()
+            .map(|m| (m, self.seen.contains(m.index())))
     }
 }
 
 impl MemberSerializer for Presence {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        if let Some(seen) = self.seen.get_mut(member.index()) {
-            *seen = true;
-        }
+        self.seen.mark(member.index());
         if !T::MAY_OMIT_REQUIRED {
             // A derived value holds its nested required members: nothing to walk.
             return Ok(());
