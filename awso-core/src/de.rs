@@ -93,6 +93,7 @@ pub(crate) struct Seen {
 
 impl Seen {
     /// Marks member `index`; `false` if it was already marked.
+    #[inline]
     pub(crate) fn mark(&mut self, index: usize) -> bool {
         if index < 64 {
             let bit = 1 << index;

@@ -111,6 +111,9 @@ enum Kind {
 }
 
 impl Error {
+    // Cold: errors end a decode, so readers keep their fast paths free of building them.
+    #[cold]
+    #[inline(never)]
     fn new(kind: Kind) -> Self {
         Self {
             inner: Box::new(Inner {

@@ -64,6 +64,7 @@ pub mod service_error;
 mod shape;
 mod text;
 pub mod types;
+mod utf8;
 pub mod value;
 pub mod xml;
 

@@ -50,12 +50,7 @@ impl<'a> JsonDeserializer<'a> {
 
     /// A reader over `bytes`, which must be UTF-8 (checked once, here).
     pub fn from_slice(bytes: &'a [u8]) -> Result<Self> {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Self::new(text)),
-            Err(e) => {
-                Err(Error::syntax("invalid UTF-8").at(Position::locate(bytes, e.valid_up_to())))
-            }
-        }
+        crate::utf8::text(bytes).map(Self::new)
     }
 
     /// Refuses input nested deeper than `max_depth` (default 128).
@@ -103,6 +98,7 @@ impl<'a> JsonDeserializer<'a> {
         self.text.as_bytes()
     }
 
+    #[cold]
     fn locate(&self, err: Error) -> Error {
         err.at(Position::locate(self.bytes(), self.pos))
     }
@@ -349,6 +345,7 @@ impl<'a> JsonDeserializer<'a> {
         char::from_u32(code).ok_or_else(|| self.error(Error::syntax("invalid \\u escape")))
     }
 
+    #[cold]
     fn error_at(&self, offset: usize, err: Error) -> Error {
         err.at(Position::locate(self.bytes(), offset))
     }

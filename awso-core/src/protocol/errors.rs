@@ -117,7 +117,7 @@ fn json_info(headers: &http::HeaderMap, body: &[u8]) -> ErrorInfo {
 /// `<RequestId>` or `<RequestID>` anywhere.
 fn xml_info(body: &[u8]) -> ErrorInfo {
     let mut info = ErrorInfo::default();
-    let Ok(text) = std::str::from_utf8(body) else {
+    let Some(text) = crate::utf8::try_text(body) else {
         return info;
     };
     // Best effort: what was read before any malformation still counts.

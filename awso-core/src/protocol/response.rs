@@ -383,8 +383,8 @@ impl ShapeDeserializer for RawBody<'_> {
     where
         F: FnOnce(&str) -> Result<R>,
     {
-        let text =
-            std::str::from_utf8(self.0).map_err(|_| Error::syntax("the payload is not UTF-8"))?;
+        let text = crate::utf8::try_text(self.0)
+            .ok_or_else(|| Error::syntax("the payload is not UTF-8"))?;
         f(text)
     }
 

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::lexer::{Lexer, StartTag, Token, attribute_value, names_match};
 use crate::de::{Seen, ShapeDeserializer};
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, Result};
 use crate::limits::DEFAULT_MAX_DEPTH;
 use crate::schema::{Member, TimestampFormat};
 use crate::shape::StructBuilder;
@@ -62,12 +62,7 @@ impl<'a> XmlDeserializer<'a> {
 
     /// A reader over `bytes`, which must be UTF-8.
     pub fn from_slice(bytes: &'a [u8]) -> Result<Self> {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Self::new(text),
-            Err(e) => {
-                Err(Error::syntax("invalid UTF-8").at(Position::locate(bytes, e.valid_up_to())))
-            }
-        }
+        Self::new(crate::utf8::text(bytes)?)
     }
 
     /// Refuses input nested deeper than `max_depth` (default 128).
