@@ -284,6 +284,7 @@ fn write_versions(out: &mut String) {
         "serde",
         "serde_json",
         "quick-xml",
+        "simdutf8",
         "aws-sdk-connectparticipant",
         "aws-smithy-json",
         "aws-smithy-runtime-api",
