@@ -11,15 +11,14 @@ use crate::error::{Error, Position, Result};
 pub(crate) fn text(bytes: &[u8]) -> Result<&str> {
     match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Ok(text),
-        Err(_) => {
-            // The fast validator says only that the input is invalid, not where.
-            let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
-            Err(Error::syntax("invalid UTF-8").at(Position::locate(bytes, at)))
-        }
+        // The fast validator says only that the input is invalid; std's says where.
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| {
+            Error::syntax("invalid UTF-8").at(Position::locate(bytes, e.valid_up_to()))
+        }),
     }
 }
 
-/// Whether `bytes` is UTF-8, as text.
+/// `bytes` as text if it is UTF-8.
 pub(crate) fn try_text(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
