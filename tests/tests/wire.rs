@@ -302,3 +302,38 @@ fn the_same_value_in_every_format() {
         "Structure {\n  ContentType: String \"text/plain\"\n  Content: String \"Hi <there>\"\n}"
     );
 }
+
+/// Element names that are not plain ASCII names (a prefix, a non-ASCII letter) cannot be
+/// matched by comparing bytes; the reader takes its general path for them, in model order
+/// and out of it.
+#[derive(AwsShape, Debug, PartialEq)]
+struct UnusualNames {
+    #[awso(xml_name = "p:Id")]
+    id: Option<String>,
+    #[awso(xml_name = "Größe")]
+    size: Option<i32>,
+    #[awso(member(xml_name = "x:item"))]
+    items: Option<Vec<String>>,
+    plain: Option<bool>,
+}
+
+#[test]
+fn unusual_xml_names_decode_in_any_order() {
+    let expected = UnusualNames {
+        id: Some("a".into()),
+        size: Some(3),
+        items: Some(vec!["i".into(), "j".into()]),
+        plain: Some(true),
+    };
+    let written = xml::to_string(&expected).unwrap();
+    assert!(
+        written.contains("<p:Id>a</p:Id><Größe>3</Größe>"),
+        "{written}"
+    );
+    assert_eq!(xml::from_str::<UnusualNames>(&written).unwrap(), expected);
+    let shuffled = concat!(
+        "<UnusualNames><plain>true</plain><items><x:item>i</x:item><x:item>j</x:item></items>",
+        "<Größe>3</Größe><p:Id>a</p:Id></UnusualNames>"
+    );
+    assert_eq!(xml::from_str::<UnusualNames>(shuffled).unwrap(), expected);
+}

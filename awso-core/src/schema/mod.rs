@@ -309,6 +309,8 @@ pub struct Member {
     index: usize,
     target: SchemaRef,
     traits: MemberTraits,
+    /// Whether [`xml_name`](Self::xml_name) is a plain XML name (see `xml::plain_name`).
+    plain_xml_name: bool,
 }
 
 impl Member {
@@ -319,6 +321,7 @@ impl Member {
             index,
             target,
             traits: MemberTraits::NONE,
+            plain_xml_name: crate::xml::plain_name(name),
         }
     }
 
@@ -332,6 +335,7 @@ impl Member {
     #[must_use]
     pub const fn with_traits(mut self, traits: MemberTraits) -> Self {
         self.traits = traits;
+        self.plain_xml_name = crate::xml::plain_name(self.xml_name());
         self
     }
 
@@ -340,6 +344,7 @@ impl Member {
     #[must_use]
     pub const fn renamed(mut self, name: &'static str) -> Self {
         self.name = name;
+        self.plain_xml_name = crate::xml::plain_name(self.xml_name());
         self
     }
 
@@ -420,6 +425,13 @@ impl Member {
             Some(name) => name,
             None => self.name,
         }
+    }
+
+    /// Whether the XML name is ASCII letters, digits, `_`, `-` and `.` only, starting with a
+    /// letter or `_`: then a reader matches its start tag by comparing bytes. Worked out
+    /// once, when the member is built.
+    pub(crate) const fn has_plain_xml_name(&self) -> bool {
+        self.plain_xml_name
     }
 
     /// The key used in JSON bodies that honour `jsonName`: the `jsonName`, else the name.

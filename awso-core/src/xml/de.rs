@@ -332,10 +332,13 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
             // tag is most likely the expected member's or one soon after, as a plain start
             // tag. A miss costs a byte or two per member (see `start_tag_named`).
             let upcoming = members.get(expected..).unwrap_or_default();
-            let hit = upcoming.iter().filter(|m| is_element(m)).find_map(|m| {
-                let child = self.lexer.start_tag_named(m.xml_name())?;
-                Some((m, child))
-            });
+            let hit = upcoming
+                .iter()
+                .filter(|m| is_element(m) && m.has_plain_xml_name())
+                .find_map(|m| {
+                    let child = self.lexer.start_tag_named(m.xml_name())?;
+                    Some((m, child))
+                });
             let (m, child) = match hit {
                 Some(hit) => hit,
                 None => match self.next_event()? {
@@ -388,12 +391,17 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
             self.depth -= 1;
             return result;
         }
-        let item_name = member.list_item()?.xml_name();
+        let item = member.list_item()?;
+        let item_name = item.xml_name();
+        let plain_item_name = item.has_plain_xml_name();
         self.take_current()?;
         self.enter()?;
         let mut i = 0;
         loop {
-            let token = match self.lexer.start_tag_named(item_name) {
+            let fast = plain_item_name
+                .then(|| self.lexer.start_tag_named(item_name))
+                .flatten();
+            let token = match fast {
                 Some(start) => Token::Start(start),
                 None => self.next_event()?,
             };

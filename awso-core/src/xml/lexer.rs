@@ -247,6 +247,30 @@ static NAME_BYTES: [u8; 256] = {
     table
 };
 
+/// Whether `name` is an XML name made of ASCII letters, digits, `_`, `-` and `.` only,
+/// starting with a letter or `_`: no prefix, nothing that needs decoding. Schemas work this
+/// out once per member (it is a `const fn`), so that a reader expecting such a name can
+/// match a start tag by comparing bytes alone.
+pub(crate) const fn plain_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let ok = match bytes[i] {
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' => true,
+            b'0'..=b'9' | b'-' | b'.' => i > 0,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 fn is_name_start(c: char) -> bool {
     matches!(c,
         'A'..='Z' | 'a'..='z' | '_' | ':'
@@ -393,30 +417,22 @@ impl<'a> Lexer<'a> {
 
     /// Reads the next token if it is the start tag `<name>`, without attributes: what a reader
     /// that knows which element comes next can check faster than [`next_token`] reads any.
+    /// `name` must be a [`plain_name`], which the bytes compared are then too; other names
+    /// answer `None` and are left to [`next_token`].
     ///
     /// [`next_token`]: Self::next_token
     #[inline]
     pub(crate) fn start_tag_named(&mut self, name: &str) -> Option<StartTag<'a>> {
+        debug_assert!(plain_name(name), "{name:?} is not a plain name");
         let bytes = self.input.as_bytes();
         let from = self.pos + 1;
         let end = from + name.len();
         if self.empty_pending
-            || name.is_empty()
             || bytes.get(self.pos) != Some(&b'<')
             || bytes.get(end) != Some(&b'>')
+            || bytes[from..end] != *name.as_bytes()
         {
             return None;
-        }
-        // The same bytes as `name`, and a name by XML's rules (ASCII; others take the long way).
-        let mut wanted = STARTS_NAME;
-        let mut seen = 0;
-        for (&b, &expected) in bytes[from..end].iter().zip(name.as_bytes()) {
-            let flags = NAME_BYTES[usize::from(b)];
-            if b != expected || flags & wanted == 0 {
-                return None;
-            }
-            seen |= flags;
-            wanted = IN_NAME;
         }
         let name = &self.input[from..end];
         self.pos = end + 1;
@@ -424,7 +440,7 @@ impl<'a> Lexer<'a> {
         self.open.push(name);
         Some(StartTag {
             name,
-            prefixed: seen & COLON != 0,
+            prefixed: false,
             attributes: "",
         })
     }
@@ -774,7 +790,7 @@ impl<'a> Lexer<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Lexer, Token, attribute_value, names_match};
+    use super::{Lexer, Token, attribute_value, names_match, plain_name};
     use crate::error::Category;
 
     /// The tokens of `input` in a compact notation, or the first error with its offset.
@@ -907,6 +923,18 @@ mod tests {
                 }
             };
             assert_eq!(err.category(), Category::Eof, "{input}: {err}");
+        }
+    }
+
+    #[test]
+    fn plain_names_are_ascii_names_without_a_prefix() {
+        for name in ["Id", "a", "_x", "member", "a-b.c_1", "Z9"] {
+            assert!(plain_name(name), "{name}");
+        }
+        for name in [
+            "", "1a", "-a", ".a", "p:Id", ":a", "a b", "Ünï", "a\u{e9}", "a>",
+        ] {
+            assert!(!plain_name(name), "{name}");
         }
     }
 

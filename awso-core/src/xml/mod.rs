@@ -35,6 +35,8 @@
 
 mod de;
 pub(crate) mod lexer;
+
+pub(crate) use lexer::plain_name;
 mod ser;
 
 use std::io;
