@@ -247,28 +247,23 @@ static NAME_BYTES: [u8; 256] = {
     table
 };
 
-/// Whether `name` is an XML name made of ASCII letters, digits, `_`, `-` and `.` only,
-/// starting with a letter or `_`: no prefix, nothing that needs decoding. Schemas work this
-/// out once per member (it is a `const fn`), so that a reader expecting such a name can
-/// match a start tag by comparing bytes alone.
+/// Whether `name` is an XML name of ASCII characters without a prefix: letters, digits, `_`,
+/// `-` and `.`, starting with a letter or `_` (the classes of [`NAME_BYTES`], colon aside).
+/// Schemas work this out once per member (it is a `const fn`), so that a reader expecting
+/// such a name can match a start tag by comparing bytes alone.
 pub(crate) const fn plain_name(name: &str) -> bool {
     let bytes = name.as_bytes();
-    if bytes.is_empty() {
-        return false;
-    }
+    let mut wanted = STARTS_NAME;
     let mut i = 0;
     while i < bytes.len() {
-        let ok = match bytes[i] {
-            b'A'..=b'Z' | b'a'..=b'z' | b'_' => true,
-            b'0'..=b'9' | b'-' | b'.' => i > 0,
-            _ => false,
-        };
-        if !ok {
+        let flags = NAME_BYTES[bytes[i] as usize];
+        if flags & wanted == 0 || flags & COLON != 0 {
             return false;
         }
+        wanted = IN_NAME;
         i += 1;
     }
-    true
+    !bytes.is_empty()
 }
 
 fn is_name_start(c: char) -> bool {
@@ -417,8 +412,8 @@ impl<'a> Lexer<'a> {
 
     /// Reads the next token if it is the start tag `<name>`, without attributes: what a reader
     /// that knows which element comes next can check faster than [`next_token`] reads any.
-    /// `name` must be a [`plain_name`], which the bytes compared are then too; other names
-    /// answer `None` and are left to [`next_token`].
+    /// `name` must be a [`plain_name`]: input bytes equal to it are then a valid name too, so
+    /// comparing them is the whole check. Readers send other names to [`next_token`].
     ///
     /// [`next_token`]: Self::next_token
     #[inline]

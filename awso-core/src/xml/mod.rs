@@ -35,9 +35,9 @@
 
 mod de;
 pub(crate) mod lexer;
+mod ser;
 
 pub(crate) use lexer::plain_name;
-mod ser;
 
 use std::io;
 
