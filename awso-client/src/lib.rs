@@ -11,3 +11,5 @@
 //! Every part is sans-I/O where it can be: time, randomness and files come in as arguments.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod credentials;

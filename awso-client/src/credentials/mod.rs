@@ -1,0 +1,88 @@
+//! AWS credentials: the access key pair and session token a request is signed with.
+//!
+//! [`Credentials`] never prints its secrets: `Debug` shows the access key id (which AWS
+//! treats as an identifier, not a secret) and a redaction marker for the rest.
+//!
+//! ```
+//! use awso_client::credentials::Credentials;
+//!
+//! let credentials = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+//!     .with_session_token("session-token");
+//! let printed = format!("{credentials:?}");
+//! assert!(printed.contains("AKIDEXAMPLE"));
+//! assert!(!printed.contains("wJalr") && !printed.contains("session-token"));
+//! ```
+
+use std::fmt;
+use std::time::SystemTime;
+
+/// What `Debug` prints in place of a secret.
+pub const REDACTED: &str = "** redacted **";
+
+/// An access key pair, an optional session token and an optional expiry.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    access_key_id: String,
+    secret_access_key: String,
+    session_token: Option<String>,
+    expiry: Option<SystemTime>,
+}
+
+impl Credentials {
+    /// Long-term credentials: an access key id and its secret, no token, no expiry.
+    pub fn new(access_key_id: impl Into<String>, secret_access_key: impl Into<String>) -> Self {
+        Credentials {
+            access_key_id: access_key_id.into(),
+            secret_access_key: secret_access_key.into(),
+            session_token: None,
+            expiry: None,
+        }
+    }
+
+    /// The same credentials with a session token (temporary credentials).
+    #[must_use]
+    pub fn with_session_token(mut self, token: impl Into<String>) -> Self {
+        self.session_token = Some(token.into());
+        self
+    }
+
+    /// The same credentials, valid until `expiry`.
+    #[must_use]
+    pub fn with_expiry(mut self, expiry: SystemTime) -> Self {
+        self.expiry = Some(expiry);
+        self
+    }
+
+    /// The access key id (`AKIA...` or `ASIA...`).
+    pub fn access_key_id(&self) -> &str {
+        &self.access_key_id
+    }
+
+    /// The secret access key. Never log it.
+    pub fn secret_access_key(&self) -> &str {
+        &self.secret_access_key
+    }
+
+    /// The session token of temporary credentials. Never log it.
+    pub fn session_token(&self) -> Option<&str> {
+        self.session_token.as_deref()
+    }
+
+    /// When these credentials stop working, if they do.
+    pub fn expiry(&self) -> Option<SystemTime> {
+        self.expiry
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = format_args!("{REDACTED}");
+        let token = self.session_token.as_ref().map(|_| redacted);
+        f.debug_struct("Credentials")
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &redacted)
+            .field("session_token", &token)
+            .field("expiry", &self.expiry)
+            .finish()
+    }
+}
