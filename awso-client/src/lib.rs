@@ -5,7 +5,8 @@
 //! brings their own transport still gets AWS's rules:
 //!
 //! - signing requests (SigV4 in the `Authorization` header or as a presigned URL);
-//! - credentials from wherever users keep them;
+//! - credentials from wherever users keep them (environment, profile files, `credential_process`,
+//!   container endpoints, IMDSv2), chained in the SDKs' order and cached until shortly before expiry;
 //! - endpoint resolution from botocore's endpoint rule sets.
 //!
 //! Every part is sans-I/O where it can be: time, randomness and files come in as arguments.

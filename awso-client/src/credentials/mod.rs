@@ -1,4 +1,5 @@
-//! AWS credentials: the access key pair and session token a request is signed with.
+//! AWS credentials: the access key pair and session token a request is signed with, and the
+//! providers that find them wherever users keep them.
 //!
 //! [`Credentials`] never prints its secrets: `Debug` shows the access key id (which AWS
 //! treats as an identifier, not a secret) and a redaction marker for the rest.
@@ -12,6 +13,61 @@
 //! assert!(printed.contains("AKIDEXAMPLE"));
 //! assert!(!printed.contains("wJalr") && !printed.contains("session-token"));
 //! ```
+//!
+//! # Providers
+//!
+//! Every source implements [`ProvideCredentials`], one async method returning
+//! `Result<Credentials, CredentialsError>`:
+//!
+//! | provider | reads |
+//! | --- | --- |
+//! | [`Credentials`] itself | the key pair it holds (static credentials) |
+//! | [`EnvironmentProvider`] | `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` |
+//! | [`ProfileProvider`] | `~/.aws/config` and `~/.aws/credentials` (static keys, `credential_process`) |
+//! | [`ContainerProvider`] | `AWS_CONTAINER_CREDENTIALS_FULL_URI` / `_RELATIVE_URI` |
+//! | [`ImdsProvider`] | the EC2 instance metadata service (IMDSv2) |
+//!
+//! [`DefaultChain`] asks them in the SDKs' order and [`CachedProvider`] keeps the answer until
+//! shortly before it expires. Every provider reads variables through an [`Environment`], so a
+//! test (or an application with its own configuration) never touches the process environment.
+//!
+//! ```
+//! use awso_client::credentials::{DefaultChain, EnvironmentMap, ProvideCredentials};
+//!
+//! let env = EnvironmentMap::from_pairs([
+//!     ("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"),
+//!     ("AWS_SECRET_ACCESS_KEY", "secret"),
+//! ]);
+//! let chain = DefaultChain::builder().environment(env).without_network().build();
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let credentials = chain.provide_credentials().await.unwrap();
+//! assert_eq!(credentials.access_key_id(), "AKIDEXAMPLE");
+//! # });
+//! ```
+
+mod cache;
+mod chain;
+mod container;
+mod document;
+mod env;
+mod error;
+pub mod http;
+mod imds;
+mod process;
+pub mod profile;
+mod provider;
+mod region;
+
+pub use cache::{CachedProvider, Clock, SystemClock};
+pub use chain::{CredentialsChain, DefaultChain, DefaultChainBuilder};
+pub use container::ContainerProvider;
+pub use env::{Environment, EnvironmentMap, EnvironmentProvider, ProcessEnvironment};
+pub use error::{CredentialsError, ErrorKind};
+pub use imds::ImdsProvider;
+pub use process::CredentialProcess;
+pub use profile::ProfileProvider;
+pub use provider::{CredentialsFuture, ProvideCredentials};
+pub use region::{Region, RegionSource, resolve_region};
 
 use std::fmt;
 use std::time::SystemTime;

@@ -1,0 +1,283 @@
+//! Asking providers in turn, and the SDKs' default order.
+//!
+//! A provider that is not set up ([`NotConfigured`](super::ErrorKind::NotConfigured)) passes to
+//! the next; any other failure stops the chain, because a source that is set up but broken
+//! should be fixed, not silently replaced by another identity. Either way the error lists every
+//! provider asked.
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::container::ContainerProvider;
+use super::env::{Environment, EnvironmentProvider, ProcessEnvironment};
+use super::http::HttpClient;
+use super::imds::ImdsProvider;
+use super::profile::ProfileProvider;
+use super::provider::{CredentialsFuture, ProvideCredentials};
+use super::{Credentials, CredentialsError};
+
+const PROVIDER: &str = "credentials chain";
+
+/// Providers asked in order until one answers.
+///
+/// ```
+/// use awso_client::credentials::{Credentials, CredentialsChain, EnvironmentMap, EnvironmentProvider, ProvideCredentials};
+///
+/// let chain = CredentialsChain::new()
+///     .push(EnvironmentProvider::new(EnvironmentMap::new()))
+///     .push(Credentials::new("AKIDFALLBACK", "secret"));
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// assert_eq!(chain.provide_credentials().await.unwrap().access_key_id(), "AKIDFALLBACK");
+/// # });
+/// ```
+#[derive(Default)]
+pub struct CredentialsChain {
+    providers: Vec<Box<dyn ProvideCredentials>>,
+}
+
+impl CredentialsChain {
+    /// An empty chain (which answers that nothing was tried).
+    pub fn new() -> Self {
+        CredentialsChain::default()
+    }
+
+    /// The same chain asking `provider` after the others.
+    #[must_use]
+    pub fn push(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.providers.push(Box::new(provider));
+        self
+    }
+
+    /// How many providers the chain asks.
+    pub fn len(&self) -> usize {
+        self.providers.len()
+    }
+
+    /// Whether the chain has no provider.
+    pub fn is_empty(&self) -> bool {
+        self.providers.is_empty()
+    }
+
+    async fn credentials(&self) -> Result<Credentials, CredentialsError> {
+        let mut tried = Vec::with_capacity(self.providers.len());
+        for provider in &self.providers {
+            match provider.provide_credentials().await {
+                Ok(credentials) => return Ok(credentials),
+                Err(error) if error.is_not_configured() => tried.push(error),
+                Err(error) => {
+                    let kind = error.kind();
+                    let message = format!("{} failed", error.provider());
+                    tried.push(error);
+                    return Err(CredentialsError::new(PROVIDER, kind, message).with_tried(tried));
+                }
+            }
+        }
+        Err(CredentialsError::not_configured(PROVIDER, "no credentials found").with_tried(tried))
+    }
+}
+
+impl ProvideCredentials for CredentialsChain {
+    fn provide_credentials(&self) -> CredentialsFuture<'_> {
+        Box::pin(self.credentials())
+    }
+}
+
+impl fmt::Debug for CredentialsChain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CredentialsChain")
+            .field("providers", &self.providers.len())
+            .finish()
+    }
+}
+
+/// The SDKs' default chain: environment, profile files (static keys, `credential_process`),
+/// container endpoint, instance metadata.
+///
+/// Web identity from `AWS_WEB_IDENTITY_TOKEN_FILE` and `AWS_ROLE_ARN` sits between the profile
+/// files and the container; it needs STS, so when those variables are set the chain stops with
+/// an [`Unsupported`](super::ErrorKind::Unsupported) error rather than falling through.
+#[derive(Debug)]
+pub struct DefaultChain;
+
+impl DefaultChain {
+    /// A builder: process environment, every provider, the `hyper` client when the feature is on.
+    pub fn builder() -> DefaultChainBuilder {
+        DefaultChainBuilder {
+            env: Arc::new(ProcessEnvironment),
+            profile: None,
+            client: default_client(),
+            container: true,
+            imds: true,
+            imds_endpoint: None,
+        }
+    }
+}
+
+#[cfg(feature = "hyper")]
+#[allow(clippy::unnecessary_wraps)] // one signature with the featureless twin
+fn default_client() -> Option<Arc<dyn HttpClient>> {
+    Some(Arc::new(super::http::HyperClient::new()))
+}
+
+#[cfg(not(feature = "hyper"))]
+fn default_client() -> Option<Arc<dyn HttpClient>> {
+    None
+}
+
+/// Options of the [`DefaultChain`].
+///
+/// ```
+/// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+///
+/// // Tests and offline tools: never reach a container agent or 169.254.169.254.
+/// let chain = DefaultChain::builder()
+///     .environment(EnvironmentMap::new())
+///     .without_network()
+///     .build();
+/// assert_eq!(chain.len(), 3);
+/// ```
+pub struct DefaultChainBuilder {
+    env: Arc<dyn Environment>,
+    profile: Option<String>,
+    client: Option<Arc<dyn HttpClient>>,
+    container: bool,
+    imds: bool,
+    imds_endpoint: Option<String>,
+}
+
+impl DefaultChainBuilder {
+    /// Read variables from `env` instead of the process environment.
+    #[must_use]
+    pub fn environment(mut self, env: impl Environment + 'static) -> Self {
+        self.env = Arc::new(env);
+        self
+    }
+
+    /// Read profile `name` instead of `AWS_PROFILE`'s.
+    #[must_use]
+    pub fn profile(mut self, name: impl Into<String>) -> Self {
+        self.profile = Some(name.into());
+        self
+    }
+
+    /// Ask the container and metadata endpoints through `client`.
+    #[must_use]
+    pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
+        self.client = Some(Arc::new(client));
+        self
+    }
+
+    /// Ask the instance metadata service at `endpoint` whatever the environment says.
+    #[must_use]
+    pub fn imds_endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.imds_endpoint = Some(endpoint.into());
+        self
+    }
+
+    /// Skip the container credentials endpoint.
+    #[must_use]
+    pub fn without_container(mut self) -> Self {
+        self.container = false;
+        self
+    }
+
+    /// Skip the instance metadata service.
+    #[must_use]
+    pub fn without_imds(mut self) -> Self {
+        self.imds = false;
+        self
+    }
+
+    /// Skip both network providers.
+    #[must_use]
+    pub fn without_network(self) -> Self {
+        self.without_container().without_imds()
+    }
+
+    /// The chain.
+    pub fn build(self) -> CredentialsChain {
+        let env = self.env;
+        let mut profile = ProfileProvider::from_shared(env.clone());
+        if let Some(name) = self.profile {
+            profile = profile.with_profile(name);
+        }
+        let mut chain = CredentialsChain::new()
+            .push(EnvironmentProvider::from_shared(env.clone()))
+            .push(profile)
+            .push(WebIdentityFromEnv { env: env.clone() });
+        let client = self.client;
+        if self.container {
+            chain = chain.push(network(client.as_ref(), "container", |client| {
+                ContainerProvider::from_shared(env.clone(), client)
+            }));
+        }
+        if self.imds {
+            chain = chain.push(network(client.as_ref(), "instance metadata", |client| {
+                let imds = ImdsProvider::from_shared(env.clone(), client);
+                match &self.imds_endpoint {
+                    Some(endpoint) => imds.with_endpoint(endpoint.clone()),
+                    None => imds,
+                }
+            }));
+        }
+        chain
+    }
+}
+
+/// The network provider, or one that says why it is absent.
+fn network<P: ProvideCredentials + 'static>(
+    client: Option<&Arc<dyn HttpClient>>,
+    name: &'static str,
+    make: impl FnOnce(Arc<dyn HttpClient>) -> P,
+) -> Box<dyn ProvideCredentials> {
+    match client {
+        Some(client) => Box::new(make(client.clone())),
+        None => Box::new(NoClient(name)),
+    }
+}
+
+struct NoClient(&'static str);
+
+impl ProvideCredentials for NoClient {
+    fn provide_credentials(&self) -> CredentialsFuture<'_> {
+        let error = CredentialsError::not_configured(
+            self.0,
+            "no HTTP client (the `hyper` feature is off and none was given)",
+        );
+        Box::pin(async move { Err(error) })
+    }
+}
+
+/// `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN`: recognised, not served yet (needs STS).
+struct WebIdentityFromEnv {
+    env: Arc<dyn Environment>,
+}
+
+impl ProvideCredentials for WebIdentityFromEnv {
+    fn provide_credentials(&self) -> CredentialsFuture<'_> {
+        let token_file = self.env.non_empty("AWS_WEB_IDENTITY_TOKEN_FILE");
+        let role = self.env.non_empty("AWS_ROLE_ARN");
+        let error = match (token_file, role) {
+            (None, None) => CredentialsError::not_configured(
+                "web identity",
+                "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not set",
+            ),
+            (Some(_), Some(role)) => CredentialsError::unsupported(
+                "web identity",
+                format!(
+                    "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN ({role}) are set; AssumeRoleWithWebIdentity needs STS, which is not supported yet"
+                ),
+            ),
+            (Some(_), None) => CredentialsError::invalid(
+                "web identity",
+                "AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not",
+            ),
+            // AWS_ROLE_ARN alone is set by other tools too; without a token it is not ours.
+            (None, Some(_)) => CredentialsError::not_configured(
+                "web identity",
+                "AWS_WEB_IDENTITY_TOKEN_FILE is not set",
+            ),
+        };
+        Box::pin(async move { Err(error) })
+    }
+}
