@@ -900,3 +900,50 @@ fn profile_set_debug_redacts_every_secret() {
     assert_redacted(set.profile("a").unwrap());
     assert!(format!("{set:?}").contains(KEY_ID));
 }
+
+// ---- the transport ----
+
+#[tokio::test]
+async fn hyper_client_sends_host_caps_the_body_and_refuses_tls() {
+    use awso_client::credentials::http::{HttpClient, HttpErrorKind};
+
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/big" => ok("x".repeat(2048)),
+        _ => ok("small"),
+    });
+    let client = fast_client().with_max_body(1024);
+    let get = |path: &str| {
+        http::Request::get(format!("{}{path}", server.url()))
+            .body(Vec::new())
+            .unwrap()
+    };
+    let response = client.send(get("/small?q=1")).await.unwrap();
+    assert_eq!(response.body(), b"small");
+    let seen = server.seen();
+    assert_eq!(seen[0].path, "/small?q=1");
+    assert_eq!(
+        seen[0].header("host"),
+        Some(server.url().trim_start_matches("http://"))
+    );
+    let error = client.send(get("/big")).await.unwrap_err();
+    assert_eq!(error.kind(), HttpErrorKind::TooLarge);
+
+    let tls = http::Request::get("https://127.0.0.1/")
+        .body(Vec::new())
+        .unwrap();
+    assert_eq!(
+        client.send(tls).await.unwrap_err().kind(),
+        HttpErrorKind::Unsupported
+    );
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap()
+    };
+    let refused = http::Request::get(format!("http://{closed}/"))
+        .body(Vec::new())
+        .unwrap();
+    assert_eq!(
+        client.send(refused).await.unwrap_err().kind(),
+        HttpErrorKind::Io
+    );
+}
