@@ -52,6 +52,7 @@
 
 mod bearer;
 mod canonical;
+mod chunked;
 mod date;
 mod encode;
 mod error;
@@ -64,6 +65,7 @@ mod v4;
 mod v4a;
 
 pub use bearer::{BearerToken, sign_bearer};
+pub use chunked::{ChunkSigner, signed_encoded_length, write_unsigned_chunked};
 pub use error::{SigningError, SigningErrorKind};
 pub use output::SigningOutput;
 pub use params::{MAX_PRESIGNED_EXPIRY, SignatureLocation, SigningParams, SigningSettings};
@@ -95,3 +97,6 @@ pub fn sign_http_request<B: AsRef<[u8]>>(
     signed.apply_to(request)?;
     Ok(signed)
 }
+
+#[cfg(test)]
+mod tests;

@@ -264,7 +264,7 @@ impl Signing<'_, '_> {
 
 /// The SigV4 signing key: the secret HMAC-chained through date, region, service and
 /// `aws4_request`, so a leaked key works for one day, region and service only.
-fn signing_key(secret: &str, date: &str, params: &SigningParams<'_>) -> [u8; 32] {
+pub(crate) fn signing_key(secret: &str, date: &str, params: &SigningParams<'_>) -> [u8; 32] {
     let mut key = Vec::with_capacity(secret.len() + 4);
     key.extend_from_slice(b"AWS4");
     key.extend_from_slice(secret.as_bytes());
