@@ -4,7 +4,8 @@
 //! `awso-core`'s protocols and the network. Each part is usable on its own, so a user who
 //! brings their own transport still gets AWS's rules:
 //!
-//! - signing requests (SigV4 in the `Authorization` header or as a presigned URL);
+//! - signing requests ([`sign`]: SigV4 in the `Authorization` header or as a presigned URL,
+//!   SigV4a behind the `sigv4a` feature, bearer tokens, the scheme an operation uses);
 //! - credentials from wherever users keep them (environment, profile files, `credential_process`,
 //!   container endpoints, IMDSv2), chained in the SDKs' order and cached until shortly before expiry;
 //! - endpoint resolution from botocore's endpoint rule sets.
@@ -14,3 +15,4 @@
 #![deny(missing_docs)]
 
 pub mod credentials;
+pub mod sign;

@@ -1,0 +1,292 @@
+//! Streaming uploads in `aws-chunked` encoding: each chunk signed with the previous chunk's
+//! signature (the first with the request's, the "seed"), and optional trailing headers such as
+//! a checksum computed while the body streamed, signed last.
+//!
+//! Sans-I/O like the rest: the caller feeds chunks and writes the framed bytes wherever it
+//! sends the body. The request itself is signed first with [`STREAMING_PAYLOAD`] (or
+//! [`STREAMING_PAYLOAD_TRAILER`]) as its payload hash, with `Content-Encoding: aws-chunked`,
+//! `x-amz-decoded-content-length` and, with trailers, `x-amz-trailer` among its headers, and a
+//! `Content-Length` from [`signed_encoded_length`].
+//!
+//! ```
+//! use std::time::{Duration, UNIX_EPOCH};
+//! use awso_client::credentials::Credentials;
+//! use awso_client::sign::{
+//!     sign, signed_encoded_length, ChunkSigner, Payload, SignableRequest, SigningParams,
+//!     SigningSettings, STREAMING_PAYLOAD_TRAILER,
+//! };
+//!
+//! let credentials = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+//! let body = vec![b'a'; 100];
+//! let trailers = [("x-amz-checksum-crc32", "sOO8/Q==")];
+//! let length = signed_encoded_length(body.len() as u64, 64, &trailers).to_string();
+//! let request = SignableRequest::new("PUT", "/bucket/key")
+//!     .header("host", b"bucket.s3.amazonaws.com")
+//!     .header("content-encoding", b"aws-chunked")
+//!     .header("content-length", length.as_bytes())
+//!     .header("x-amz-decoded-content-length", b"100")
+//!     .header("x-amz-trailer", b"x-amz-checksum-crc32")
+//!     .payload(Payload::Hash(STREAMING_PAYLOAD_TRAILER));
+//! let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH + Duration::from_secs(1_369_353_600))
+//!     .settings(SigningSettings::s3());
+//! let seed = sign(&request, &credentials, &params)?;
+//!
+//! let mut signer = ChunkSigner::new(&credentials, &params, &seed)?;
+//! let mut wire = Vec::new();
+//! for chunk in body.chunks(64) {
+//!     signer.write_chunk(chunk, &mut wire);
+//! }
+//! signer.finish(&trailers, &mut wire);
+//! assert_eq!(wire.len().to_string(), length);
+//! assert!(wire.starts_with(b"40;chunk-signature="));
+//! assert!(wire.ends_with(b"\r\n\r\n"));
+//! # Ok::<(), awso_client::sign::SigningError>(())
+//! ```
+
+use std::fmt;
+
+use super::date::signing_time;
+use super::encode::hex;
+use super::error::{SigningError, SigningErrorKind};
+use super::output::SigningOutput;
+use super::params::SigningParams;
+#[cfg(doc)]
+use super::request::{STREAMING_PAYLOAD, STREAMING_PAYLOAD_TRAILER};
+use super::v4::{hmac_sha256, sha256_hex, signing_key};
+use crate::credentials::{Credentials, REDACTED};
+
+/// SHA-256 of nothing: the "previous headers" hash every chunk string to sign carries.
+const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/// `;chunk-signature=` plus 64 hex digits plus CRLF.
+const SIGNED_CHUNK_OVERHEAD: u64 = 17 + 64 + 2;
+
+/// Signs the chunks of one `aws-chunked` body in order. `Debug` hides the signing key.
+#[derive(Clone)]
+pub struct ChunkSigner {
+    key: [u8; 32],
+    timestamp: String,
+    scope: String,
+    previous: String,
+}
+
+impl ChunkSigner {
+    /// A signer for the body of the request `seed` signed with these credentials and params.
+    pub fn new(
+        credentials: &Credentials,
+        params: &SigningParams<'_>,
+        seed: &SigningOutput,
+    ) -> Result<Self, SigningError> {
+        let mut lines = seed.string_to_sign().lines();
+        if lines.next() != Some("AWS4-HMAC-SHA256") || !seed.query_params().is_empty() {
+            return Err(SigningError::new(
+                SigningErrorKind::PayloadHash,
+                "aws-chunked bodies need a SigV4 header signature as their seed",
+            ));
+        }
+        let time = signing_time(params.time())?;
+        let scope = lines.nth(1).unwrap_or_default().to_owned();
+        Ok(ChunkSigner {
+            key: signing_key(credentials.secret_access_key(), time.date(), params),
+            timestamp: time.timestamp,
+            scope,
+            previous: seed.signature().to_owned(),
+        })
+    }
+
+    /// The signature of the next chunk (`data` empty: the final chunk), chained to the last.
+    pub fn sign_chunk(&mut self, data: &[u8]) -> &str {
+        let string_to_sign = format!(
+            "AWS4-HMAC-SHA256-PAYLOAD\n{}\n{}\n{}\n{EMPTY_SHA256}\n{}",
+            self.timestamp,
+            self.scope,
+            self.previous,
+            sha256_hex(data),
+        );
+        self.previous = hex(&hmac_sha256(&self.key, string_to_sign.as_bytes()));
+        &self.previous
+    }
+
+    /// Appends `data` framed as a signed chunk: `hex-size;chunk-signature=...\r\n data \r\n`.
+    /// An empty `data` would end the body: use [`ChunkSigner::finish`] for that.
+    pub fn write_chunk(&mut self, data: &[u8], out: &mut Vec<u8>) {
+        let header = format!(
+            "{:x};chunk-signature={}\r\n",
+            data.len(),
+            self.sign_chunk(data)
+        );
+        out.extend_from_slice(header.as_bytes());
+        out.extend_from_slice(data);
+        out.extend_from_slice(b"\r\n");
+    }
+
+    /// Appends the final (empty) chunk and, if there are any, the trailing headers and their
+    /// signature (`x-amz-trailer-signature`), then the closing empty line.
+    pub fn finish(&mut self, trailers: &[(&str, &str)], out: &mut Vec<u8>) {
+        let header = format!("0;chunk-signature={}\r\n", self.sign_chunk(b""));
+        out.extend_from_slice(header.as_bytes());
+        if !trailers.is_empty() {
+            let mut canonical = String::new();
+            for (name, value) in trailers {
+                let line = format!("{}:{}", name.to_ascii_lowercase(), value.trim());
+                out.extend_from_slice(line.as_bytes());
+                out.extend_from_slice(b"\r\n");
+                canonical.push_str(&line);
+                canonical.push('\n');
+            }
+            let string_to_sign = format!(
+                "AWS4-HMAC-SHA256-TRAILER\n{}\n{}\n{}\n{}",
+                self.timestamp,
+                self.scope,
+                self.previous,
+                sha256_hex(canonical.as_bytes()),
+            );
+            self.previous = hex(&hmac_sha256(&self.key, string_to_sign.as_bytes()));
+            out.extend_from_slice(b"x-amz-trailer-signature:");
+            out.extend_from_slice(self.previous.as_bytes());
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(b"\r\n");
+    }
+}
+
+impl fmt::Debug for ChunkSigner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChunkSigner")
+            .field("scope", &self.scope)
+            .field("key", &format_args!("{REDACTED}"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Frames an unsigned `aws-chunked` body (`STREAMING-UNSIGNED-PAYLOAD-TRAILER`): chunks as
+/// `hex-size\r\n data \r\n`, then `0\r\n`, the trailers and an empty line.
+///
+/// ```
+/// use awso_client::sign::write_unsigned_chunked;
+/// let mut wire = Vec::new();
+/// write_unsigned_chunked(&[b"hello"], &[("x-amz-checksum-crc32", "NhCmhg==")], &mut wire);
+/// assert_eq!(wire, b"5\r\nhello\r\n0\r\nx-amz-checksum-crc32:NhCmhg==\r\n\r\n");
+/// ```
+pub fn write_unsigned_chunked(chunks: &[&[u8]], trailers: &[(&str, &str)], out: &mut Vec<u8>) {
+    for chunk in chunks.iter().filter(|chunk| !chunk.is_empty()) {
+        out.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        out.extend_from_slice(chunk);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"0\r\n");
+    for (name, value) in trailers {
+        out.extend_from_slice(
+            format!("{}:{}\r\n", name.to_ascii_lowercase(), value.trim()).as_bytes(),
+        );
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// The `Content-Length` of a signed `aws-chunked` body of `decoded_length` bytes cut into
+/// chunks of `chunk_size` bytes (the last one shorter), with `trailers`.
+pub fn signed_encoded_length(
+    decoded_length: u64,
+    chunk_size: u64,
+    trailers: &[(&str, &str)],
+) -> u64 {
+    let chunk_size = chunk_size.max(1);
+    let hex_digits = |n: u64| u64::from((64 - n.leading_zeros()).div_ceil(4).max(1));
+    let full = decoded_length / chunk_size;
+    let rest = decoded_length % chunk_size;
+    let mut length = full * (hex_digits(chunk_size) + SIGNED_CHUNK_OVERHEAD + chunk_size + 2);
+    if rest > 0 {
+        length += hex_digits(rest) + SIGNED_CHUNK_OVERHEAD + rest + 2;
+    }
+    length += 1 + SIGNED_CHUNK_OVERHEAD; // the final chunk
+    if !trailers.is_empty() {
+        for (name, value) in trailers {
+            length += (name.len() + 1 + value.trim().len() + 2) as u64;
+        }
+        length += ("x-amz-trailer-signature:".len() + 64 + 2) as u64;
+    }
+    length + 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sign::{Payload, STREAMING_PAYLOAD, SignableRequest, SigningSettings, sign};
+    use std::time::{Duration, UNIX_EPOCH};
+
+    /// The example of S3's documentation for chunked uploads: 64 KiB and 1 KiB of `a`.
+    #[test]
+    fn reproduces_the_s3_documentation_example() {
+        let credentials = Credentials::new(
+            "AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        );
+        let request = SignableRequest::new("PUT", "/examplebucket/chunkObject.txt")
+            .header("Host", b"s3.amazonaws.com")
+            .header("x-amz-storage-class", b"REDUCED_REDUNDANCY")
+            .header("Content-Encoding", b"aws-chunked")
+            .header("x-amz-decoded-content-length", b"66560")
+            .header("Content-Length", b"66824")
+            .payload(Payload::Hash(STREAMING_PAYLOAD));
+        // 2013-05-24T00:00:00Z
+        let params = SigningParams::new(
+            "us-east-1",
+            "s3",
+            UNIX_EPOCH + Duration::from_secs(1_369_353_600),
+        )
+        .settings(SigningSettings::s3());
+        let seed = sign(&request, &credentials, &params).unwrap();
+        assert_eq!(
+            seed.signature(),
+            "4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9"
+        );
+        let mut signer = ChunkSigner::new(&credentials, &params, &seed).unwrap();
+        let mut wire = Vec::new();
+        signer.write_chunk(&vec![b'a'; 65_536], &mut wire);
+        assert!(wire.starts_with(
+            b"10000;chunk-signature=ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648\r\n"
+        ));
+        assert_eq!(
+            signer.sign_chunk(&[b'a'; 1024]),
+            "0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497"
+        );
+        assert_eq!(
+            signer.sign_chunk(b""),
+            "b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9"
+        );
+        assert_eq!(signed_encoded_length(66_560, 65_536, &[]), 66_824);
+    }
+
+    #[test]
+    fn encoded_length_matches_what_is_written() {
+        let credentials = Credentials::new("AKID", "secret");
+        let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH);
+        let request = SignableRequest::new("PUT", "/").payload(Payload::Hash(STREAMING_PAYLOAD));
+        let seed = sign(&request, &credentials, &params).unwrap();
+        let trailers = [("X-Amz-Checksum-Crc32", " AAAAAA== ")];
+        for (length, chunk) in [(0usize, 8usize), (1, 8), (8, 8), (9, 8), (300, 16)] {
+            for with_trailers in [false, true] {
+                let trailers: &[(&str, &str)] = if with_trailers { &trailers } else { &[] };
+                let mut signer = ChunkSigner::new(&credentials, &params, &seed).unwrap();
+                let body = vec![7u8; length];
+                let mut wire = Vec::new();
+                for part in body.chunks(chunk) {
+                    signer.write_chunk(part, &mut wire);
+                }
+                signer.finish(trailers, &mut wire);
+                assert_eq!(
+                    wire.len() as u64,
+                    signed_encoded_length(length as u64, chunk as u64, trailers)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_presigned_seed_is_refused() {
+        let credentials = Credentials::new("AKID", "secret");
+        let params =
+            SigningParams::new("us-east-1", "s3", UNIX_EPOCH).presigned(Duration::from_secs(60));
+        let seed = sign(&SignableRequest::new("PUT", "/"), &credentials, &params).unwrap();
+        assert!(ChunkSigner::new(&credentials, &params, &seed).is_err());
+    }
+}
