@@ -14,8 +14,8 @@ use awso_client::credentials::sts::{
     AssumeRoleParams, AssumeRoleProvider, StsClient, WebIdentityProvider,
 };
 use awso_client::credentials::{
-    CachedProvider, Clock, Credentials, DefaultChain, EnvironmentMap, ErrorKind, ProfileProvider,
-    ProvideCredentials,
+    CachedProvider, Clock, Credentials, CredentialsError, DefaultChain, EnvironmentMap, ErrorKind,
+    ProfileProvider, ProvideCredentials,
 };
 use awso_client::sign::{SigningParams, sign_http_request};
 use support::{Reply, Seen, TempDir, TestServer, ok};
@@ -185,6 +185,19 @@ fn assert_redacted(value: &impl std::fmt::Debug, secrets: &[&str]) {
     }
 }
 
+/// What the profile provider answers for `profile`, calling the STS at `server`.
+async fn from_profile(
+    env: &EnvironmentMap,
+    profile: &str,
+    server: &TestServer,
+) -> Result<Credentials, CredentialsError> {
+    ProfileProvider::new(env.clone())
+        .with_profile(profile)
+        .with_sts(sts_at(server, env))
+        .provide_credentials()
+        .await
+}
+
 const ADMIN_CONFIG: &str = "\
 [profile admin]
 role_arn = arn:aws:iam::123456789012:role/admin
@@ -290,12 +303,7 @@ async fn an_sts_error_answer_names_its_code_message_role_and_profile() {
         )
     });
     let env = files_env(&dir, ADMIN_CONFIG);
-    let error = ProfileProvider::new(env.clone())
-        .with_profile("admin")
-        .with_sts(sts_at(&server, &env))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let error = from_profile(&env, "admin", &server).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::ProviderFailed);
     assert_eq!(error.provider(), "profile");
     let shown = error.to_string();
@@ -310,12 +318,7 @@ async fn an_sts_error_answer_names_its_code_message_role_and_profile() {
 
     // An answer that is not STS's XML at all is an error too, not a panic or a hang.
     let garbage = TestServer::start(|_| ok("<nonsense"));
-    let error = ProfileProvider::new(env.clone())
-        .with_profile("admin")
-        .with_sts(sts_at(&garbage, &env))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let error = from_profile(&env, "admin", &garbage).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::ProviderFailed);
     assert!(
         error
@@ -343,12 +346,7 @@ aws_access_key_id = AKIDBASEEXAMPLE
 aws_secret_access_key = baseSECRETwJalrXUtnFEMI
 ";
     let env = files_env(&dir, config);
-    let credentials = ProfileProvider::new(env.clone())
-        .with_profile("top")
-        .with_sts(sts_at(&server, &env))
-        .provide_credentials()
-        .await
-        .unwrap();
+    let credentials = from_profile(&env, "top", &server).await.unwrap();
     let top = "arn:aws:iam::222222222222:role/top";
     let middle = "arn:aws:iam::111111111111:role/middle";
     assert_eq!(credentials.access_key_id(), role_key_id(top));
@@ -485,10 +483,7 @@ async fn web_identity_in_a_profile_then_a_role_on_top() {
         Some("from-profile")
     );
 
-    let ops = ProfileProvider::new(env.clone())
-        .with_profile("ops")
-        .with_sts(sts_at(&server, &env));
-    let credentials = ops.provide_credentials().await.unwrap();
+    let credentials = from_profile(&env, "ops", &server).await.unwrap();
     let ops_role = "arn:aws:iam::123456789012:role/ops";
     assert_eq!(credentials.access_key_id(), role_key_id(ops_role));
     let seen = server.seen();
@@ -513,8 +508,7 @@ async fn credential_source_environment_and_region_from_the_environment() {
     .with("AWS_ACCESS_KEY_ID", BASE_KEY_ID)
     .with("AWS_SECRET_ACCESS_KEY", BASE_SECRET)
     .with("AWS_REGION", "us-west-2");
-    let provider = ProfileProvider::new(env.clone()).with_sts(sts_at(&server, &env));
-    provider.provide_credentials().await.unwrap();
+    from_profile(&env, "default", &server).await.unwrap();
     let seen = server.seen();
     let authorization = seen[0].header("authorization").unwrap();
     assert!(
@@ -527,11 +521,7 @@ async fn credential_source_environment_and_region_from_the_environment() {
         &dir,
         "[default]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = Environment\n",
     );
-    let error = ProfileProvider::new(env.clone())
-        .with_sts(sts_at(&server, &env))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let error = from_profile(&env, "default", &server).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidConfiguration);
     assert!(
         error
@@ -563,23 +553,13 @@ async fn mfa_serial_and_bad_duration_are_refused_before_anything_runs() {
         ran.display()
     );
     let env = files_env(&dir, &config);
-    let error = ProfileProvider::new(env.clone())
-        .with_profile("mfa")
-        .with_sts(sts_at(&server, &env))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let error = from_profile(&env, "mfa", &server).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Unsupported);
     assert!(
         error.message().contains("profile `mfa` sets mfa_serial"),
         "{error}"
     );
-    let error = ProfileProvider::new(env.clone())
-        .with_profile("long")
-        .with_sts(sts_at(&server, &env))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let error = from_profile(&env, "long", &server).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidConfiguration);
     assert!(
         error.message().contains("duration_seconds to `an hour`"),
