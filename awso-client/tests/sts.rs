@@ -672,4 +672,95 @@ async fn a_slow_or_broken_sts_is_a_provider_failure() {
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::ProviderFailed);
     assert_redacted(&error, &[BASE_SECRET]);
+
+    // An answer cut off after the secret: an error, and the secret is in none of its forms.
+    let cut = TestServer::start(|_| {
+        ok(
+            "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIACUT</AccessKeyId>\
+            <SecretAccessKey>cutSECRETvalue</SecretAccessKey><SessionToken>cutTOKEN</SessionToken>",
+        )
+    });
+    let error = sts_at(&cut, &env)
+        .assume_role(&source, &params, "us-east-1")
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::ProviderFailed);
+    assert!(error.to_string().contains("cannot be read"), "{error}");
+    assert!(!error.to_string().contains("cutSECRETvalue"), "{error}");
+    assert_redacted(&error, &["cutSECRETvalue", "cutTOKEN"]);
+    // A well-formed answer without credentials is an error too.
+    let empty = TestServer::start(|_| {
+        ok("<AssumeRoleResponse><AssumeRoleResult></AssumeRoleResult></AssumeRoleResponse>")
+    });
+    let error = sts_at(&empty, &env)
+        .assume_role(&source, &params, "us-east-1")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "sts: the AssumeRole answer holds no credentials"
+    );
+}
+
+/// One local server playing instance metadata, the container endpoint and STS at once.
+fn metadata_container_and_sts() -> TestServer {
+    let document = format!(
+        r#"{{"Code": "Success", "AccessKeyId": "{BASE_KEY_ID}", "SecretAccessKey": "{BASE_SECRET}", "Token": "source-TOKEN", "Expiration": "{EXPIRATION}"}}"#
+    );
+    TestServer::start(
+        move |request| match (request.method.as_str(), request.path.as_str()) {
+            ("PUT", "/latest/api/token") => ok("imds-session-token"),
+            ("GET", "/latest/meta-data/iam/security-credentials/") => ok("instance-role"),
+            ("GET", "/latest/meta-data/iam/security-credentials/instance-role" | "/container") => {
+                ok(document.clone())
+            }
+            ("POST", "/") => {
+                let form = form(&request.body);
+                ok(answer(
+                    "AssumeRole",
+                    &value(&form, "RoleArn").unwrap_or_default(),
+                ))
+            }
+            _ => Reply::Status(404, String::new()),
+        },
+    )
+}
+
+#[tokio::test]
+async fn credential_source_instance_metadata_and_container_sign_with_what_they_serve() {
+    let dir = TempDir::new("sts-network-source");
+    let server = metadata_container_and_sts();
+    let source = Credentials::new(BASE_KEY_ID, BASE_SECRET).with_session_token("source-TOKEN");
+    for (credential_source, variable, value) in [
+        (
+            "Ec2InstanceMetadata",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+            server.url(),
+        ),
+        (
+            "EcsContainer",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            format!("{}/container", server.url()),
+        ),
+    ] {
+        let config = format!(
+            "[default]\nrole_arn = arn:aws:iam::1:role/{credential_source}\ncredential_source = {credential_source}\n"
+        );
+        let env = files_env(&dir, &config).with(variable, value);
+        let before = server.seen().len();
+        let credentials = from_profile(&env, "default", &server).await.unwrap();
+        let role = format!("arn:aws:iam::1:role/{credential_source}");
+        assert_eq!(credentials.access_key_id(), role_key_id(&role));
+        let seen = server.seen();
+        let call = seen[before..]
+            .iter()
+            .find(|request| request.method == "POST")
+            .expect("an STS call");
+        assert_eq!(call.header("x-amz-security-token"), Some("source-TOKEN"));
+        assert_eq!(
+            call.header("authorization").unwrap(),
+            recomputed_authorization(call, &server, &source, "us-east-1"),
+            "{credential_source}"
+        );
+    }
 }
