@@ -11,7 +11,7 @@ use super::super::imds::ImdsProvider;
 use super::super::process::DEFAULT_PROCESS_TIMEOUT;
 use super::super::provider::{CredentialsFuture, ProvideCredentials};
 use super::super::sts::{DEFAULT_STS_REGION, StsClient, WebIdentityProvider};
-use super::super::{Credentials, CredentialsError};
+use super::super::{Credentials, CredentialsError, ErrorKind};
 use super::resolve::{BaseCredentials, ProfileChain, RoleHop};
 use super::{ProfileFiles, ProfileSet, files_for};
 
@@ -225,7 +225,7 @@ impl ProfileProvider {
         };
         provider.provide_credentials().await.map_err(|error| {
             let kind = if error.is_not_configured() {
-                super::super::ErrorKind::InvalidConfiguration
+                ErrorKind::InvalidConfiguration
             } else {
                 error.kind()
             };

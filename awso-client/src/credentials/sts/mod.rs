@@ -24,7 +24,7 @@
 
 mod assume;
 // Generated: every shape and operation of STS, of which the providers use two operations.
-#[allow(dead_code, unreachable_pub, clippy::all, clippy::pedantic)]
+#[allow(dead_code, unreachable_pub)]
 mod model;
 mod web_identity;
 
