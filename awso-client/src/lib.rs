@@ -7,7 +7,8 @@
 //! - signing requests ([`sign`]: SigV4 in the `Authorization` header or as a presigned URL,
 //!   SigV4a behind the `sigv4a` feature, bearer tokens, the scheme an operation uses);
 //! - credentials from wherever users keep them (environment, profile files, `credential_process`,
-//!   container endpoints, IMDSv2), chained in the SDKs' order and cached until shortly before expiry;
+//!   roles assumed through STS, web identity tokens, container endpoints, IMDSv2), chained in
+//!   the SDKs' order and cached until shortly before expiry;
 //! - endpoint resolution from botocore's endpoint rule sets.
 //!
 //! Every part is sans-I/O where it can be: time, randomness and files come in as arguments.

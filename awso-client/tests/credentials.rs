@@ -227,34 +227,21 @@ async fn malformed_file_is_an_error_naming_file_and_line() {
 }
 
 #[tokio::test]
-async fn assume_role_and_web_identity_profiles_are_reported_as_unsupported() {
+async fn sso_profiles_are_reported_as_unsupported_and_role_chains_keep_secrets_out_of_debug() {
     let dir = TempDir::new("roles");
     let config = "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = base\n\
                   [profile base]\ncredential_process = tool --secret x\n\
-                  [profile ci]\nrole_arn = arn:aws:iam::123456789012:role/ci\nweb_identity_token_file = /var/token\n";
+                  [profile sso]\nsso_session = corp\n";
     let env = files_env(&dir, config, "");
     let error = ProfileProvider::new(env.clone())
-        .with_profile("admin")
+        .with_profile("sso")
         .provide_credentials()
         .await
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Unsupported);
     assert_eq!(
         error.message(),
-        "profile `admin` assumes role arn:aws:iam::123456789012:role/admin (1 role(s) on credential_process `tool`); \
-         assume role needs STS, which is not supported yet"
-    );
-    let error = ProfileProvider::new(env.clone())
-        .with_profile("ci")
-        .provide_credentials()
-        .await
-        .unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::Unsupported);
-    assert!(
-        error
-            .message()
-            .starts_with("web identity (AssumeRoleWithWebIdentity"),
-        "{error}"
+        "SSO in profile `sso` is configured but not supported yet"
     );
 
     let set = ProfileProvider::new(env).files().load().unwrap();
@@ -324,6 +311,66 @@ mod process {
         }
         let process = CredentialProcess::new(format!("tool --token {TOKEN}"));
         assert_redacted(&process);
+    }
+
+    #[tokio::test]
+    async fn a_hanging_command_is_killed_at_its_timeout() {
+        let dir = TempDir::new("process-timeout");
+        let started = std::time::Instant::now();
+        let error = CredentialProcess::new("sleep 30")
+            .with_timeout(Duration::from_millis(200))
+            .run()
+            .await
+            .unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::ProviderFailed);
+        assert_eq!(
+            error.message(),
+            "`sleep` did not finish within 200ms and was killed"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+
+        // A background child holding the output pipe open cannot outlast the timeout either.
+        let started = std::time::Instant::now();
+        let error = CredentialProcess::new("sleep 30 & echo '{}'")
+            .with_timeout(Duration::from_millis(200))
+            .run()
+            .await
+            .unwrap_err();
+        assert!(error.message().ends_with("and was killed"), "{error}");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+
+        // Through a profile and a cache: the waiting caller gets the error, not a hang.
+        let provider =
+            profile_with_process(&dir, "sleep 30").with_process_timeout(Duration::from_millis(200));
+        let cached = CachedProvider::new(provider);
+        let started = std::time::Instant::now();
+        let (first, second) =
+            tokio::join!(cached.provide_credentials(), cached.provide_credentials());
+        assert!(first.is_err() && second.is_err());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+
+        // A command within its timeout is unaffected.
+        let quick = CredentialProcess::new(
+            "echo '{\"Version\": 1, \"AccessKeyId\": \"a\", \"SecretAccessKey\": \"b\"}'",
+        )
+        .with_timeout(Duration::from_secs(30));
+        assert_eq!(quick.run().await.unwrap().access_key_id(), "a");
+        assert_eq!(
+            CredentialProcess::new("x").timeout(),
+            awso_client::credentials::DEFAULT_PROCESS_TIMEOUT
+        );
     }
 }
 
@@ -528,6 +575,8 @@ async fn imds_token_then_role_then_credentials() {
         seen[0].header("x-aws-ec2-metadata-token-ttl-seconds"),
         Some("600")
     );
+    // The token request is a bare PUT: the TTL travels in the header, nothing in the body.
+    assert_eq!(seen[0].body, "");
 }
 
 #[tokio::test]
@@ -719,12 +768,12 @@ async fn configured_but_broken_source_stops_the_chain() {
         .without_network()
         .build();
     let error = chain.provide_credentials().await.unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::Unsupported);
+    assert_eq!(error.kind(), ErrorKind::InvalidConfiguration);
     assert_eq!(error.tried().len(), 3);
     assert!(
         error
             .to_string()
-            .contains("AssumeRoleWithWebIdentity needs STS"),
+            .contains("cannot read the web identity token file /var/run/token"),
         "{error}"
     );
 

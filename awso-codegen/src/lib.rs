@@ -296,3 +296,50 @@ pub fn installed_services() -> Result<Vec<String>, Error> {
     services.sort();
     Ok(services)
 }
+
+/// The check behind every crate's regeneration test: regenerates `service` from the installed
+/// botocore model (rustfmt on, `command` in the header) and panics when the result is not
+/// `committed`, saying how to regenerate. Without botocore it prints `SKIPPED` and returns,
+/// except under `CI=true`, where botocore is always installed and its absence is a failure.
+///
+/// `command` is the header's `awso-codegen <service> -o <path>` line, so the message can tell
+/// the user which `cargo run` writes the file again.
+///
+/// # Panics
+///
+/// When the module is stale, when the installed model cannot be read or generated, and under
+/// `CI=true` when botocore is missing: it is meant to be called from a test.
+///
+/// ```no_run
+/// awso_codegen::assert_committed_is_fresh(
+///     "connectparticipant",
+///     "awso-codegen connectparticipant -o services/connectparticipant/src/model.rs",
+///     include_str!("../../services/connectparticipant/src/model.rs"),
+/// );
+/// ```
+pub fn assert_committed_is_fresh(service: &str, command: &str, committed: &str) {
+    let path = match find_botocore_model(service) {
+        Ok(path) => path,
+        Err(e) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("botocore is required in CI: {e}")
+        }
+        Err(e) => {
+            eprintln!("SKIPPED: cannot regenerate the {service} model: {e}");
+            return;
+        }
+    };
+    let text = read_model(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let options = Options {
+        rustfmt: true,
+        regenerate_with: Some(command.to_owned()),
+        ..Options::default()
+    };
+    let generated = generate(&text, &options).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let arguments = command.trim_start_matches("awso-codegen ");
+    assert!(
+        generated.code == committed,
+        "the committed {service} module is stale: regenerate it from the workspace root with \
+         `cargo run -p awso-codegen -- {arguments}` (from {})",
+        path.display()
+    );
+}

@@ -7,13 +7,16 @@
 
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
+use super::cache::Clock;
 use super::container::ContainerProvider;
 use super::env::{Environment, EnvironmentProvider, ProcessEnvironment};
-use super::http::HttpClient;
+use super::http::{HttpClient, default_client};
 use super::imds::ImdsProvider;
 use super::profile::ProfileProvider;
 use super::provider::{CredentialsFuture, ProvideCredentials};
+use super::sts::{StsClient, WebIdentityFromEnv};
 use super::{Credentials, CredentialsError};
 
 const PROVIDER: &str = "credentials chain";
@@ -90,12 +93,9 @@ impl fmt::Debug for CredentialsChain {
     }
 }
 
-/// The SDKs' default chain: environment, profile files (static keys, `credential_process`),
-/// container endpoint, instance metadata.
-///
-/// Web identity from `AWS_WEB_IDENTITY_TOKEN_FILE` and `AWS_ROLE_ARN` sits between the profile
-/// files and the container; it needs STS, so when those variables are set the chain stops with
-/// an [`Unsupported`](super::ErrorKind::Unsupported) error rather than falling through.
+/// The SDKs' default chain: environment, profile files (static keys, `credential_process`,
+/// roles assumed through STS, web identity), web identity from `AWS_WEB_IDENTITY_TOKEN_FILE`
+/// and `AWS_ROLE_ARN`, container endpoint, instance metadata.
 #[derive(Debug)]
 pub struct DefaultChain;
 
@@ -109,19 +109,11 @@ impl DefaultChain {
             container: true,
             imds: true,
             imds_endpoint: None,
+            sts_endpoint: None,
+            clock: None,
+            process_timeout: None,
         }
     }
-}
-
-#[cfg(feature = "hyper")]
-#[allow(clippy::unnecessary_wraps)] // one signature with the featureless twin
-fn default_client() -> Option<Arc<dyn HttpClient>> {
-    Some(Arc::new(super::http::HyperClient::new()))
-}
-
-#[cfg(not(feature = "hyper"))]
-fn default_client() -> Option<Arc<dyn HttpClient>> {
-    None
 }
 
 /// Options of the [`DefaultChain`].
@@ -143,6 +135,9 @@ pub struct DefaultChainBuilder {
     container: bool,
     imds: bool,
     imds_endpoint: Option<String>,
+    sts_endpoint: Option<String>,
+    clock: Option<Arc<dyn Clock>>,
+    process_timeout: Option<Duration>,
 }
 
 impl DefaultChainBuilder {
@@ -174,6 +169,29 @@ impl DefaultChainBuilder {
         self
     }
 
+    /// Send STS calls (assume role, web identity) to `url` whatever the region and
+    /// `AWS_ENDPOINT_URL_STS` say.
+    #[must_use]
+    pub fn sts_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.sts_endpoint = Some(url.into());
+        self
+    }
+
+    /// Read the time for STS signatures and session names from `clock`.
+    #[must_use]
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Some(Arc::new(clock));
+        self
+    }
+
+    /// Kill a `credential_process` command still running after `timeout` (default
+    /// [`DEFAULT_PROCESS_TIMEOUT`](super::DEFAULT_PROCESS_TIMEOUT)).
+    #[must_use]
+    pub fn credential_process_timeout(mut self, timeout: Duration) -> Self {
+        self.process_timeout = Some(timeout);
+        self
+    }
+
     /// Skip the container credentials endpoint.
     #[must_use]
     pub fn without_container(mut self) -> Self {
@@ -197,15 +215,27 @@ impl DefaultChainBuilder {
     /// The chain.
     pub fn build(self) -> CredentialsChain {
         let env = self.env;
-        let mut profile = ProfileProvider::from_shared(env.clone());
+        let client = self.client;
+        let mut sts = StsClient::from_shared(env.clone(), client.clone());
+        if let Some(url) = self.sts_endpoint {
+            sts = sts.with_endpoint(url);
+        }
+        if let Some(clock) = self.clock {
+            sts = sts.with_shared_clock(clock);
+        }
+        let mut profile = ProfileProvider::from_shared(env.clone())
+            .with_shared_http_client(client.clone())
+            .with_sts(sts.clone());
         if let Some(name) = self.profile {
             profile = profile.with_profile(name);
+        }
+        if let Some(timeout) = self.process_timeout {
+            profile = profile.with_process_timeout(timeout);
         }
         let mut chain = CredentialsChain::new()
             .push(EnvironmentProvider::from_shared(env.clone()))
             .push(profile)
-            .push(WebIdentityFromEnv { env: env.clone() });
-        let client = self.client;
+            .push(WebIdentityFromEnv::new(env.clone(), sts));
         if self.container {
             chain = chain.push(network(client.as_ref(), "container", |client| {
                 ContainerProvider::from_shared(env.clone(), client)
@@ -244,40 +274,6 @@ impl ProvideCredentials for NoClient {
             self.0,
             "no HTTP client (the `hyper` feature is off and none was given)",
         );
-        Box::pin(async move { Err(error) })
-    }
-}
-
-/// `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN`: recognised, not served yet (needs STS).
-struct WebIdentityFromEnv {
-    env: Arc<dyn Environment>,
-}
-
-impl ProvideCredentials for WebIdentityFromEnv {
-    fn provide_credentials(&self) -> CredentialsFuture<'_> {
-        let token_file = self.env.non_empty("AWS_WEB_IDENTITY_TOKEN_FILE");
-        let role = self.env.non_empty("AWS_ROLE_ARN");
-        let error = match (token_file, role) {
-            (None, None) => CredentialsError::not_configured(
-                "web identity",
-                "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not set",
-            ),
-            (Some(_), Some(role)) => CredentialsError::unsupported(
-                "web identity",
-                format!(
-                    "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN ({role}) are set; AssumeRoleWithWebIdentity needs STS, which is not supported yet"
-                ),
-            ),
-            (Some(_), None) => CredentialsError::invalid(
-                "web identity",
-                "AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not",
-            ),
-            // AWS_ROLE_ARN alone is set by other tools too; without a token it is not ours.
-            (None, Some(_)) => CredentialsError::not_configured(
-                "web identity",
-                "AWS_WEB_IDENTITY_TOKEN_FILE is not set",
-            ),
-        };
         Box::pin(async move { Err(error) })
     }
 }

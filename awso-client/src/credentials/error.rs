@@ -15,7 +15,8 @@ pub enum ErrorKind {
     NotConfigured,
     /// The source is set up but wrongly (half a key pair, a malformed file, a refused URI).
     InvalidConfiguration,
-    /// The source is set up in a way this crate cannot serve yet (assume role, web identity, SSO).
+    /// The source is set up in a way this crate cannot serve yet (SSO, MFA prompts, a network
+    /// source without an HTTP client).
     Unsupported,
     /// The source was asked and failed (a process exited non-zero, an endpoint answered 500,
     /// a timeout, an answer that is not credentials).

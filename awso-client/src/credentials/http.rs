@@ -5,6 +5,11 @@
 //! request with a connect timeout, a timeout for the whole answer and a cap on its size.
 //! [`HyperClient`] (feature `hyper`, on by default) implements it on hyper's HTTP/1.1
 //! connection and tokio's TCP stream; anything else (a mock, another runtime) can stand in.
+//!
+//! The STS calls of the role providers go through the same trait. AWS's STS endpoints are
+//! `https`, which the plain-HTTP [`HyperClient`] refuses with a clear error: it reaches local
+//! STS emulators (`AWS_ENDPOINT_URL_STS=http://...`); for AWS itself, give the providers an
+//! `HttpClient` with TLS.
 
 use std::error::Error as StdError;
 use std::fmt;
@@ -26,6 +31,19 @@ impl<C: HttpClient + ?Sized> HttpClient for Arc<C> {
     fn send(&self, request: http::Request<Vec<u8>>) -> HttpFuture<'_> {
         (**self).send(request)
     }
+}
+
+/// The transport providers use when none is given: [`HyperClient`] with the `hyper` feature.
+#[cfg(feature = "hyper")]
+#[allow(clippy::unnecessary_wraps)] // one signature with the featureless twin
+pub(crate) fn default_client() -> Option<Arc<dyn HttpClient>> {
+    Some(Arc::new(HyperClient::new()))
+}
+
+/// Without the `hyper` feature there is no transport unless the user gives one.
+#[cfg(not(feature = "hyper"))]
+pub(crate) fn default_client() -> Option<Arc<dyn HttpClient>> {
+    None
 }
 
 /// What went wrong sending a request.

@@ -23,7 +23,9 @@
 //! | --- | --- |
 //! | [`Credentials`] itself | the key pair it holds (static credentials) |
 //! | [`EnvironmentProvider`] | `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` |
-//! | [`ProfileProvider`] | `~/.aws/config` and `~/.aws/credentials` (static keys, `credential_process`) |
+//! | [`ProfileProvider`] | `~/.aws/config` and `~/.aws/credentials` (static keys, `credential_process`, `role_arn` with `source_profile` or `credential_source`, `web_identity_token_file`) |
+//! | [`WebIdentityProvider`](sts::WebIdentityProvider) | an OIDC token file, exchanged with `AssumeRoleWithWebIdentity` |
+//! | [`AssumeRoleProvider`](sts::AssumeRoleProvider) | another provider's credentials, exchanged with `AssumeRole` |
 //! | [`ContainerProvider`] | `AWS_CONTAINER_CREDENTIALS_FULL_URI` / `_RELATIVE_URI` |
 //! | [`ImdsProvider`] | the EC2 instance metadata service (IMDSv2) |
 //!
@@ -57,6 +59,7 @@ mod process;
 pub mod profile;
 mod provider;
 mod region;
+pub mod sts;
 
 pub use cache::{CachedProvider, Clock, SystemClock};
 pub use chain::{CredentialsChain, DefaultChain, DefaultChainBuilder};
@@ -64,7 +67,7 @@ pub use container::ContainerProvider;
 pub use env::{Environment, EnvironmentMap, EnvironmentProvider, ProcessEnvironment};
 pub use error::{CredentialsError, ErrorKind};
 pub use imds::ImdsProvider;
-pub use process::CredentialProcess;
+pub use process::{CredentialProcess, DEFAULT_PROCESS_TIMEOUT};
 pub use profile::ProfileProvider;
 pub use provider::{CredentialsFuture, ProvideCredentials};
 pub use region::{Region, RegionSource, resolve_region};

@@ -4,9 +4,16 @@
 //! thread of its own so the caller's async runtime is never blocked and none is required.
 //! Its output must be `{"Version": 1, "AccessKeyId": ..., "SecretAccessKey": ...,
 //! "SessionToken": ..., "Expiration": ...}`.
+//!
+//! A command still running after its timeout ([`DEFAULT_PROCESS_TIMEOUT`] unless set) is
+//! killed and the call fails: the SDKs wait forever, but a cached provider holds its lock
+//! while the command runs, so one hung tool would block every request of the process.
 
 use std::fmt;
-use std::process::{Command, Output, Stdio};
+use std::io::Read;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use super::document::{self, PROCESS};
 use super::provider::{CredentialsFuture, ProvideCredentials};
@@ -15,6 +22,30 @@ use super::{Credentials, CredentialsError};
 const PROVIDER: &str = "credential_process";
 /// How much of the command's stderr an error quotes, so a chatty tool cannot flood a log.
 const STDERR_QUOTE_LIMIT: usize = 200;
+/// The most output read from the command: a credentials document is a few kilobytes.
+const OUTPUT_LIMIT: u64 = 1024 * 1024;
+/// How often the helper thread looks whether the command has exited.
+const POLL_INTERVAL: Duration = Duration::from_millis(10);
+
+/// How long a `credential_process` command may run before it is killed: one minute.
+///
+/// Long enough for the interactive tools people put there (a browser sign-in, a hardware key
+/// touch, an MFA prompt on another device take tens of seconds), short enough that a hung tool
+/// fails the callers queued behind the cache instead of blocking them for good.
+pub const DEFAULT_PROCESS_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// What the command left when it exited.
+struct Output {
+    status: ExitStatus,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+/// Why no output came.
+enum RunError {
+    Io(std::io::Error),
+    TimedOut,
+}
 
 /// A `credential_process` command. `Debug` and errors show the program, not its arguments,
 /// which may carry a password.
@@ -35,14 +66,42 @@ const STDERR_QUOTE_LIMIT: usize = 200;
 #[derive(Clone, PartialEq, Eq)]
 pub struct CredentialProcess {
     command: String,
+    timeout: Duration,
 }
 
 impl CredentialProcess {
-    /// The command line, as written after `credential_process =`.
+    /// The command line, as written after `credential_process =`, with the
+    /// [`DEFAULT_PROCESS_TIMEOUT`].
     pub fn new(command: impl Into<String>) -> Self {
         CredentialProcess {
             command: command.into(),
+            timeout: DEFAULT_PROCESS_TIMEOUT,
         }
+    }
+
+    /// The same command, killed when it runs longer than `timeout`.
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialProcess;
+    /// use std::time::Duration;
+    ///
+    /// let process = CredentialProcess::new("sleep 10").with_timeout(Duration::from_millis(50));
+    /// assert_eq!(process.timeout(), Duration::from_millis(50));
+    /// # #[cfg(unix)]
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let error = process.run().await.unwrap_err();
+    /// assert!(error.message().ends_with("and was killed"), "{error}");
+    /// # });
+    /// ```
+    #[must_use]
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How long the command may run.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// The first word of the command: what messages may show.
@@ -71,18 +130,30 @@ impl CredentialProcess {
 
     async fn output(&self) -> Result<Output, CredentialsError> {
         let mut command = shell_command(&self.command);
-        command.stdin(Stdio::null());
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let timeout = self.timeout;
         let (sender, receiver) = tokio::sync::oneshot::channel();
         std::thread::Builder::new()
             .name("credential_process".to_owned())
             .spawn(move || {
                 // The receiver may be gone if the caller gave up; nothing to do then.
-                let _ = sender.send(command.output());
+                let _ = sender.send(run_with_timeout(&mut command, timeout));
             })
             .map_err(|error| self.spawn_error(error))?;
         match receiver.await {
             Ok(Ok(output)) => Ok(output),
-            Ok(Err(error)) => Err(self.spawn_error(error)),
+            Ok(Err(RunError::Io(error))) => Err(self.spawn_error(error)),
+            Ok(Err(RunError::TimedOut)) => Err(CredentialsError::failed(
+                PROVIDER,
+                format!(
+                    "`{}` did not finish within {:?} and was killed",
+                    self.program(),
+                    self.timeout
+                ),
+            )),
             Err(_) => Err(CredentialsError::failed(
                 PROVIDER,
                 "the thread running the command stopped without an answer",
@@ -115,6 +186,61 @@ impl CredentialProcess {
     }
 }
 
+/// Runs `command`, reading its output on two threads (so a full pipe cannot stall it), and
+/// kills it at `timeout`. The shell's own children may keep the pipes open after it exits or
+/// is killed; their readers are waited for until the deadline only, then left to finish alone.
+fn run_with_timeout(command: &mut Command, timeout: Duration) -> Result<Output, RunError> {
+    let deadline = Instant::now() + timeout;
+    let mut child = command.spawn().map_err(RunError::Io)?;
+    let stdout = child.stdout.take().map(read_to_end);
+    let stderr = child.stderr.take().map(read_to_end);
+    let status = wait_until(&mut child, deadline)?;
+    Ok(Output {
+        status,
+        stdout: collect(stdout.as_ref(), deadline)?,
+        stderr: collect(stderr.as_ref(), deadline)?,
+    })
+}
+
+fn wait_until(child: &mut Child, deadline: Instant) -> Result<ExitStatus, RunError> {
+    loop {
+        if let Some(status) = child.try_wait().map_err(RunError::Io)? {
+            return Ok(status);
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            // Either may fail if the command exited just now; it is gone either way.
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(RunError::TimedOut);
+        }
+        std::thread::sleep(POLL_INTERVAL.min(deadline - now));
+    }
+}
+
+fn read_to_end(pipe: impl Read + Send + 'static) -> Receiver<Vec<u8>> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        // A read error leaves what was read; the document check reports what is missing.
+        let _ = pipe.take(OUTPUT_LIMIT).read_to_end(&mut bytes);
+        let _ = sender.send(bytes);
+    });
+    receiver
+}
+
+fn collect(reader: Option<&Receiver<Vec<u8>>>, deadline: Instant) -> Result<Vec<u8>, RunError> {
+    let Some(reader) = reader else {
+        return Ok(Vec::new());
+    };
+    let left = deadline.saturating_duration_since(Instant::now());
+    match reader.recv_timeout(left) {
+        Ok(bytes) => Ok(bytes),
+        Err(RecvTimeoutError::Timeout) => Err(RunError::TimedOut),
+        Err(RecvTimeoutError::Disconnected) => Ok(Vec::new()),
+    }
+}
+
 #[cfg(not(windows))]
 fn shell_command(line: &str) -> Command {
     let mut command = Command::new("sh");
@@ -141,6 +267,7 @@ impl fmt::Debug for CredentialProcess {
         f.debug_struct("CredentialProcess")
             .field("program", &self.program())
             .field("arguments", &arguments)
-            .finish()
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
     }
 }

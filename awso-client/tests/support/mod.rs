@@ -22,6 +22,8 @@ pub(crate) struct Seen {
     pub(crate) method: String,
     pub(crate) path: String,
     pub(crate) headers: Vec<(String, String)>,
+    /// The body, as far as `content-length` announced it.
+    pub(crate) body: String,
 }
 
 impl Seen {
@@ -156,20 +158,36 @@ fn read_head(stream: &mut TcpStream) -> Option<Seen> {
         }
         buffer.extend_from_slice(&chunk[..read]);
     }
-    let text = String::from_utf8_lossy(&buffer);
+    let end = buffer.windows(4).position(|window| window == b"\r\n\r\n")? + 4;
+    let text = String::from_utf8_lossy(&buffer[..end]).into_owned();
     let mut lines = text.split("\r\n");
     let mut request_line = lines.next()?.split(' ');
     let method = request_line.next()?.to_owned();
     let path = request_line.next()?.to_owned();
-    let headers = lines
+    let headers: Vec<(String, String)> = lines
         .take_while(|line| !line.is_empty())
         .filter_map(|line| line.split_once(':'))
         .map(|(key, value)| (key.trim().to_owned(), value.trim().to_owned()))
         .collect();
+    let length = headers
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(MAX_HEAD);
+    let mut body = buffer[end..].to_vec();
+    while body.len() < length {
+        let read = stream.read(&mut chunk).ok()?;
+        if read == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..read]);
+    }
     Some(Seen {
         method,
         path,
         headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
     })
 }
 

@@ -20,6 +20,7 @@
 //! ```
 
 mod parser;
+mod provider;
 mod resolve;
 
 use std::collections::BTreeMap;
@@ -28,7 +29,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use parser::{ParseError, Property};
-pub use resolve::{BaseCredentials, ProfileChain, ProfileProvider, RoleHop};
+pub use provider::ProfileProvider;
+pub use resolve::{BaseCredentials, ProfileChain, RoleHop};
 
 use super::env::Environment;
 use super::error::CredentialsError;

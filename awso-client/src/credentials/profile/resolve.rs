@@ -7,14 +7,10 @@
 //! `credential_source` names a base outside the files. Every profile is visited at most once,
 //! so a `source_profile` loop is an error, not a hang.
 
-use std::fmt;
-use std::sync::Arc;
-
-use super::super::env::Environment;
 use super::super::process::CredentialProcess;
-use super::super::provider::{CredentialsFuture, ProvideCredentials};
+use super::super::sts::AssumeRoleParams;
 use super::super::{Credentials, CredentialsError};
-use super::{Profile, ProfileFiles, ProfileSet, files_for};
+use super::{Profile, ProfileSet};
 
 const PROVIDER: &str = "profile";
 
@@ -57,6 +53,20 @@ pub struct RoleHop {
     pub session_name: Option<String>,
     /// `mfa_serial`, if set.
     pub mfa_serial: Option<String>,
+    /// `duration_seconds`, if set.
+    pub duration_seconds: Option<i32>,
+}
+
+impl RoleHop {
+    /// What to ask STS for.
+    pub fn params(&self) -> AssumeRoleParams {
+        AssumeRoleParams {
+            role_arn: self.role_arn.clone(),
+            session_name: self.session_name.clone(),
+            external_id: self.external_id.clone(),
+            duration_seconds: self.duration_seconds,
+        }
+    }
 }
 
 /// A resolved profile: the base, then the roles to assume on it in order (the selected
@@ -114,7 +124,7 @@ impl ProfileChain {
                     session_name: profile.get("role_session_name").map(str::to_owned),
                 };
             }
-            roles.push(role_hop(profile, role_arn));
+            roles.push(role_hop(profile, role_arn)?);
             match (
                 profile.get("source_profile"),
                 profile.get("credential_source"),
@@ -155,15 +165,30 @@ fn missing(visited: &[&str], name: &str) -> CredentialsError {
     }
 }
 
-fn role_hop(profile: &Profile, role_arn: &str) -> RoleHop {
+fn role_hop(profile: &Profile, role_arn: &str) -> Result<RoleHop, CredentialsError> {
     let owned = |key| profile.get(key).map(str::to_owned);
-    RoleHop {
+    let duration_seconds = match profile.get("duration_seconds") {
+        None => None,
+        Some(text) => Some(text.trim().parse::<i32>().ok().filter(|seconds| *seconds > 0).ok_or_else(
+            || {
+                CredentialsError::invalid(
+                    PROVIDER,
+                    format!(
+                        "profile `{}` sets duration_seconds to `{text}`, which is not a positive number of seconds",
+                        profile.name()
+                    ),
+                )
+            },
+        )?),
+    };
+    Ok(RoleHop {
         profile: profile.name().to_owned(),
         role_arn: role_arn.to_owned(),
         external_id: owned("external_id"),
         session_name: owned("role_session_name"),
         mfa_serial: owned("mfa_serial"),
-    }
+        duration_seconds,
+    })
 }
 
 fn has_static_keys(profile: &Profile) -> bool {
@@ -218,119 +243,6 @@ fn base_of(profile: &Profile, is_source: bool) -> Result<BaseCredentials, Creden
             PROVIDER,
             format!("profile `{name}` has no credentials"),
         ))
-    }
-}
-
-/// Credentials from the shared config and credentials files: static keys and
-/// `credential_process`, in the profile that `AWS_PROFILE` (or [`ProfileProvider::with_profile`])
-/// selects.
-///
-/// Profiles that need STS (`role_arn` with `source_profile` or `credential_source`, web
-/// identity) or SSO are parsed and resolved but answer [`Unsupported`](crate::credentials::ErrorKind::Unsupported)
-/// with the chain they describe: the STS client does not exist yet.
-///
-/// ```
-/// use awso_client::credentials::{EnvironmentMap, ErrorKind, ProfileProvider, ProvideCredentials};
-///
-/// let dir = std::env::temp_dir().join(format!("awso-doc-profile-{}", std::process::id()));
-/// std::fs::create_dir_all(&dir).unwrap();
-/// std::fs::write(dir.join("credentials"), "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n").unwrap();
-/// let env = EnvironmentMap::from_pairs([("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap())]);
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
-/// let credentials = ProfileProvider::new(env).provide_credentials().await.unwrap();
-/// assert_eq!(credentials.access_key_id(), "AKIDEXAMPLE");
-/// # });
-/// std::fs::remove_dir_all(&dir).unwrap();
-/// ```
-#[derive(Clone)]
-pub struct ProfileProvider {
-    env: Arc<dyn Environment>,
-    profile: Option<String>,
-}
-
-impl ProfileProvider {
-    /// A provider locating the files through `env`.
-    pub fn new(env: impl Environment + 'static) -> Self {
-        ProfileProvider::from_shared(Arc::new(env))
-    }
-
-    /// A provider reading an environment shared with other providers.
-    pub fn from_shared(env: Arc<dyn Environment>) -> Self {
-        ProfileProvider { env, profile: None }
-    }
-
-    /// The same provider reading profile `name` instead of `AWS_PROFILE`'s.
-    #[must_use]
-    pub fn with_profile(mut self, name: impl Into<String>) -> Self {
-        self.profile = Some(name.into());
-        self
-    }
-
-    /// The files this provider reads and the profile it selects.
-    pub fn files(&self) -> ProfileFiles {
-        files_for(&self.env, self.profile.as_deref())
-    }
-
-    async fn credentials(&self) -> Result<Credentials, CredentialsError> {
-        let files = self.files();
-        let set = files.load()?;
-        let chain = ProfileChain::resolve(&set, files.profile_name()).map_err(|error| {
-            if error.is_not_configured() {
-                let message = format!("{} in {}", error.message(), files.describe());
-                CredentialsError::not_configured(PROVIDER, message)
-            } else {
-                error
-            }
-        })?;
-        if let Some(hop) = chain.roles.last() {
-            return Err(CredentialsError::unsupported(
-                PROVIDER,
-                format!(
-                    "profile `{}` assumes role {} ({} role(s) on {}); assume role needs STS, which is not supported yet",
-                    hop.profile,
-                    hop.role_arn,
-                    chain.roles.len(),
-                    describe_base(&chain.base)
-                ),
-            ));
-        }
-        match chain.base {
-            BaseCredentials::Static(credentials) => Ok(credentials),
-            BaseCredentials::Process(process) => process.run().await,
-            other => Err(CredentialsError::unsupported(
-                PROVIDER,
-                format!(
-                    "{} is configured but not supported yet",
-                    describe_base(&other)
-                ),
-            )),
-        }
-    }
-}
-
-fn describe_base(base: &BaseCredentials) -> String {
-    match base {
-        BaseCredentials::Static(_) => "static keys".to_owned(),
-        BaseCredentials::Process(process) => format!("credential_process `{}`", process.program()),
-        BaseCredentials::WebIdentity { role_arn, .. } => {
-            format!("web identity (AssumeRoleWithWebIdentity for {role_arn})")
-        }
-        BaseCredentials::CredentialSource(source) => format!("credential_source {source}"),
-        BaseCredentials::Sso { profile } => format!("SSO in profile `{profile}`"),
-    }
-}
-
-impl ProvideCredentials for ProfileProvider {
-    fn provide_credentials(&self) -> CredentialsFuture<'_> {
-        Box::pin(self.credentials())
-    }
-}
-
-impl fmt::Debug for ProfileProvider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ProfileProvider")
-            .field("profile", &self.profile)
-            .finish_non_exhaustive()
     }
 }
 
