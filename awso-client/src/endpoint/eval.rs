@@ -1,0 +1,323 @@
+//! Evaluation: rules tried in order over variable slots, a pure function of the parameters.
+//!
+//! Recursion follows the rule set's nesting, which parsing bounded (`MAX_RULE_DEPTH`,
+//! `MAX_EXPR_DEPTH`), so evaluation cannot recurse without bound whatever the parameters.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use super::ast::{Body, Call, EndpointDef, Expr, Func, Part, Rule, Step, Template};
+use super::error::ResolveError;
+use super::partition::Partitions;
+use super::value::Value;
+use super::{Endpoint, aws, functions};
+
+/// A value during evaluation: borrows from the parameters, the rule set and the partitions
+/// wherever it can, so most conditions allocate nothing.
+#[derive(Debug, Clone)]
+pub(crate) enum Val<'a> {
+    Bool(bool),
+    Int(i64),
+    Str(Cow<'a, str>),
+    List(Rc<[Val<'a>]>),
+    Record(Rc<[(&'a str, Val<'a>)]>),
+    /// A partition's outputs, looked up by `getAttr`.
+    Outputs(&'a [(String, Value)]),
+}
+
+impl<'a> Val<'a> {
+    pub(crate) fn borrow(value: &'a Value) -> Val<'a> {
+        match value {
+            Value::Bool(b) => Val::Bool(*b),
+            Value::Int(n) => Val::Int(*n),
+            Value::String(s) => Val::Str(Cow::Borrowed(s)),
+            Value::Array(items) => Val::List(items.iter().map(Val::borrow).collect()),
+            Value::Object(members) => Val::Record(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), Val::borrow(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        match self {
+            Val::Bool(b) => Value::Bool(*b),
+            Val::Int(n) => Value::Int(*n),
+            Val::Str(s) => Value::String(s.clone().into_owned()),
+            Val::List(items) => Value::Array(items.iter().map(Val::to_value).collect()),
+            Val::Record(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.to_value()))
+                    .collect(),
+            ),
+            Val::Outputs(members) => Value::Object(members.iter().cloned().collect()),
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Val::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            Val::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    fn attr(&self, step: &Step) -> Option<Val<'a>> {
+        match (self, step) {
+            (Val::Record(members), Step::Key(key)) => members
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone()),
+            (Val::Outputs(members), Step::Key(key)) => members
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| Val::borrow(v)),
+            (Val::List(items), Step::Index(i)) => items.get(*i).cloned(),
+            _ => None,
+        }
+    }
+}
+
+/// How a rule list ended: an endpoint or an error rule, or nothing matched.
+pub(crate) enum Outcome {
+    Endpoint(Endpoint),
+    Error(ResolveError),
+    NoMatch,
+}
+
+pub(crate) struct Eval<'a> {
+    pub(crate) slots: Vec<Option<Val<'a>>>,
+    pub(crate) partitions: &'a Partitions,
+}
+
+impl<'a> Eval<'a> {
+    pub(crate) fn rules(&mut self, rules: &'a [Rule]) -> Outcome {
+        for rule in rules {
+            if !self.conditions_hold(rule) {
+                continue;
+            }
+            return match &rule.body {
+                Body::Endpoint(def) => self.endpoint(def),
+                Body::Error(message) => match self.expr(message) {
+                    Some(Val::Str(text)) => Outcome::Error(ResolveError::rule(text.into_owned())),
+                    _ => Outcome::Error(ResolveError::engine("error message is not a string")),
+                },
+                // A tree whose conditions hold is final: if none of its rules match, resolution fails.
+                Body::Tree(inner) => match self.rules(inner) {
+                    Outcome::NoMatch => Outcome::Error(ResolveError::engine(
+                        "no rule matched inside a tree whose conditions held",
+                    )),
+                    done => done,
+                },
+            };
+        }
+        Outcome::NoMatch
+    }
+
+    fn conditions_hold(&mut self, rule: &'a Rule) -> bool {
+        for condition in &rule.conditions {
+            let value = self.expr(&condition.expr);
+            let holds = match &value {
+                None | Some(Val::Bool(false)) => false,
+                Some(_) => true,
+            };
+            if !holds {
+                return false;
+            }
+            if let Some(slot) = condition.assign {
+                self.slots[slot] = value;
+            }
+        }
+        true
+    }
+
+    fn endpoint(&mut self, def: &'a EndpointDef) -> Outcome {
+        let Some(Val::Str(url)) = self.expr(&def.url) else {
+            return Outcome::Error(ResolveError::engine("endpoint URL is not a string"));
+        };
+        let mut properties = BTreeMap::new();
+        for (name, expr) in &def.properties {
+            let Some(value) = self.expr(expr) else {
+                return Outcome::Error(ResolveError::engine(format!("property `{name}` is unset")));
+            };
+            properties.insert(name.clone(), value.to_value());
+        }
+        let mut headers = BTreeMap::new();
+        for (name, exprs) in &def.headers {
+            let mut values = Vec::with_capacity(exprs.len());
+            for expr in exprs {
+                match self.expr(expr) {
+                    Some(Val::Str(s)) => values.push(s.into_owned()),
+                    _ => {
+                        let msg = format!("header `{name}` is not a string");
+                        return Outcome::Error(ResolveError::engine(msg));
+                    }
+                }
+            }
+            headers.insert(name.clone(), values);
+        }
+        Outcome::Endpoint(Endpoint {
+            url: url.into_owned(),
+            properties,
+            headers,
+        })
+    }
+
+    fn expr(&self, expr: &'a Expr) -> Option<Val<'a>> {
+        match expr {
+            Expr::Bool(b) => Some(Val::Bool(*b)),
+            Expr::Int(n) => Some(Val::Int(*n)),
+            Expr::Str(template) => self.template(template).map(Val::Str),
+            Expr::Array(items) => Some(Val::List(
+                items.iter().map(|e| self.expr(e)).collect::<Option<_>>()?,
+            )),
+            Expr::Object(members) => Some(Val::Record(
+                members
+                    .iter()
+                    .map(|(k, e)| Some((k.as_str(), self.expr(e)?)))
+                    .collect::<Option<_>>()?,
+            )),
+            Expr::Ref(slot) => self.slots[*slot].clone(),
+            Expr::GetAttr(target, steps) => get_attr(self.expr(target)?, steps),
+            Expr::Call(call) => self.call(call),
+        }
+    }
+
+    fn template(&self, template: &'a Template) -> Option<Cow<'a, str>> {
+        let parts = match template {
+            Template::Literal(text) => return Some(Cow::Borrowed(text)),
+            Template::Parts(parts) => parts,
+        };
+        let mut out = String::new();
+        for part in parts {
+            match part {
+                Part::Text(text) => out.push_str(text),
+                Part::Var(slot) => out.push_str(self.slots[*slot].as_ref()?.as_str()?),
+                Part::Attr(slot, steps) => {
+                    let value = get_attr(self.slots[*slot].clone()?, steps)?;
+                    out.push_str(value.as_str()?);
+                }
+            }
+        }
+        Some(Cow::Owned(out))
+    }
+
+    fn call(&self, call: &'a Call) -> Option<Val<'a>> {
+        let args = &call.args;
+        match call.func {
+            Func::IsSet => Some(Val::Bool(self.expr(&args[0]).is_some())),
+            Func::Coalesce => args.iter().find_map(|arg| self.expr(arg)),
+            Func::Ite => {
+                let branch = if self.expr(&args[0])?.as_bool()? {
+                    &args[1]
+                } else {
+                    &args[2]
+                };
+                self.expr(branch)
+            }
+            func => {
+                let values = args
+                    .iter()
+                    .map(|arg| self.expr(arg))
+                    .collect::<Option<Vec<_>>>()?;
+                self.apply(func, values)
+            }
+        }
+    }
+
+    /// The functions that need every argument set.
+    fn apply(&self, func: Func, args: Vec<Val<'a>>) -> Option<Val<'a>> {
+        let mut args = args.into_iter();
+        let mut next = || args.next();
+        let bool_of = |v: Option<Val<'a>>| v?.as_bool();
+        let int_of = |v: Option<Val<'a>>| match v? {
+            Val::Int(n) => Some(n),
+            _ => None,
+        };
+        let str_of = |v: Option<Val<'a>>| match v? {
+            Val::Str(s) => Some(s),
+            _ => None,
+        };
+        Some(match func {
+            Func::Not => Val::Bool(!bool_of(next())?),
+            Func::BooleanEquals => Val::Bool(bool_of(next())? == bool_of(next())?),
+            Func::StringEquals => Val::Bool(str_of(next())? == str_of(next())?),
+            Func::Substring => {
+                let (input, start, stop) = (str_of(next())?, int_of(next())?, int_of(next())?);
+                let reverse = bool_of(next())?;
+                let range = functions::substring(&input, start, stop, reverse)?;
+                Val::Str(match input {
+                    Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
+                    Cow::Owned(text) => Cow::Owned(text[range].to_owned()),
+                })
+            }
+            Func::UriEncode => Val::Str(Cow::Owned(functions::uri_encode(&str_of(next())?))),
+            Func::ParseUrl => url_record(&str_of(next())?)?,
+            Func::IsValidHostLabel => {
+                let input = str_of(next())?;
+                Val::Bool(functions::is_valid_host_label(&input, bool_of(next())?))
+            }
+            Func::Partition => Val::Outputs(self.partitions.lookup(&str_of(next())?)?),
+            Func::ParseArn => arn_record(&str_of(next())?)?,
+            Func::IsVirtualHostableS3Bucket => {
+                let input = str_of(next())?;
+                Val::Bool(aws::is_virtual_hostable_s3_bucket(&input, bool_of(next())?))
+            }
+            Func::Split => {
+                let (input, delimiter, limit) = (str_of(next())?, str_of(next())?, int_of(next())?);
+                let pieces = functions::split(&input, &delimiter, limit)?;
+                Val::List(
+                    pieces
+                        .into_iter()
+                        .map(|p| Val::Str(Cow::Owned(p.to_owned())))
+                        .collect(),
+                )
+            }
+            Func::IsSet | Func::Coalesce | Func::Ite => return None,
+        })
+    }
+}
+
+fn get_attr<'a>(mut value: Val<'a>, steps: &[Step]) -> Option<Val<'a>> {
+    for step in steps {
+        value = value.attr(step)?;
+    }
+    Some(value)
+}
+
+fn owned<'a>(s: &str) -> Val<'a> {
+    Val::Str(Cow::Owned(s.to_owned()))
+}
+
+fn url_record<'a>(input: &str) -> Option<Val<'a>> {
+    let url = functions::parse_url(input)?;
+    Some(Val::Record(Rc::new([
+        ("scheme", owned(url.scheme)),
+        ("authority", owned(url.authority)),
+        ("path", owned(url.path)),
+        ("normalizedPath", Val::Str(Cow::Owned(url.normalized_path))),
+        ("isIp", Val::Bool(url.is_ip)),
+    ])))
+}
+
+fn arn_record<'a>(input: &str) -> Option<Val<'a>> {
+    let arn = aws::parse_arn(input)?;
+    let resource_id: Rc<[Val<'a>]> = arn.resource_id.iter().map(|p| owned(p)).collect();
+    Some(Val::Record(Rc::new([
+        ("partition", owned(arn.partition)),
+        ("service", owned(arn.service)),
+        ("region", owned(arn.region)),
+        ("accountId", owned(arn.account_id)),
+        ("resourceId", Val::List(resource_id)),
+    ])))
+}
