@@ -321,3 +321,82 @@ fn arn_record<'a>(input: &str) -> Option<Val<'a>> {
         ("resourceId", Val::List(resource_id)),
     ])))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::endpoint::{Params, Partitions, RuleSet};
+
+    /// Resolves a rule set whose one endpoint rule has `conditions` and `url`.
+    fn url_of(conditions: &str, url: &str, params: &Params) -> Result<String, String> {
+        let text = format!(
+            r#"{{"version": "1.1", "parameters": {{"A": {{"type": "string"}}, "F": {{"type": "boolean"}},
+                "L": {{"type": "stringArray", "default": ["x", "y"]}}}},
+               "rules": [{{"type": "endpoint", "conditions": {conditions}, "endpoint": {{"url": "{url}"}}}},
+                         {{"type": "error", "conditions": [], "error": "none"}}]}}"#
+        );
+        let rules = RuleSet::from_json(&text).map_err(|e| e.to_string())?;
+        match rules.resolve(params, &Partitions::empty()) {
+            Ok(endpoint) => Ok(endpoint.url().to_owned()),
+            Err(e) => Err(e.message().to_owned()),
+        }
+    }
+
+    #[test]
+    fn coalesce_takes_the_first_set_argument() {
+        let cond = r#"[{"fn": "coalesce", "argv": [{"ref": "A"}, "fallback"], "assign": "c"}]"#;
+        assert_eq!(
+            url_of(cond, "https://{c}", &Params::new()).unwrap(),
+            "https://fallback"
+        );
+        let params = Params::new().with("A", "given");
+        assert_eq!(
+            url_of(cond, "https://{c}", &params).unwrap(),
+            "https://given"
+        );
+    }
+
+    #[test]
+    fn ite_picks_a_branch() {
+        let cond = r#"[{"fn": "ite", "argv": [{"ref": "F"}, "yes", "no"], "assign": "c"}]"#;
+        let params = Params::new().with("F", true);
+        assert_eq!(url_of(cond, "https://{c}", &params).unwrap(), "https://yes");
+        let params = Params::new().with("F", false);
+        assert_eq!(url_of(cond, "https://{c}", &params).unwrap(), "https://no");
+        // An unset condition leaves the result unset, so the rule does not match.
+        assert_eq!(
+            url_of(cond, "https://{c}", &Params::new()).unwrap_err(),
+            "none"
+        );
+    }
+
+    #[test]
+    fn split_and_index() {
+        let cond = r#"[{"fn": "split", "argv": [{"ref": "A"}, "--", 0], "assign": "parts"},
+                       {"fn": "getAttr", "argv": [{"ref": "parts"}, "[1]"], "assign": "second"}]"#;
+        let params = Params::new().with("A", "a--b--c");
+        assert_eq!(
+            url_of(cond, "https://{second}", &params).unwrap(),
+            "https://b"
+        );
+        let params = Params::new().with("A", "alone");
+        assert_eq!(
+            url_of(cond, "https://{second}", &params).unwrap_err(),
+            "none"
+        );
+    }
+
+    #[test]
+    fn string_arrays_index_by_template_path() {
+        let url = url_of("[]", "https://{L#[1]}", &Params::new()).unwrap();
+        assert_eq!(url, "https://y");
+    }
+
+    #[test]
+    fn substring_of_non_ascii_is_unset() {
+        let cond = r#"[{"fn": "substring", "argv": [{"ref": "A"}, 0, 2, false], "assign": "s"}]"#;
+        let params = Params::new().with("A", "abc");
+        assert_eq!(url_of(cond, "https://{s}", &params).unwrap(), "https://ab");
+        let params = Params::new().with("A", "\u{e9}bc");
+        assert_eq!(url_of(cond, "https://{s}", &params).unwrap_err(), "none");
+    }
+}

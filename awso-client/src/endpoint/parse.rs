@@ -11,8 +11,9 @@ use super::ast::{
 use super::error::{JsonPath, RuleSetError};
 use super::value::Value;
 
-/// How deeply `tree` rules may nest. botocore's deepest rule set (S3) nests about a dozen.
-pub(crate) const MAX_RULE_DEPTH: usize = 64;
+/// How deeply `tree` rules may nest. botocore's deepest rule sets nest 18 levels; each level
+/// is two JSON levels, so this also stays under serde_json's own limit of 128.
+pub(crate) const MAX_RULE_DEPTH: usize = 48;
 /// How deeply function calls may nest inside one condition; botocore's go three deep.
 pub(crate) const MAX_EXPR_DEPTH: usize = 16;
 
@@ -518,5 +519,159 @@ impl Signature {
             Signature::Ite => Some(Func::Ite),
             Signature::GetAttr => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::endpoint::{Params, Partitions, RuleSet};
+
+    /// A rule set whose only rule has `conditions` and yields an error with `message`.
+    fn with_condition(conditions: &str, message: &str) -> String {
+        format!(
+            r#"{{"version": "1.0", "parameters": {{"R": {{"type": "string"}}, "B": {{"type": "boolean"}}}},
+               "rules": [{{"type": "error", "conditions": {conditions}, "error": "{message}"}}]}}"#
+        )
+    }
+
+    fn error_of(text: &str) -> (String, String) {
+        let err = RuleSet::from_json(text).unwrap_err();
+        (err.path().to_owned(), err.to_string())
+    }
+
+    #[test]
+    fn bad_rules_are_named_by_path() {
+        let cases = [
+            (
+                r#"[{"fn": "nope", "argv": []}]"#,
+                "x",
+                "rules[0].conditions[0]",
+                "unknown function `nope`",
+            ),
+            (
+                r#"[{"fn": "isSet", "argv": []}]"#,
+                "x",
+                "rules[0].conditions[0]",
+                "takes 1 arguments, found 0",
+            ),
+            (
+                r#"[{"fn": "not", "argv": ["s"]}]"#,
+                "x",
+                "rules[0].conditions[0].argv[0]",
+                "wants a boolean",
+            ),
+            (
+                r#"[{"fn": "stringEquals", "argv": [{"ref": "B"}, "s"]}]"#,
+                "x",
+                "rules[0].conditions[0].argv[0]",
+                "wants a string here, found a boolean",
+            ),
+            (
+                r#"[{"fn": "isSet", "argv": [{"ref": "Q"}]}]"#,
+                "x",
+                "rules[0].conditions[0].argv[0]",
+                "unknown variable `Q`",
+            ),
+            (r#"[]"#, "{Q}", "rules[0].error", "unknown variable `Q`"),
+            (r#"[]"#, "a}b", "rules[0].error", "unbalanced brace"),
+            (
+                r#"[{"argv": []}]"#,
+                "x",
+                "rules[0].conditions[0]",
+                "must be a function call",
+            ),
+            (
+                r#"[{"fn": "getAttr", "argv": [{"ref": "R"}, "a[x]"]}]"#,
+                "x",
+                "rules[0].conditions[0].argv[1]",
+                "bad attribute path",
+            ),
+        ];
+        for (conditions, message, path, wanted) in cases {
+            let (got_path, text) = error_of(&with_condition(conditions, message));
+            assert_eq!(got_path, path, "{conditions}");
+            assert!(text.contains(wanted), "{conditions}: {text}");
+        }
+    }
+
+    #[test]
+    fn assigned_names_are_visible_to_their_rule_only() {
+        let text = r#"{"version": "1.0", "parameters": {"R": {"type": "string"}}, "rules": [
+            {"type": "tree", "conditions": [{"fn": "aws.partition", "argv": [{"ref": "R"}], "assign": "P"}],
+             "rules": [{"type": "error", "conditions": [], "error": "{P#name}"}]},
+            {"type": "error", "conditions": [], "error": "{P#name}"}]}"#;
+        let (path, text) = error_of(text);
+        assert_eq!(path, "rules[1].error");
+        assert!(text.contains("unknown variable `P`"));
+    }
+
+    fn nested_trees(depth: usize) -> String {
+        let mut rules = r#"[{"type": "error", "conditions": [], "error": "deep"}]"#.to_owned();
+        for _ in 0..depth {
+            rules = format!(r#"[{{"type": "tree", "conditions": [], "rules": {rules}}}]"#);
+        }
+        format!(r#"{{"version": "1.0", "parameters": {{}}, "rules": {rules}}}"#)
+    }
+
+    #[test]
+    fn rule_nesting_is_limited_exactly_at_the_bound() {
+        let rules = RuleSet::from_json(&nested_trees(super::MAX_RULE_DEPTH)).unwrap();
+        let err = rules
+            .resolve(&Params::new(), &Partitions::empty())
+            .unwrap_err();
+        assert_eq!(err.message(), "deep");
+        let (_, text) = error_of(&nested_trees(super::MAX_RULE_DEPTH + 1));
+        assert!(text.contains("rules nest deeper than"), "{text}");
+    }
+
+    fn nested_nots(depth: usize) -> String {
+        let mut expr = "true".to_owned();
+        for _ in 0..depth {
+            expr = format!(r#"{{"fn": "not", "argv": [{expr}]}}"#);
+        }
+        with_condition(&format!("[{expr}]"), "x")
+    }
+
+    #[test]
+    fn expression_nesting_is_limited_exactly_at_the_bound() {
+        // The condition is depth 0 and the innermost literal one deeper than the last call.
+        assert!(RuleSet::from_json(&nested_nots(super::MAX_EXPR_DEPTH)).is_ok());
+        let (_, text) = error_of(&nested_nots(super::MAX_EXPR_DEPTH + 1));
+        assert!(text.contains("expressions nest deeper than"), "{text}");
+    }
+
+    #[test]
+    fn every_truncated_rule_set_fails_cleanly() {
+        let text = with_condition(
+            r#"[{"fn": "isValidHostLabel", "argv": [{"ref": "R"}, false], "assign": "ok"}]"#,
+            "bad {R}",
+        );
+        assert!(RuleSet::from_json(&text).is_ok());
+        for end in 0..text.len() {
+            assert!(
+                RuleSet::from_json(&text[..end]).is_err(),
+                "prefix of {end} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn templates_unescape_doubled_braces() {
+        let text = with_condition("[]", "{{literal}} {R}");
+        let rules = RuleSet::from_json(&text).unwrap();
+        let err = rules
+            .resolve(&Params::new().with("R", "r1"), &Partitions::empty())
+            .unwrap_err();
+        assert_eq!(err.message(), "{literal} r1");
+    }
+
+    #[test]
+    fn parameters_of_the_wrong_type_are_refused() {
+        let rules = RuleSet::from_json(&with_condition("[]", "x")).unwrap();
+        let err = rules
+            .resolve(&Params::new().with("R", true), &Partitions::empty())
+            .unwrap_err();
+        assert_eq!(err.message(), "parameter `R` must be a string");
+        assert!(!err.is_rule_error());
     }
 }
