@@ -572,8 +572,8 @@ mod tests {
                 "rules[0].conditions[0].argv[0]",
                 "unknown variable `Q`",
             ),
-            (r#"[]"#, "{Q}", "rules[0].error", "unknown variable `Q`"),
-            (r#"[]"#, "a}b", "rules[0].error", "unbalanced brace"),
+            ("[]", "{Q}", "rules[0].error", "unknown variable `Q`"),
+            ("[]", "a}b", "rules[0].error", "unbalanced brace"),
             (
                 r#"[{"argv": []}]"#,
                 "x",
