@@ -23,23 +23,11 @@ pub(crate) fn substring(input: &str, start: i64, stop: i64, reverse: bool) -> Op
     Some(from as usize..to as usize)
 }
 
-/// `uriEncode`: percent-encodes every byte but RFC 3986's unreserved characters.
-///
-/// Hand-written rather than a dependency: it is one loop, and it must match the rules
-/// language's set exactly (`percent-encoding`'s sets are defined by exclusion, so the same
-/// loop would be written as a set constant anyway).
+/// `uriEncode`: percent-encodes every byte but RFC 3986's unreserved characters, which is
+/// the query codec's encoding exactly.
 pub(crate) fn uri_encode(input: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(input.len());
-    for &b in input.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        }
-    }
+    awso_core::query::percent_encode(&mut out, input);
     out
 }
 
