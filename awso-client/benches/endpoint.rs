@@ -61,13 +61,13 @@ fn resolution(c: &mut Criterion) {
         b.iter(|| dynamodb.resolve(black_box(&regional), &partitions));
     });
     group.bench_function("sts_regional", |b| {
-        b.iter(|| sts.resolve(black_box(&regional), &partitions))
+        b.iter(|| sts.resolve(black_box(&regional), &partitions));
     });
     group.finish();
     let s3_text = read("s3/endpoint-rule-set-1.json");
     let mut group = c.benchmark_group("endpoint_parse");
     group.bench_function("s3_rule_set", |b| {
-        b.iter(|| RuleSet::from_json(black_box(&s3_text)))
+        b.iter(|| RuleSet::from_json(black_box(&s3_text)));
     });
     group.finish();
 }
