@@ -3,8 +3,8 @@
 //! Recursion follows the rule set's nesting, which parsing bounded (`MAX_RULE_DEPTH`,
 //! `MAX_EXPR_DEPTH`), so evaluation cannot recurse without bound whatever the parameters.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use super::ast::{Body, Call, EndpointDef, Expr, Func, Part, Rule, Step, Template};
@@ -13,13 +13,32 @@ use super::partition::Partitions;
 use super::value::Value;
 use super::{Endpoint, aws, functions};
 
+/// A string during evaluation: borrowed, or built once and shared by every reference to it
+/// (an assigned name is read many times; cloning must not copy the text).
+#[derive(Debug, Clone)]
+pub(crate) enum Text<'a> {
+    Borrowed(&'a str),
+    Shared(Rc<str>),
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Shared(s) => s,
+        }
+    }
+}
+
 /// A value during evaluation: borrows from the parameters, the rule set and the partitions
 /// wherever it can, so most conditions allocate nothing.
 #[derive(Debug, Clone)]
 pub(crate) enum Val<'a> {
     Bool(bool),
     Int(i64),
-    Str(Cow<'a, str>),
+    Str(Text<'a>),
     List(Rc<[Val<'a>]>),
     Record(Rc<[(&'a str, Val<'a>)]>),
     /// A partition's outputs, looked up by `getAttr`.
@@ -31,7 +50,7 @@ impl<'a> Val<'a> {
         match value {
             Value::Bool(b) => Val::Bool(*b),
             Value::Int(n) => Val::Int(*n),
-            Value::String(s) => Val::Str(Cow::Borrowed(s)),
+            Value::String(s) => Val::Str(Text::Borrowed(s)),
             Value::Array(items) => Val::List(items.iter().map(Val::borrow).collect()),
             Value::Object(members) => Val::Record(
                 members
@@ -46,7 +65,7 @@ impl<'a> Val<'a> {
         match self {
             Val::Bool(b) => Value::Bool(*b),
             Val::Int(n) => Value::Int(*n),
-            Val::Str(s) => Value::String(s.clone().into_owned()),
+            Val::Str(s) => Value::String((**s).to_owned()),
             Val::List(items) => Value::Array(items.iter().map(Val::to_value).collect()),
             Val::Record(members) => Value::Object(
                 members
@@ -109,7 +128,7 @@ impl<'a> Eval<'a> {
             return match &rule.body {
                 Body::Endpoint(def) => self.endpoint(def),
                 Body::Error(message) => match self.expr(message) {
-                    Some(Val::Str(text)) => Outcome::Error(ResolveError::rule(text.into_owned())),
+                    Some(Val::Str(text)) => Outcome::Error(ResolveError::rule((*text).to_owned())),
                     _ => Outcome::Error(ResolveError::engine("error message is not a string")),
                 },
                 // A tree whose conditions hold is final: if none of its rules match, resolution fails.
@@ -157,7 +176,7 @@ impl<'a> Eval<'a> {
             let mut values = Vec::with_capacity(exprs.len());
             for expr in exprs {
                 match self.expr(expr) {
-                    Some(Val::Str(s)) => values.push(s.into_owned()),
+                    Some(Val::Str(s)) => values.push((*s).to_owned()),
                     _ => {
                         let msg = format!("header `{name}` is not a string");
                         return Outcome::Error(ResolveError::engine(msg));
@@ -167,7 +186,7 @@ impl<'a> Eval<'a> {
             headers.insert(name.clone(), values);
         }
         Outcome::Endpoint(Endpoint {
-            url: url.into_owned(),
+            url: (*url).to_owned(),
             properties,
             headers,
         })
@@ -193,9 +212,9 @@ impl<'a> Eval<'a> {
         }
     }
 
-    fn template(&self, template: &'a Template) -> Option<Cow<'a, str>> {
+    fn template(&self, template: &'a Template) -> Option<Text<'a>> {
         let parts = match template {
-            Template::Literal(text) => return Some(Cow::Borrowed(text)),
+            Template::Literal(text) => return Some(Text::Borrowed(text)),
             Template::Parts(parts) => parts,
         };
         let mut out = String::new();
@@ -209,7 +228,7 @@ impl<'a> Eval<'a> {
                 }
             }
         }
-        Some(Cow::Owned(out))
+        Some(Text::Shared(out.into()))
     }
 
     fn call(&self, call: &'a Call) -> Option<Val<'a>> {
@@ -251,17 +270,19 @@ impl<'a> Eval<'a> {
         Some(match func {
             Func::Not => Val::Bool(!bool_of(next())?),
             Func::BooleanEquals => Val::Bool(bool_of(next())? == bool_of(next())?),
-            Func::StringEquals => Val::Bool(str_of(next())? == str_of(next())?),
+            Func::StringEquals => Val::Bool(*str_of(next())? == *str_of(next())?),
             Func::Substring => {
                 let (input, start, stop) = (str_of(next())?, int_of(next())?, int_of(next())?);
                 let reverse = bool_of(next())?;
                 let range = functions::substring(&input, start, stop, reverse)?;
                 Val::Str(match input {
-                    Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
-                    Cow::Owned(text) => Cow::Owned(text[range].to_owned()),
+                    Text::Borrowed(text) => Text::Borrowed(&text[range]),
+                    Text::Shared(text) => Text::Shared(text[range].into()),
                 })
             }
-            Func::UriEncode => Val::Str(Cow::Owned(functions::uri_encode(&str_of(next())?))),
+            Func::UriEncode => {
+                Val::Str(Text::Shared(functions::uri_encode(&str_of(next())?).into()))
+            }
             Func::ParseUrl => url_record(&str_of(next())?)?,
             Func::IsValidHostLabel => {
                 let input = str_of(next())?;
@@ -276,12 +297,7 @@ impl<'a> Eval<'a> {
             Func::Split => {
                 let (input, delimiter, limit) = (str_of(next())?, str_of(next())?, int_of(next())?);
                 let pieces = functions::split(&input, &delimiter, limit)?;
-                Val::List(
-                    pieces
-                        .into_iter()
-                        .map(|p| Val::Str(Cow::Owned(p.to_owned())))
-                        .collect(),
-                )
+                Val::List(pieces.into_iter().map(owned).collect())
             }
             Func::IsSet | Func::Coalesce | Func::Ite => return None,
         })
@@ -296,7 +312,7 @@ fn get_attr<'a>(mut value: Val<'a>, steps: &[Step]) -> Option<Val<'a>> {
 }
 
 fn owned<'a>(s: &str) -> Val<'a> {
-    Val::Str(Cow::Owned(s.to_owned()))
+    Val::Str(Text::Shared(s.into()))
 }
 
 fn url_record<'a>(input: &str) -> Option<Val<'a>> {
@@ -305,7 +321,10 @@ fn url_record<'a>(input: &str) -> Option<Val<'a>> {
         ("scheme", owned(url.scheme)),
         ("authority", owned(url.authority)),
         ("path", owned(url.path)),
-        ("normalizedPath", Val::Str(Cow::Owned(url.normalized_path))),
+        (
+            "normalizedPath",
+            Val::Str(Text::Shared(url.normalized_path.into())),
+        ),
         ("isIp", Val::Bool(url.is_ip)),
     ])))
 }
