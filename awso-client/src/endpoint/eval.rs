@@ -244,20 +244,15 @@ impl<'a> Eval<'a> {
                 };
                 self.expr(branch)
             }
-            func => {
-                let values = args
-                    .iter()
-                    .map(|arg| self.expr(arg))
-                    .collect::<Option<Vec<_>>>()?;
-                self.apply(func, values)
-            }
+            func => self.apply(func, args),
         }
     }
 
-    /// The functions that need every argument set.
-    fn apply(&self, func: Func, args: Vec<Val<'a>>) -> Option<Val<'a>> {
-        let mut args = args.into_iter();
-        let mut next = || args.next();
+    /// The functions that need every argument set. Arguments are evaluated as they are
+    /// taken, so none is collected into a list and an unset one stops the call early.
+    fn apply(&self, func: Func, args: &'a [Expr]) -> Option<Val<'a>> {
+        let mut args = args.iter();
+        let mut next = || self.expr(args.next()?);
         let bool_of = |v: Option<Val<'a>>| v?.as_bool();
         let int_of = |v: Option<Val<'a>>| match v? {
             Val::Int(n) => Some(n),
