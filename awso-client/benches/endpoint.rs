@@ -64,11 +64,12 @@ fn resolution(c: &mut Criterion) {
         b.iter(|| sts.resolve(black_box(&regional), &partitions));
     });
     group.finish();
-    let s3_text = read("s3/endpoint-rule-set-1.json");
     let mut group = c.benchmark_group("endpoint_parse");
-    group.bench_function("s3_rule_set", |b| {
-        b.iter(|| RuleSet::from_json(black_box(&s3_text)));
-    });
+    for service in ["s3", "dynamodb"] {
+        let text = read(&format!("{service}/endpoint-rule-set-1.json"));
+        let name = format!("{service}_rule_set");
+        group.bench_function(name, |b| b.iter(|| RuleSet::from_json(black_box(&text))));
+    }
     group.finish();
 }
 

@@ -226,7 +226,14 @@ impl Parser {
         let assign = match obj.get("assign") {
             None => None,
             Some(name) => {
-                let name = string(name, &path.key("assign"))?;
+                let assign_path = path.key("assign");
+                let name = string(name, &assign_path)?;
+                // One slot per name: shadowing would let a failed rule's value leak to
+                // later rules reading the outer name.
+                if self.scope.iter().any(|(n, _, _)| n == name) {
+                    let msg = format!("`{name}` is already defined here");
+                    return Err(RuleSetError::new(&assign_path, msg));
+                }
                 let slot = self.slot(name);
                 self.scope.push((name.to_owned(), slot, kind));
                 Some(slot)
@@ -611,6 +618,14 @@ mod tests {
             rules = format!(r#"[{{"type": "tree", "conditions": [], "rules": {rules}}}]"#);
         }
         format!(r#"{{"version": "1.0", "parameters": {{}}, "rules": {rules}}}"#)
+    }
+
+    #[test]
+    fn assign_may_not_shadow() {
+        let conditions = r#"[{"fn": "isSet", "argv": [{"ref": "R"}], "assign": "R"}]"#;
+        let (path, text) = error_of(&with_condition(conditions, "x"));
+        assert_eq!(path, "rules[0].conditions[0].assign");
+        assert!(text.contains("`R` is already defined"), "{text}");
     }
 
     #[test]
