@@ -208,6 +208,25 @@ fn check(got: &Result<Endpoint, ResolveError>, expect: &Json) -> Result<(), Stri
     }
 }
 
+/// A value as compact JSON, for readable differences.
+fn json_text(value: &Value) -> String {
+    fn to_json(value: &Value) -> Json {
+        match value {
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Int(n) => Json::from(*n),
+            Value::String(s) => Json::String(s.clone()),
+            Value::Array(items) => Json::Array(items.iter().map(to_json).collect()),
+            Value::Object(members) => Json::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), to_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+    to_json(value).to_string()
+}
+
 fn compare_endpoint(got: &Endpoint, want: &Json) -> Result<(), String> {
     let url = want.get("url").and_then(Json::as_str).unwrap_or_default();
     let mut diff = String::new();
@@ -220,7 +239,14 @@ fn compare_endpoint(got: &Endpoint, want: &Json) -> Result<(), String> {
     };
     let got_props = Value::Object(got.properties().clone());
     if want_props.as_ref() != Some(&got_props) {
-        let _ = write!(diff, "properties {got_props:?}, expected {want_props:?}; ");
+        let want_text = want
+            .get("properties")
+            .map_or_else(|| "{}".to_owned(), Json::to_string);
+        let _ = write!(
+            diff,
+            "properties {}, expected {want_text}; ",
+            json_text(&got_props)
+        );
     }
     let want_headers: BTreeMap<String, Vec<String>> = want
         .get("headers")

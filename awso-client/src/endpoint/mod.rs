@@ -43,6 +43,7 @@
 mod ast;
 mod aws;
 pub mod binding;
+mod embedded;
 
 mod error;
 mod eval;
@@ -53,6 +54,7 @@ mod partition;
 mod resolved;
 mod value;
 
+pub use embedded::EmbeddedRuleSet;
 pub use error::{ResolveError, RuleSetError};
 pub use params::Params;
 pub use partition::Partitions;
