@@ -44,7 +44,6 @@ mod ast;
 mod aws;
 pub mod binding;
 mod embedded;
-
 mod error;
 mod eval;
 mod functions;
