@@ -129,3 +129,47 @@ fn record(json: Option<&Json>, path: &JsonPath<'_>) -> Result<Vec<(String, Value
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARTITIONS: &str = r#"{"version": "1.1", "partitions": [
+        {"id": "aws", "regionRegex": "^(us|eu)\\-\\w+\\-\\d+$",
+         "regions": {"aws-global": {"description": "global"}, "us-east-1": {"supportsFIPS": false}},
+         "outputs": {"name": "aws", "dnsSuffix": "amazonaws.com", "supportsFIPS": true}},
+        {"id": "aws-cn", "regionRegex": "^cn\\-\\w+\\-\\d+$", "regions": {},
+         "outputs": {"name": "aws-cn", "dnsSuffix": "amazonaws.com.cn", "supportsFIPS": true}}]}"#;
+
+    fn output<'a>(outputs: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+        outputs.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    #[test]
+    fn listed_regions_then_regex_then_aws() {
+        let partitions = Partitions::from_json(PARTITIONS).unwrap();
+        let name = |region| output(partitions.lookup(region).unwrap(), "name").cloned();
+        assert_eq!(name("cn-north-1"), Some(Value::from("aws-cn")));
+        assert_eq!(name("aws-global"), Some(Value::from("aws")));
+        assert_eq!(name("eu-west-9"), Some(Value::from("aws")));
+        // Matches no regex: the `aws` partition is the fallback.
+        assert_eq!(name("mars-east-1"), Some(Value::from("aws")));
+    }
+
+    #[test]
+    fn a_region_overrides_its_partition_outputs() {
+        let partitions = Partitions::from_json(PARTITIONS).unwrap();
+        let us_east_1 = partitions.lookup("us-east-1").unwrap();
+        assert_eq!(output(us_east_1, "supportsFIPS"), Some(&Value::Bool(false)));
+        assert_eq!(output(us_east_1, "description"), None);
+        let us_west_2 = partitions.lookup("us-west-2").unwrap();
+        assert_eq!(output(us_west_2, "supportsFIPS"), Some(&Value::Bool(true)));
+    }
+
+    #[test]
+    fn a_bad_regex_is_named() {
+        let text = r#"{"partitions": [{"id": "x", "regionRegex": "(", "outputs": {}}]}"#;
+        let err = Partitions::from_json(text).unwrap_err();
+        assert_eq!(err.path(), "partitions[0].regionRegex");
+    }
+}
