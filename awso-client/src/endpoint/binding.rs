@@ -32,6 +32,43 @@ use super::RuleSet;
 use super::params::Params;
 use super::value::Value;
 
+/// The built-ins botocore's rule sets bind, by the names `builtIn` gives them: what client
+/// configuration passes to [`bind_built_ins`].
+///
+/// ```
+/// use awso_client::endpoint::binding::built_in;
+/// assert_eq!(built_in::REGION, "AWS::Region");
+/// ```
+pub mod built_in {
+    /// The client's region.
+    pub const REGION: &str = "AWS::Region";
+    /// Use FIPS endpoints.
+    pub const USE_FIPS: &str = "AWS::UseFIPS";
+    /// Use dual-stack (IPv4 and IPv6) endpoints.
+    pub const USE_DUAL_STACK: &str = "AWS::UseDualStack";
+    /// An endpoint URL given by the user, overriding the rules' host.
+    pub const ENDPOINT: &str = "SDK::Endpoint";
+    /// The caller's account id (for account-based endpoints).
+    pub const ACCOUNT_ID: &str = "AWS::Auth::AccountId";
+    /// `preferred`, `required` or `disabled`: whether to use account-based endpoints.
+    pub const ACCOUNT_ID_ENDPOINT_MODE: &str = "AWS::Auth::AccountIdEndpointMode";
+    /// S3: the bucket in the path rather than the host.
+    pub const S3_FORCE_PATH_STYLE: &str = "AWS::S3::ForcePathStyle";
+    /// S3: Transfer Acceleration endpoints.
+    pub const S3_ACCELERATE: &str = "AWS::S3::Accelerate";
+    /// S3: `s3.amazonaws.com` rather than the regional endpoint in us-east-1.
+    pub const S3_USE_GLOBAL_ENDPOINT: &str = "AWS::S3::UseGlobalEndpoint";
+    /// S3: refuse multi-region access point ARNs.
+    pub const S3_DISABLE_MULTI_REGION_ACCESS_POINTS: &str =
+        "AWS::S3::DisableMultiRegionAccessPoints";
+    /// S3: take the region of an ARN bucket over the client's.
+    pub const S3_USE_ARN_REGION: &str = "AWS::S3::UseArnRegion";
+    /// S3 Control: take the region of an ARN over the client's.
+    pub const S3_CONTROL_USE_ARN_REGION: &str = "AWS::S3Control::UseArnRegion";
+    /// STS: the global endpoint rather than the regional one in the legacy regions.
+    pub const STS_USE_GLOBAL_ENDPOINT: &str = "AWS::STS::UseGlobalEndpoint";
+}
+
 /// Sets the parameters bound to built-ins (`AWS::Region`, `AWS::UseFIPS`, `SDK::Endpoint`, ...)
 /// from the client's settings, by the built-in's name.
 ///
