@@ -50,6 +50,8 @@ mod functions;
 mod params;
 mod parse;
 mod partition;
+#[cfg(test)]
+mod properties;
 mod resolved;
 mod value;
 
