@@ -13,6 +13,12 @@
 //! | `{Var}`, `{Var#a.b[0]}` templates | filled from parameters and assigned names |
 //! | endpoint `properties`     | [`Endpoint::properties`], [`Endpoint::auth_schemes`] |
 //!
+//! Parameters come from client settings through their built-in names
+//! ([`binding::bind_built_ins`]) and from an operation's input through the model's
+//! `contextParam`, `staticContextParams` and `operationContextParams`
+//! ([`binding::OperationBindings`]). A generated service module carries its rule set as JSON
+//! text in an [`EmbeddedRuleSet`], parsed once on first use.
+//!
 //! ```
 //! use awso_client::endpoint::{Params, Partitions, RuleSet};
 //!
