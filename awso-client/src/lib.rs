@@ -16,4 +16,5 @@
 #![deny(missing_docs)]
 
 pub mod credentials;
+pub mod endpoint;
 pub mod sign;
