@@ -118,6 +118,15 @@ pub trait StructBuilder {
         de: &mut D,
     ) -> Result<()>;
 
+    /// Whether the codec hands `member` to this builder. A declined member is read as an
+    /// unknown one: its value is skipped. Builders accept every member; the protocol layer
+    /// wraps one to keep members bound to the HTTP head out of a body.
+    #[inline]
+    fn accepts(&self, member: &Member) -> bool {
+        let _ = member;
+        true
+    }
+
     /// Told about a member the schema does not know; the codec skips its value. Structures
     /// ignore it (forward compatibility); unions keep the name as their unknown variant.
     fn unknown_member(&mut self, name: &str) -> Result<()> {

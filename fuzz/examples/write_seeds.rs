@@ -300,8 +300,8 @@ type Seed = (&'static str, &'static str, String);
 
 fn responses() -> Result<Vec<Seed>, awso_core::Error> {
     let thing_json = {
-        let mut ser = json::JsonSerializer::new().body_members_only();
-        ser.serialize(&thing_output())?;
+        let mut ser = json::JsonSerializer::new();
+        ser.serialize(&awso_core::protocol::BodyMembers::new(&thing_output()))?;
         ser.finish()
     };
     let thing_xml = xml::to_string(&thing_output())?;

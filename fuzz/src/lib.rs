@@ -496,14 +496,12 @@ fn body_round_trip(
     let body = request.body().as_slice();
     let decoded = match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => json::from_slice_dynamic(body, schema),
-        Protocol::RestJson1 => JsonDeserializer::from_slice(body).and_then(|de| {
-            let mut de = de.body_members_only();
-            let value = de.deserialize_at::<Value>(&root)?;
+        Protocol::RestJson1 => JsonDeserializer::from_slice(body).and_then(|mut de| {
+            let value = protocol::read_body_members::<Value, _>(&mut de, &root)?;
             de.end().map(|()| value)
         }),
-        Protocol::RestXml => XmlDeserializer::from_slice(body).and_then(|de| {
-            let mut de = de.body_members_only();
-            let value = de.deserialize_at::<Value>(&root)?;
+        Protocol::RestXml => XmlDeserializer::from_slice(body).and_then(|mut de| {
+            let value = protocol::read_body_members::<Value, _>(&mut de, &root)?;
             de.end().map(|()| value)
         }),
         Protocol::AwsQuery | Protocol::Ec2Query => return,

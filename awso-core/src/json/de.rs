@@ -30,7 +30,6 @@ pub struct JsonDeserializer<'a> {
     depth: usize,
     max_depth: usize,
     json_names: bool,
-    body_only: bool,
     scratch: String,
 }
 
@@ -43,7 +42,6 @@ impl<'a> JsonDeserializer<'a> {
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
             json_names: true,
-            body_only: false,
             scratch: String::new(),
         }
     }
@@ -64,14 +62,6 @@ impl<'a> JsonDeserializer<'a> {
     #[must_use]
     pub fn ignore_json_names(mut self) -> Self {
         self.json_names = false;
-        self
-    }
-
-    /// Skips members of the top-level structure that a response carries outside its body
-    /// ([`MemberTraits::bound_in_response`](crate::schema::MemberTraits::bound_in_response)).
-    #[must_use]
-    pub fn body_members_only(mut self) -> Self {
-        self.body_only = true;
         self
     }
 
@@ -595,11 +585,9 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
         if !self.eat(b'{') {
             return Err(self.expected("an object"));
         }
-        let root = self.depth == 0;
         self.enter()?;
         let schema = member.target();
         let members = schema.members();
-        let skip_bound = root && self.body_only;
         let mut expected = 0;
         let mut seen = crate::de::Seen::default();
         if !self.eat(b'}') {
@@ -623,7 +611,7 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
                         found
                     }
                 };
-                let found = found.filter(|m| !(skip_bound && m.traits().bound_in_response()));
+                let found = found.filter(|m| builder.accepts(m));
                 if !self.eat(b':') {
                     return Err(self.error(Error::syntax("expected `:` after an object key")));
                 }

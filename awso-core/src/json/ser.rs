@@ -24,7 +24,6 @@ pub struct JsonSerializer {
     depth: usize,
     max_depth: usize,
     json_names: bool,
-    body_only: bool,
 }
 
 impl Default for JsonSerializer {
@@ -46,7 +45,6 @@ impl JsonSerializer {
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
             json_names: true,
-            body_only: false,
         }
     }
 
@@ -61,14 +59,6 @@ impl JsonSerializer {
     #[must_use]
     pub fn ignore_json_names(mut self) -> Self {
         self.json_names = false;
-        self
-    }
-
-    /// Leaves out members of the top-level structure that a request carries outside its body
-    /// ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request)).
-    #[must_use]
-    pub fn body_members_only(mut self) -> Self {
-        self.body_only = true;
         self
     }
 
@@ -160,14 +150,10 @@ impl JsonSerializer {
 struct ObjectWriter<'a> {
     ser: &'a mut JsonSerializer,
     first: bool,
-    skip_bound: bool,
 }
 
 impl MemberSerializer for ObjectWriter<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        if self.skip_bound && member.traits().bound_in_request() {
-            return Ok(());
-        }
         if !std::mem::replace(&mut self.first, false) {
             self.ser.out.push(',');
         }
@@ -185,13 +171,11 @@ impl MemberSerializer for ObjectWriter<'_> {
 
 impl ShapeSerializer for JsonSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
-        let skip_bound = self.body_only && self.depth == 0;
         self.enter()?;
         self.out.push('{');
         let mut object = ObjectWriter {
             ser: self,
             first: true,
-            skip_bound,
         };
         value.serialize_members(member.target(), &mut object)?;
         self.out.push('}');

@@ -74,6 +74,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod body;
 mod endpoint;
 mod errors;
 mod headers;
@@ -82,6 +83,7 @@ mod required;
 mod response;
 mod uri;
 
+pub use body::{BodyMembers, read_body_members};
 pub use endpoint::Endpoint;
 pub use errors::{DynamicError, ErrorInfo, error_info};
 pub use request::{RequestOptions, build_request};

@@ -1,5 +1,6 @@
 //! Operation inputs to HTTP requests.
 
+use super::body::{BodyMembers, NoBuilder};
 use super::headers::HeaderSerializer;
 use super::required::{self, Presence};
 use super::uri::{expand_path, push_query};
@@ -9,7 +10,7 @@ use crate::json::JsonSerializer;
 use crate::query::{QueryFlavor, QuerySerializer};
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind, TimestampFormat};
 use crate::ser::{MemberSerializer, ShapeSerializer, write_each_item, write_each_value};
-use crate::shape::{AwsShape, AwsStruct, StructBuilder};
+use crate::shape::{AwsShape, AwsStruct};
 use crate::text::TextSerializer;
 use crate::types::{Document, Timestamp};
 use crate::xml::XmlSerializer;
@@ -183,8 +184,8 @@ fn rest_body<I: AwsStruct>(
         return Ok((Vec::new(), None));
     }
     if protocol == Protocol::RestJson1 {
-        let mut ser = JsonSerializer::new().body_members_only();
-        ser.serialize_at(input, root)?;
+        let mut ser = JsonSerializer::new();
+        ser.serialize_at(&BodyMembers::new(input), root)?;
         return Ok((
             ser.finish().into_bytes(),
             Some("application/json".to_owned()),
@@ -196,8 +197,8 @@ fn rest_body<I: AwsStruct>(
         .xml_name
         .or(operation.input_root)
         .unwrap_or(schema.name());
-    let mut ser = XmlSerializer::new().body_members_only();
-    ser.serialize_at(input, &root.renamed(name))?;
+    let mut ser = XmlSerializer::new();
+    ser.serialize_at(&BodyMembers::new(input), &root.renamed(name))?;
     Ok((
         ser.finish().into_bytes(),
         Some("application/xml".to_owned()),
@@ -282,25 +283,6 @@ impl<I: AwsStruct> AwsStruct for Filled<'_, I> {
             ser.member(member, token)?;
         }
         Ok(())
-    }
-}
-
-/// The builder of a shape that is never read.
-struct NoBuilder<T>(std::marker::PhantomData<T>);
-
-impl<T> StructBuilder for NoBuilder<T> {
-    type Output = T;
-
-    fn read_member<D: crate::ShapeDeserializer>(
-        &mut self,
-        _: &'static Member,
-        _: &mut D,
-    ) -> Result<()> {
-        Err(Error::unsupported("a request input is only written"))
-    }
-
-    fn build(self) -> Result<T> {
-        Err(Error::unsupported("a request input is only written"))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::body::DeclineBound;
 use super::errors::{DynamicError, ErrorInfo, error_info};
 use super::headers::HeaderDeserializer;
 use super::{OperationSchema, Protocol, ServiceSchema};
@@ -263,17 +264,11 @@ impl<'r> ResponseReader<'r> {
         match self.protocol {
             Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
                 let mut de = JsonDeserializer::from_slice(self.body)?;
-                if self.protocol == Protocol::RestJson1 {
-                    de = de.body_members_only();
-                }
-                de.read_struct(&root, builder)?;
+                body_struct(self.protocol, &mut de, &root, builder)?;
                 de.end()
             }
             Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => {
                 let mut de = XmlDeserializer::from_slice(self.body)?;
-                if self.protocol == Protocol::RestXml {
-                    de = de.body_members_only();
-                }
                 match (self.place, self.protocol) {
                     (Place::Error, _) => enter_error_element(&mut de)?,
                     (Place::Output, Protocol::AwsQuery)
@@ -283,9 +278,24 @@ impl<'r> ResponseReader<'r> {
                     }
                     _ => {}
                 }
-                de.read_struct(&root, builder)
+                body_struct(self.protocol, &mut de, &root, builder)
             }
         }
+    }
+}
+
+/// Reads the structure a body holds; in the REST protocols, members bound to the head are
+/// declined (read from the head instead).
+fn body_struct<D: ShapeDeserializer, B: StructBuilder>(
+    protocol: Protocol,
+    de: &mut D,
+    root: &Member,
+    builder: &mut B,
+) -> Result<()> {
+    if protocol.is_rest() {
+        de.read_struct(root, &mut DeclineBound(builder))
+    } else {
+        de.read_struct(root, builder)
     }
 }
 

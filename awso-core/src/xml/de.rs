@@ -35,7 +35,6 @@ pub struct XmlDeserializer<'a> {
     lexer: Lexer<'a>,
     depth: usize,
     max_depth: usize,
-    body_only: bool,
     /// The start tag of the element the deserializer stands at.
     current: Option<StartTag<'a>>,
     /// The value of the attribute the deserializer stands at, instead of an element.
@@ -51,7 +50,6 @@ impl<'a> XmlDeserializer<'a> {
             lexer: Lexer::new(text),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
-            body_only: false,
             current: None,
             attribute: None,
             text_offset: 0,
@@ -69,14 +67,6 @@ impl<'a> XmlDeserializer<'a> {
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.max_depth = max_depth;
-        self
-    }
-
-    /// Skips members of the top-level structure that a response carries outside its body
-    /// ([`MemberTraits::bound_in_response`](crate::schema::MemberTraits::bound_in_response)).
-    #[must_use]
-    pub fn body_members_only(mut self) -> Self {
-        self.body_only = true;
         self
     }
 
@@ -296,7 +286,9 @@ impl<'a> XmlDeserializer<'a> {
             let found = schema.members().iter().find(|m| {
                 m.traits().xml_attribute && names_match(m.xml_name(), key, key.contains(':'))
             });
-            let Some(m) = found else { continue };
+            let Some(m) = found.filter(|m| builder.accepts(m)) else {
+                continue;
+            };
             self.attribute = Some(attribute_value(raw));
             builder
                 .read_member(m, self)
@@ -305,6 +297,12 @@ impl<'a> XmlDeserializer<'a> {
         }
         Ok(())
     }
+}
+
+/// Whether `m` is read from a child element (not an attribute) and the builder takes it.
+#[inline]
+fn is_element<B: StructBuilder>(m: &Member, builder: &B) -> bool {
+    !m.traits().xml_attribute && builder.accepts(m)
 }
 
 fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
@@ -318,13 +316,9 @@ fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
 impl ShapeDeserializer for XmlDeserializer<'_> {
     fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
         let start = self.take_current()?;
-        let skip_bound = self.body_only && self.depth == 0;
         self.enter()?;
         self.read_attributes(start, member, builder)?;
         let members = member.target().members();
-        let is_element = |m: &Member| {
-            !(m.traits().xml_attribute || skip_bound && m.traits().bound_in_response())
-        };
         let mut expected = 0;
         let mut seen = Seen::default();
         loop {
@@ -334,7 +328,7 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
             let upcoming = members.get(expected..).unwrap_or_default();
             let hit = upcoming
                 .iter()
-                .filter(|m| is_element(m) && m.has_plain_xml_name())
+                .filter(|m| is_element(m, builder) && m.has_plain_xml_name())
                 .find_map(|m| {
                     let child = self.lexer.start_tag_named(m.xml_name())?;
                     Some((m, child))
@@ -346,7 +340,7 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
                         // Services write members in model order, some left out: look from
                         // the member after the last one read, then wrap around.
                         let (after, before) = members.split_at(expected.min(members.len()));
-                        let named = |m: &&Member| is_element(m) && child.is(m.xml_name());
+                        let named = |m: &&Member| is_element(m, builder) && child.is(m.xml_name());
                         match after
                             .iter()
                             .find(named)

@@ -28,7 +28,6 @@ pub struct XmlSerializer {
     out: String,
     depth: usize,
     max_depth: usize,
-    body_only: bool,
 }
 
 impl Default for XmlSerializer {
@@ -49,7 +48,6 @@ impl XmlSerializer {
             out,
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
-            body_only: false,
         }
     }
 
@@ -57,14 +55,6 @@ impl XmlSerializer {
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.max_depth = max_depth;
-        self
-    }
-
-    /// Leaves out members of the top-level structure that a request carries outside its body
-    /// ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request)).
-    #[must_use]
-    pub fn body_members_only(mut self) -> Self {
-        self.body_only = true;
         self
     }
 
@@ -262,13 +252,11 @@ impl MemberSerializer for Attributes<'_> {
 /// Writes element members as children.
 struct Children<'a> {
     ser: &'a mut XmlSerializer,
-    skip_bound: bool,
 }
 
 impl MemberSerializer for Children<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        let traits = member.traits();
-        if traits.xml_attribute || (self.skip_bound && traits.bound_in_request()) {
+        if member.traits().xml_attribute {
             return Ok(());
         }
         value
@@ -279,18 +267,11 @@ impl MemberSerializer for Children<'_> {
 
 impl ShapeSerializer for XmlSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
-        let skip_bound = self.body_only && self.depth == 0;
         self.enter()?;
         self.open(member);
         value.serialize_members(member.target(), &mut Attributes { ser: self })?;
         self.out.push('>');
-        value.serialize_members(
-            member.target(),
-            &mut Children {
-                ser: self,
-                skip_bound,
-            },
-        )?;
+        value.serialize_members(member.target(), &mut Children { ser: self })?;
         self.close(member);
         self.depth -= 1;
         Ok(())
