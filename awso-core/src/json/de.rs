@@ -7,7 +7,7 @@
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Position, Result};
 use crate::json::number;
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::limits::{Depth, Nesting};
 use crate::schema::{Member, ShapeKind, TimestampFormat};
 use crate::shape::StructBuilder;
 use crate::types::{Document, Timestamp, decode_base64};
@@ -27,8 +27,7 @@ use crate::types::{Document, Timestamp, decode_base64};
 pub struct JsonDeserializer<'a> {
     text: &'a str,
     pos: usize,
-    depth: usize,
-    max_depth: usize,
+    depth: Depth,
     json_names: bool,
     scratch: String,
 }
@@ -39,8 +38,7 @@ impl<'a> JsonDeserializer<'a> {
         Self {
             text,
             pos: 0,
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
+            depth: Depth::default(),
             json_names: true,
             scratch: String::new(),
         }
@@ -54,7 +52,7 @@ impl<'a> JsonDeserializer<'a> {
     /// Refuses input nested deeper than `max_depth` (default 128).
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
+        self.depth.set_max(max_depth);
         self
     }
 
@@ -160,14 +158,6 @@ impl<'a> JsonDeserializer<'a> {
         } else {
             false
         }
-    }
-
-    fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(self.error(Error::depth_limit(self.max_depth)));
-        }
-        self.depth += 1;
-        Ok(())
     }
 
     /// After an item or member: `,` (more follow) or the closing byte (done).
@@ -403,44 +393,38 @@ impl<'a> JsonDeserializer<'a> {
 
     fn document(&mut self) -> Result<Document> {
         match self.peek() {
-            Some(b'{') => {
-                self.enter()?;
-                self.pos += 1;
+            Some(b'{') => self.nested(|de| {
+                de.pos += 1;
                 let mut object = indexmap::IndexMap::new();
-                if !self.eat(b'}') {
+                if !de.eat(b'}') {
                     loop {
-                        let key = self.string()?.to_owned();
-                        if !self.eat(b':') {
-                            return Err(
-                                self.error(Error::syntax("expected `:` after an object key"))
-                            );
+                        let key = de.string()?.to_owned();
+                        if !de.eat(b':') {
+                            return Err(de.error(Error::syntax("expected `:` after an object key")));
                         }
-                        let value = self.document().map_err(|e| e.in_key(&key))?;
+                        let value = de.document().map_err(|e| e.in_key(&key))?;
                         object.insert(key, value);
-                        if !self.more(b'}', "an object")? {
+                        if !de.more(b'}', "an object")? {
                             break;
                         }
                     }
                 }
-                self.depth -= 1;
                 Ok(Document::Object(object))
-            }
-            Some(b'[') => {
-                self.enter()?;
-                self.pos += 1;
+            }),
+            Some(b'[') => self.nested(|de| {
+                de.pos += 1;
                 let mut items = Vec::new();
-                if !self.eat(b']') {
+                if !de.eat(b']') {
                     loop {
                         let i = items.len();
-                        items.push(self.document().map_err(|e| e.in_item(i))?);
-                        if !self.more(b']', "an array")? {
+                        items.push(de.document().map_err(|e| e.in_item(i))?);
+                        if !de.more(b']', "an array")? {
                             break;
                         }
                     }
                 }
-                self.depth -= 1;
                 Ok(Document::Array(items))
-            }
+            }),
             Some(b'"') => Ok(Document::String(self.string()?.to_owned())),
             Some(b't' | b'f') => Ok(Document::Boolean(self.boolean()?)),
             Some(b'n') if self.eat_literal("null") => Ok(Document::Null),
@@ -473,24 +457,18 @@ impl<'a> JsonDeserializer<'a> {
         let mut open_objects: Vec<bool> = Vec::new();
         loop {
             match self.peek() {
-                Some(b'{') => {
-                    self.enter()?;
+                Some(open @ (b'{' | b'[')) => {
+                    // The new container is one level below those still open.
+                    self.depth
+                        .check_within(open_objects.len() + 1)
+                        .map_err(|e| self.error(e))?;
                     self.pos += 1;
-                    if self.eat(b'}') {
-                        self.depth -= 1;
-                    } else {
-                        open_objects.push(true);
-                        self.object_key()?;
-                        continue;
-                    }
-                }
-                Some(b'[') => {
-                    self.enter()?;
-                    self.pos += 1;
-                    if self.eat(b']') {
-                        self.depth -= 1;
-                    } else {
-                        open_objects.push(false);
+                    let is_object = open == b'{';
+                    if !self.eat(if is_object { b'}' } else { b']' }) {
+                        open_objects.push(is_object);
+                        if is_object {
+                            self.object_key()?;
+                        }
                         continue;
                     }
                 }
@@ -517,7 +495,6 @@ impl<'a> JsonDeserializer<'a> {
                     break;
                 }
                 open_objects.pop();
-                self.depth -= 1;
             }
         }
     }
@@ -571,21 +548,10 @@ impl<'a> JsonDeserializer<'a> {
         }
         members.iter().find(|m| self.wire_name(m) == key)
     }
-}
 
-/// Where a string's text is: in the input, or unescaped into the scratch buffer.
-#[derive(Clone, Copy)]
-enum Text {
-    Input(usize, usize),
-    Scratch,
-}
-
-impl ShapeDeserializer for JsonDeserializer<'_> {
-    fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
-        if !self.eat(b'{') {
-            return Err(self.expected("an object"));
-        }
-        self.enter()?;
+    /// The members of an object whose `{` has been read, handed to `builder`.
+    #[inline]
+    fn object_members<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
         let schema = member.target();
         let members = schema.members();
         let mut expected = 0;
@@ -638,8 +604,34 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
                 }
             }
         }
-        self.depth -= 1;
         Ok(())
+    }
+}
+
+impl Nesting for JsonDeserializer<'_> {
+    #[inline]
+    fn depth(&mut self) -> &mut Depth {
+        &mut self.depth
+    }
+
+    fn locate_limit(&self, err: Error) -> Error {
+        self.error(err)
+    }
+}
+
+/// Where a string's text is: in the input, or unescaped into the scratch buffer.
+#[derive(Clone, Copy)]
+enum Text {
+    Input(usize, usize),
+    Scratch,
+}
+
+impl ShapeDeserializer for JsonDeserializer<'_> {
+    fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
+        if !self.eat(b'{') {
+            return Err(self.expected("an object"));
+        }
+        self.nested(|de| de.object_members(member, builder))
     }
 
     fn read_list<F>(&mut self, _: &Member, mut on_item: F) -> Result<()>
@@ -649,19 +641,19 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
         if !self.eat(b'[') {
             return Err(self.expected("an array"));
         }
-        self.enter()?;
-        if !self.eat(b']') {
-            let mut i = 0;
-            loop {
-                on_item(self).map_err(|e| self.locate(e).in_item(i))?;
-                i += 1;
-                if !self.more(b']', "an array")? {
-                    break;
+        self.nested(|de| {
+            if !de.eat(b']') {
+                let mut i = 0;
+                loop {
+                    on_item(de).map_err(|e| de.locate(e).in_item(i))?;
+                    i += 1;
+                    if !de.more(b']', "an array")? {
+                        break;
+                    }
                 }
             }
-        }
-        self.depth -= 1;
-        Ok(())
+            Ok(())
+        })
     }
 
     fn read_map<F>(&mut self, _: &Member, mut on_entry: F) -> Result<()>
@@ -671,25 +663,24 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
         if !self.eat(b'{') {
             return Err(self.expected("an object"));
         }
-        self.enter()?;
-        let mut key = String::new();
-        if !self.eat(b'}') {
-            loop {
-                key.clear();
-                key.push_str(self.string()?);
-                if !self.eat(b':') {
-                    return Err(self.error(Error::syntax("expected `:` after an object key")));
-                }
-                on_entry(self, &key).map_err(|e| self.locate(e).in_key(&key))?;
-                if !self.more(b'}', "an object")? {
-                    break;
+        self.nested(|de| {
+            let mut key = String::new();
+            if !de.eat(b'}') {
+                loop {
+                    key.clear();
+                    key.push_str(de.string()?);
+                    if !de.eat(b':') {
+                        return Err(de.error(Error::syntax("expected `:` after an object key")));
+                    }
+                    on_entry(de, &key).map_err(|e| de.locate(e).in_key(&key))?;
+                    if !de.more(b'}', "an object")? {
+                        break;
+                    }
                 }
             }
-        }
-        self.depth -= 1;
-        Ok(())
+            Ok(())
+        })
     }
-
     fn read_null(&mut self) -> Result<bool> {
         Ok(self.eat_literal("null"))
     }

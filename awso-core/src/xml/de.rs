@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use super::lexer::{Lexer, StartTag, Token, attribute_value, names_match};
 use crate::de::{Seen, ShapeDeserializer};
 use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::limits::{Depth, Nesting};
 use crate::schema::{Member, TimestampFormat};
 use crate::shape::StructBuilder;
 use crate::text::TextDeserializer;
@@ -33,8 +33,7 @@ use crate::types::{Document, Timestamp};
 /// ```
 pub struct XmlDeserializer<'a> {
     lexer: Lexer<'a>,
-    depth: usize,
-    max_depth: usize,
+    depth: Depth,
     /// The start tag of the element the deserializer stands at.
     current: Option<StartTag<'a>>,
     /// The value of the attribute the deserializer stands at, instead of an element.
@@ -48,8 +47,7 @@ impl<'a> XmlDeserializer<'a> {
     pub fn new(text: &'a str) -> Result<Self> {
         let mut de = Self {
             lexer: Lexer::new(text),
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
+            depth: Depth::default(),
             current: None,
             attribute: None,
             text_offset: 0,
@@ -66,7 +64,7 @@ impl<'a> XmlDeserializer<'a> {
     /// Refuses input nested deeper than `max_depth` (default 128).
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
+        self.depth.set_max(max_depth);
         self
     }
 
@@ -147,14 +145,6 @@ impl<'a> XmlDeserializer<'a> {
             .ok_or_else(|| self.locate(Error::custom("no element to read a value from")))
     }
 
-    fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(self.locate(Error::depth_limit(self.max_depth)));
-        }
-        self.depth += 1;
-        Ok(())
-    }
-
     /// Skips the rest of the element whose start tag was just read, counting its nesting.
     fn skip_element(&mut self) -> Result<()> {
         let mut open = 1usize;
@@ -162,9 +152,7 @@ impl<'a> XmlDeserializer<'a> {
             match self.next_event()? {
                 Token::Start(_) => {
                     open += 1;
-                    if self.depth + open > self.max_depth {
-                        return Err(self.locate(Error::depth_limit(self.max_depth)));
-                    }
+                    self.depth.check_within(open).map_err(|e| self.locate(e))?;
                 }
                 Token::End => open -= 1,
                 Token::Eof => return Err(self.locate(Error::eof("an element"))),
@@ -297,27 +285,10 @@ impl<'a> XmlDeserializer<'a> {
         }
         Ok(())
     }
-}
 
-/// Whether `m` is read from a child element (not an attribute) and the builder takes it.
-#[inline]
-fn is_element<B: StructBuilder>(m: &Member, builder: &B) -> bool {
-    !m.traits().xml_attribute && builder.accepts(m)
-}
-
-fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
-    if text.is_empty() {
-        *text = piece;
-    } else {
-        text.to_mut().push_str(&piece);
-    }
-}
-
-impl ShapeDeserializer for XmlDeserializer<'_> {
-    fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
-        let start = self.take_current()?;
-        self.enter()?;
-        self.read_attributes(start, member, builder)?;
+    /// The child elements of the structure being read, handed to `builder` as members.
+    #[inline]
+    fn child_members<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
         let members = member.target().members();
         let mut expected = 0;
         let mut seen = Seen::default();
@@ -369,8 +340,42 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
                 .read_member(m, self)
                 .map_err(|e| self.locate(e).in_member(m.name()))?;
         }
-        self.depth -= 1;
         Ok(())
+    }
+}
+
+impl Nesting for XmlDeserializer<'_> {
+    #[inline]
+    fn depth(&mut self) -> &mut Depth {
+        &mut self.depth
+    }
+
+    fn locate_limit(&self, err: Error) -> Error {
+        self.locate(err)
+    }
+}
+
+/// Whether `m` is read from a child element (not an attribute) and the builder takes it.
+#[inline]
+fn is_element<B: StructBuilder>(m: &Member, builder: &B) -> bool {
+    !m.traits().xml_attribute && builder.accepts(m)
+}
+
+fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
+    if text.is_empty() {
+        *text = piece;
+    } else {
+        text.to_mut().push_str(&piece);
+    }
+}
+
+impl ShapeDeserializer for XmlDeserializer<'_> {
+    fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
+        let start = self.take_current()?;
+        self.nested(|de| {
+            de.read_attributes(start, member, builder)?;
+            de.child_members(member, builder)
+        })
     }
 
     fn read_list<F>(&mut self, member: &Member, mut on_item: F) -> Result<()>
@@ -380,39 +385,35 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         if member.traits().xml_flattened {
             // The element the reader stands at is one item; it counts as a level of nesting,
             // as the list does when it is written.
-            self.enter()?;
-            let result = on_item(self);
-            self.depth -= 1;
-            return result;
+            return self.nested(on_item);
         }
         let item = member.list_item()?;
         let item_name = item.xml_name();
         let plain_item_name = item.has_plain_xml_name();
         self.take_current()?;
-        self.enter()?;
-        let mut i = 0;
-        loop {
-            let fast = plain_item_name
-                .then(|| self.lexer.start_tag_named(item_name))
-                .flatten();
-            let token = match fast {
-                Some(start) => Token::Start(start),
-                None => self.next_event()?,
-            };
-            match token {
-                Token::Start(start) if start.is(item_name) => {
-                    self.current = Some(start);
-                    on_item(self).map_err(|e| self.locate(e).in_item(i))?;
-                    i += 1;
+        self.nested(|de| {
+            let mut i = 0;
+            loop {
+                let fast = plain_item_name
+                    .then(|| de.lexer.start_tag_named(item_name))
+                    .flatten();
+                let token = match fast {
+                    Some(start) => Token::Start(start),
+                    None => de.next_event()?,
+                };
+                match token {
+                    Token::Start(start) if start.is(item_name) => {
+                        de.current = Some(start);
+                        on_item(de).map_err(|e| de.locate(e).in_item(i))?;
+                        i += 1;
+                    }
+                    Token::Start(_) => de.skip_element()?,
+                    Token::End => return Ok(()),
+                    Token::Eof => return Err(de.locate(Error::eof("a list"))),
+                    Token::Text(_) => {}
                 }
-                Token::Start(_) => self.skip_element()?,
-                Token::End => break,
-                Token::Eof => return Err(self.locate(Error::eof("a list"))),
-                Token::Text(_) => {}
             }
-        }
-        self.depth -= 1;
-        Ok(())
+        })
     }
 
     fn read_map<F>(&mut self, member: &Member, mut on_entry: F) -> Result<()>
@@ -421,29 +422,25 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
     {
         let (key_member, value_member) = member.map_entry()?;
         // A map is one level of nesting, entries included, as when it is written.
-        self.enter()?;
-        if member.traits().xml_flattened {
-            let result = self.entry(key_member, value_member, &mut on_entry);
-            self.depth -= 1;
-            return result;
-        }
-        self.take_current()?;
-        loop {
-            match self.next_event()? {
-                Token::Start(start) if start.is("entry") => {
-                    self.current = Some(start);
-                    self.entry(key_member, value_member, &mut on_entry)?;
-                }
-                Token::Start(_) => self.skip_element()?,
-                Token::End => break,
-                Token::Eof => return Err(self.locate(Error::eof("a map"))),
-                Token::Text(_) => {}
+        self.nested(|de| {
+            if member.traits().xml_flattened {
+                return de.entry(key_member, value_member, &mut on_entry);
             }
-        }
-        self.depth -= 1;
-        Ok(())
+            de.take_current()?;
+            loop {
+                match de.next_event()? {
+                    Token::Start(start) if start.is("entry") => {
+                        de.current = Some(start);
+                        de.entry(key_member, value_member, &mut on_entry)?;
+                    }
+                    Token::Start(_) => de.skip_element()?,
+                    Token::End => return Ok(()),
+                    Token::Eof => return Err(de.locate(Error::eof("a map"))),
+                    Token::Text(_) => {}
+                }
+            }
+        })
     }
-
     fn read_null(&mut self) -> Result<bool> {
         Ok(false)
     }

@@ -1,7 +1,7 @@
 //! Writing XML from a schema.
 
 use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::limits::{Depth, Nesting};
 use crate::scan::first_of;
 use crate::schema::{Member, MemberTraits, TimestampFormat, XmlNamespace};
 use crate::ser::{MemberSerializer, ShapeSerializer};
@@ -26,8 +26,7 @@ use crate::types::{Document, Timestamp, encode_base64};
 #[derive(Debug)]
 pub struct XmlSerializer {
     out: String,
-    depth: usize,
-    max_depth: usize,
+    depth: Depth,
 }
 
 impl Default for XmlSerializer {
@@ -46,15 +45,14 @@ impl XmlSerializer {
     pub fn with_buffer(out: String) -> Self {
         Self {
             out,
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
+            depth: Depth::default(),
         }
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
+        self.depth.set_max(max_depth);
         self
     }
 
@@ -72,14 +70,6 @@ impl XmlSerializer {
     /// The XML written.
     pub fn finish(self) -> String {
         self.out
-    }
-
-    fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(Error::depth_limit(self.max_depth));
-        }
-        self.depth += 1;
-        Ok(())
     }
 
     /// `<name xmlns...`, left open for attributes.
@@ -120,17 +110,24 @@ impl XmlSerializer {
         write: impl FnOnce(&mut Self, bool) -> Result<()>,
     ) -> Result<()> {
         let flattened = member.traits().xml_flattened;
-        self.enter()?;
-        if !flattened {
-            self.open(member);
-            self.out.push('>');
-        }
-        write(self, flattened)?;
-        if !flattened {
-            self.close(member);
-        }
-        self.depth -= 1;
-        Ok(())
+        self.nested(|ser| {
+            if !flattened {
+                ser.open(member);
+                ser.out.push('>');
+            }
+            write(ser, flattened)?;
+            if !flattened {
+                ser.close(member);
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Nesting for XmlSerializer {
+    #[inline]
+    fn depth(&mut self) -> &mut Depth {
+        &mut self.depth
     }
 }
 
@@ -267,14 +264,14 @@ impl MemberSerializer for Children<'_> {
 
 impl ShapeSerializer for XmlSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
-        self.enter()?;
-        self.open(member);
-        value.serialize_members(member.target(), &mut Attributes { ser: self })?;
-        self.out.push('>');
-        value.serialize_members(member.target(), &mut Children { ser: self })?;
-        self.close(member);
-        self.depth -= 1;
-        Ok(())
+        self.nested(|ser| {
+            ser.open(member);
+            value.serialize_members(member.target(), &mut Attributes { ser })?;
+            ser.out.push('>');
+            value.serialize_members(member.target(), &mut Children { ser })?;
+            ser.close(member);
+            Ok(())
+        })
     }
 
     fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
