@@ -73,11 +73,12 @@ impl XmlSerializer {
     }
 
     /// `<name xmlns...`, left open for attributes.
-    fn open(&mut self, member: &Member) {
+    fn open(&mut self, member: &Member) -> Result<()> {
         self.out.push('<');
         self.out.push_str(member.xml_name());
-        if let Some(ns) = member.xml_namespace() {
-            write_namespace(&mut self.out, ns);
+        match member.xml_namespace() {
+            Some(ns) => write_namespace(&mut self.out, ns),
+            None => Ok(()),
         }
     }
 
@@ -89,7 +90,7 @@ impl XmlSerializer {
 
     /// A whole element holding `text` (already in wire form, not yet escaped).
     fn text_element(&mut self, member: &Member, text: &str) -> Result<()> {
-        self.open(member);
+        self.open(member)?;
         self.out.push('>');
         escape(&mut self.out, text, false)?;
         self.close(member);
@@ -112,7 +113,7 @@ impl XmlSerializer {
         let flattened = member.traits().xml_flattened;
         self.nested(|ser| {
             if !flattened {
-                ser.open(member);
+                ser.open(member)?;
                 ser.out.push('>');
             }
             write(ser, flattened)?;
@@ -131,16 +132,18 @@ impl Nesting for XmlSerializer {
     }
 }
 
-fn write_namespace(out: &mut String, ns: XmlNamespace) {
+fn write_namespace(out: &mut String, ns: XmlNamespace) -> Result<()> {
     out.push_str(" xmlns");
     if let Some(prefix) = ns.prefix {
         out.push(':');
         out.push_str(prefix);
     }
     out.push_str("=\"");
-    // Namespace URIs come from the schema; escaping keeps a stray quote from breaking out.
-    let _ = escape(out, ns.uri, true);
+    // Namespace URIs come from the schema; escaping keeps a stray quote from breaking out,
+    // and a character XML cannot carry is an error rather than a cut-off attribute.
+    escape(out, ns.uri, true)?;
     out.push('"');
+    Ok(())
 }
 
 /// The member a flattened collection's items are written at: the items keep their own
@@ -231,7 +234,7 @@ impl MemberSerializer for Attributes<'_> {
         let out = &mut self.ser.out;
         // A namespaced attribute (`xsi:type`) declares its prefix on the same element.
         if let Some(ns) = member.traits().xml_namespace {
-            write_namespace(out, ns);
+            write_namespace(out, ns).map_err(|e| e.in_member(member.name()))?;
         }
         out.push(' ');
         out.push_str(member.xml_name());
@@ -265,7 +268,7 @@ impl MemberSerializer for Children<'_> {
 impl ShapeSerializer for XmlSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
         self.nested(|ser| {
-            ser.open(member);
+            ser.open(member)?;
             value.serialize_members(member.target(), &mut Attributes { ser })?;
             ser.out.push('>');
             value.serialize_members(member.target(), &mut Children { ser })?;
@@ -304,7 +307,7 @@ impl ShapeSerializer for XmlSerializer {
         self.collection(member, |ser, flattened| {
             for (key, value) in entries {
                 if flattened {
-                    ser.open(member);
+                    ser.open(member)?;
                 } else {
                     ser.out.push_str("<entry");
                 }
