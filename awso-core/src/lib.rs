@@ -55,6 +55,8 @@ pub mod error;
 mod impls;
 pub mod json;
 pub mod limits;
+mod names;
+mod number;
 pub mod protocol;
 pub mod query;
 mod scan;
@@ -126,7 +128,7 @@ pub mod __private {
 
     /// The error for a member index that is not in the schema the builder was made for.
     pub fn member_not_in_schema(member: &crate::Member) -> crate::Error {
-        crate::Error::custom(format!("member `{}` is not in this schema", member.name()))
+        crate::shape::member_not_in_schema(member)
     }
 
     /// The item type of a list: lets `member(...)` override the traits of a list's items.

@@ -139,6 +139,11 @@ pub trait StructBuilder {
     fn build(self) -> Result<Self::Output>;
 }
 
+/// The error of a builder handed a member that is not in the schema it was made for.
+pub(crate) fn member_not_in_schema(member: &Member) -> crate::Error {
+    crate::Error::custom(format!("member `{}` is not in this schema", member.name()))
+}
+
 /// A shape that can key a map: strings and string enums.
 pub trait MapKey: AwsShape {
     /// The key's text.

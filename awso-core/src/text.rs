@@ -6,7 +6,7 @@
 
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
-use crate::json::number;
+use crate::number;
 use crate::schema::{Member, TimestampFormat};
 use crate::ser::ShapeSerializer;
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};

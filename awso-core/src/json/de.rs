@@ -6,8 +6,8 @@
 
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Position, Result};
-use crate::json::number;
 use crate::limits::{Depth, Nesting};
+use crate::number;
 use crate::schema::{Member, ShapeKind, TimestampFormat};
 use crate::shape::StructBuilder;
 use crate::types::{Document, Timestamp, decode_base64};

@@ -32,7 +32,6 @@
 //! ```
 
 mod de;
-pub(crate) mod number;
 mod ser;
 
 use std::io;

@@ -446,7 +446,7 @@ impl StructBuilder for Unit {
         member: &'static Member,
         _: &mut D,
     ) -> Result<()> {
-        Err(crate::__private::member_not_in_schema(member))
+        Err(crate::shape::member_not_in_schema(member))
     }
 
     fn build(self) -> Result<Unit> {

@@ -309,7 +309,7 @@ pub struct Member {
     index: usize,
     target: SchemaRef,
     traits: MemberTraits,
-    /// Whether [`xml_name`](Self::xml_name) is a plain XML name (see `xml::plain_name`).
+    /// Whether [`xml_name`](Self::xml_name) is a plain XML name (see `names::plain_name`).
     plain_xml_name: bool,
 }
 
@@ -321,7 +321,7 @@ impl Member {
             index,
             target,
             traits: MemberTraits::NONE,
-            plain_xml_name: crate::xml::plain_name(name),
+            plain_xml_name: crate::names::plain_name(name),
         }
     }
 
@@ -335,7 +335,7 @@ impl Member {
     #[must_use]
     pub const fn with_traits(mut self, traits: MemberTraits) -> Self {
         self.traits = traits;
-        self.plain_xml_name = crate::xml::plain_name(self.xml_name());
+        self.plain_xml_name = crate::names::plain_name(self.xml_name());
         self
     }
 
@@ -344,7 +344,7 @@ impl Member {
     #[must_use]
     pub const fn renamed(mut self, name: &'static str) -> Self {
         self.name = name;
-        self.plain_xml_name = crate::xml::plain_name(self.xml_name());
+        self.plain_xml_name = crate::names::plain_name(self.xml_name());
         self
     }
 
