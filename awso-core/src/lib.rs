@@ -57,6 +57,7 @@ pub mod json;
 pub mod limits;
 mod names;
 mod number;
+mod partial;
 pub mod protocol;
 pub mod query;
 mod scan;

@@ -7,12 +7,12 @@ use super::uri::{expand_path, push_query};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::error::{Error, Result};
 use crate::json::JsonSerializer;
+use crate::partial::write_methods;
 use crate::query::{QueryFlavor, QuerySerializer};
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind, TimestampFormat};
 use crate::ser::{MemberSerializer, ShapeSerializer, write_each_item, write_each_value};
 use crate::shape::{AwsShape, AwsStruct};
 use crate::text::TextSerializer;
-use crate::types::{Document, Timestamp};
 use crate::xml::XmlSerializer;
 
 /// Choices a caller can make about request building.
@@ -489,17 +489,6 @@ impl MemberSerializer for Bindings<'_> {
     }
 }
 
-/// Refuses everything: the serializers below accept only some shapes.
-macro_rules! refuse {
-    ($what:literal; $($method:ident($($arg:ty),*)),* $(,)?) => {
-        $(
-            fn $method(&mut self, _: &Member, $(_: $arg),*) -> Result<()> {
-                Err(Error::unsupported(concat!("this value cannot be ", $what)))
-            }
-        )*
-    };
-}
-
 /// Query parameters from one `@httpQuery` member (a scalar or a list) or an
 /// `@httpQueryParams` map (of scalars or lists).
 struct QueryParams<'a> {
@@ -520,12 +509,6 @@ impl QueryParams<'_> {
 }
 
 impl ShapeSerializer for QueryParams<'_> {
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Error::unsupported(
-            "a structure cannot be a query parameter",
-        ))
-    }
-
     fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
     where
         T: AwsShape + 'a,
@@ -544,47 +527,16 @@ impl ShapeSerializer for QueryParams<'_> {
         })
     }
 
-    fn write_boolean(&mut self, m: &Member, v: bool) -> Result<()> {
-        self.scalar(|t| t.write_boolean(m, v))
-    }
+    write_methods!(refuse(what => Error::unsupported(format!("{what} cannot be a query parameter"));
+        write_struct));
 
-    fn write_integer(&mut self, m: &Member, v: i32) -> Result<()> {
-        self.scalar(|t| t.write_integer(m, v))
-    }
+    write_methods!(refuse(_what => Error::unsupported("this value cannot be a query parameter");
+        write_document, write_null));
 
-    fn write_long(&mut self, m: &Member, v: i64) -> Result<()> {
-        self.scalar(|t| t.write_long(m, v))
-    }
-
-    fn write_float(&mut self, m: &Member, v: f32) -> Result<()> {
-        self.scalar(|t| t.write_float(m, v))
-    }
-
-    fn write_double(&mut self, m: &Member, v: f64) -> Result<()> {
-        self.scalar(|t| t.write_double(m, v))
-    }
-
-    fn write_big_integer(&mut self, m: &Member, v: &str) -> Result<()> {
-        self.scalar(|t| t.write_big_integer(m, v))
-    }
-
-    fn write_big_decimal(&mut self, m: &Member, v: &str) -> Result<()> {
-        self.scalar(|t| t.write_big_decimal(m, v))
-    }
-
-    fn write_string(&mut self, m: &Member, v: &str) -> Result<()> {
-        self.scalar(|t| t.write_string(m, v))
-    }
-
-    fn write_blob(&mut self, m: &Member, v: &[u8]) -> Result<()> {
-        self.scalar(|t| t.write_blob(m, v))
-    }
-
-    fn write_timestamp(&mut self, m: &Member, v: &Timestamp) -> Result<()> {
-        self.scalar(|t| t.write_timestamp(m, v))
-    }
-
-    refuse!("a query parameter"; write_document(&Document), write_null());
+    write_methods!(forward(scalar;
+        write_boolean, write_integer, write_long, write_float, write_double,
+        write_big_integer, write_big_decimal, write_string,
+        write_blob, write_timestamp));
 }
 
 /// Headers from an `@httpPrefixHeaders` map.
@@ -611,23 +563,13 @@ impl ShapeSerializer for PrefixHeaders<'_> {
         Ok(())
     }
 
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Error::unsupported("prefix headers are a map"))
-    }
+    write_methods!(refuse(_what => Error::unsupported("prefix headers are a map");
+        write_struct, write_list));
 
-    fn write_list<'a, T, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        T: AwsShape + 'a,
-        I: IntoIterator<Item = &'a T>,
-    {
-        Err(Error::unsupported("prefix headers are a map"))
-    }
-
-    refuse!("prefix headers (a map)";
-        write_boolean(bool), write_integer(i32), write_long(i64), write_float(f32),
-        write_double(f64), write_big_integer(&str), write_big_decimal(&str), write_string(&str),
-        write_blob(&[u8]), write_timestamp(&Timestamp), write_document(&Document), write_null(),
-    );
+    write_methods!(refuse(_what => Error::unsupported("this value cannot be prefix headers (a map)");
+        write_boolean, write_integer, write_long, write_float, write_double,
+        write_big_integer, write_big_decimal, write_string,
+        write_blob, write_timestamp, write_document, write_null));
 }
 
 /// The bytes of a blob or string payload.
@@ -644,29 +586,12 @@ impl ShapeSerializer for RawBody {
         Ok(())
     }
 
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Error::unsupported("a raw payload is a blob or a string"))
-    }
+    write_methods!(refuse(_what => Error::unsupported("a raw payload is a blob or a string");
+        write_struct, write_list, write_map));
 
-    fn write_list<'a, T, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        T: AwsShape + 'a,
-        I: IntoIterator<Item = &'a T>,
-    {
-        Err(Error::unsupported("a raw payload is a blob or a string"))
-    }
-
-    fn write_map<'a, V, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        V: AwsShape + 'a,
-        I: IntoIterator<Item = (&'a str, &'a V)>,
-    {
-        Err(Error::unsupported("a raw payload is a blob or a string"))
-    }
-
-    refuse!("a raw payload (a blob or a string)";
-        write_boolean(bool), write_integer(i32), write_long(i64), write_float(f32),
-        write_double(f64), write_big_integer(&str), write_big_decimal(&str),
-        write_timestamp(&Timestamp), write_document(&Document), write_null(),
-    );
+    write_methods!(refuse(_what =>
+        Error::unsupported("this value cannot be a raw payload (a blob or a string)");
+        write_boolean, write_integer, write_long, write_float, write_double,
+        write_big_integer, write_big_decimal, write_timestamp,
+        write_document, write_null));
 }

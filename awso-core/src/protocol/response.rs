@@ -9,10 +9,10 @@ use super::{OperationSchema, Protocol, ServiceSchema};
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
 use crate::json::JsonDeserializer;
+use crate::partial::read_methods;
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
 use crate::service_error::{AwsError, ErrorReader, enter_error_element};
 use crate::shape::{AwsStruct, StructBuilder};
-use crate::types::{Document, Timestamp};
 use crate::value::Value;
 use crate::xml::XmlDeserializer;
 
@@ -331,62 +331,8 @@ impl RawBody<'_> {
 }
 
 impl ShapeDeserializer for RawBody<'_> {
-    fn read_struct<B: StructBuilder>(&mut self, _: &Member, _: &mut B) -> Result<()> {
-        Err(Self::refuse())
-    }
-
-    fn read_list<F>(&mut self, _: &Member, _: F) -> Result<()>
-    where
-        F: FnMut(&mut Self) -> Result<()>,
-    {
-        Err(Self::refuse())
-    }
-
-    fn read_map<F>(&mut self, _: &Member, _: F) -> Result<()>
-    where
-        F: FnMut(&mut Self, &str) -> Result<()>,
-    {
-        Err(Self::refuse())
-    }
-
     fn read_null(&mut self) -> Result<bool> {
         Ok(false)
-    }
-
-    fn read_boolean(&mut self, _: &Member) -> Result<bool> {
-        Err(Self::refuse())
-    }
-
-    fn read_byte(&mut self, _: &Member) -> Result<i8> {
-        Err(Self::refuse())
-    }
-
-    fn read_short(&mut self, _: &Member) -> Result<i16> {
-        Err(Self::refuse())
-    }
-
-    fn read_integer(&mut self, _: &Member) -> Result<i32> {
-        Err(Self::refuse())
-    }
-
-    fn read_long(&mut self, _: &Member) -> Result<i64> {
-        Err(Self::refuse())
-    }
-
-    fn read_float(&mut self, _: &Member) -> Result<f32> {
-        Err(Self::refuse())
-    }
-
-    fn read_double(&mut self, _: &Member) -> Result<f64> {
-        Err(Self::refuse())
-    }
-
-    fn read_big_integer(&mut self, _: &Member) -> Result<String> {
-        Err(Self::refuse())
-    }
-
-    fn read_big_decimal(&mut self, _: &Member) -> Result<String> {
-        Err(Self::refuse())
     }
 
     fn read_str<R, F>(&mut self, _: &Member, f: F) -> Result<R>
@@ -402,11 +348,8 @@ impl ShapeDeserializer for RawBody<'_> {
         Ok(self.0.to_vec())
     }
 
-    fn read_timestamp(&mut self, _: &Member) -> Result<Timestamp> {
-        Err(Self::refuse())
-    }
-
-    fn read_document(&mut self, _: &Member) -> Result<Document> {
-        Err(Self::refuse())
-    }
+    read_methods!(refuse(_what => Self::refuse();
+        read_struct, read_list, read_map, read_boolean, read_byte, read_short, read_integer,
+        read_long, read_float, read_double, read_big_integer, read_big_decimal, read_timestamp,
+        read_document));
 }

@@ -11,10 +11,11 @@ use super::lexer::{Lexer, StartTag, Token, attribute_value, names_match};
 use crate::de::{Seen, ShapeDeserializer};
 use crate::error::{Error, Result};
 use crate::limits::{Depth, Nesting};
+use crate::partial::read_methods;
 use crate::schema::{Member, TimestampFormat};
 use crate::shape::StructBuilder;
 use crate::text::TextDeserializer;
-use crate::types::{Document, Timestamp};
+use crate::types::Document;
 
 /// A [`ShapeDeserializer`] over XML text.
 ///
@@ -445,42 +446,6 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         Ok(false)
     }
 
-    fn read_boolean(&mut self, member: &Member) -> Result<bool> {
-        self.scalar(member, |de, m| de.read_boolean(m))
-    }
-
-    fn read_byte(&mut self, member: &Member) -> Result<i8> {
-        self.scalar(member, |de, m| de.read_byte(m))
-    }
-
-    fn read_short(&mut self, member: &Member) -> Result<i16> {
-        self.scalar(member, |de, m| de.read_short(m))
-    }
-
-    fn read_integer(&mut self, member: &Member) -> Result<i32> {
-        self.scalar(member, |de, m| de.read_integer(m))
-    }
-
-    fn read_long(&mut self, member: &Member) -> Result<i64> {
-        self.scalar(member, |de, m| de.read_long(m))
-    }
-
-    fn read_float(&mut self, member: &Member) -> Result<f32> {
-        self.scalar(member, |de, m| de.read_float(m))
-    }
-
-    fn read_double(&mut self, member: &Member) -> Result<f64> {
-        self.scalar(member, |de, m| de.read_double(m))
-    }
-
-    fn read_big_integer(&mut self, member: &Member) -> Result<String> {
-        self.scalar(member, |de, m| de.read_big_integer(m))
-    }
-
-    fn read_big_decimal(&mut self, member: &Member) -> Result<String> {
-        self.scalar(member, |de, m| de.read_big_decimal(m))
-    }
-
     fn read_string(&mut self, _: &Member) -> Result<String> {
         self.text().map(Cow::into_owned)
     }
@@ -493,15 +458,11 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         f(&text).map_err(|e| self.locate_text(e))
     }
 
-    fn read_blob(&mut self, member: &Member) -> Result<Vec<u8>> {
-        self.scalar(member, |de, m| de.read_blob(m))
-    }
-
-    fn read_timestamp(&mut self, member: &Member) -> Result<Timestamp> {
-        self.scalar(member, |de, m| de.read_timestamp(m))
-    }
-
     fn read_document(&mut self, _: &Member) -> Result<Document> {
         Err(self.locate(Error::unsupported("documents cannot be read from XML")))
     }
+
+    read_methods!(forward(scalar;
+        read_boolean, read_byte, read_short, read_integer, read_long, read_float, read_double,
+        read_big_integer, read_big_decimal, read_blob, read_timestamp));
 }
