@@ -32,6 +32,7 @@
 //! ```
 
 mod de;
+mod read;
 mod ser;
 
 use std::io;

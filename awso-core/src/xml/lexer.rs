@@ -102,43 +102,12 @@ impl<'a> Text<'a> {
         if !self.references && !self.carriage_returns {
             return Cow::Borrowed(self.raw);
         }
-        let raw = self.raw;
-        let bytes = raw.as_bytes();
-        let mut out = String::with_capacity(raw.len());
-        let (mut from, mut i) = (0, 0);
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\r' => {
-                    out.push_str(&raw[from..i]);
-                    out.push('\n');
-                    i += if bytes.get(i + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
-                    from = i;
-                }
-                b'&' if !self.cdata => {
-                    out.push_str(&raw[from..i]);
-                    // Checked when it was read; a failure here cannot happen, and would keep
-                    // the text as written rather than lose it.
-                    match reference(bytes, i) {
-                        Ok((c, end)) => {
-                            out.push(c);
-                            i = end;
-                        }
-                        Err(_) => {
-                            out.push('&');
-                            i += 1;
-                        }
-                    }
-                    from = i;
-                }
-                _ => i += 1,
-            }
-        }
-        out.push_str(&raw[from..]);
-        Cow::Owned(out)
+        let how = if self.cdata {
+            Normalise::Cdata
+        } else {
+            Normalise::Text
+        };
+        Cow::Owned(normalise(self.raw, how))
     }
 }
 
@@ -151,40 +120,59 @@ pub(crate) fn attribute_value(raw: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(raw);
     }
+    Cow::Owned(normalise(raw, Normalise::Attribute))
+}
+
+/// Which rules turn raw markup into characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Normalise {
+    /// Element text: references replaced, `\r\n` and lone `\r` made `\n`.
+    Text,
+    /// A CDATA section: line ends as in text, `&` kept as written.
+    Cdata,
+    /// An attribute value: references replaced, tabs and line ends (a `\r\n` pair counting
+    /// once) made spaces.
+    Attribute,
+}
+
+/// `raw` with the rules of `how` applied: the one place XML text is normalised.
+fn normalise(raw: &str, how: Normalise) -> String {
     let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
+    let attribute = how == Normalise::Attribute;
     let (mut from, mut i) = (0, 0);
     while i < bytes.len() {
-        match bytes[i] {
-            b'\t' | b'\n' | b'\r' => {
-                out.push_str(&raw[from..i]);
-                out.push(' ');
-                i += if bytes[i..].starts_with(b"\r\n") {
-                    2
-                } else {
-                    1
-                };
-                from = i;
-            }
-            b'&' => {
-                out.push_str(&raw[from..i]);
-                match reference(bytes, i) {
-                    Ok((c, end)) => {
-                        out.push(c);
-                        i = end;
-                    }
-                    Err(_) => {
-                        out.push('&');
-                        i += 1;
-                    }
+        let b = bytes[i];
+        if b == b'\r' || (attribute && matches!(b, b'\t' | b'\n')) {
+            out.push_str(&raw[from..i]);
+            out.push(if attribute { ' ' } else { '\n' });
+            i += if bytes[i..].starts_with(b"\r\n") {
+                2
+            } else {
+                1
+            };
+            from = i;
+        } else if b == b'&' && how != Normalise::Cdata {
+            out.push_str(&raw[from..i]);
+            // Checked when it was read; a failure here cannot happen, and would keep the
+            // text as written rather than lose it.
+            match reference(bytes, i) {
+                Ok((c, end)) => {
+                    out.push(c);
+                    i = end;
                 }
-                from = i;
+                Err(_) => {
+                    out.push('&');
+                    i += 1;
+                }
             }
-            _ => i += 1,
+            from = i;
+        } else {
+            i += 1;
         }
     }
     out.push_str(&raw[from..]);
-    Cow::Owned(out)
+    out
 }
 
 /// Whether an element or attribute called `actual` is the one named `expected`: equal, or
