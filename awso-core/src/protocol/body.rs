@@ -42,6 +42,25 @@ use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 /// A request input seen as its body document: the members a request carries outside the
 /// body ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request))
 /// are left out. Written with any serializer; never read.
+///
+/// ```
+/// use awso_core::AwsShape;
+/// use awso_core::protocol::BodyMembers;
+///
+/// #[derive(AwsShape)]
+/// struct PutThing {
+///     #[awso(http_label)]
+///     id: String,
+///     #[awso(http_query = "v")]
+///     version: Option<i32>,
+///     note: Option<String>,
+/// }
+///
+/// let input = PutThing { id: "a".into(), version: Some(2), note: Some("hi".into()) };
+/// let body = awso_core::xml::to_string(&BodyMembers::new(&input))?;
+/// assert_eq!(body, "<PutThing><note>hi</note></PutThing>");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct BodyMembers<'a, T>(&'a T);
 
@@ -129,6 +148,24 @@ impl<T> StructBuilder for NoBuilder<T> {
 /// the members a response carries outside its body
 /// ([`MemberTraits::bound_in_response`](crate::schema::MemberTraits::bound_in_response)):
 /// they come from the head, and a body that repeats them does not override it.
+///
+/// ```
+/// use awso_core::{AwsShape, Member};
+/// use awso_core::protocol::read_body_members;
+/// use awso_core::xml::XmlDeserializer;
+///
+/// #[derive(AwsShape, Debug)]
+/// struct GetThingOutput {
+///     #[awso(http_header = "ETag")]
+///     etag: Option<String>,
+///     note: Option<String>,
+/// }
+///
+/// let mut de = XmlDeserializer::new("<GetThingOutput><etag>x</etag><note>hi</note></GetThingOutput>")?;
+/// let out: GetThingOutput = read_body_members(&mut de, &Member::root(GetThingOutput::SCHEMA))?;
+/// assert_eq!((out.etag, out.note.as_deref()), (None, Some("hi")));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn read_body_members<T: AwsStruct, D: ShapeDeserializer>(
     de: &mut D,
     member: &Member,
