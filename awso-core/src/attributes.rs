@@ -202,7 +202,7 @@
 //! `http_label(greedy, name = "Key")`), `http_query = "name"`, `http_query_params`,
 //! `http_payload`, `http_response_code`; and `host_label` for endpoint host prefixes. Bound
 //! members stay out of bodies written through
-//! [`protocol::BodyMembers`](crate::protocol::BodyMembers):
+//! [`protocol::write_body_members`](crate::protocol::write_body_members):
 //! ```
 //! use awso_core::{AwsShape, schema::HttpBinding};
 //! #[derive(AwsShape)]
@@ -216,7 +216,8 @@
 //! assert_eq!(token.traits().http, Some(HttpBinding::Header("X-Amz-Bearer")));
 //! let input = GetAttachmentRequest { attachment_id: "a".into(), connection_token: "t".into() };
 //! let mut body = awso_core::json::JsonSerializer::new();
-//! body.serialize(&awso_core::protocol::BodyMembers::new(&input))?;
+//! let root = awso_core::Member::root(GetAttachmentRequest::SCHEMA);
+//! awso_core::protocol::write_body_members(&mut body, &input, &root)?;
 //! assert_eq!(body.finish(), r#"{"AttachmentId":"a"}"#);
 //! # Ok::<(), awso_core::Error>(())
 //! ```

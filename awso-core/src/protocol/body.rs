@@ -3,14 +3,17 @@
 //! The REST protocols carry some members of an input or output outside the body document
 //! (headers, URI labels, query parameters, the status code, the payload). The codecs know
 //! nothing of that: this module decides, with an adaptor over the input when a body is
-//! written ([`BodyMembers`]) and a builder that declines bound members when one is read
-//! ([`read_body_members`]). Only the top-level structure is filtered; nested structures
-//! have no HTTP bindings.
+//! written ([`write_body_members`]) and a builder that declines bound members when one is
+//! read ([`read_body_members`]). Only the top-level structure is filtered; nested
+//! structures have no HTTP bindings.
+//!
+//! The adaptor and the builder stay inside the crate, so that they never show up among the
+//! shapes a compiler error suggests.
 //!
 //! ```
-//! use awso_core::AwsShape;
+//! use awso_core::{AwsShape, Member};
 //! use awso_core::json::{JsonDeserializer, JsonSerializer};
-//! use awso_core::protocol::{BodyMembers, read_body_members};
+//! use awso_core::protocol::{read_body_members, write_body_members};
 //!
 //! #[derive(AwsShape, Debug, PartialEq)]
 //! #[awso(rename_all = "PascalCase")]
@@ -21,14 +24,14 @@
 //! }
 //!
 //! let input = GetAttachmentRequest { attachment_id: "a".into(), connection_token: "t".into() };
+//! let root = Member::root(GetAttachmentRequest::SCHEMA);
 //! let mut ser = JsonSerializer::new();
-//! ser.serialize(&BodyMembers::new(&input))?;
+//! write_body_members(&mut ser, &input, &root)?;
 //! assert_eq!(ser.finish(), r#"{"AttachmentId":"a"}"#);
 //!
 //! // A bound member found in a body is skipped like an unknown one.
 //! let mut de = JsonDeserializer::new(r#"{"AttachmentId":"a","ConnectionToken":"x"}"#);
-//! let read: GetAttachmentRequest =
-//!     read_body_members(&mut de, &awso_core::Member::root(GetAttachmentRequest::SCHEMA))?;
+//! let read: GetAttachmentRequest = read_body_members(&mut de, &root)?;
 //! assert_eq!(read.connection_token, "");
 //! # Ok::<(), awso_core::Error>(())
 //! ```
@@ -40,33 +43,13 @@ use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 
 /// A request input seen as its body document: the members a request carries outside the
-/// body ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request))
-/// are left out. Written with any serializer; never read.
-///
-/// ```
-/// use awso_core::AwsShape;
-/// use awso_core::protocol::BodyMembers;
-///
-/// #[derive(AwsShape)]
-/// struct PutThing {
-///     #[awso(http_label)]
-///     id: String,
-///     #[awso(http_query = "v")]
-///     version: Option<i32>,
-///     note: Option<String>,
-/// }
-///
-/// let input = PutThing { id: "a".into(), version: Some(2), note: Some("hi".into()) };
-/// let body = awso_core::xml::to_string(&BodyMembers::new(&input))?;
-/// assert_eq!(body, "<PutThing><note>hi</note></PutThing>");
-/// # Ok::<(), awso_core::Error>(())
-/// ```
+/// body are left out. Written with any serializer; never read.
 #[derive(Debug)]
-pub struct BodyMembers<'a, T>(&'a T);
+pub(crate) struct BodyMembers<'a, T>(&'a T);
 
 impl<'a, T: AwsStruct> BodyMembers<'a, T> {
     /// The body members of `input`.
-    pub fn new(input: &'a T) -> Self {
+    pub(crate) fn new(input: &'a T) -> Self {
         Self(input)
     }
 }
@@ -123,6 +106,38 @@ impl<S: MemberSerializer> MemberSerializer for SkipBound<'_, S> {
     }
 }
 
+/// Writes the structure `input` at `member` as a body document: without the members a
+/// request carries outside its body
+/// ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request)).
+///
+/// ```
+/// use awso_core::{AwsShape, Member};
+/// use awso_core::protocol::write_body_members;
+/// use awso_core::xml::XmlSerializer;
+///
+/// #[derive(AwsShape)]
+/// struct PutThing {
+///     #[awso(http_label)]
+///     id: String,
+///     #[awso(http_query = "v")]
+///     version: Option<i32>,
+///     note: Option<String>,
+/// }
+///
+/// let input = PutThing { id: "a".into(), version: Some(2), note: Some("hi".into()) };
+/// let mut ser = XmlSerializer::new();
+/// write_body_members(&mut ser, &input, &Member::root(PutThing::SCHEMA))?;
+/// assert_eq!(ser.finish(), "<PutThing><note>hi</note></PutThing>");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+pub fn write_body_members<T: AwsStruct, S: ShapeSerializer>(
+    ser: &mut S,
+    input: &T,
+    member: &Member,
+) -> Result<()> {
+    BodyMembers(input).serialize(member, ser)
+}
+
 fn write_only() -> Error {
     Error::unsupported("a request input is only written")
 }
@@ -130,7 +145,7 @@ fn write_only() -> Error {
 /// The builder of a shape that is only written (a request input and its adaptors): it
 /// refuses every member.
 #[derive(Debug)]
-pub struct NoBuilder<T>(pub(crate) std::marker::PhantomData<T>);
+pub(crate) struct NoBuilder<T>(pub(crate) std::marker::PhantomData<T>);
 
 impl<T> StructBuilder for NoBuilder<T> {
     type Output = T;

@@ -84,7 +84,7 @@ mod required;
 mod response;
 mod uri;
 
-pub use body::{BodyMembers, read_body_members};
+pub use body::{read_body_members, write_body_members};
 pub use endpoint::Endpoint;
 pub use errors::{DynamicError, ErrorInfo, error_info};
 pub use request::{RequestOptions, build_request};
