@@ -52,6 +52,7 @@ pub mod attributes;
 pub mod de;
 pub mod dynamic;
 pub mod error;
+mod error_response;
 mod impls;
 pub mod json;
 pub mod limits;

@@ -83,7 +83,7 @@ mod response;
 mod uri;
 
 pub use endpoint::Endpoint;
-pub use errors::{DynamicError, ErrorInfo, error_info};
+pub use errors::{DynamicError, error_parts};
 pub use request::{RequestOptions, build_request};
 pub use response::{ResponseError, parse_response, parse_response_dynamic};
 
