@@ -78,9 +78,6 @@ pub use shape::{AwsEnum, AwsIntEnum, AwsShape, AwsStruct, MapKey, StructBuilder}
 pub use types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 pub use value::{Value, from_value, to_value};
 
-/// The ordered map generated code uses for map shapes (entries stay in wire order).
-pub use indexmap::IndexMap;
-
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};
 

@@ -63,7 +63,7 @@ pub fn error_parts<'a>(
     });
     // `Code;Fault`: the code the service's awsQuery past used.
     let reported_code = header(headers, "x-amzn-query-error")
-        .filter(|_| service.is_query_compatible())
+        .filter(|_| service.query_compatible())
         .and_then(|value| value.split(';').next())
         .filter(|code| !code.is_empty());
     ErrorParts {

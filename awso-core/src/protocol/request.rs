@@ -46,7 +46,7 @@ pub fn build_request<I: AwsStruct>(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<http::Request<Vec<u8>>> {
-    let schema = operation.input_schema();
+    let schema = operation.input();
     let input = Filled::new(input, schema, *options)?;
     let protocol = service.protocol();
     let mut parts = Bindings::new(protocol, operation);
@@ -100,17 +100,17 @@ pub fn build_request<I: AwsStruct>(
         headers.push(("Content-Type".to_owned(), content_type));
     }
     if let (Protocol::AwsJson1_0 | Protocol::AwsJson1_1, Some(prefix)) =
-        (protocol, service.target_prefix_value())
+        (protocol, service.target_prefix())
     {
         headers.push((
             "X-Amz-Target".to_owned(),
             format!("{prefix}.{}", operation.name()),
         ));
     }
-    if service.is_query_compatible() {
+    if service.query_compatible() {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
     }
-    if operation.checksum_required {
+    if operation.checksum_required() {
         use md5::Digest as _;
         let digest = md5::Md5::digest(&body);
         headers.push((
@@ -118,7 +118,7 @@ pub fn build_request<I: AwsStruct>(
             crate::types::encode_base64(&digest),
         ));
     }
-    let body = if operation.gzip && body.len() >= options.min_compression_size {
+    let body = if operation.gzip_requests() && body.len() >= options.min_compression_size {
         append_encoding(&mut headers, "gzip");
         gzip(&body)?
     } else {
@@ -194,7 +194,7 @@ fn rest_body<I: AwsStruct>(
     let name = schema
         .traits()
         .xml_name
-        .or(operation.input_root)
+        .or(operation.input_root())
         .unwrap_or(schema.name());
     let mut ser = XmlSerializer::new().body_members_only();
     ser.serialize_at(input, &root.renamed(name))?;
@@ -339,7 +339,7 @@ impl<'o> Bindings<'o> {
             .split_once('?')
             .unwrap_or((self.operation.request_uri(), ""));
         let mut uri = format!("{}://", endpoint.scheme());
-        if let Some(prefix) = self.operation.host_prefix_value() {
+        if let Some(prefix) = self.operation.host_prefix() {
             uri.push_str(&expand_host_prefix(prefix, &self.host_labels)?);
         }
         uri.push_str(endpoint.host());

@@ -83,7 +83,7 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
             Place::Output,
         );
         return reader
-            .read::<O>(operation.output_schema())
+            .read::<O>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
     let parts = error_parts(service, status, response.headers(), body);
@@ -116,11 +116,11 @@ pub fn parse_response_dynamic<B: AsRef<[u8]>>(
         |place| ResponseReader::new(service, operation, response.headers(), status, body, place);
     if is_success(status) {
         return reader(Place::Output)
-            .read::<Value>(operation.output_schema())
+            .read::<Value>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
     let parts = error_parts(service, status, response.headers(), body);
-    let errors = operation.error_schemas();
+    let errors = operation.errors();
     let error = parts.decode(
         errors,
         |index| {
