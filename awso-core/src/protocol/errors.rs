@@ -121,3 +121,70 @@ impl std::fmt::Display for DynamicError {
 }
 
 impl std::error::Error for DynamicError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::Protocol;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| {
+                (
+                    http::HeaderName::from_static(name),
+                    http::HeaderValue::from_static(value),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_codes_come_from_the_header_then_code_then_type() {
+        let service = ServiceSchema::new(Protocol::AwsJson1_1, "v");
+        let body = br#"{"__type":"T","code":"C"}"#;
+        let none = headers(&[]);
+        let with_header = headers(&[("x-amzn-errortype", " H:http://x ")]);
+        assert_eq!(
+            error_parts(&service, 400, &with_header, body).code,
+            "H:http://x"
+        );
+        assert_eq!(error_parts(&service, 400, &none, body).code, "C");
+        let parts = error_parts(&service, 400, &none, br#"{"__type":"a#T"}"#);
+        assert_eq!(parts.code, "a#T");
+        assert_eq!(parts.unknown().code(), "T");
+        assert_eq!(error_parts(&service, 500, &none, b"").code, "");
+    }
+
+    #[test]
+    fn xml_codes_and_request_ids_come_from_the_body_first() {
+        let service = ServiceSchema::new(Protocol::RestXml, "v");
+        let head = headers(&[("x-amzn-errortype", "H"), ("x-amz-request-id", "h-1")]);
+        let body = b"<Error><Code>C</Code><RequestId>b-1</RequestId></Error>";
+        let parts = error_parts(&service, 404, &head, body);
+        assert_eq!(
+            parts.code, "C",
+            "XML protocols do not read X-Amzn-Errortype"
+        );
+        assert_eq!(parts.request_id.as_deref(), Some("b-1"));
+        let parts = error_parts(&service, 404, &head, b"<Error><Code>C</Code></Error>");
+        assert_eq!(parts.request_id.as_deref(), Some("h-1"));
+        assert_eq!(parts.status, Some(404));
+    }
+
+    #[test]
+    fn the_query_error_header_counts_only_for_query_compatible_services() {
+        let head = headers(&[("x-amzn-query-error", "Old.Code;Sender")]);
+        let plain = ServiceSchema::new(Protocol::AwsJson1_0, "v");
+        assert_eq!(error_parts(&plain, 400, &head, b"{}").reported_code, None);
+        let compatible = plain.with_query_compatible();
+        let parts = error_parts(&compatible, 400, &head, br#"{"__type":"New"}"#);
+        assert_eq!(parts.reported_code, Some("Old.Code"));
+        assert_eq!(parts.unknown().code(), "Old.Code");
+        let empty = headers(&[("x-amzn-query-error", ";Sender")]);
+        assert_eq!(
+            error_parts(&compatible, 400, &empty, b"{}").reported_code,
+            None
+        );
+    }
+}
