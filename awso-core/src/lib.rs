@@ -52,6 +52,7 @@ pub mod attributes;
 pub mod de;
 pub mod dynamic;
 pub mod error;
+mod error_response;
 mod impls;
 pub mod json;
 pub mod limits;
@@ -79,9 +80,6 @@ pub use service_error::{AwsError, ErrorParts, ErrorShape, UnknownError};
 pub use shape::{AwsEnum, AwsIntEnum, AwsShape, AwsStruct, MapKey, StructBuilder};
 pub use types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 pub use value::{Value, from_value, to_value};
-
-/// The ordered map generated code uses for map shapes (entries stay in wire order).
-pub use indexmap::IndexMap;
 
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};

@@ -307,7 +307,7 @@ fn response_target(protocol: Protocol, data: &[u8]) {
             let what = format!(
                 "{protocol:?} {} {}",
                 operation.name(),
-                if service.typed.is_query_compatible() {
+                if service.typed.query_compatible() {
                     "(query-compatible)"
                 } else {
                     ""
@@ -486,7 +486,7 @@ fn body_round_trip(
     tree: &Value,
     request: &http::Request<Vec<u8>>,
 ) {
-    let schema = operation.input_schema();
+    let schema = operation.input();
     let what = format!("{protocol:?} {} request", operation.name());
     let canonical = sent_input_is_valid(&what, tree, schema);
     if request.headers().contains_key("content-encoding") {

@@ -49,7 +49,7 @@ impl<'o> Bindings<'o> {
             .split_once('?')
             .unwrap_or((self.operation.request_uri(), ""));
         let mut uri = format!("{}://", endpoint.scheme());
-        if let Some(prefix) = self.operation.host_prefix_value() {
+        if let Some(prefix) = self.operation.host_prefix() {
             uri.push_str(&expand(prefix, Template::HostPrefix, &self.host_labels)?);
         }
         uri.push_str(endpoint.host());

@@ -44,7 +44,7 @@ pub fn build_request<I: AwsStruct>(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<http::Request<Vec<u8>>> {
-    let schema = operation.input_schema();
+    let schema = operation.input();
     let input = Filled::new(input, schema, *options)?;
     let mut bindings = Bindings::new(service.protocol(), operation);
     input.serialize_members(schema, &mut bindings)?;
@@ -71,7 +71,7 @@ fn body<I: AwsStruct>(
     bindings: &mut Bindings<'_>,
 ) -> Result<(Vec<u8>, Option<String>)> {
     let protocol = service.protocol();
-    let root = Member::root(operation.input_schema());
+    let root = Member::root(operation.input());
     Ok(match protocol {
         Protocol::RestJson1 | Protocol::RestXml => match bindings.payload.take() {
             Some(payload) => payload,
@@ -127,14 +127,14 @@ fn protocol_headers(
         headers.push(("Content-Type".to_owned(), content_type));
     }
     if let (Protocol::AwsJson1_0 | Protocol::AwsJson1_1, Some(prefix)) =
-        (service.protocol(), service.target_prefix_value())
+        (service.protocol(), service.target_prefix())
     {
         headers.push((
             "X-Amz-Target".to_owned(),
             format!("{prefix}.{}", operation.name()),
         ));
     }
-    if service.is_query_compatible() {
+    if service.query_compatible() {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
     }
 }
@@ -148,7 +148,7 @@ fn encode_body(
     body: Vec<u8>,
     headers: &mut Vec<(String, String)>,
 ) -> Result<Vec<u8>> {
-    if operation.checksum_required {
+    if operation.checksum_required() {
         use md5::Digest as _;
         let digest = md5::Md5::digest(&body);
         headers.push((
@@ -156,7 +156,7 @@ fn encode_body(
             crate::types::encode_base64(&digest),
         ));
     }
-    let body = if operation.gzip && body.len() >= options.min_compression_size {
+    let body = if operation.gzip_requests() && body.len() >= options.min_compression_size {
         append_encoding(headers, "gzip");
         gzip(&body)?
     } else {
@@ -226,7 +226,7 @@ fn rest_body<I: AwsStruct>(
     let name = schema
         .traits()
         .xml_name
-        .or(operation.input_root)
+        .or(operation.input_root())
         .unwrap_or(schema.name());
     let mut ser = XmlSerializer::new();
     ser.serialize_at(&BodyMembers::new(input), &root.renamed(name))?;

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::body::DeclineBound;
-use super::errors::{DynamicError, ErrorInfo, error_info};
+use super::errors::{DynamicError, error_parts};
 use super::headers::HeaderDeserializer;
 use super::{OperationSchema, Protocol, ServiceSchema};
 use crate::de::ShapeDeserializer;
@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::json::JsonDeserializer;
 use crate::partial::read_methods;
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
-use crate::service_error::{AwsError, ErrorReader, enter_error_element};
+use crate::service_error::{AwsError, ErrorReader, enter_error_element, error_code};
 use crate::shape::{AwsStruct, StructBuilder};
 use crate::value::Value;
 use crate::xml::XmlDeserializer;
@@ -84,31 +84,23 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
             Place::Output,
         );
         return reader
-            .read::<O>(operation.output_schema())
+            .read::<O>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
-    let info = error_info(
-        service.protocol(),
-        service.is_query_compatible(),
-        status,
+    let parts = error_parts(service, status, response.headers(), body);
+    let reader = ResponseReader::new(
+        service,
+        operation,
         response.headers(),
+        status,
         body,
+        Place::Error,
     );
-    let error = match info.modeled_index(service.protocol(), E::ERRORS) {
-        Some(index) => {
-            let reader = ResponseReader::new(
-                service,
-                operation,
-                response.headers(),
-                status,
-                body,
-                Place::Error,
-            );
-            E::read_modeled(index, reader)
-                .unwrap_or_else(|e| E::unknown(info.unknown(body).with_decode_error(&e)))
-        }
-        None => E::unknown(info.unknown(body)),
-    };
+    let error = parts.decode(
+        E::ERRORS,
+        |index| E::read_modeled(index, reader),
+        E::unknown,
+    );
     Err(ResponseError::Service(error))
 }
 
@@ -125,31 +117,26 @@ pub fn parse_response_dynamic<B: AsRef<[u8]>>(
         |place| ResponseReader::new(service, operation, response.headers(), status, body, place);
     if is_success(status) {
         return reader(Place::Output)
-            .read::<Value>(operation.output_schema())
+            .read::<Value>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
-    let info: ErrorInfo = error_info(
-        service.protocol(),
-        service.is_query_compatible(),
-        status,
-        response.headers(),
-        body,
-    );
-    let errors = operation.error_schemas();
-    let error = match info.modeled_index(service.protocol(), errors) {
-        Some(index) => match reader(Place::Error).read::<Value>(errors[index]) {
-            Ok(value) => DynamicError::Modeled {
-                code: info
+    let parts = error_parts(service, status, response.headers(), body);
+    let errors = operation.errors();
+    let error = parts.decode(
+        errors,
+        |index| {
+            let value = reader(Place::Error).read::<Value>(errors[index])?;
+            Ok(DynamicError::Modeled {
+                code: parts
                     .reported_code
-                    .clone()
-                    .unwrap_or_else(|| crate::service_error::error_code(errors[index]).to_owned()),
+                    .unwrap_or_else(|| error_code(errors[index]))
+                    .to_owned(),
                 schema: errors[index],
                 value,
-            },
-            Err(e) => DynamicError::Unknown(Box::new(info.unknown(body).with_decode_error(&e))),
+            })
         },
-        None => DynamicError::Unknown(Box::new(info.unknown(body))),
-    };
+        |unknown| DynamicError::Unknown(Box::new(unknown)),
+    );
     Err(ResponseError::Service(error))
 }
 

@@ -215,7 +215,10 @@ impl Schema {
     /// # Panics
     ///
     /// In const evaluation, when `self` is not a list or map or the member count differs.
+    ///
+    /// Derive support, hidden from the documentation.
     #[must_use]
+    #[doc(hidden)]
     pub const fn with_members(&self, members: &'static [Member]) -> Self {
         assert!(
             matches!(self.kind, ShapeKind::List | ShapeKind::Map),
@@ -230,6 +233,9 @@ impl Schema {
 
     /// [`with_members`](Self::with_members) on a schema reference: usable where constants
     /// are promoted, which a dereference is not (derived code overrides list items with it).
+    ///
+    /// Derive support, hidden from the documentation.
+    #[doc(hidden)]
     pub const fn overridden(base: &'static Schema, members: &'static [Member]) -> Self {
         base.with_members(members)
     }
@@ -239,6 +245,9 @@ impl Schema {
     /// # Panics
     ///
     /// In const evaluation, when there is no such member.
+    ///
+    /// Derive support, hidden from the documentation.
+    #[doc(hidden)]
     pub const fn member_at(schema: &'static Schema, index: usize) -> Member {
         schema.members[index]
     }
@@ -374,6 +383,9 @@ impl Member {
     }
 
     /// A copy of the member-level traits, for building overrides in constants.
+    ///
+    /// Derive support, hidden from the documentation.
+    #[doc(hidden)]
     pub const fn traits_copy(self) -> MemberTraits {
         self.traits
     }
