@@ -21,24 +21,8 @@ pub(crate) fn container(cx: &Ctxt, cont: &Container<'_>) {
         Data::Enum(variants) => string_enum(cx, cont, variants),
         Data::IntEnum(variants) => int_enum(cx, cont, variants),
     }
-    let is_struct = matches!(cont.data, Data::Struct(_));
-    if !is_struct {
-        if let Some(span) = cont.attrs.error.span() {
-            cx.error_at(span, "only structures can be errors");
-        }
-    }
-    if let Some(span) = cont.attrs.union.span() {
-        if is_struct {
-            cx.error_at(span, "`union` applies to enums");
-        }
-    }
-    if let Some(span) = cont.attrs.int_enum.span() {
-        if is_struct {
-            cx.error_at(span, "`int_enum` applies to enums");
-        }
-        if cont.attrs.union.is_set() {
-            cx.error_at(span, "an enum is a union or an intEnum, not both");
-        }
+    if let (Some(span), true) = (cont.attrs.int_enum.span(), cont.attrs.union.is_set()) {
+        cx.error_at(span, "an enum is a union or an intEnum, not both");
     }
 }
 

@@ -5,9 +5,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
+use crate::attr::Place;
+
 /// The runtime's path, read again with errors ignored: they are being reported already.
+/// Every place a type can be allows `crate`, so any place reads it.
 fn krate(input: &DeriveInput) -> syn::Path {
-    let attrs = crate::attr::ContainerAttrs::parse(&crate::ctxt::Ctxt::default(), &input.attrs);
+    let cx = crate::ctxt::Ctxt::default();
+    let attrs = crate::attr::ContainerAttrs::parse(&cx, &input.attrs, Place::ErrorEnum);
+    let _ = cx.into_compile_errors();
     crate::ast::crate_path(&attrs)
 }
 
