@@ -20,13 +20,11 @@ pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let Some(cont) = Container::from_ast(&cx, input) else {
         let errors = cx.into_compile_errors().unwrap_or_default();
-        let fallback = fallback::shape(input);
-        return quote!(#errors #fallback);
+        return with_fallback(&errors, &fallback::shape(input));
     };
     check::container(&cx, &cont);
     if let Some(errors) = cx.into_compile_errors() {
-        let fallback = fallback::shape(input);
-        return quote!(#errors #fallback);
+        return with_fallback(&errors, &fallback::shape(input));
     }
     let body = match &cont.data {
         Data::Struct(fields) => structure::expand(&cont, fields),
@@ -42,13 +40,19 @@ pub(crate) fn error_enum(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let parsed = ErrorEnum::from_ast(&cx, input);
     if let Some(errors) = cx.into_compile_errors() {
-        let fallback = fallback::error_enum(input);
-        return quote!(#errors #fallback);
+        return with_fallback(&errors, &fallback::error_enum(input));
     }
     match parsed {
         Some(parsed) => wrap(&error_enum::expand(&parsed)),
         None => TokenStream::new(),
     }
+}
+
+/// The errors, and the stand-in impls wrapped like real ones, so that the user sees the
+/// errors and nothing else.
+fn with_fallback(errors: &TokenStream, fallback: &TokenStream) -> TokenStream {
+    let wrapped = wrap(fallback);
+    quote!(#errors #wrapped)
 }
 
 /// Wraps generated items in an anonymous constant: nothing leaks into the user's namespace.
