@@ -373,8 +373,9 @@ pub(crate) struct SubKey {
     pub(crate) form: Form,
 }
 
-/// Reads the keys inside `meta(...)`: each must be one of `keys`, in its form; `read` takes
-/// the value of each accepted key. Mistakes are reported at their key.
+/// Reads the keys inside `meta(...)`: each must be one of `keys`, in its form, and written
+/// once (the first is kept); `read` takes the value of each accepted key. Mistakes are
+/// reported at their key.
 pub(crate) fn parse_sub_keys(
     cx: &Ctxt,
     meta: &ParseNestedMeta<'_>,
@@ -386,6 +387,7 @@ pub(crate) fn parse_sub_keys(
         .get_ident()
         .map(ToString::to_string)
         .unwrap_or_default();
+    let mut seen: Vec<&'static str> = Vec::new();
     let result = meta.parse_nested_meta(|inner| {
         let Some(sub) = keys.iter().find(|k| inner.path.is_ident(k.name)) else {
             let usages: Vec<String> = keys.iter().map(|k| k.form.usage(k.name)).collect();
@@ -399,6 +401,15 @@ pub(crate) fn parse_sub_keys(
         if !sub.form.check(cx, &inner, sub.name) {
             return Ok(());
         }
+        if seen.contains(&sub.name) {
+            cx.error_spanned_by(
+                &inner.path,
+                format!("duplicate `{}` in {outer}(...)", sub.name),
+            );
+            skip_value(&inner);
+            return Ok(());
+        }
+        seen.push(sub.name);
         read(sub.name, &inner);
         Ok(())
     });
