@@ -36,6 +36,13 @@ impl<T> Slot<T> {
         }
     }
 
+    /// Records a value that parsed; one that did not has been reported already.
+    fn set_parsed(&mut self, cx: &Ctxt, key: &str, span: Span, value: Option<T>) {
+        if let Some(value) = value {
+            self.set(cx, key, span, value);
+        }
+    }
+
     pub(crate) fn get(&self) -> Option<&T> {
         self.value.as_ref().map(|(_, v)| v)
     }
@@ -177,11 +184,7 @@ impl MemberAttrs {
         };
         let (key, span) = (row.name, key_span(meta));
         let flag = |slot: &mut Slot<()>| slot.set(cx, key, span, ());
-        let name = |slot: &mut Slot<String>| {
-            if let Some(name) = values::name(cx, meta) {
-                slot.set(cx, key, span, name);
-            }
-        };
+        let name = |slot: &mut Slot<String>| slot.set_parsed(cx, key, span, values::name(cx, meta));
         match key {
             "rename" => name(&mut self.rename),
             "json_name" => name(&mut self.json_name),
@@ -196,20 +199,16 @@ impl MemberAttrs {
             "sensitive" => flag(&mut self.sensitive),
             "unknown" => flag(&mut self.unknown),
             "xml_namespace" => {
-                if let Some(ns) = values::namespace(cx, meta) {
-                    self.xml_namespace.set(cx, key, span, ns);
-                }
+                self.xml_namespace
+                    .set_parsed(cx, key, span, values::namespace(cx, meta));
             }
             "timestamp_format" => {
-                if let Some(format) = values::timestamp_format(cx, meta) {
-                    self.timestamp_format.set(cx, key, span, format);
-                }
+                self.timestamp_format
+                    .set_parsed(cx, key, span, values::timestamp_format(cx, meta));
             }
-            "default" => {
-                if let Some(value) = values::default(cx, meta) {
-                    self.default.set(cx, key, span, value);
-                }
-            }
+            "default" => self
+                .default
+                .set_parsed(cx, key, span, values::default(cx, meta)),
             "member" => self.item.set(cx, key, span, Self::nested(cx, meta)),
             "key" => self.key.set(cx, key, span, Self::nested(cx, meta)),
             "value" if place == Place::IntEnumVariant => {
@@ -261,35 +260,25 @@ impl ContainerAttrs {
         };
         let (key, span) = (row.name, key_span(meta));
         match key {
-            "name" | "xml_name" => {
-                let slot = if key == "name" {
-                    &mut self.name
-                } else {
-                    &mut self.xml_name
-                };
-                if let Some(name) = values::name(cx, meta) {
-                    slot.set(cx, key, span, name);
-                }
-            }
+            "name" => self.name.set_parsed(cx, key, span, values::name(cx, meta)),
+            "xml_name" => self
+                .xml_name
+                .set_parsed(cx, key, span, values::name(cx, meta)),
             "rename_all" => {
-                if let Some(rule) = values::rename_rule(cx, meta) {
-                    self.rename_all.set(cx, key, span, rule);
-                }
+                self.rename_all
+                    .set_parsed(cx, key, span, values::rename_rule(cx, meta));
             }
             "xml_namespace" => {
-                if let Some(ns) = values::namespace(cx, meta) {
-                    self.xml_namespace.set(cx, key, span, ns);
-                }
+                self.xml_namespace
+                    .set_parsed(cx, key, span, values::namespace(cx, meta));
             }
             "error" => self.error.set(cx, key, span, values::error(cx, meta)),
             "sensitive" => self.sensitive.set(cx, key, span, ()),
             "union" => self.union.set(cx, key, span, ()),
             "int_enum" => self.int_enum.set(cx, key, span, ()),
-            "crate" => {
-                if let Some(path) = values::crate_path(cx, meta) {
-                    self.krate.set(cx, key, span, path);
-                }
-            }
+            "crate" => self
+                .krate
+                .set_parsed(cx, key, span, values::crate_path(cx, meta)),
             _ => no_slot(cx, span, key),
         }
     }
