@@ -57,10 +57,10 @@ impl<'a> Generator<'a> {
             let op_ident = ident(&namer.claim(&camel_case_type(name)));
             let error_ident = ident(&namer.claim(&format!("{}Error", camel_case_type(name))));
             roles
-                .entry(op.input_schema().name().to_owned())
+                .entry(op.input().name().to_owned())
                 .or_insert_with(|| format!("Input of the [`{op_ident}`] operation."));
             roles
-                .entry(op.output_schema().name().to_owned())
+                .entry(op.output().name().to_owned())
                 .or_insert_with(|| format!("Output of the [`{op_ident}`] operation."));
             operations.push((name.to_owned(), op_ident, error_ident));
         }
@@ -386,11 +386,11 @@ impl<'a> Generator<'a> {
             };
             let version = service.api_version();
             let mut calls = TokenStream::new();
-            if let Some(prefix) = service.target_prefix_value() {
-                calls.extend(quote!(.target_prefix(#prefix)));
+            if let Some(prefix) = service.target_prefix() {
+                calls.extend(quote!(.with_target_prefix(#prefix)));
             }
-            if service.is_query_compatible() {
-                calls.extend(quote!(.query_compatible()));
+            if service.query_compatible() {
+                calls.extend(quote!(.with_query_compatible()));
             }
             items.extend(quote! {
                 /// The service: its protocol and API version.
@@ -420,34 +420,34 @@ impl<'a> Generator<'a> {
             Some(ident) if !std::ptr::eq(schema, unit) => quote!(#ident),
             _ => quote!(#rt::protocol::Unit),
         };
-        let input = io_type(op.input_schema());
-        let output = io_type(op.output_schema());
+        let input = io_type(op.input());
+        let output = io_type(op.output());
         let method = op.method();
         let uri = op.request_uri();
         let mut calls = quote! {
-            .input(<#input as #rt::AwsShape>::SCHEMA)
-            .output(<#output as #rt::AwsShape>::SCHEMA)
-            .errors(<#error_ident as #rt::AwsError>::ERRORS)
+            .with_input(<#input as #rt::AwsShape>::SCHEMA)
+            .with_output(<#output as #rt::AwsShape>::SCHEMA)
+            .with_errors(<#error_ident as #rt::AwsError>::ERRORS)
         };
-        if let Some(code) = op.response_code_value() {
-            calls.extend(quote!(.response_code(#code)));
+        if let Some(code) = op.response_code() {
+            calls.extend(quote!(.with_response_code(#code)));
         }
-        if let Some(prefix) = op.host_prefix_value() {
-            calls.extend(quote!(.host_prefix(#prefix)));
+        if let Some(prefix) = op.host_prefix() {
+            calls.extend(quote!(.with_host_prefix(#prefix)));
         }
-        if let Some(wrapper) = op.result_wrapper_value() {
-            calls.extend(quote!(.result_wrapper(#wrapper)));
+        if let Some(wrapper) = op.result_wrapper() {
+            calls.extend(quote!(.with_result_wrapper(#wrapper)));
         }
-        if let Some(root) = op.input_root_value() {
-            calls.extend(quote!(.input_root(#root)));
+        if let Some(root) = op.input_root() {
+            calls.extend(quote!(.with_input_root(#root)));
         }
-        if op.gzips_requests() {
-            calls.extend(quote!(.gzip_requests()));
+        if op.gzip_requests() {
+            calls.extend(quote!(.with_gzip_requests()));
         }
-        if op.requires_checksum() {
-            calls.extend(quote!(.checksum_required()));
+        if op.checksum_required() {
+            calls.extend(quote!(.with_checksum_required()));
         }
-        let error_variants = op.error_schemas().iter().map(|schema| {
+        let error_variants = op.errors().iter().map(|schema| {
             let ty = &self.types.types[schema.name()];
             let doc = doc_attr(&format!("See [`{ty}`]."));
             quote! {
@@ -457,7 +457,7 @@ impl<'a> Generator<'a> {
         });
         let error_variants: Vec<TokenStream> = error_variants.collect();
         let unknown = if op
-            .error_schemas()
+            .errors()
             .iter()
             .any(|s| self.types.types[s.name()] == "Unknown")
         {

@@ -45,7 +45,7 @@ impl TypeMap {
                 } else {
                     value
                 };
-                quote!(#rt::IndexMap<#key, #value>)
+                quote!(#rt::types::IndexMap<#key, #value>)
             }
             ShapeKind::String => quote!(::std::string::String),
             ShapeKind::Boolean => quote!(bool),

@@ -201,7 +201,8 @@
 //! `http_prefix_headers = "X-Meta-"`, `http_label` (or `http_label = "Name"`,
 //! `http_label(greedy, name = "Key")`), `http_query = "name"`, `http_query_params`,
 //! `http_payload`, `http_response_code`; and `host_label` for endpoint host prefixes. Bound
-//! members stay out of bodies written with `body_members_only`:
+//! members stay out of bodies written through
+//! [`protocol::write_body_members`](crate::protocol::write_body_members):
 //! ```
 //! use awso_core::{AwsShape, schema::HttpBinding};
 //! #[derive(AwsShape)]
@@ -214,8 +215,9 @@
 //! let token = &GetAttachmentRequest::SCHEMA.members()[1];
 //! assert_eq!(token.traits().http, Some(HttpBinding::Header("X-Amz-Bearer")));
 //! let input = GetAttachmentRequest { attachment_id: "a".into(), connection_token: "t".into() };
-//! let mut body = awso_core::json::JsonSerializer::new().body_members_only();
-//! body.serialize(&input)?;
+//! let mut body = awso_core::json::JsonSerializer::new();
+//! let root = awso_core::Member::root(GetAttachmentRequest::SCHEMA);
+//! awso_core::protocol::write_body_members(&mut body, &input, &root)?;
 //! assert_eq!(body.finish(), r#"{"AttachmentId":"a"}"#);
 //! # Ok::<(), awso_core::Error>(())
 //! ```

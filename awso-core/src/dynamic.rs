@@ -177,20 +177,20 @@ impl Model {
         let uri = http.and_then(|h| text(h, "requestUri")).unwrap_or("/");
         let mut schema = OperationSchema::new(leak(name), leak(method), leak(uri));
         if let Some(code) = http.and_then(|h| integer(h, "responseCode")) {
-            schema = schema.response_code(
+            schema = schema.with_response_code(
                 u16::try_from(code).map_err(|_| Error::invalid("operation", "bad responseCode"))?,
             );
         }
         if let Some(input) = op.get("input") {
-            schema = schema.input(self.shape_ref(input)?);
+            schema = schema.with_input(self.shape_ref(input)?);
             if let Some(root) = text(input, "locationName") {
-                schema = schema.input_root(leak(root));
+                schema = schema.with_input_root(leak(root));
             }
         }
         if let Some(output) = op.get("output") {
-            schema = schema.output(self.shape_ref(output)?);
+            schema = schema.with_output(self.shape_ref(output)?);
             if let Some(wrapper) = text(output, "resultWrapper") {
-                schema = schema.result_wrapper(leak(wrapper));
+                schema = schema.with_result_wrapper(leak(wrapper));
             }
         }
         if let Some(Document::Array(errors)) = op.get("errors") {
@@ -198,10 +198,10 @@ impl Model {
                 .iter()
                 .map(|e| self.shape_ref(e))
                 .collect::<Result<Vec<_>>>()?;
-            schema = schema.errors(Box::leak(errors.into_boxed_slice()));
+            schema = schema.with_errors(Box::leak(errors.into_boxed_slice()));
         }
         if let Some(prefix) = op.get("endpoint").and_then(|e| text(e, "hostPrefix")) {
-            schema = schema.host_prefix(leak(prefix));
+            schema = schema.with_host_prefix(leak(prefix));
         }
         let encodings = op
             .get("requestcompression")
@@ -210,10 +210,10 @@ impl Model {
             .and_then(Document::as_array)
             .is_some_and(|e| e.iter().any(|e| e.as_str() == Some("gzip")))
         {
-            schema = schema.gzip_requests();
+            schema = schema.with_gzip_requests();
         }
         if flag(op, "httpChecksumRequired") {
-            schema = schema.checksum_required();
+            schema = schema.with_checksum_required();
         }
         Ok(schema)
     }
@@ -232,10 +232,10 @@ fn service_schema(metadata: &Document) -> Option<ServiceSchema> {
     let mut service =
         ServiceSchema::new(protocol, leak(text(metadata, "apiVersion").unwrap_or("")));
     if let Some(prefix) = text(metadata, "targetPrefix") {
-        service = service.target_prefix(leak(prefix));
+        service = service.with_target_prefix(leak(prefix));
     }
     if metadata.get("awsQueryCompatible").is_some() {
-        service = service.query_compatible();
+        service = service.with_query_compatible();
     }
     Some(service)
 }

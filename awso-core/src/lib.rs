@@ -52,9 +52,13 @@ pub mod attributes;
 pub mod de;
 pub mod dynamic;
 pub mod error;
+mod error_response;
 mod impls;
 pub mod json;
 pub mod limits;
+mod names;
+mod number;
+mod partial;
 pub mod protocol;
 pub mod query;
 mod scan;
@@ -76,9 +80,6 @@ pub use service_error::{AwsError, ErrorParts, ErrorShape, UnknownError};
 pub use shape::{AwsEnum, AwsIntEnum, AwsShape, AwsStruct, MapKey, StructBuilder};
 pub use types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 pub use value::{Value, from_value, to_value};
-
-/// The ordered map generated code uses for map shapes (entries stay in wire order).
-pub use indexmap::IndexMap;
 
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};
@@ -126,7 +127,7 @@ pub mod __private {
 
     /// The error for a member index that is not in the schema the builder was made for.
     pub fn member_not_in_schema(member: &crate::Member) -> crate::Error {
-        crate::Error::custom(format!("member `{}` is not in this schema", member.name()))
+        crate::shape::member_not_in_schema(member)
     }
 
     /// The item type of a list: lets `member(...)` override the traits of a list's items.

@@ -49,6 +49,8 @@ use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 use crate::types::Document;
 use crate::xml::XmlDeserializer;
 
+pub use crate::error_response::{BodyFormat, ErrorParts, enter_error_element, sanitize_code};
+
 /// An error structure: a shape with `@error`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an error structure",
@@ -67,74 +69,6 @@ pub fn error_code(schema: &'static Schema) -> &'static str {
         .error
         .and_then(|e| e.code)
         .unwrap_or(schema.name())
-}
-
-/// Reduces an error code as services send it to the bare name: drops a namespace
-/// (`aws.protocoltests#Foo`) and a URI suffix (`Foo:http://internal.amazon.com/...`).
-pub fn sanitize_code(code: &str) -> &str {
-    let code = code.rsplit_once('#').map_or(code, |(_, name)| name);
-    let code = code.split_once(':').map_or(code, |(name, _)| name);
-    code.trim()
-}
-
-/// The syntax of an error body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BodyFormat {
-    /// A JSON object (`awsJson1_0`, `awsJson1_1`, `restJson1`).
-    Json,
-    /// An XML document (restXml, awsQuery, ec2Query), with or without an envelope.
-    Xml,
-}
-
-/// What is known of an error response: the code (found by the protocol), the body, and the
-/// HTTP details when there are some.
-#[derive(Debug, Clone, Copy)]
-pub struct ErrorParts<'a> {
-    /// The error code, possibly still with a namespace or URI suffix.
-    pub code: &'a str,
-    /// The raw body.
-    pub body: &'a [u8],
-    /// How the body is written.
-    pub format: BodyFormat,
-    /// The HTTP status.
-    pub status: Option<u16>,
-    /// The request id.
-    pub request_id: Option<&'a str>,
-}
-
-impl<'a> ErrorParts<'a> {
-    /// An error with a JSON body.
-    pub fn json(code: &'a str, body: &'a [u8]) -> Self {
-        Self {
-            code,
-            body,
-            format: BodyFormat::Json,
-            status: None,
-            request_id: None,
-        }
-    }
-
-    /// An error with an XML body.
-    pub fn xml(code: &'a str, body: &'a [u8]) -> Self {
-        Self {
-            format: BodyFormat::Xml,
-            ..Self::json(code, body)
-        }
-    }
-
-    /// Adds the HTTP status.
-    #[must_use]
-    pub fn status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
-    }
-
-    /// Adds the request id.
-    #[must_use]
-    pub fn request_id(mut self, request_id: &'a str) -> Self {
-        self.request_id = Some(request_id);
-        self
-    }
 }
 
 /// An error the operation does not model, or whose body could not be read: everything the
@@ -197,16 +131,6 @@ impl UnknownError {
     /// Why the body could not be read as the modeled error of this code, when that happened.
     pub fn decode_error(&self) -> Option<&str> {
         self.decode_error.as_deref()
-    }
-
-    fn from_parts(parts: &ErrorParts<'_>, code: &str) -> Self {
-        Self::from_response(
-            code,
-            find_message(parts.format, parts.body),
-            parts.status,
-            parts.request_id.map(str::to_owned),
-            parts.body,
-        )
     }
 
     pub(crate) fn from_response(
@@ -301,22 +225,15 @@ pub trait AwsError: Sized {
     /// their error code (`@awsQueryError` when set); codes are sanitized first. Never fails:
     /// anything that does not decode into a modeled error is kept as the unknown variant.
     fn from_parts(parts: ErrorParts<'_>) -> Self {
-        let code = sanitize_code(parts.code);
-        let index = Self::ERRORS.iter().position(|schema| match parts.format {
-            BodyFormat::Json => schema.name() == code,
-            BodyFormat::Xml => error_code(schema) == code,
-        });
-        let Some(index) = index else {
-            return Self::unknown(UnknownError::from_parts(&parts, code));
-        };
         let reader = BodyReader {
             format: parts.format,
             body: parts.body,
         };
-        match Self::read_modeled(index, reader) {
-            Ok(error) => error,
-            Err(e) => Self::unknown(UnknownError::from_parts(&parts, code).with_decode_error(&e)),
-        }
+        parts.decode(
+            Self::ERRORS,
+            |index| Self::read_modeled(index, reader),
+            Self::unknown,
+        )
     }
 
     /// Encodes the error as a JSON object with its code in `__type` (`error_to_json` in
@@ -385,38 +302,5 @@ impl ErrorReader for BodyReader<'_> {
             }
         }
         builder.build()
-    }
-}
-
-/// Moves from the root of an XML error document to the error structure: inside
-/// `<ErrorResponse><Error>`, `<Response><Errors><Error>`, or the root itself.
-pub fn enter_error_element(de: &mut XmlDeserializer<'_>) -> Result<()> {
-    let missing = || Error::invalid("error response", "no <Error> element");
-    let found = match de.element_name() {
-        Some("ErrorResponse") => de.enter_child("Error")?,
-        Some("Response") => de.enter_child("Errors")? && de.enter_child("Error")?,
-        _ => true,
-    };
-    if found { Ok(()) } else { Err(missing()) }
-}
-
-/// The message of an error body, looked up the ways services write it.
-fn find_message(format: BodyFormat, body: &[u8]) -> Option<String> {
-    match format {
-        BodyFormat::Json => {
-            let doc = crate::json::from_slice::<Document>(body).ok()?;
-            ["message", "Message", "errorMessage"]
-                .iter()
-                .find_map(|key| doc.get(key).and_then(Document::as_str))
-                .map(str::to_owned)
-        }
-        BodyFormat::Xml => {
-            let mut de = XmlDeserializer::from_slice(body).ok()?;
-            enter_error_element(&mut de).ok()?;
-            if !de.enter_child("Message").ok()? {
-                return None;
-            }
-            de.deserialize::<String>().ok()
-        }
     }
 }

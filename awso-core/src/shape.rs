@@ -118,6 +118,15 @@ pub trait StructBuilder {
         de: &mut D,
     ) -> Result<()>;
 
+    /// Whether the codec hands `member` to this builder. A declined member is read as an
+    /// unknown one: its value is skipped. Builders accept every member; the protocol layer
+    /// wraps one to keep members bound to the HTTP head out of a body.
+    #[inline]
+    fn accepts(&self, member: &Member) -> bool {
+        let _ = member;
+        true
+    }
+
     /// Told about a member the schema does not know; the codec skips its value. Structures
     /// ignore it (forward compatibility); unions keep the name as their unknown variant.
     fn unknown_member(&mut self, name: &str) -> Result<()> {
@@ -128,6 +137,11 @@ pub trait StructBuilder {
     /// Finishes the value. Required members that never arrived take their default or zero
     /// value; a union fails unless exactly one member arrived.
     fn build(self) -> Result<Self::Output>;
+}
+
+/// The error of a builder handed a member that is not in the schema it was made for.
+pub(crate) fn member_not_in_schema(member: &Member) -> crate::Error {
+    crate::Error::custom(format!("member `{}` is not in this schema", member.name()))
 }
 
 /// A shape that can key a map: strings and string enums.

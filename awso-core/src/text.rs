@@ -6,11 +6,11 @@
 
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
-use crate::json::number;
+use crate::number;
+use crate::partial::{read_methods, write_methods};
 use crate::schema::{Member, TimestampFormat};
 use crate::ser::ShapeSerializer;
-use crate::shape::{AwsShape, AwsStruct, StructBuilder};
-use crate::types::{Document, Timestamp, decode_base64, encode_base64};
+use crate::types::{Timestamp, decode_base64, encode_base64};
 
 /// Writes a float the way AWS text protocols do: shortest round-trip digits, or `NaN`,
 /// `Infinity`, `-Infinity`.
@@ -94,26 +94,6 @@ impl TextSerializer<'_> {
 }
 
 impl ShapeSerializer for TextSerializer<'_> {
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Self::refuse("a structure"))
-    }
-
-    fn write_list<'a, T, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        T: AwsShape + 'a,
-        I: IntoIterator<Item = &'a T>,
-    {
-        Err(Self::refuse("a list"))
-    }
-
-    fn write_map<'a, V, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        V: AwsShape + 'a,
-        I: IntoIterator<Item = (&'a str, &'a V)>,
-    {
-        Err(Self::refuse("a map"))
-    }
-
     fn write_boolean(&mut self, _: &Member, value: bool) -> Result<()> {
         self.out.push_str(if value { "true" } else { "false" });
         Ok(())
@@ -166,13 +146,8 @@ impl ShapeSerializer for TextSerializer<'_> {
         )
     }
 
-    fn write_document(&mut self, _: &Member, _: &Document) -> Result<()> {
-        Err(Self::refuse("a document"))
-    }
-
-    fn write_null(&mut self, _: &Member) -> Result<()> {
-        Err(Self::refuse("a null"))
-    }
+    write_methods!(refuse(what => Self::refuse(what);
+        write_struct, write_list, write_map, write_document, write_null));
 }
 
 /// A [`ShapeDeserializer`] that reads one scalar from text.
@@ -188,24 +163,6 @@ impl TextDeserializer<'_> {
 }
 
 impl ShapeDeserializer for TextDeserializer<'_> {
-    fn read_struct<B: StructBuilder>(&mut self, _: &Member, _: &mut B) -> Result<()> {
-        Err(Self::refuse("a structure"))
-    }
-
-    fn read_list<F>(&mut self, _: &Member, _: F) -> Result<()>
-    where
-        F: FnMut(&mut Self) -> Result<()>,
-    {
-        Err(Self::refuse("a list"))
-    }
-
-    fn read_map<F>(&mut self, _: &Member, _: F) -> Result<()>
-    where
-        F: FnMut(&mut Self, &str) -> Result<()>,
-    {
-        Err(Self::refuse("a map"))
-    }
-
     fn read_null(&mut self) -> Result<bool> {
         Ok(false)
     }
@@ -262,7 +219,5 @@ impl ShapeDeserializer for TextDeserializer<'_> {
         Timestamp::parse(self.text, format)
     }
 
-    fn read_document(&mut self, _: &Member) -> Result<Document> {
-        Err(Self::refuse("a document"))
-    }
+    read_methods!(refuse(what => Self::refuse(what); read_struct, read_list, read_map, read_document));
 }

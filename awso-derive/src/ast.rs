@@ -78,7 +78,11 @@ pub(crate) fn unraw(ident: &Ident) -> String {
 
 impl<'a> Container<'a> {
     pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
-        let attrs = ContainerAttrs::parse(cx, &input.attrs);
+        let place = match &input.data {
+            SynData::Enum(_) => Place::Enum,
+            SynData::Struct(_) | SynData::Union(_) => Place::Struct,
+        };
+        let attrs = ContainerAttrs::parse(cx, &input.attrs, place);
         let name = attrs
             .name
             .get()
@@ -103,7 +107,7 @@ impl<'a> Container<'a> {
             },
             SynData::Enum(data) => {
                 let place = if attrs.int_enum.is_set() {
-                    Place::EnumVariant
+                    Place::IntEnumVariant
                 } else {
                     variant_place(&attrs, data)
                 };
@@ -112,12 +116,10 @@ impl<'a> Container<'a> {
                     .iter()
                     .map(|v| Variant::from_ast(cx, v, &attrs, place))
                     .collect();
-                if attrs.int_enum.is_set() {
-                    Data::IntEnum(variants)
-                } else if place == Place::UnionVariant {
-                    Data::Union(variants)
-                } else {
-                    Data::Enum(variants)
+                match place {
+                    Place::IntEnumVariant => Data::IntEnum(variants),
+                    Place::UnionVariant => Data::Union(variants),
+                    _ => Data::Enum(variants),
                 }
             }
             SynData::Union(_) => {
@@ -149,7 +151,7 @@ fn variant_place(attrs: &ContainerAttrs, data: &syn::DataEnum) -> Place {
     {
         Place::UnionVariant
     } else {
-        Place::EnumVariant
+        Place::StringEnumVariant
     }
 }
 
@@ -231,22 +233,7 @@ impl<'a> Variant<'a> {
 
 impl<'a> ErrorEnum<'a> {
     pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
-        let attrs = ContainerAttrs::parse(cx, &input.attrs);
-        for span in [
-            attrs.name.span(),
-            attrs.rename_all.span(),
-            attrs.xml_name.span(),
-            attrs.xml_namespace.span(),
-            attrs.error.span(),
-            attrs.sensitive.span(),
-            attrs.union.span(),
-            attrs.int_enum.span(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            cx.error_at(span, "an error enum takes only `crate = \"...\"`");
-        }
+        let attrs = ContainerAttrs::parse(cx, &input.attrs, Place::ErrorEnum);
         let SynData::Enum(data) = &input.data else {
             cx.error_spanned_by(&input.ident, "AwsError derives on an enum: one tuple variant per modeled error and `Unknown(UnknownError)`");
             return None;

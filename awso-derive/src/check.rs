@@ -21,24 +21,8 @@ pub(crate) fn container(cx: &Ctxt, cont: &Container<'_>) {
         Data::Enum(variants) => string_enum(cx, cont, variants),
         Data::IntEnum(variants) => int_enum(cx, cont, variants),
     }
-    let is_struct = matches!(cont.data, Data::Struct(_));
-    if !is_struct {
-        if let Some(span) = cont.attrs.error.span() {
-            cx.error_at(span, "only structures can be errors");
-        }
-    }
-    if let Some(span) = cont.attrs.union.span() {
-        if is_struct {
-            cx.error_at(span, "`union` applies to enums");
-        }
-    }
-    if let Some(span) = cont.attrs.int_enum.span() {
-        if is_struct {
-            cx.error_at(span, "`int_enum` applies to enums");
-        }
-        if cont.attrs.union.is_set() {
-            cx.error_at(span, "an enum is a union or an intEnum, not both");
-        }
+    if let (Some(span), true) = (cont.attrs.int_enum.span(), cont.attrs.union.is_set()) {
+        cx.error_at(span, "an enum is a union or an intEnum, not both");
     }
 }
 
@@ -147,15 +131,34 @@ fn unknown_variants<'v, 'a>(
     first
 }
 
-fn union(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
+/// A union's or string enum's unknown variant, which keeps a string (the member name or
+/// the value); `wrong_type` is the error when it holds something else.
+fn string_unknown(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>], wrong_type: &str) {
     if let Some(unknown) = unknown_variants(cx, cont, variants, "String") {
         if unknown.ty.is_none_or(|t| !ty::is_string(t)) {
-            cx.error_spanned_by(
-                unknown.ident,
-                "a union's unknown variant keeps the member name: write `Unknown(String)`",
-            );
+            cx.error_spanned_by(unknown.ident, wrong_type);
         }
     }
+}
+
+/// The known variants' names are distinct (the unknown one has no name of its own).
+fn unique_known_names(cx: &Ctxt, variants: &[Variant<'_>]) {
+    unique_names(
+        cx,
+        variants
+            .iter()
+            .filter(|v| !v.unknown)
+            .map(|v| (v.name.as_str(), v.ident)),
+    );
+}
+
+fn union(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
+    string_unknown(
+        cx,
+        cont,
+        variants,
+        "a union's unknown variant keeps the member name: write `Unknown(String)`",
+    );
     for variant in variants.iter().filter(|v| !v.unknown) {
         match variant.ty {
             Some(shape_ty) => {
@@ -176,24 +179,16 @@ fn union(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
             ),
         }
     }
-    unique_names(
-        cx,
-        variants
-            .iter()
-            .filter(|v| !v.unknown)
-            .map(|v| (v.name.as_str(), v.ident)),
-    );
+    unique_known_names(cx, variants);
 }
 
 fn string_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
-    if let Some(unknown) = unknown_variants(cx, cont, variants, "String") {
-        if unknown.ty.is_none_or(|t| !ty::is_string(t)) {
-            cx.error_spanned_by(
-                unknown.ident,
-                "an enum's unknown variant keeps the value: write `Unknown(String)`",
-            );
-        }
-    }
+    string_unknown(
+        cx,
+        cont,
+        variants,
+        "an enum's unknown variant keeps the value: write `Unknown(String)`",
+    );
     for variant in variants.iter().filter(|v| !v.unknown) {
         if !matches!(variant.fields, syn::Fields::Unit) {
             cx.error_spanned_by(variant.ident, "enum values are unit variants");
@@ -205,13 +200,7 @@ fn string_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {
             );
         }
     }
-    unique_names(
-        cx,
-        variants
-            .iter()
-            .filter(|v| !v.unknown)
-            .map(|v| (v.name.as_str(), v.ident)),
-    );
+    unique_known_names(cx, variants);
 }
 
 fn int_enum(cx: &Ctxt, cont: &Container<'_>, variants: &[Variant<'_>]) {

@@ -3,7 +3,8 @@
 //! every attribute.
 //!
 //! The crate follows the usual shape of derive crates: `ast` is the macro's own view of the
-//! input, `attr` parses every `#[awso(...)]` key into typed slots, `check` applies the rules
+//! input, `attr` parses every `#[awso(...)]` key into typed slots (which keys exist, where
+//! each is allowed and how it is written is one table, `attr::keys`), `check` applies the rules
 //! that span several attributes, and `expand` generates code without ever reading a raw
 //! attribute. Mistakes are collected in a `ctxt::Ctxt` and reported together, each at its own
 //! span, and the impls are still emitted so no cascade of follow-on errors appears.

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use awso_core::schema::TimestampFormat;
-use awso_core::{Blob, Document, Timestamp, json, xml};
+use awso_core::{AwsShape, Blob, Document, Timestamp, json, xml};
 use awso_fuzz::model::{Choice, Item, Role, ThingOutput};
 use awso_tests::{
     Aggregates, Content, JsonOnly, Node, ParticipantRole, Priority, Receipt, Scalars,
@@ -300,8 +300,9 @@ type Seed = (&'static str, &'static str, String);
 
 fn responses() -> Result<Vec<Seed>, awso_core::Error> {
     let thing_json = {
-        let mut ser = json::JsonSerializer::new().body_members_only();
-        ser.serialize(&thing_output())?;
+        let mut ser = json::JsonSerializer::new();
+        let root = awso_core::Member::root(ThingOutput::SCHEMA);
+        awso_core::protocol::write_body_members(&mut ser, &thing_output(), &root)?;
         ser.finish()
     };
     let thing_xml = xml::to_string(&thing_output())?;

@@ -307,7 +307,7 @@ fn response_target(protocol: Protocol, data: &[u8]) {
             let what = format!(
                 "{protocol:?} {} {}",
                 operation.name(),
-                if service.typed.is_query_compatible() {
+                if service.typed.query_compatible() {
                     "(query-compatible)"
                 } else {
                     ""
@@ -486,7 +486,7 @@ fn body_round_trip(
     tree: &Value,
     request: &http::Request<Vec<u8>>,
 ) {
-    let schema = operation.input_schema();
+    let schema = operation.input();
     let what = format!("{protocol:?} {} request", operation.name());
     let canonical = sent_input_is_valid(&what, tree, schema);
     if request.headers().contains_key("content-encoding") {
@@ -496,14 +496,12 @@ fn body_round_trip(
     let body = request.body().as_slice();
     let decoded = match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => json::from_slice_dynamic(body, schema),
-        Protocol::RestJson1 => JsonDeserializer::from_slice(body).and_then(|de| {
-            let mut de = de.body_members_only();
-            let value = de.deserialize_at::<Value>(&root)?;
+        Protocol::RestJson1 => JsonDeserializer::from_slice(body).and_then(|mut de| {
+            let value = protocol::read_body_members::<Value, _>(&mut de, &root)?;
             de.end().map(|()| value)
         }),
-        Protocol::RestXml => XmlDeserializer::from_slice(body).and_then(|de| {
-            let mut de = de.body_members_only();
-            let value = de.deserialize_at::<Value>(&root)?;
+        Protocol::RestXml => XmlDeserializer::from_slice(body).and_then(|mut de| {
+            let value = protocol::read_body_members::<Value, _>(&mut de, &root)?;
             de.end().map(|()| value)
         }),
         Protocol::AwsQuery | Protocol::Ec2Query => return,

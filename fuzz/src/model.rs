@@ -216,10 +216,10 @@ const EC2_META: &str = r#"{"protocol": "ec2", "apiVersion": "2024-01-01"}"#;
 
 static REST_JSON: ServiceSchema = ServiceSchema::new(Protocol::RestJson1, API_VERSION);
 static JSON_1_1: ServiceSchema =
-    ServiceSchema::new(Protocol::AwsJson1_1, API_VERSION).target_prefix("FuzzService");
+    ServiceSchema::new(Protocol::AwsJson1_1, API_VERSION).with_target_prefix("FuzzService");
 static JSON_1_0_QC: ServiceSchema = ServiceSchema::new(Protocol::AwsJson1_0, API_VERSION)
-    .target_prefix("FuzzService")
-    .query_compatible();
+    .with_target_prefix("FuzzService")
+    .with_query_compatible();
 static REST_XML: ServiceSchema = ServiceSchema::new(Protocol::RestXml, API_VERSION);
 static QUERY: ServiceSchema = ServiceSchema::new(Protocol::AwsQuery, API_VERSION);
 static EC2: ServiceSchema = ServiceSchema::new(Protocol::Ec2Query, API_VERSION);
@@ -427,20 +427,20 @@ pub enum ThingError {
 pub fn typed_operations() -> [&'static OperationSchema; 3] {
     static GET_THING: OperationSchema =
         OperationSchema::new("GetThing", "POST", "/things/{Id}/{Key+}?mode=fuzz")
-            .response_code(200)
-            .input(ThingInput::SCHEMA)
-            .output(ThingOutput::SCHEMA)
-            .errors(ThingError::ERRORS)
-            .host_prefix("{Id}.")
-            .gzip_requests()
-            .checksum_required();
+            .with_response_code(200)
+            .with_input(ThingInput::SCHEMA)
+            .with_output(ThingOutput::SCHEMA)
+            .with_errors(ThingError::ERRORS)
+            .with_host_prefix("{Id}.")
+            .with_gzip_requests()
+            .with_checksum_required();
     static GET_ITEM: OperationSchema = OperationSchema::new("GetItem", "GET", "/items/{Id}")
-        .input(ThingInput::SCHEMA)
-        .output(ItemOutput::SCHEMA)
-        .errors(ThingError::ERRORS);
+        .with_input(ThingInput::SCHEMA)
+        .with_output(ItemOutput::SCHEMA)
+        .with_errors(ThingError::ERRORS);
     static GET_DATA: OperationSchema = OperationSchema::new("GetData", "GET", "/data/{Id}")
-        .input(ThingInput::SCHEMA)
-        .output(DataOutput::SCHEMA)
-        .errors(ThingError::ERRORS);
+        .with_input(ThingInput::SCHEMA)
+        .with_output(DataOutput::SCHEMA)
+        .with_errors(ThingError::ERRORS);
     [&GET_THING, &GET_ITEM, &GET_DATA]
 }

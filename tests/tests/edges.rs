@@ -1,5 +1,5 @@
-//! The edge behaviour of every decoder and encoder, as DESIGN.md's "Behaviour at the edges"
-//! describes it: nesting limits exactly at the boundary, truncated and corrupted input, exact
+//! The edge behaviour of every decoder and encoder, as the README's "Guarantees at the edges"
+//! promises it: nesting limits exactly at the boundary, truncated and corrupted input, exact
 //! numbers, strings, XML's refusals (DTDs, entities, malformed markup), errors that say where,
 //! duplicate members, forward compatibility, and required members missing from a response.
 //!

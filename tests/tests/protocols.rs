@@ -73,9 +73,9 @@ impl Operation for PutObject {
     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2006-03-01");
     const SCHEMA: &'static OperationSchema =
         &OperationSchema::new("PutObject", "PUT", "/{Bucket}/{Key+}?x-id=PutObject")
-            .input(PutObjectInput::SCHEMA)
-            .output(PutObjectOutput::SCHEMA)
-            .errors(PutObjectError::ERRORS);
+            .with_input(PutObjectInput::SCHEMA)
+            .with_output(PutObjectOutput::SCHEMA)
+            .with_errors(PutObjectError::ERRORS);
 }
 
 fn put_object() -> PutObjectInput {
@@ -262,10 +262,10 @@ macro_rules! send_message {
             const SERVICE: &'static ServiceSchema = &$service;
             const SCHEMA: &'static OperationSchema =
                 &OperationSchema::new("SendMessage", "POST", "/")
-                    .input(SendMessageInput::SCHEMA)
-                    .output(SendMessageOutput::SCHEMA)
-                    .errors(SendMessageError::ERRORS)
-                    .host_prefix("{Account}.");
+                    .with_input(SendMessageInput::SCHEMA)
+                    .with_output(SendMessageOutput::SCHEMA)
+                    .with_errors(SendMessageError::ERRORS)
+                    .with_host_prefix("{Account}.");
         }
     };
 }
@@ -277,8 +277,8 @@ send_message!(
 send_message!(
     JsonSendMessage,
     ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
-        .target_prefix("AmazonSQS")
-        .query_compatible()
+        .with_target_prefix("AmazonSQS")
+        .with_query_compatible()
 );
 send_message!(
     Ec2SendMessage,
@@ -404,9 +404,9 @@ fn bad_host_labels_and_missing_required_members_are_refused_before_sending() {
     let err = protocol::request::<QuerySendMessage>(&input, &endpoint()).unwrap_err();
     assert!(err.to_string().contains("host label"), "{err}");
 
-    let service = ServiceSchema::new(Protocol::AwsJson1_1, "v").target_prefix("P");
+    let service = ServiceSchema::new(Protocol::AwsJson1_1, "v").with_target_prefix("P");
     let operation =
-        OperationSchema::new("SendMessage", "POST", "/").input(SendMessageInput::SCHEMA);
+        OperationSchema::new("SendMessage", "POST", "/").with_input(SendMessageInput::SCHEMA);
     let value = Value::Structure(vec![
         ("QueueUrl".into(), Value::String("q".into())),
         ("Account".into(), Value::String("1".into())),
@@ -443,7 +443,7 @@ struct TagResourceInput {
 fn tag_resource(input: Vec<(&str, Value)>) -> awso_core::Result<http::Request<Vec<u8>>> {
     let service = ServiceSchema::new(Protocol::RestJson1, "v");
     let operation =
-        OperationSchema::new("TagResource", "POST", "/tags").input(TagResourceInput::SCHEMA);
+        OperationSchema::new("TagResource", "POST", "/tags").with_input(TagResourceInput::SCHEMA);
     let input = Value::Structure(
         std::iter::once(("Resource", Value::String("r".into())))
             .chain(input)
@@ -531,7 +531,7 @@ fn required_members_of_nested_structures_are_checked_with_their_path() {
     };
     let request = protocol::build_request(
         &ServiceSchema::new(Protocol::RestJson1, "v"),
-        &OperationSchema::new("TagResource", "POST", "/tags").input(TagResourceInput::SCHEMA),
+        &OperationSchema::new("TagResource", "POST", "/tags").with_input(TagResourceInput::SCHEMA),
         &typed,
         &endpoint(),
         &protocol::RequestOptions::default(),
@@ -578,11 +578,11 @@ impl Operation for Upload {
     type Error = PutObjectError;
     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestXml, "2006-03-01");
     const SCHEMA: &'static OperationSchema = &OperationSchema::new("Upload", "PUT", "/upload")
-        .input(UploadInput::SCHEMA)
-        .output(UploadOutput::SCHEMA)
-        .errors(PutObjectError::ERRORS)
-        .gzip_requests()
-        .checksum_required();
+        .with_input(UploadInput::SCHEMA)
+        .with_output(UploadOutput::SCHEMA)
+        .with_errors(PutObjectError::ERRORS)
+        .with_gzip_requests()
+        .with_checksum_required();
 }
 
 #[test]

@@ -285,3 +285,36 @@ fn value_encoders_wrote_a_map_key_or_a_member_twice() {
     let err = json::to_string_dynamic(&member_twice, schema).unwrap_err();
     assert!(err.to_string().contains("`Id` appears twice"), "{err}");
 }
+
+/// A namespace URI with a character XML 1.0 cannot carry.
+#[derive(AwsShape, Debug)]
+#[awso(xml_namespace(uri = "urn:a\u{1}b"))]
+struct BadRootNamespace {
+    name: Option<String>,
+}
+
+#[derive(AwsShape, Debug)]
+struct BadAttributeNamespace {
+    #[awso(xml_attribute, xml_namespace(uri = "urn:\u{FFFE}", prefix = "p"))]
+    kind: Option<String>,
+}
+
+#[test]
+fn xml_writer_cut_off_a_namespace_uri_it_could_not_escape() {
+    // The escape error was dropped: the writer went on after `xmlns="urn:a`, and the
+    // document it returned declared a namespace nobody had modeled.
+    let err = xml::to_string(&BadRootNamespace {
+        name: Some("x".into()),
+    })
+    .unwrap_err();
+    assert_eq!(err.category(), Category::Unsupported, "{err}");
+    assert!(err.to_string().contains("U+0001"), "{err}");
+
+    let err = xml::to_string(&BadAttributeNamespace {
+        kind: Some("k".into()),
+    })
+    .unwrap_err();
+    assert_eq!(err.category(), Category::Unsupported, "{err}");
+    assert!(err.to_string().contains("U+FFFE"), "{err}");
+    assert!(err.to_string().contains("kind"), "the member path: {err}");
+}

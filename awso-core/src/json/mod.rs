@@ -32,7 +32,7 @@
 //! ```
 
 mod de;
-pub(crate) mod number;
+mod read;
 mod ser;
 
 use std::io;

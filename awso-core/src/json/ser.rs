@@ -1,7 +1,7 @@
 //! Writing JSON from a schema.
 
-use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::error::Result;
+use crate::limits::{Depth, Nesting};
 use crate::scan::first_of;
 use crate::schema::{Member, TimestampFormat};
 use crate::ser::{MemberSerializer, ShapeSerializer};
@@ -21,10 +21,8 @@ use crate::types::{Document, Number, Timestamp, encode_base64};
 #[derive(Debug)]
 pub struct JsonSerializer {
     out: String,
-    depth: usize,
-    max_depth: usize,
+    depth: Depth,
     json_names: bool,
-    body_only: bool,
 }
 
 impl Default for JsonSerializer {
@@ -43,17 +41,15 @@ impl JsonSerializer {
     pub fn with_buffer(out: String) -> Self {
         Self {
             out,
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
+            depth: Depth::default(),
             json_names: true,
-            body_only: false,
         }
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
+        self.depth.set_max(max_depth);
         self
     }
 
@@ -61,14 +57,6 @@ impl JsonSerializer {
     #[must_use]
     pub fn ignore_json_names(mut self) -> Self {
         self.json_names = false;
-        self
-    }
-
-    /// Leaves out members of the top-level structure that a request carries outside its body
-    /// ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request)).
-    #[must_use]
-    pub fn body_members_only(mut self) -> Self {
-        self.body_only = true;
         self
     }
 
@@ -85,14 +73,6 @@ impl JsonSerializer {
     /// The JSON written.
     pub fn finish(self) -> String {
         self.out
-    }
-
-    fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(Error::depth_limit(self.max_depth));
-        }
-        self.depth += 1;
-        Ok(())
     }
 
     fn key(&mut self, key: &str) {
@@ -126,33 +106,38 @@ impl JsonSerializer {
                 self.float(finite, x.is_nan(), x > 0.0);
             }
             Document::String(s) => write_string(&mut self.out, s),
-            Document::Array(items) => {
-                self.enter()?;
-                self.out.push('[');
+            Document::Array(items) => self.nested(|ser| {
+                ser.out.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        self.out.push(',');
+                        ser.out.push(',');
                     }
-                    self.document(item).map_err(|e| e.in_item(i))?;
+                    ser.document(item).map_err(|e| e.in_item(i))?;
                 }
-                self.out.push(']');
-                self.depth -= 1;
-            }
-            Document::Object(map) => {
-                self.enter()?;
-                self.out.push('{');
+                ser.out.push(']');
+                Ok(())
+            })?,
+            Document::Object(map) => self.nested(|ser| {
+                ser.out.push('{');
                 for (i, (key, value)) in map.iter().enumerate() {
                     if i > 0 {
-                        self.out.push(',');
+                        ser.out.push(',');
                     }
-                    self.key(key);
-                    self.document(value).map_err(|e| e.in_key(key))?;
+                    ser.key(key);
+                    ser.document(value).map_err(|e| e.in_key(key))?;
                 }
-                self.out.push('}');
-                self.depth -= 1;
-            }
+                ser.out.push('}');
+                Ok(())
+            })?,
         }
         Ok(())
+    }
+}
+
+impl Nesting for JsonSerializer {
+    #[inline]
+    fn depth(&mut self) -> &mut Depth {
+        &mut self.depth
     }
 }
 
@@ -160,14 +145,10 @@ impl JsonSerializer {
 struct ObjectWriter<'a> {
     ser: &'a mut JsonSerializer,
     first: bool,
-    skip_bound: bool,
 }
 
 impl MemberSerializer for ObjectWriter<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        if self.skip_bound && member.traits().bound_in_request() {
-            return Ok(());
-        }
         if !std::mem::replace(&mut self.first, false) {
             self.ser.out.push(',');
         }
@@ -185,18 +166,13 @@ impl MemberSerializer for ObjectWriter<'_> {
 
 impl ShapeSerializer for JsonSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
-        let skip_bound = self.body_only && self.depth == 0;
-        self.enter()?;
-        self.out.push('{');
-        let mut object = ObjectWriter {
-            ser: self,
-            first: true,
-            skip_bound,
-        };
-        value.serialize_members(member.target(), &mut object)?;
-        self.out.push('}');
-        self.depth -= 1;
-        Ok(())
+        self.nested(|ser| {
+            ser.out.push('{');
+            let mut object = ObjectWriter { ser, first: true };
+            value.serialize_members(member.target(), &mut object)?;
+            ser.out.push('}');
+            Ok(())
+        })
     }
 
     fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
@@ -205,18 +181,17 @@ impl ShapeSerializer for JsonSerializer {
         I: IntoIterator<Item = &'a T>,
     {
         let item_member = member.list_item()?;
-        self.enter()?;
-        self.out.push('[');
-        for (i, item) in items.into_iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
+        self.nested(|ser| {
+            ser.out.push('[');
+            for (i, item) in items.into_iter().enumerate() {
+                if i > 0 {
+                    ser.out.push(',');
+                }
+                item.serialize(item_member, ser).map_err(|e| e.in_item(i))?;
             }
-            item.serialize(item_member, self)
-                .map_err(|e| e.in_item(i))?;
-        }
-        self.out.push(']');
-        self.depth -= 1;
-        Ok(())
+            ser.out.push(']');
+            Ok(())
+        })
     }
 
     fn write_map<'a, V, I>(&mut self, member: &Member, entries: I) -> Result<()>
@@ -225,20 +200,20 @@ impl ShapeSerializer for JsonSerializer {
         I: IntoIterator<Item = (&'a str, &'a V)>,
     {
         let (_, value_member) = member.map_entry()?;
-        self.enter()?;
-        self.out.push('{');
-        for (i, (key, value)) in entries.into_iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
+        self.nested(|ser| {
+            ser.out.push('{');
+            for (i, (key, value)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    ser.out.push(',');
+                }
+                ser.key(key);
+                value
+                    .serialize(value_member, ser)
+                    .map_err(|e| e.in_key(key))?;
             }
-            self.key(key);
-            value
-                .serialize(value_member, self)
-                .map_err(|e| e.in_key(key))?;
-        }
-        self.out.push('}');
-        self.depth -= 1;
-        Ok(())
+            ser.out.push('}');
+            Ok(())
+        })
     }
 
     fn write_boolean(&mut self, _: &Member, value: bool) -> Result<()> {

@@ -1,56 +1,14 @@
-//! What an error response says about itself: its code, message and request id, found the
-//! way each protocol defines.
+//! What an error response says in its HTTP head: the code, request id and query-compatible
+//! code the protocols put in headers. The body is looked into, and the modeled error picked,
+//! by [`ErrorParts`], the one way both the protocols and the conveniences decode errors.
 
-use super::Protocol;
-use crate::limits::DEFAULT_MAX_DEPTH;
+use std::borrow::Cow;
+
+use super::ServiceSchema;
+use crate::error_response::{BodyFormat, ErrorBody, ErrorParts};
 use crate::schema::Schema;
-use crate::service_error::{UnknownError, error_code, sanitize_code};
-use crate::types::Document;
+use crate::service_error::UnknownError;
 use crate::value::Value;
-use crate::xml::lexer::{Lexer, Token};
-
-/// What an error response says before its body is read as a modeled error.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ErrorInfo {
-    /// The code that picks the modeled error: the bare shape name (JSON protocols) or error
-    /// code (XML protocols); empty when the response had none.
-    pub code: String,
-    /// The code to report, when it differs from `code`: a query-compatible service's
-    /// `x-amzn-query-error` code.
-    pub reported_code: Option<String>,
-    /// The message, when the body had one.
-    pub message: Option<String>,
-    /// The request id, from the headers or the body.
-    pub request_id: Option<String>,
-    /// The HTTP status.
-    pub status: u16,
-}
-
-impl ErrorInfo {
-    /// The index of the modeled error `errors` this code picks.
-    pub fn modeled_index(&self, protocol: Protocol, errors: &[&'static Schema]) -> Option<usize> {
-        if self.code.is_empty() {
-            return None;
-        }
-        errors
-            .iter()
-            .position(|schema| match protocol.body_format() {
-                crate::service_error::BodyFormat::Json => schema.name() == self.code,
-                crate::service_error::BodyFormat::Xml => error_code(schema) == self.code,
-            })
-    }
-
-    /// The unknown error that keeps all of this and the raw body.
-    pub fn unknown(&self, body: &[u8]) -> UnknownError {
-        UnknownError::from_response(
-            self.reported_code.as_deref().unwrap_or(&self.code),
-            self.message.clone(),
-            Some(self.status),
-            self.request_id.clone(),
-            body,
-        )
-    }
-}
 
 fn header<'h>(headers: &'h http::HeaderMap, name: &str) -> Option<&'h str> {
     headers
@@ -59,103 +17,63 @@ fn header<'h>(headers: &'h http::HeaderMap, name: &str) -> Option<&'h str> {
         .map(str::trim)
 }
 
-/// Finds code, message and request id in an error response. Never fails: whatever cannot
-/// be found is left empty.
-pub fn error_info(
-    protocol: Protocol,
-    query_compatible: bool,
+/// The headers a request id comes in, when the body has none.
+const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
+
+/// What an error response of `service` says: the code (JSON protocols: `X-Amzn-Errortype`,
+/// then the body's `code`, then its `__type`; XML protocols: the `<Error>` element's
+/// `<Code>`), the request id (from the body, else the headers) and, for a query-compatible
+/// service, the `x-amzn-query-error` code. Never fails: whatever cannot be found is left
+/// empty.
+///
+/// ```
+/// use awso_core::protocol::{Protocol, ServiceSchema, error_parts};
+///
+/// let service = ServiceSchema::new(Protocol::RestJson1, "2018-09-07");
+/// let mut headers = http::HeaderMap::new();
+/// headers.insert("x-amzn-requestid", "r-1".parse()?);
+/// let body = br#"{"__type":"aws#Throttled","message":"slow"}"#;
+/// let parts = error_parts(&service, 429, &headers, body);
+/// assert_eq!(parts.code, "aws#Throttled");
+/// assert_eq!(parts.request_id.as_deref(), Some("r-1"));
+/// assert_eq!(parts.unknown().message(), Some("slow"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn error_parts<'a>(
+    service: &ServiceSchema,
     status: u16,
-    headers: &http::HeaderMap,
-    body: &[u8],
-) -> ErrorInfo {
-    let mut info = match protocol.body_format() {
-        crate::service_error::BodyFormat::Json => json_info(headers, body),
-        crate::service_error::BodyFormat::Xml => xml_info(body),
+    headers: &'a http::HeaderMap,
+    body: &'a [u8],
+) -> ErrorParts<'a> {
+    let format = service.protocol().body_format();
+    let found = ErrorBody::read(format, body);
+    let code_header = match format {
+        BodyFormat::Json => header(headers, "x-amzn-errortype"),
+        BodyFormat::Xml => None,
     };
-    info.status = status;
-    if info.request_id.is_none() {
-        info.request_id = ["x-amzn-requestid", "x-amz-request-id"]
+    let code = code_header
+        .map(Cow::Borrowed)
+        .or(found.code.map(Cow::Owned))
+        .unwrap_or_default();
+    let request_id = found.request_id.map(Cow::Owned).or_else(|| {
+        REQUEST_ID_HEADERS
             .iter()
             .find_map(|name| header(headers, name))
-            .map(str::to_owned);
+            .map(Cow::Borrowed)
+    });
+    // `Code;Fault`: the code the service's awsQuery past used.
+    let reported_code = header(headers, "x-amzn-query-error")
+        .filter(|_| service.query_compatible())
+        .and_then(|value| value.split(';').next())
+        .filter(|code| !code.is_empty());
+    ErrorParts {
+        code,
+        body,
+        format,
+        status: Some(status),
+        request_id,
+        reported_code,
     }
-    if query_compatible {
-        // `Code;Fault`: the code the service's awsQuery past used.
-        if let Some(code) = header(headers, "x-amzn-query-error").and_then(|v| v.split(';').next())
-        {
-            if !code.is_empty() {
-                info.reported_code = Some(code.to_owned());
-            }
-        }
-    }
-    info
-}
-
-/// JSON protocols: `X-Amzn-Errortype`, then the body's `code`, then its `__type`.
-fn json_info(headers: &http::HeaderMap, body: &[u8]) -> ErrorInfo {
-    let doc = crate::json::from_slice::<Document>(body).ok();
-    let field = |key: &str| {
-        doc.as_ref()
-            .and_then(|d| d.get(key))
-            .and_then(Document::as_str)
-    };
-    let code = header(headers, "x-amzn-errortype")
-        .or_else(|| field("code"))
-        .or_else(|| field("__type"))
-        .unwrap_or("");
-    ErrorInfo {
-        code: sanitize_code(code).to_owned(),
-        message: ["message", "Message", "errorMessage"]
-            .iter()
-            .find_map(|key| field(key))
-            .map(str::to_owned),
-        ..ErrorInfo::default()
-    }
-}
-
-/// XML protocols: `<Code>` and `<Message>` of the `<Error>` element (in whichever envelope),
-/// `<RequestId>` or `<RequestID>` anywhere.
-fn xml_info(body: &[u8]) -> ErrorInfo {
-    let mut info = ErrorInfo::default();
-    let Some(text) = crate::utf8::try_text(body) else {
-        return info;
-    };
-    // Best effort: what was read before any malformation still counts.
-    let mut lexer = Lexer::new(text);
-    let mut path: Vec<&str> = Vec::new();
-    let mut current_text = String::new();
-    while let Ok(token) = lexer.next_token() {
-        match token {
-            Token::Start(start) => {
-                if path.len() >= DEFAULT_MAX_DEPTH {
-                    break;
-                }
-                path.push(start.name);
-                current_text.clear();
-            }
-            Token::Text(t) => current_text.push_str(&t.content()),
-            Token::End => {
-                let name = path.pop().unwrap_or_default();
-                let in_error = path.last().is_some_and(|parent| *parent == "Error");
-                let text = current_text.trim();
-                match name {
-                    "Code" if in_error && info.code.is_empty() => {
-                        sanitize_code(text).clone_into(&mut info.code);
-                    }
-                    "Message" if in_error && info.message.is_none() => {
-                        info.message = Some(text.to_owned());
-                    }
-                    "RequestId" | "RequestID" if info.request_id.is_none() => {
-                        info.request_id = Some(text.to_owned());
-                    }
-                    _ => {}
-                }
-                current_text.clear();
-            }
-            Token::Eof => break,
-        }
-    }
-    info
 }
 
 /// An operation error in the dynamic mode: a modeled error as a [`Value`], or an unknown one.
@@ -203,3 +121,70 @@ impl std::fmt::Display for DynamicError {
 }
 
 impl std::error::Error for DynamicError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::Protocol;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| {
+                (
+                    http::HeaderName::from_static(name),
+                    http::HeaderValue::from_static(value),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_codes_come_from_the_header_then_code_then_type() {
+        let service = ServiceSchema::new(Protocol::AwsJson1_1, "v");
+        let body = br#"{"__type":"T","code":"C"}"#;
+        let none = headers(&[]);
+        let with_header = headers(&[("x-amzn-errortype", " H:http://x ")]);
+        assert_eq!(
+            error_parts(&service, 400, &with_header, body).code,
+            "H:http://x"
+        );
+        assert_eq!(error_parts(&service, 400, &none, body).code, "C");
+        let parts = error_parts(&service, 400, &none, br#"{"__type":"a#T"}"#);
+        assert_eq!(parts.code, "a#T");
+        assert_eq!(parts.unknown().code(), "T");
+        assert_eq!(error_parts(&service, 500, &none, b"").code, "");
+    }
+
+    #[test]
+    fn xml_codes_and_request_ids_come_from_the_body_first() {
+        let service = ServiceSchema::new(Protocol::RestXml, "v");
+        let head = headers(&[("x-amzn-errortype", "H"), ("x-amz-request-id", "h-1")]);
+        let body = b"<Error><Code>C</Code><RequestId>b-1</RequestId></Error>";
+        let parts = error_parts(&service, 404, &head, body);
+        assert_eq!(
+            parts.code, "C",
+            "XML protocols do not read X-Amzn-Errortype"
+        );
+        assert_eq!(parts.request_id.as_deref(), Some("b-1"));
+        let parts = error_parts(&service, 404, &head, b"<Error><Code>C</Code></Error>");
+        assert_eq!(parts.request_id.as_deref(), Some("h-1"));
+        assert_eq!(parts.status, Some(404));
+    }
+
+    #[test]
+    fn the_query_error_header_counts_only_for_query_compatible_services() {
+        let head = headers(&[("x-amzn-query-error", "Old.Code;Sender")]);
+        let plain = ServiceSchema::new(Protocol::AwsJson1_0, "v");
+        assert_eq!(error_parts(&plain, 400, &head, b"{}").reported_code, None);
+        let compatible = plain.with_query_compatible();
+        let parts = error_parts(&compatible, 400, &head, br#"{"__type":"New"}"#);
+        assert_eq!(parts.reported_code, Some("Old.Code"));
+        assert_eq!(parts.unknown().code(), "Old.Code");
+        let empty = headers(&[("x-amzn-query-error", ";Sender")]);
+        assert_eq!(
+            error_parts(&compatible, 400, &empty, b"{}").reported_code,
+            None
+        );
+    }
+}

@@ -4,11 +4,12 @@
 
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
+use crate::partial::{read_methods, write_methods};
 use crate::schema::{Member, TimestampFormat};
 use crate::ser::ShapeSerializer;
-use crate::shape::{AwsShape, AwsStruct, StructBuilder};
+use crate::shape::AwsShape;
 use crate::text::{TextDeserializer, TextSerializer};
-use crate::types::{Document, Timestamp, decode_base64, encode_base64};
+use crate::types::{decode_base64, encode_base64};
 
 /// Whether values at `member` are JSON text carried as base64 (`@mediaType` JSON, botocore's
 /// `jsonvalue`).
@@ -47,10 +48,6 @@ impl HeaderSerializer {
 }
 
 impl ShapeSerializer for HeaderSerializer {
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Self::refuse("a structure"))
-    }
-
     fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
     where
         T: AwsShape + 'a,
@@ -71,42 +68,6 @@ impl ShapeSerializer for HeaderSerializer {
         Ok(())
     }
 
-    fn write_map<'a, V, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        V: AwsShape + 'a,
-        I: IntoIterator<Item = (&'a str, &'a V)>,
-    {
-        Err(Self::refuse("a map"))
-    }
-
-    fn write_boolean(&mut self, m: &Member, value: bool) -> Result<()> {
-        self.text(|t| t.write_boolean(m, value))
-    }
-
-    fn write_integer(&mut self, m: &Member, value: i32) -> Result<()> {
-        self.text(|t| t.write_integer(m, value))
-    }
-
-    fn write_long(&mut self, m: &Member, value: i64) -> Result<()> {
-        self.text(|t| t.write_long(m, value))
-    }
-
-    fn write_float(&mut self, m: &Member, value: f32) -> Result<()> {
-        self.text(|t| t.write_float(m, value))
-    }
-
-    fn write_double(&mut self, m: &Member, value: f64) -> Result<()> {
-        self.text(|t| t.write_double(m, value))
-    }
-
-    fn write_big_integer(&mut self, m: &Member, value: &str) -> Result<()> {
-        self.text(|t| t.write_big_integer(m, value))
-    }
-
-    fn write_big_decimal(&mut self, m: &Member, value: &str) -> Result<()> {
-        self.text(|t| t.write_big_decimal(m, value))
-    }
-
     fn write_string(&mut self, member: &Member, value: &str) -> Result<()> {
         if is_json_media(member) {
             self.out.push_str(&encode_base64(value.as_bytes()));
@@ -125,21 +86,13 @@ impl ShapeSerializer for HeaderSerializer {
         Ok(())
     }
 
-    fn write_blob(&mut self, m: &Member, value: &[u8]) -> Result<()> {
-        self.text(|t| t.write_blob(m, value))
-    }
+    write_methods!(refuse(what => Self::refuse(what);
+        write_struct, write_map, write_document, write_null));
 
-    fn write_timestamp(&mut self, m: &Member, value: &Timestamp) -> Result<()> {
-        self.text(|t| t.write_timestamp(m, value))
-    }
-
-    fn write_document(&mut self, _: &Member, _: &Document) -> Result<()> {
-        Err(Self::refuse("a document"))
-    }
-
-    fn write_null(&mut self, _: &Member) -> Result<()> {
-        Err(Self::refuse("a null"))
-    }
+    write_methods!(forward(text;
+        write_boolean, write_integer, write_long, write_float, write_double,
+        write_big_integer, write_big_decimal, write_blob,
+        write_timestamp));
 }
 
 /// Splits a list header into its items: commas separate items, double quotes protect
@@ -235,12 +188,6 @@ impl HeaderDeserializer {
 }
 
 impl ShapeDeserializer for HeaderDeserializer {
-    fn read_struct<B: StructBuilder>(&mut self, _: &Member, _: &mut B) -> Result<()> {
-        Err(Error::unsupported(
-            "a structure cannot be read from an HTTP header",
-        ))
-    }
-
     fn read_list<F>(&mut self, member: &Member, mut on_item: F) -> Result<()>
     where
         F: FnMut(&mut Self) -> Result<()>,
@@ -276,42 +223,6 @@ impl ShapeDeserializer for HeaderDeserializer {
         Ok(false)
     }
 
-    fn read_boolean(&mut self, m: &Member) -> Result<bool> {
-        self.text(m, |t, m| t.read_boolean(m))
-    }
-
-    fn read_byte(&mut self, m: &Member) -> Result<i8> {
-        self.text(m, |t, m| t.read_byte(m))
-    }
-
-    fn read_short(&mut self, m: &Member) -> Result<i16> {
-        self.text(m, |t, m| t.read_short(m))
-    }
-
-    fn read_integer(&mut self, m: &Member) -> Result<i32> {
-        self.text(m, |t, m| t.read_integer(m))
-    }
-
-    fn read_long(&mut self, m: &Member) -> Result<i64> {
-        self.text(m, |t, m| t.read_long(m))
-    }
-
-    fn read_float(&mut self, m: &Member) -> Result<f32> {
-        self.text(m, |t, m| t.read_float(m))
-    }
-
-    fn read_double(&mut self, m: &Member) -> Result<f64> {
-        self.text(m, |t, m| t.read_double(m))
-    }
-
-    fn read_big_integer(&mut self, m: &Member) -> Result<String> {
-        self.text(m, |t, m| t.read_big_integer(m))
-    }
-
-    fn read_big_decimal(&mut self, m: &Member) -> Result<String> {
-        self.text(m, |t, m| t.read_big_decimal(m))
-    }
-
     fn read_str<R, F>(&mut self, member: &Member, f: F) -> Result<R>
     where
         F: FnOnce(&str) -> Result<R>,
@@ -325,19 +236,13 @@ impl ShapeDeserializer for HeaderDeserializer {
         f(&self.text)
     }
 
-    fn read_blob(&mut self, m: &Member) -> Result<Vec<u8>> {
-        self.text(m, |t, m| t.read_blob(m))
-    }
+    read_methods!(refuse(what =>
+        Error::unsupported(format!("{what} cannot be read from an HTTP header"));
+        read_struct, read_document));
 
-    fn read_timestamp(&mut self, m: &Member) -> Result<Timestamp> {
-        self.text(m, |t, m| t.read_timestamp(m))
-    }
-
-    fn read_document(&mut self, _: &Member) -> Result<Document> {
-        Err(Error::unsupported(
-            "a document cannot be read from an HTTP header",
-        ))
-    }
+    read_methods!(forward(text;
+        read_boolean, read_byte, read_short, read_integer, read_long, read_float, read_double,
+        read_big_integer, read_big_decimal, read_blob, read_timestamp));
 }
 
 #[cfg(test)]

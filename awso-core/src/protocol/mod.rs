@@ -53,9 +53,9 @@
 //!     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2018-09-07");
 //!     const SCHEMA: &'static OperationSchema =
 //!         &OperationSchema::new("GetAttachment", "POST", "/participant/attachment")
-//!             .input(GetAttachmentRequest::SCHEMA)
-//!             .output(GetAttachmentResponse::SCHEMA)
-//!             .errors(GetAttachmentError::ERRORS);
+//!             .with_input(GetAttachmentRequest::SCHEMA)
+//!             .with_output(GetAttachmentResponse::SCHEMA)
+//!             .with_errors(GetAttachmentError::ERRORS);
 //! }
 //!
 //! let endpoint = Endpoint::parse("https://participant.connect.us-east-1.amazonaws.com")?;
@@ -74,6 +74,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod bindings;
+mod body;
 mod endpoint;
 mod errors;
 mod headers;
@@ -82,8 +84,9 @@ mod required;
 mod response;
 mod uri;
 
+pub use body::{read_body_members, write_body_members};
 pub use endpoint::Endpoint;
-pub use errors::{DynamicError, ErrorInfo, error_info};
+pub use errors::{DynamicError, error_parts};
 pub use request::{RequestOptions, build_request};
 pub use response::{ResponseError, parse_response, parse_response_dynamic};
 
@@ -139,6 +142,9 @@ impl Protocol {
 }
 
 /// What a service's protocol needs to know about the service.
+///
+/// Built in constants: each `with_*` method sets one setting, and the method of the same name
+/// without `with_` reads it back (as [`OperationSchema`] does).
 #[derive(Debug, Clone, Copy)]
 pub struct ServiceSchema {
     protocol: Protocol,
@@ -160,7 +166,7 @@ impl ServiceSchema {
 
     /// The awsJson target prefix (`X-Amz-Target: <prefix>.<Operation>`).
     #[must_use]
-    pub const fn target_prefix(mut self, prefix: &'static str) -> Self {
+    pub const fn with_target_prefix(mut self, prefix: &'static str) -> Self {
         self.target_prefix = Some(prefix);
         self
     }
@@ -168,7 +174,7 @@ impl ServiceSchema {
     /// Marks a JSON service as compatible with its former awsQuery self
     /// (`@awsQueryCompatible`): error codes may come in `x-amzn-query-error`.
     #[must_use]
-    pub const fn query_compatible(mut self) -> Self {
+    pub const fn with_query_compatible(mut self) -> Self {
         self.query_compatible = true;
         self
     }
@@ -184,18 +190,22 @@ impl ServiceSchema {
     }
 
     /// The awsJson target prefix.
-    pub const fn target_prefix_value(&self) -> Option<&'static str> {
+    pub const fn target_prefix(&self) -> Option<&'static str> {
         self.target_prefix
     }
 
     /// Whether the service is query-compatible.
-    pub const fn is_query_compatible(&self) -> bool {
+    pub const fn query_compatible(&self) -> bool {
         self.query_compatible
     }
 }
 
 /// One operation: its name, HTTP binding, host prefix, and the schemas of its input, output
 /// and modeled errors.
+///
+/// Built in constants: each `with_*` method sets one setting, and the method of the same name
+/// without `with_` reads it back (`with_input` / `input`, `with_gzip_requests` /
+/// `gzip_requests`).
 #[derive(Debug, Clone, Copy)]
 pub struct OperationSchema {
     name: &'static str,
@@ -208,7 +218,7 @@ pub struct OperationSchema {
     errors: &'static [&'static Schema],
     result_wrapper: Option<&'static str>,
     input_root: Option<&'static str>,
-    gzip: bool,
+    gzip_requests: bool,
     checksum_required: bool,
 }
 
@@ -228,49 +238,49 @@ impl OperationSchema {
             errors: &[],
             result_wrapper: None,
             input_root: None,
-            gzip: false,
+            gzip_requests: false,
             checksum_required: false,
         }
     }
 
     /// The input structure.
     #[must_use]
-    pub const fn input(mut self, schema: &'static Schema) -> Self {
+    pub const fn with_input(mut self, schema: &'static Schema) -> Self {
         self.input = schema;
         self
     }
 
     /// The output structure.
     #[must_use]
-    pub const fn output(mut self, schema: &'static Schema) -> Self {
+    pub const fn with_output(mut self, schema: &'static Schema) -> Self {
         self.output = schema;
         self
     }
 
     /// The modeled errors.
     #[must_use]
-    pub const fn errors(mut self, errors: &'static [&'static Schema]) -> Self {
+    pub const fn with_errors(mut self, errors: &'static [&'static Schema]) -> Self {
         self.errors = errors;
         self
     }
 
     /// The HTTP status of a successful response.
     #[must_use]
-    pub const fn response_code(mut self, code: u16) -> Self {
+    pub const fn with_response_code(mut self, code: u16) -> Self {
         self.response_code = Some(code);
         self
     }
 
     /// The endpoint host prefix (`foo.{Label}.`), filled from `@hostLabel` members.
     #[must_use]
-    pub const fn host_prefix(mut self, prefix: &'static str) -> Self {
+    pub const fn with_host_prefix(mut self, prefix: &'static str) -> Self {
         self.host_prefix = Some(prefix);
         self
     }
 
     /// The element wrapping an awsQuery result (default: `<Operation>Result`).
     #[must_use]
-    pub const fn result_wrapper(mut self, wrapper: &'static str) -> Self {
+    pub const fn with_result_wrapper(mut self, wrapper: &'static str) -> Self {
         self.result_wrapper = Some(wrapper);
         self
     }
@@ -278,7 +288,7 @@ impl OperationSchema {
     /// The root element of a restXml request body (default: the input shape's `xmlName`, else
     /// its name).
     #[must_use]
-    pub const fn input_root(mut self, name: &'static str) -> Self {
+    pub const fn with_input_root(mut self, name: &'static str) -> Self {
         self.input_root = Some(name);
         self
     }
@@ -286,14 +296,14 @@ impl OperationSchema {
     /// Compresses request bodies of at least [`RequestOptions::min_compression_size`] bytes
     /// with gzip (`@requestCompression` with `gzip`).
     #[must_use]
-    pub const fn gzip_requests(mut self) -> Self {
-        self.gzip = true;
+    pub const fn with_gzip_requests(mut self) -> Self {
+        self.gzip_requests = true;
         self
     }
 
     /// Sends a `Content-MD5` of the body (`@httpChecksumRequired`).
     #[must_use]
-    pub const fn checksum_required(mut self) -> Self {
+    pub const fn with_checksum_required(mut self) -> Self {
         self.checksum_required = true;
         self
     }
@@ -314,47 +324,47 @@ impl OperationSchema {
     }
 
     /// The input schema.
-    pub const fn input_schema(&self) -> &'static Schema {
+    pub const fn input(&self) -> &'static Schema {
         self.input
     }
 
     /// The output schema.
-    pub const fn output_schema(&self) -> &'static Schema {
+    pub const fn output(&self) -> &'static Schema {
         self.output
     }
 
     /// The modeled errors.
-    pub const fn error_schemas(&self) -> &'static [&'static Schema] {
+    pub const fn errors(&self) -> &'static [&'static Schema] {
         self.errors
     }
 
     /// The host prefix.
-    pub const fn host_prefix_value(&self) -> Option<&'static str> {
+    pub const fn host_prefix(&self) -> Option<&'static str> {
         self.host_prefix
     }
 
     /// The successful status.
-    pub const fn response_code_value(&self) -> Option<u16> {
+    pub const fn response_code(&self) -> Option<u16> {
         self.response_code
     }
 
     /// The result wrapper element, when set.
-    pub const fn result_wrapper_value(&self) -> Option<&'static str> {
+    pub const fn result_wrapper(&self) -> Option<&'static str> {
         self.result_wrapper
     }
 
     /// The restXml request root element, when set.
-    pub const fn input_root_value(&self) -> Option<&'static str> {
+    pub const fn input_root(&self) -> Option<&'static str> {
         self.input_root
     }
 
     /// Whether large request bodies are gzipped.
-    pub const fn gzips_requests(&self) -> bool {
-        self.gzip
+    pub const fn gzip_requests(&self) -> bool {
+        self.gzip_requests
     }
 
     /// Whether requests carry a `Content-MD5`.
-    pub const fn requires_checksum(&self) -> bool {
+    pub const fn checksum_required(&self) -> bool {
         self.checksum_required
     }
 
@@ -444,7 +454,7 @@ impl StructBuilder for Unit {
         member: &'static Member,
         _: &mut D,
     ) -> Result<()> {
-        Err(crate::__private::member_not_in_schema(member))
+        Err(crate::shape::member_not_in_schema(member))
     }
 
     fn build(self) -> Result<Unit> {

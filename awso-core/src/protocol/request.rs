@@ -1,17 +1,15 @@
 //! Operation inputs to HTTP requests.
 
-use super::headers::HeaderSerializer;
+use super::bindings::Bindings;
+use super::body::{BodyMembers, NoBuilder};
 use super::required::{self, Presence};
-use super::uri::{expand_path, push_query};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::error::{Error, Result};
 use crate::json::JsonSerializer;
 use crate::query::{QueryFlavor, QuerySerializer};
-use crate::schema::{HttpBinding, Member, Schema, ShapeKind, TimestampFormat};
-use crate::ser::{MemberSerializer, ShapeSerializer, write_each_item, write_each_value};
-use crate::shape::{AwsShape, AwsStruct, StructBuilder};
-use crate::text::TextSerializer;
-use crate::types::{Document, Timestamp};
+use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
+use crate::ser::{MemberSerializer, ShapeSerializer};
+use crate::shape::{AwsShape, AwsStruct};
 use crate::xml::XmlSerializer;
 
 /// Choices a caller can make about request building.
@@ -46,20 +44,42 @@ pub fn build_request<I: AwsStruct>(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<http::Request<Vec<u8>>> {
-    let schema = operation.input_schema();
+    let schema = operation.input();
     let input = Filled::new(input, schema, *options)?;
+    let mut bindings = Bindings::new(service.protocol(), operation);
+    input.serialize_members(schema, &mut bindings)?;
+    let (body, content_type) = body(service, operation, &input, &mut bindings)?;
+    let uri = bindings.uri(endpoint)?;
+    let mut headers = std::mem::take(&mut bindings.headers);
+    protocol_headers(service, operation, content_type, &mut headers);
+    let body = encode_body(operation, options, body, &mut headers)?;
+    let mut builder = http::Request::builder().method(operation.method()).uri(uri);
+    for (name, value) in &headers {
+        builder = builder.header(name.as_str(), value.as_str());
+    }
+    builder
+        .body(body)
+        .map_err(|e| Error::invalid("request", e.to_string()))
+}
+
+/// The body and its media type: the payload member's, the REST body members, the whole
+/// input as JSON, or the query form.
+fn body<I: AwsStruct>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    input: &Filled<'_, I>,
+    bindings: &mut Bindings<'_>,
+) -> Result<(Vec<u8>, Option<String>)> {
     let protocol = service.protocol();
-    let mut parts = Bindings::new(protocol, operation);
-    input.serialize_members(schema, &mut parts)?;
-    let root = Member::root(schema);
-    let (body, content_type) = match protocol {
-        Protocol::RestJson1 | Protocol::RestXml => match parts.payload.take() {
+    let root = Member::root(operation.input());
+    Ok(match protocol {
+        Protocol::RestJson1 | Protocol::RestXml => match bindings.payload.take() {
             Some(payload) => payload,
-            None => rest_body(protocol, operation, &input, &root)?,
+            None => rest_body(protocol, operation, input, &root)?,
         },
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
             let mut ser = JsonSerializer::new();
-            ser.serialize_at(&input, &root)?;
+            ser.serialize_at(input, &root)?;
             let version = if protocol == Protocol::AwsJson1_0 {
                 "1.0"
             } else {
@@ -83,34 +103,52 @@ pub fn build_request<I: AwsStruct>(
                 out: ser.finish(),
                 flavor,
             };
-            form.append(&input, &root)?;
+            form.append(input, &root)?;
             (
                 form.out.into_bytes(),
                 Some("application/x-www-form-urlencoded".to_owned()),
             )
         }
-    };
-    let uri = parts.uri(endpoint)?;
-    let mut headers = std::mem::take(&mut parts.headers);
-    let bound = |headers: &[(String, String)], name: &str| {
-        headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
-    };
-    // A member bound to Content-Type says what the body is.
-    if let Some(content_type) = content_type.filter(|_| !bound(&headers, "content-type")) {
+    })
+}
+
+/// The headers the protocol adds after the bound ones: the body's media type (unless a
+/// member is bound to Content-Type), the awsJson target, the query-compatibility flag.
+fn protocol_headers(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    content_type: Option<String>,
+    headers: &mut Vec<(String, String)>,
+) {
+    let bound = headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+    if let Some(content_type) = content_type.filter(|_| !bound) {
         headers.push(("Content-Type".to_owned(), content_type));
     }
     if let (Protocol::AwsJson1_0 | Protocol::AwsJson1_1, Some(prefix)) =
-        (protocol, service.target_prefix_value())
+        (service.protocol(), service.target_prefix())
     {
         headers.push((
             "X-Amz-Target".to_owned(),
             format!("{prefix}.{}", operation.name()),
         ));
     }
-    if service.is_query_compatible() {
+    if service.query_compatible() {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
     }
-    if operation.checksum_required {
+}
+
+/// The body as sent: its checksum when the operation requires one (of the body before
+/// compression), gzipped when the operation compresses requests and the body is large
+/// enough, and its length.
+fn encode_body(
+    operation: &OperationSchema,
+    options: &RequestOptions,
+    body: Vec<u8>,
+    headers: &mut Vec<(String, String)>,
+) -> Result<Vec<u8>> {
+    if operation.checksum_required() {
         use md5::Digest as _;
         let digest = md5::Md5::digest(&body);
         headers.push((
@@ -118,8 +156,8 @@ pub fn build_request<I: AwsStruct>(
             crate::types::encode_base64(&digest),
         ));
     }
-    let body = if operation.gzip && body.len() >= options.min_compression_size {
-        append_encoding(&mut headers, "gzip");
+    let body = if operation.gzip_requests() && body.len() >= options.min_compression_size {
+        append_encoding(headers, "gzip");
         gzip(&body)?
     } else {
         body
@@ -127,13 +165,7 @@ pub fn build_request<I: AwsStruct>(
     if !body.is_empty() {
         headers.push(("Content-Length".to_owned(), body.len().to_string()));
     }
-    let mut builder = http::Request::builder().method(operation.method()).uri(uri);
-    for (name, value) in &headers {
-        builder = builder.header(name.as_str(), value.as_str());
-    }
-    builder
-        .body(body)
-        .map_err(|e| Error::invalid("request", e.to_string()))
+    Ok(body)
 }
 
 /// Adds `encoding` after whatever content encoding the input set.
@@ -183,8 +215,8 @@ fn rest_body<I: AwsStruct>(
         return Ok((Vec::new(), None));
     }
     if protocol == Protocol::RestJson1 {
-        let mut ser = JsonSerializer::new().body_members_only();
-        ser.serialize_at(input, root)?;
+        let mut ser = JsonSerializer::new();
+        ser.serialize_at(&BodyMembers::new(input), root)?;
         return Ok((
             ser.finish().into_bytes(),
             Some("application/json".to_owned()),
@@ -194,10 +226,10 @@ fn rest_body<I: AwsStruct>(
     let name = schema
         .traits()
         .xml_name
-        .or(operation.input_root)
+        .or(operation.input_root())
         .unwrap_or(schema.name());
-    let mut ser = XmlSerializer::new().body_members_only();
-    ser.serialize_at(input, &root.renamed(name))?;
+    let mut ser = XmlSerializer::new();
+    ser.serialize_at(&BodyMembers::new(input), &root.renamed(name))?;
     Ok((
         ser.finish().into_bytes(),
         Some("application/xml".to_owned()),
@@ -283,408 +315,4 @@ impl<I: AwsStruct> AwsStruct for Filled<'_, I> {
         }
         Ok(())
     }
-}
-
-/// The builder of a shape that is never read.
-struct NoBuilder<T>(std::marker::PhantomData<T>);
-
-impl<T> StructBuilder for NoBuilder<T> {
-    type Output = T;
-
-    fn read_member<D: crate::ShapeDeserializer>(
-        &mut self,
-        _: &'static Member,
-        _: &mut D,
-    ) -> Result<()> {
-        Err(Error::unsupported("a request input is only written"))
-    }
-
-    fn build(self) -> Result<T> {
-        Err(Error::unsupported("a request input is only written"))
-    }
-}
-
-/// Collects what members bound to the URI, query string, headers and host prefix say, and
-/// the payload member's body.
-struct Bindings<'o> {
-    protocol: Protocol,
-    operation: &'o OperationSchema,
-    labels: Vec<(&'static str, String)>,
-    query: Vec<(String, String)>,
-    query_map: Vec<(String, String)>,
-    headers: Vec<(String, String)>,
-    host_labels: Vec<(&'static str, String)>,
-    payload: Option<(Vec<u8>, Option<String>)>,
-}
-
-impl<'o> Bindings<'o> {
-    fn new(protocol: Protocol, operation: &'o OperationSchema) -> Self {
-        Self {
-            protocol,
-            operation,
-            labels: Vec::new(),
-            query: Vec::new(),
-            query_map: Vec::new(),
-            headers: Vec::new(),
-            host_labels: Vec::new(),
-            payload: None,
-        }
-    }
-
-    /// The request URI: endpoint, host prefix, path with labels, literal and bound query.
-    fn uri(&self, endpoint: &Endpoint) -> Result<String> {
-        let (path_template, literal_query) = self
-            .operation
-            .request_uri()
-            .split_once('?')
-            .unwrap_or((self.operation.request_uri(), ""));
-        let mut uri = format!("{}://", endpoint.scheme());
-        if let Some(prefix) = self.operation.host_prefix_value() {
-            uri.push_str(&expand_host_prefix(prefix, &self.host_labels)?);
-        }
-        uri.push_str(endpoint.host());
-        uri.push_str(endpoint.base_path());
-        uri.push_str(&expand_path(path_template, &self.labels)?);
-        let mut query = literal_query.to_owned();
-        for (key, value) in &self.query {
-            push_query(&mut query, key, value);
-        }
-        // Explicit query members win over the same names in a query-params map.
-        for (key, value) in &self.query_map {
-            if !self.query.iter().any(|(k, _)| k == key) {
-                push_query(&mut query, key, value);
-            }
-        }
-        if !query.is_empty() {
-            uri.push('?');
-            uri.push_str(&query);
-        }
-        Ok(uri)
-    }
-
-    fn payload<T: AwsShape>(&mut self, member: &Member, value: &T) -> Result<()> {
-        let target = member.target();
-        let media = member.traits().media_type.or(target.traits().media_type);
-        let (body, content_type) = match target.kind() {
-            ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum => {
-                let mut raw = RawBody(Vec::new());
-                value.serialize(member, &mut raw)?;
-                let default = if target.kind() == ShapeKind::Blob {
-                    "application/octet-stream"
-                } else {
-                    "text/plain"
-                };
-                (raw.0, media.unwrap_or(default).to_owned())
-            }
-            ShapeKind::Document => {
-                let mut ser = JsonSerializer::new();
-                ser.serialize_at(value, member)?;
-                (ser.finish().into_bytes(), "application/json".to_owned())
-            }
-            _ if self.protocol == Protocol::RestJson1 => {
-                let mut ser = JsonSerializer::new();
-                ser.serialize_at(value, member)?;
-                (ser.finish().into_bytes(), "application/json".to_owned())
-            }
-            _ => {
-                // A payload document is named by the member's xmlName, else after its shape.
-                let name = member
-                    .traits()
-                    .xml_name
-                    .unwrap_or_else(|| crate::xml::root_name(target));
-                let root = Member::root(target).renamed(name);
-                let mut ser = XmlSerializer::new();
-                ser.serialize_at(value, &root)?;
-                (ser.finish().into_bytes(), "application/xml".to_owned())
-            }
-        };
-        self.payload = Some((body, Some(content_type)));
-        Ok(())
-    }
-}
-
-fn expand_host_prefix(prefix: &str, labels: &[(&str, String)]) -> Result<String> {
-    let mut out = String::new();
-    let mut rest = prefix;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let close = rest[open..].find('}').map(|i| open + i).ok_or_else(|| {
-            Error::invalid("host prefix", format!("unclosed label in {prefix:?}"))
-        })?;
-        let name = &rest[open + 1..close];
-        let value = labels
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
-            .ok_or_else(|| {
-                Error::invalid("request", format!("the host label `{name}` has no value"))
-            })?;
-        let valid = !value.is_empty()
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-            && !value.starts_with(['-', '.']);
-        if !valid {
-            return Err(Error::invalid(
-                "request",
-                format!("the host label `{name}` is not a valid host name part: {value:?}"),
-            ));
-        }
-        out.push_str(value);
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-fn text_of<T: AwsShape>(
-    member: &Member,
-    value: &T,
-    default_format: TimestampFormat,
-) -> Result<String> {
-    let mut out = String::new();
-    value.serialize(
-        member,
-        &mut TextSerializer {
-            out: &mut out,
-            default_format,
-        },
-    )?;
-    Ok(out)
-}
-
-impl MemberSerializer for Bindings<'_> {
-    fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        let in_member = |e: Error| e.in_member(member.name());
-        if member.traits().host_label {
-            let text = text_of(member, value, TimestampFormat::DateTime).map_err(in_member)?;
-            self.host_labels.push((member.name(), text));
-        }
-        if !self.protocol.is_rest() {
-            return Ok(());
-        }
-        match member.traits().http {
-            None | Some(HttpBinding::ResponseCode) => {}
-            Some(HttpBinding::Label { name, .. }) => {
-                let text = text_of(member, value, TimestampFormat::DateTime).map_err(in_member)?;
-                self.labels.push((name, text));
-            }
-            Some(HttpBinding::Query(name)) => {
-                let mut params = QueryParams {
-                    name: name.to_owned(),
-                    pairs: &mut self.query,
-                };
-                value.serialize(member, &mut params).map_err(in_member)?;
-            }
-            Some(HttpBinding::QueryParams) => {
-                let mut params = QueryParams {
-                    name: String::new(),
-                    pairs: &mut self.query_map,
-                };
-                value.serialize(member, &mut params).map_err(in_member)?;
-            }
-            Some(HttpBinding::Header(name)) => {
-                let mut header = HeaderSerializer::new();
-                value.serialize(member, &mut header).map_err(in_member)?;
-                self.headers.push((name.to_owned(), header.out));
-            }
-            Some(HttpBinding::PrefixHeaders(prefix)) => {
-                let mut headers = PrefixHeaders {
-                    prefix,
-                    headers: &mut self.headers,
-                };
-                value.serialize(member, &mut headers).map_err(in_member)?;
-            }
-            Some(HttpBinding::Payload) => self.payload(member, value).map_err(in_member)?,
-        }
-        Ok(())
-    }
-
-    fn unknown_member(&mut self, name: &str) -> Result<()> {
-        Err(Error::unsupported(format!(
-            "cannot send the unknown union member `{name}`"
-        )))
-    }
-}
-
-/// Refuses everything: the serializers below accept only some shapes.
-macro_rules! refuse {
-    ($what:literal; $($method:ident($($arg:ty),*)),* $(,)?) => {
-        $(
-            fn $method(&mut self, _: &Member, $(_: $arg),*) -> Result<()> {
-                Err(Error::unsupported(concat!("this value cannot be ", $what)))
-            }
-        )*
-    };
-}
-
-/// Query parameters from one `@httpQuery` member (a scalar or a list) or an
-/// `@httpQueryParams` map (of scalars or lists).
-struct QueryParams<'a> {
-    name: String,
-    pairs: &'a mut Vec<(String, String)>,
-}
-
-impl QueryParams<'_> {
-    fn scalar(&mut self, write: impl FnOnce(&mut TextSerializer<'_>) -> Result<()>) -> Result<()> {
-        let mut text = String::new();
-        write(&mut TextSerializer {
-            out: &mut text,
-            default_format: TimestampFormat::DateTime,
-        })?;
-        self.pairs.push((self.name.clone(), text));
-        Ok(())
-    }
-}
-
-impl ShapeSerializer for QueryParams<'_> {
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Error::unsupported(
-            "a structure cannot be a query parameter",
-        ))
-    }
-
-    fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
-    where
-        T: AwsShape + 'a,
-        I: IntoIterator<Item = &'a T>,
-    {
-        write_each_item(self, member, items)
-    }
-
-    fn write_map<'a, V, I>(&mut self, member: &Member, entries: I) -> Result<()>
-    where
-        V: AwsShape + 'a,
-        I: IntoIterator<Item = (&'a str, &'a V)>,
-    {
-        write_each_value(self, member, entries, |ser, key| {
-            key.clone_into(&mut ser.name);
-        })
-    }
-
-    fn write_boolean(&mut self, m: &Member, v: bool) -> Result<()> {
-        self.scalar(|t| t.write_boolean(m, v))
-    }
-
-    fn write_integer(&mut self, m: &Member, v: i32) -> Result<()> {
-        self.scalar(|t| t.write_integer(m, v))
-    }
-
-    fn write_long(&mut self, m: &Member, v: i64) -> Result<()> {
-        self.scalar(|t| t.write_long(m, v))
-    }
-
-    fn write_float(&mut self, m: &Member, v: f32) -> Result<()> {
-        self.scalar(|t| t.write_float(m, v))
-    }
-
-    fn write_double(&mut self, m: &Member, v: f64) -> Result<()> {
-        self.scalar(|t| t.write_double(m, v))
-    }
-
-    fn write_big_integer(&mut self, m: &Member, v: &str) -> Result<()> {
-        self.scalar(|t| t.write_big_integer(m, v))
-    }
-
-    fn write_big_decimal(&mut self, m: &Member, v: &str) -> Result<()> {
-        self.scalar(|t| t.write_big_decimal(m, v))
-    }
-
-    fn write_string(&mut self, m: &Member, v: &str) -> Result<()> {
-        self.scalar(|t| t.write_string(m, v))
-    }
-
-    fn write_blob(&mut self, m: &Member, v: &[u8]) -> Result<()> {
-        self.scalar(|t| t.write_blob(m, v))
-    }
-
-    fn write_timestamp(&mut self, m: &Member, v: &Timestamp) -> Result<()> {
-        self.scalar(|t| t.write_timestamp(m, v))
-    }
-
-    refuse!("a query parameter"; write_document(&Document), write_null());
-}
-
-/// Headers from an `@httpPrefixHeaders` map.
-struct PrefixHeaders<'a> {
-    prefix: &'static str,
-    headers: &'a mut Vec<(String, String)>,
-}
-
-impl ShapeSerializer for PrefixHeaders<'_> {
-    fn write_map<'a, V, I>(&mut self, member: &Member, entries: I) -> Result<()>
-    where
-        V: AwsShape + 'a,
-        I: IntoIterator<Item = (&'a str, &'a V)>,
-    {
-        let (_, value_member) = member.map_entry()?;
-        for (key, value) in entries {
-            let mut header = HeaderSerializer::new();
-            value
-                .serialize(value_member, &mut header)
-                .map_err(|e| e.in_key(key))?;
-            self.headers
-                .push((format!("{}{key}", self.prefix), header.out));
-        }
-        Ok(())
-    }
-
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Error::unsupported("prefix headers are a map"))
-    }
-
-    fn write_list<'a, T, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        T: AwsShape + 'a,
-        I: IntoIterator<Item = &'a T>,
-    {
-        Err(Error::unsupported("prefix headers are a map"))
-    }
-
-    refuse!("prefix headers (a map)";
-        write_boolean(bool), write_integer(i32), write_long(i64), write_float(f32),
-        write_double(f64), write_big_integer(&str), write_big_decimal(&str), write_string(&str),
-        write_blob(&[u8]), write_timestamp(&Timestamp), write_document(&Document), write_null(),
-    );
-}
-
-/// The bytes of a blob or string payload.
-struct RawBody(Vec<u8>);
-
-impl ShapeSerializer for RawBody {
-    fn write_blob(&mut self, _: &Member, value: &[u8]) -> Result<()> {
-        self.0.extend_from_slice(value);
-        Ok(())
-    }
-
-    fn write_string(&mut self, _: &Member, value: &str) -> Result<()> {
-        self.0.extend_from_slice(value.as_bytes());
-        Ok(())
-    }
-
-    fn write_struct<T: AwsStruct>(&mut self, _: &Member, _: &T) -> Result<()> {
-        Err(Error::unsupported("a raw payload is a blob or a string"))
-    }
-
-    fn write_list<'a, T, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        T: AwsShape + 'a,
-        I: IntoIterator<Item = &'a T>,
-    {
-        Err(Error::unsupported("a raw payload is a blob or a string"))
-    }
-
-    fn write_map<'a, V, I>(&mut self, _: &Member, _: I) -> Result<()>
-    where
-        V: AwsShape + 'a,
-        I: IntoIterator<Item = (&'a str, &'a V)>,
-    {
-        Err(Error::unsupported("a raw payload is a blob or a string"))
-    }
-
-    refuse!("a raw payload (a blob or a string)";
-        write_boolean(bool), write_integer(i32), write_long(i64), write_float(f32),
-        write_double(f64), write_big_integer(&str), write_big_decimal(&str),
-        write_timestamp(&Timestamp), write_document(&Document), write_null(),
-    );
 }

@@ -2,16 +2,17 @@
 
 use std::fmt;
 
-use super::errors::{DynamicError, ErrorInfo, error_info};
+use super::body::DeclineBound;
+use super::errors::{DynamicError, error_parts};
 use super::headers::HeaderDeserializer;
 use super::{OperationSchema, Protocol, ServiceSchema};
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
 use crate::json::JsonDeserializer;
+use crate::partial::read_methods;
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
-use crate::service_error::{AwsError, ErrorReader, enter_error_element};
+use crate::service_error::{AwsError, ErrorReader, enter_error_element, error_code};
 use crate::shape::{AwsStruct, StructBuilder};
-use crate::types::{Document, Timestamp};
 use crate::value::Value;
 use crate::xml::XmlDeserializer;
 
@@ -83,31 +84,23 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
             Place::Output,
         );
         return reader
-            .read::<O>(operation.output_schema())
+            .read::<O>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
-    let info = error_info(
-        service.protocol(),
-        service.is_query_compatible(),
-        status,
+    let parts = error_parts(service, status, response.headers(), body);
+    let reader = ResponseReader::new(
+        service,
+        operation,
         response.headers(),
+        status,
         body,
+        Place::Error,
     );
-    let error = match info.modeled_index(service.protocol(), E::ERRORS) {
-        Some(index) => {
-            let reader = ResponseReader::new(
-                service,
-                operation,
-                response.headers(),
-                status,
-                body,
-                Place::Error,
-            );
-            E::read_modeled(index, reader)
-                .unwrap_or_else(|e| E::unknown(info.unknown(body).with_decode_error(&e)))
-        }
-        None => E::unknown(info.unknown(body)),
-    };
+    let error = parts.decode(
+        E::ERRORS,
+        |index| E::read_modeled(index, reader),
+        E::unknown,
+    );
     Err(ResponseError::Service(error))
 }
 
@@ -124,31 +117,26 @@ pub fn parse_response_dynamic<B: AsRef<[u8]>>(
         |place| ResponseReader::new(service, operation, response.headers(), status, body, place);
     if is_success(status) {
         return reader(Place::Output)
-            .read::<Value>(operation.output_schema())
+            .read::<Value>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
-    let info: ErrorInfo = error_info(
-        service.protocol(),
-        service.is_query_compatible(),
-        status,
-        response.headers(),
-        body,
-    );
-    let errors = operation.error_schemas();
-    let error = match info.modeled_index(service.protocol(), errors) {
-        Some(index) => match reader(Place::Error).read::<Value>(errors[index]) {
-            Ok(value) => DynamicError::Modeled {
-                code: info
+    let parts = error_parts(service, status, response.headers(), body);
+    let errors = operation.errors();
+    let error = parts.decode(
+        errors,
+        |index| {
+            let value = reader(Place::Error).read::<Value>(errors[index])?;
+            Ok(DynamicError::Modeled {
+                code: parts
                     .reported_code
-                    .clone()
-                    .unwrap_or_else(|| crate::service_error::error_code(errors[index]).to_owned()),
+                    .unwrap_or_else(|| error_code(errors[index]))
+                    .to_owned(),
                 schema: errors[index],
                 value,
-            },
-            Err(e) => DynamicError::Unknown(Box::new(info.unknown(body).with_decode_error(&e))),
+            })
         },
-        None => DynamicError::Unknown(Box::new(info.unknown(body))),
-    };
+        |unknown| DynamicError::Unknown(Box::new(unknown)),
+    );
     Err(ResponseError::Service(error))
 }
 
@@ -263,17 +251,11 @@ impl<'r> ResponseReader<'r> {
         match self.protocol {
             Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
                 let mut de = JsonDeserializer::from_slice(self.body)?;
-                if self.protocol == Protocol::RestJson1 {
-                    de = de.body_members_only();
-                }
-                de.read_struct(&root, builder)?;
+                body_struct(self.protocol, &mut de, &root, builder)?;
                 de.end()
             }
             Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => {
                 let mut de = XmlDeserializer::from_slice(self.body)?;
-                if self.protocol == Protocol::RestXml {
-                    de = de.body_members_only();
-                }
                 match (self.place, self.protocol) {
                     (Place::Error, _) => enter_error_element(&mut de)?,
                     (Place::Output, Protocol::AwsQuery)
@@ -283,9 +265,24 @@ impl<'r> ResponseReader<'r> {
                     }
                     _ => {}
                 }
-                de.read_struct(&root, builder)
+                body_struct(self.protocol, &mut de, &root, builder)
             }
         }
+    }
+}
+
+/// Reads the structure a body holds; in the REST protocols, members bound to the head are
+/// declined (read from the head instead).
+fn body_struct<D: ShapeDeserializer, B: StructBuilder>(
+    protocol: Protocol,
+    de: &mut D,
+    root: &Member,
+    builder: &mut B,
+) -> Result<()> {
+    if protocol.is_rest() {
+        de.read_struct(root, &mut DeclineBound(builder))
+    } else {
+        de.read_struct(root, builder)
     }
 }
 
@@ -321,62 +318,8 @@ impl RawBody<'_> {
 }
 
 impl ShapeDeserializer for RawBody<'_> {
-    fn read_struct<B: StructBuilder>(&mut self, _: &Member, _: &mut B) -> Result<()> {
-        Err(Self::refuse())
-    }
-
-    fn read_list<F>(&mut self, _: &Member, _: F) -> Result<()>
-    where
-        F: FnMut(&mut Self) -> Result<()>,
-    {
-        Err(Self::refuse())
-    }
-
-    fn read_map<F>(&mut self, _: &Member, _: F) -> Result<()>
-    where
-        F: FnMut(&mut Self, &str) -> Result<()>,
-    {
-        Err(Self::refuse())
-    }
-
     fn read_null(&mut self) -> Result<bool> {
         Ok(false)
-    }
-
-    fn read_boolean(&mut self, _: &Member) -> Result<bool> {
-        Err(Self::refuse())
-    }
-
-    fn read_byte(&mut self, _: &Member) -> Result<i8> {
-        Err(Self::refuse())
-    }
-
-    fn read_short(&mut self, _: &Member) -> Result<i16> {
-        Err(Self::refuse())
-    }
-
-    fn read_integer(&mut self, _: &Member) -> Result<i32> {
-        Err(Self::refuse())
-    }
-
-    fn read_long(&mut self, _: &Member) -> Result<i64> {
-        Err(Self::refuse())
-    }
-
-    fn read_float(&mut self, _: &Member) -> Result<f32> {
-        Err(Self::refuse())
-    }
-
-    fn read_double(&mut self, _: &Member) -> Result<f64> {
-        Err(Self::refuse())
-    }
-
-    fn read_big_integer(&mut self, _: &Member) -> Result<String> {
-        Err(Self::refuse())
-    }
-
-    fn read_big_decimal(&mut self, _: &Member) -> Result<String> {
-        Err(Self::refuse())
     }
 
     fn read_str<R, F>(&mut self, _: &Member, f: F) -> Result<R>
@@ -392,11 +335,8 @@ impl ShapeDeserializer for RawBody<'_> {
         Ok(self.0.to_vec())
     }
 
-    fn read_timestamp(&mut self, _: &Member) -> Result<Timestamp> {
-        Err(Self::refuse())
-    }
-
-    fn read_document(&mut self, _: &Member) -> Result<Document> {
-        Err(Self::refuse())
-    }
+    read_methods!(refuse(_what => Self::refuse();
+        read_struct, read_list, read_map, read_boolean, read_byte, read_short, read_integer,
+        read_long, read_float, read_double, read_big_integer, read_big_decimal, read_timestamp,
+        read_document));
 }

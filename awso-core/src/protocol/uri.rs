@@ -20,35 +20,80 @@ pub(crate) fn encode(out: &mut String, text: &str, keep_slash: bool) {
     }
 }
 
-/// Expands the `{Label}` and `{Label+}` placeholders of a path template with `labels` (name,
-/// text) pairs.
-pub(crate) fn expand_path(template: &str, labels: &[(&str, String)]) -> Result<String> {
+/// What a template is: it names the labels in errors and says how a value goes in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Template {
+    /// A URI path: `{Label}` and greedy `{Label+}` placeholders, values percent-encoded
+    /// (greedy ones keep their `/`), an empty value refused.
+    Path,
+    /// An endpoint host prefix: `{Label}` placeholders, each value a valid host name part
+    /// written as it is.
+    HostPrefix,
+}
+
+impl Template {
+    fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Path => ("URI template", "URI label"),
+            Self::HostPrefix => ("host prefix", "host label"),
+        }
+    }
+
+    /// Writes the value of the label `name` (greedy: written as `{name+}`).
+    fn write(self, out: &mut String, name: &str, greedy: bool, value: &str) -> Result<()> {
+        let (_, label) = self.describe();
+        let invalid = |why: String| Err(Error::invalid("request", why));
+        match self {
+            Self::Path if value.is_empty() => invalid(format!("the {label} `{name}` is empty")),
+            Self::Path => {
+                encode(out, value, greedy);
+                Ok(())
+            }
+            Self::HostPrefix if !is_host_part(value) => invalid(format!(
+                "the {label} `{name}` is not a valid host name part: {value:?}"
+            )),
+            Self::HostPrefix => {
+                out.push_str(value);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Letters, digits, `-` and `.`, not empty and not starting with `-` or `.`.
+fn is_host_part(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        && !value.starts_with(['-', '.'])
+}
+
+/// Expands the placeholders of `template` with `labels` (name, text) pairs, by the rules of
+/// `kind`.
+pub(crate) fn expand(template: &str, kind: Template, labels: &[(&str, String)]) -> Result<String> {
+    let (what, label) = kind.describe();
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
-        let close = rest[open..].find('}').map(|i| open + i).ok_or_else(|| {
-            Error::invalid("URI template", format!("unclosed label in {template:?}"))
-        })?;
-        let label = &rest[open + 1..close];
-        let (name, greedy) = match label.strip_suffix('+') {
-            Some(name) => (name, true),
-            None => (label, false),
+        let close = rest[open..]
+            .find('}')
+            .map(|i| open + i)
+            .ok_or_else(|| Error::invalid(what, format!("unclosed label in {template:?}")))?;
+        let placeholder = &rest[open + 1..close];
+        let (name, greedy) = match placeholder.strip_suffix('+') {
+            Some(name) if kind == Template::Path => (name, true),
+            _ => (placeholder, false),
         };
         let value = labels
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| v)
             .ok_or_else(|| {
-                Error::invalid("request", format!("the URI label `{name}` has no value"))
+                Error::invalid("request", format!("the {label} `{name}` has no value"))
             })?;
-        if value.is_empty() {
-            return Err(Error::invalid(
-                "request",
-                format!("the URI label `{name}` is empty"),
-            ));
-        }
-        encode(&mut out, value, greedy);
+        kind.write(&mut out, name, greedy, value)?;
         rest = &rest[close + 1..];
     }
     out.push_str(rest);

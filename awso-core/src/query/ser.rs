@@ -2,7 +2,7 @@
 
 use super::{QueryFlavor, percent_encode};
 use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::limits::{Depth, Nesting};
 use crate::schema::{Member, TimestampFormat};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct};
@@ -24,8 +24,7 @@ pub struct QuerySerializer {
     out: String,
     key: String,
     flavor: QueryFlavor,
-    depth: usize,
-    max_depth: usize,
+    depth: Depth,
 }
 
 impl QuerySerializer {
@@ -35,15 +34,14 @@ impl QuerySerializer {
             out: String::new(),
             key: String::new(),
             flavor,
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
+            depth: Depth::default(),
         }
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
+        self.depth.set_max(max_depth);
         self
     }
 
@@ -71,7 +69,7 @@ impl QuerySerializer {
     }
 
     /// Runs `write` with `segment` appended to the current key.
-    fn nested(&mut self, segment: &str, write: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+    fn keyed(&mut self, segment: &str, write: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
         let len = self.key.len();
         if len > 0 {
             self.key.push('.');
@@ -80,14 +78,6 @@ impl QuerySerializer {
         let result = write(self);
         self.key.truncate(len);
         result
-    }
-
-    fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(Error::depth_limit(self.max_depth));
-        }
-        self.depth += 1;
-        Ok(())
     }
 
     /// The key segment of a structure member.
@@ -110,6 +100,13 @@ fn capitalize(name: &str) -> String {
         .unwrap_or_default()
 }
 
+impl Nesting for QuerySerializer {
+    #[inline]
+    fn depth(&mut self) -> &mut Depth {
+        &mut self.depth
+    }
+}
+
 struct Members<'a> {
     ser: &'a mut QuerySerializer,
 }
@@ -118,17 +115,14 @@ impl MemberSerializer for Members<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
         let name = self.ser.member_name(member);
         self.ser
-            .nested(&name, |ser| value.serialize(member, ser))
+            .keyed(&name, |ser| value.serialize(member, ser))
             .map_err(|e| e.in_member(member.name()))
     }
 }
 
 impl ShapeSerializer for QuerySerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
-        self.enter()?;
-        value.serialize_members(member.target(), &mut Members { ser: self })?;
-        self.depth -= 1;
-        Ok(())
+        self.nested(|ser| value.serialize_members(member.target(), &mut Members { ser }))
     }
 
     fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
@@ -138,20 +132,21 @@ impl ShapeSerializer for QuerySerializer {
     {
         let item = member.list_item()?;
         let flattened = self.flavor == QueryFlavor::Ec2Query || member.traits().xml_flattened;
-        self.enter()?;
-        let mut count = 0;
-        for (i, value) in items.into_iter().enumerate() {
-            count += 1;
-            let index = itoa::Buffer::new().format(i + 1).to_owned();
-            let write = |ser: &mut Self| ser.nested(&index, |ser| value.serialize(item, ser));
-            if flattened {
-                write(self)
-            } else {
-                self.nested(item.xml_name(), write)
+        let count = self.nested(|ser| {
+            let mut count = 0;
+            for (i, value) in items.into_iter().enumerate() {
+                count += 1;
+                let index = itoa::Buffer::new().format(i + 1).to_owned();
+                let write = |ser: &mut Self| ser.keyed(&index, |ser| value.serialize(item, ser));
+                if flattened {
+                    write(ser)
+                } else {
+                    ser.keyed(item.xml_name(), write)
+                }
+                .map_err(|e| e.in_item(i))?;
             }
-            .map_err(|e| e.in_item(i))?;
-        }
-        self.depth -= 1;
+            Ok(count)
+        })?;
         if count == 0 && self.flavor == QueryFlavor::AwsQuery {
             // An empty list is sent as the bare key, so the service sees it was set.
             self.value("")?;
@@ -166,26 +161,26 @@ impl ShapeSerializer for QuerySerializer {
     {
         let (key_member, value_member) = member.map_entry()?;
         let flattened = member.traits().xml_flattened;
-        self.enter()?;
-        for (i, (key, value)) in entries.into_iter().enumerate() {
-            let index = itoa::Buffer::new().format(i + 1).to_owned();
-            let write = |ser: &mut Self| {
-                ser.nested(&index, |ser| {
-                    ser.nested(key_member.xml_name(), |ser| ser.value(key))?;
-                    ser.nested(value_member.xml_name(), |ser| {
-                        value.serialize(value_member, ser)
+        self.nested(|ser| {
+            for (i, (key, value)) in entries.into_iter().enumerate() {
+                let index = itoa::Buffer::new().format(i + 1).to_owned();
+                let write = |ser: &mut Self| {
+                    ser.keyed(&index, |ser| {
+                        ser.keyed(key_member.xml_name(), |ser| ser.value(key))?;
+                        ser.keyed(value_member.xml_name(), |ser| {
+                            value.serialize(value_member, ser)
+                        })
                     })
-                })
-            };
-            if flattened {
-                write(self)
-            } else {
-                self.nested("entry", write)
+                };
+                if flattened {
+                    write(ser)
+                } else {
+                    ser.keyed("entry", write)
+                }
+                .map_err(|e| e.in_key(key))?;
             }
-            .map_err(|e| e.in_key(key))?;
-        }
-        self.depth -= 1;
-        Ok(())
+            Ok(())
+        })
     }
 
     fn write_boolean(&mut self, _: &Member, value: bool) -> Result<()> {

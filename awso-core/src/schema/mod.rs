@@ -215,7 +215,10 @@ impl Schema {
     /// # Panics
     ///
     /// In const evaluation, when `self` is not a list or map or the member count differs.
+    ///
+    /// Derive support, hidden from the documentation.
     #[must_use]
+    #[doc(hidden)]
     pub const fn with_members(&self, members: &'static [Member]) -> Self {
         assert!(
             matches!(self.kind, ShapeKind::List | ShapeKind::Map),
@@ -230,6 +233,9 @@ impl Schema {
 
     /// [`with_members`](Self::with_members) on a schema reference: usable where constants
     /// are promoted, which a dereference is not (derived code overrides list items with it).
+    ///
+    /// Derive support, hidden from the documentation.
+    #[doc(hidden)]
     pub const fn overridden(base: &'static Schema, members: &'static [Member]) -> Self {
         base.with_members(members)
     }
@@ -239,6 +245,9 @@ impl Schema {
     /// # Panics
     ///
     /// In const evaluation, when there is no such member.
+    ///
+    /// Derive support, hidden from the documentation.
+    #[doc(hidden)]
     pub const fn member_at(schema: &'static Schema, index: usize) -> Member {
         schema.members[index]
     }
@@ -309,7 +318,7 @@ pub struct Member {
     index: usize,
     target: SchemaRef,
     traits: MemberTraits,
-    /// Whether [`xml_name`](Self::xml_name) is a plain XML name (see `xml::plain_name`).
+    /// Whether [`xml_name`](Self::xml_name) is a plain XML name (see `names::plain_name`).
     plain_xml_name: bool,
 }
 
@@ -321,7 +330,7 @@ impl Member {
             index,
             target,
             traits: MemberTraits::NONE,
-            plain_xml_name: crate::xml::plain_name(name),
+            plain_xml_name: crate::names::plain_name(name),
         }
     }
 
@@ -335,7 +344,7 @@ impl Member {
     #[must_use]
     pub const fn with_traits(mut self, traits: MemberTraits) -> Self {
         self.traits = traits;
-        self.plain_xml_name = crate::xml::plain_name(self.xml_name());
+        self.plain_xml_name = crate::names::plain_name(self.xml_name());
         self
     }
 
@@ -344,7 +353,7 @@ impl Member {
     #[must_use]
     pub const fn renamed(mut self, name: &'static str) -> Self {
         self.name = name;
-        self.plain_xml_name = crate::xml::plain_name(self.xml_name());
+        self.plain_xml_name = crate::names::plain_name(self.xml_name());
         self
     }
 
@@ -374,6 +383,9 @@ impl Member {
     }
 
     /// A copy of the member-level traits, for building overrides in constants.
+    ///
+    /// Derive support, hidden from the documentation.
+    #[doc(hidden)]
     pub const fn traits_copy(self) -> MemberTraits {
         self.traits
     }

@@ -1,5 +1,6 @@
 //! Rust types for the AWS shapes that have no std counterpart: [`Blob`], [`Timestamp`],
-//! [`Document`], [`BigInteger`] and [`BigDecimal`].
+//! [`Document`], [`BigInteger`] and [`BigDecimal`], and the [`IndexMap`] generated code uses
+//! for map shapes.
 
 mod big;
 mod blob;
@@ -12,3 +13,14 @@ pub use blob::Blob;
 pub(crate) use blob::{decode_base64, encode_base64};
 pub use document::{Document, Number};
 pub use timestamp::Timestamp;
+
+/// The ordered map generated code uses for map shapes (entries stay in wire order).
+///
+/// ```
+/// use awso_core::types::IndexMap;
+///
+/// let tags: IndexMap<String, String> = awso_core::json::from_str(r#"{"b":"1","a":"2"}"#)?;
+/// assert_eq!(tags.keys().collect::<Vec<_>>(), ["b", "a"]);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+pub use indexmap::IndexMap;

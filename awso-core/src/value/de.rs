@@ -3,7 +3,7 @@
 use super::Value;
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::limits::{DEFAULT_MAX_DEPTH, Depth};
 use crate::schema::Member;
 use crate::shape::StructBuilder;
 use crate::types::{Document, Timestamp};
@@ -15,8 +15,7 @@ use crate::types::{Document, Timestamp};
 #[derive(Debug)]
 pub struct ValueDeserializer<'v> {
     value: &'v Value,
-    depth: usize,
-    max_depth: usize,
+    depth: Depth,
 }
 
 impl<'v> ValueDeserializer<'v> {
@@ -29,26 +28,14 @@ impl<'v> ValueDeserializer<'v> {
     pub fn with_max_depth(value: &'v Value, max_depth: usize) -> Self {
         Self {
             value,
-            depth: 0,
-            max_depth,
+            depth: Depth::new(max_depth),
         }
     }
 
-    /// Fails when a structure, list or map nests deeper than the limit: containers count, as
-    /// in every other codec.
-    fn enter(&self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(Error::depth_limit(self.max_depth));
-        }
-        Ok(())
-    }
-
-    fn child(&self, value: &'v Value) -> Self {
-        Self {
-            value,
-            depth: self.depth + 1,
-            max_depth: self.max_depth,
-        }
+    /// A deserializer over a child of a structure, list or map, at `depth` (one level below
+    /// the container: containers count, as in every other codec).
+    fn child(value: &'v Value, depth: Depth) -> Self {
+        Self { value, depth }
     }
 
     fn expected(&self, what: &'static str) -> Error {
@@ -74,14 +61,14 @@ impl ShapeDeserializer for ValueDeserializer<'_> {
         let Value::Structure(fields) = self.value else {
             return Err(self.expected("a structure"));
         };
-        self.enter()?;
+        let depth = self.depth.deeper()?;
         let schema = member.target();
         for (name, value) in fields {
             match schema.member_named(name) {
                 // A null member is an absent one, as in JSON.
                 Some(_) if *value == Value::Null => {}
                 Some(m) => {
-                    let mut child = self.child(value);
+                    let mut child = Self::child(value, depth);
                     builder
                         .read_member(m, &mut child)
                         .map_err(|e| e.in_member(m.name()))?;
@@ -99,9 +86,9 @@ impl ShapeDeserializer for ValueDeserializer<'_> {
         let Value::List(items) = self.value else {
             return Err(self.expected("a list"));
         };
-        self.enter()?;
+        let depth = self.depth.deeper()?;
         for (i, item) in items.iter().enumerate() {
-            let mut child = self.child(item);
+            let mut child = Self::child(item, depth);
             on_item(&mut child).map_err(|e| e.in_item(i))?;
         }
         Ok(())
@@ -114,9 +101,9 @@ impl ShapeDeserializer for ValueDeserializer<'_> {
         let Value::Map(entries) = self.value else {
             return Err(self.expected("a map"));
         };
-        self.enter()?;
+        let depth = self.depth.deeper()?;
         for (key, value) in entries {
-            let mut child = self.child(value);
+            let mut child = Self::child(value, depth);
             on_entry(&mut child, key).map_err(|e| e.in_key(key))?;
         }
         Ok(())

@@ -1,8 +1,8 @@
 //! Writing shapes into a `Value`.
 
 use super::{Name, Value};
-use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::error::Result;
+use crate::limits::{DEFAULT_MAX_DEPTH, Depth};
 use crate::schema::{Member, ShapeKind};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct};
@@ -12,8 +12,7 @@ use crate::types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 #[derive(Debug)]
 pub struct ValueSerializer {
     out: Value,
-    depth: usize,
-    max_depth: usize,
+    depth: Depth,
 }
 
 impl Default for ValueSerializer {
@@ -32,8 +31,7 @@ impl ValueSerializer {
     pub fn with_max_depth(max_depth: usize) -> Self {
         Self {
             out: Value::Null,
-            depth: 0,
-            max_depth,
+            depth: Depth::new(max_depth),
         }
     }
 
@@ -42,20 +40,12 @@ impl ValueSerializer {
         self.out
     }
 
-    /// Fails when a structure, list or map would nest deeper than the limit: containers
-    /// count, as in every other codec.
-    fn enter(&self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(Error::depth_limit(self.max_depth));
-        }
-        Ok(())
-    }
-
-    fn child(&self) -> Self {
+    /// A serializer for a child of a structure, list or map, at `depth` (one level below the
+    /// container: containers count, as in every other codec).
+    fn child(depth: Depth) -> Self {
         Self {
             out: Value::Null,
-            depth: self.depth + 1,
-            max_depth: self.max_depth,
+            depth,
         }
     }
 
@@ -66,14 +56,14 @@ impl ValueSerializer {
     }
 }
 
-struct Members<'a> {
-    parent: &'a ValueSerializer,
+struct Members {
+    depth: Depth,
     fields: Vec<(Name, Value)>,
 }
 
-impl MemberSerializer for Members<'_> {
+impl MemberSerializer for Members {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        let mut child = self.parent.child();
+        let mut child = ValueSerializer::child(self.depth);
         value
             .serialize(member, &mut child)
             .map_err(|e| e.in_member(member.name()))?;
@@ -90,9 +80,8 @@ impl MemberSerializer for Members<'_> {
 
 impl ShapeSerializer for ValueSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
-        self.enter()?;
         let mut members = Members {
-            parent: self,
+            depth: self.depth.deeper()?,
             fields: Vec::with_capacity(member.target().members().len()),
         };
         value.serialize_members(member.target(), &mut members)?;
@@ -106,12 +95,12 @@ impl ShapeSerializer for ValueSerializer {
         I: IntoIterator<Item = &'a T>,
     {
         let item_member = member.list_item()?;
-        self.enter()?;
+        let depth = self.depth.deeper()?;
         let items = items
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
-                let mut child = self.child();
+                let mut child = Self::child(depth);
                 item.serialize(item_member, &mut child)
                     .map_err(|e| e.in_item(i))?;
                 Ok(child.out)
@@ -126,11 +115,11 @@ impl ShapeSerializer for ValueSerializer {
         I: IntoIterator<Item = (&'a str, &'a V)>,
     {
         let (_, value_member) = member.map_entry()?;
-        self.enter()?;
+        let depth = self.depth.deeper()?;
         let entries = entries
             .into_iter()
             .map(|(key, value)| {
-                let mut child = self.child();
+                let mut child = Self::child(depth);
                 value
                     .serialize(value_member, &mut child)
                     .map_err(|e| e.in_key(key))?;

@@ -10,11 +10,12 @@ use std::borrow::Cow;
 use super::lexer::{Lexer, StartTag, Token, attribute_value, names_match};
 use crate::de::{Seen, ShapeDeserializer};
 use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::limits::{Depth, Nesting};
+use crate::partial::read_methods;
 use crate::schema::{Member, TimestampFormat};
 use crate::shape::StructBuilder;
 use crate::text::TextDeserializer;
-use crate::types::{Document, Timestamp};
+use crate::types::Document;
 
 /// A [`ShapeDeserializer`] over XML text.
 ///
@@ -33,9 +34,7 @@ use crate::types::{Document, Timestamp};
 /// ```
 pub struct XmlDeserializer<'a> {
     lexer: Lexer<'a>,
-    depth: usize,
-    max_depth: usize,
-    body_only: bool,
+    depth: Depth,
     /// The start tag of the element the deserializer stands at.
     current: Option<StartTag<'a>>,
     /// The value of the attribute the deserializer stands at, instead of an element.
@@ -49,9 +48,7 @@ impl<'a> XmlDeserializer<'a> {
     pub fn new(text: &'a str) -> Result<Self> {
         let mut de = Self {
             lexer: Lexer::new(text),
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
-            body_only: false,
+            depth: Depth::default(),
             current: None,
             attribute: None,
             text_offset: 0,
@@ -68,15 +65,7 @@ impl<'a> XmlDeserializer<'a> {
     /// Refuses input nested deeper than `max_depth` (default 128).
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
-        self
-    }
-
-    /// Skips members of the top-level structure that a response carries outside its body
-    /// ([`MemberTraits::bound_in_response`](crate::schema::MemberTraits::bound_in_response)).
-    #[must_use]
-    pub fn body_members_only(mut self) -> Self {
-        self.body_only = true;
+        self.depth.set_max(max_depth);
         self
     }
 
@@ -157,14 +146,6 @@ impl<'a> XmlDeserializer<'a> {
             .ok_or_else(|| self.locate(Error::custom("no element to read a value from")))
     }
 
-    fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(self.locate(Error::depth_limit(self.max_depth)));
-        }
-        self.depth += 1;
-        Ok(())
-    }
-
     /// Skips the rest of the element whose start tag was just read, counting its nesting.
     fn skip_element(&mut self) -> Result<()> {
         let mut open = 1usize;
@@ -172,9 +153,7 @@ impl<'a> XmlDeserializer<'a> {
             match self.next_event()? {
                 Token::Start(_) => {
                     open += 1;
-                    if self.depth + open > self.max_depth {
-                        return Err(self.locate(Error::depth_limit(self.max_depth)));
-                    }
+                    self.depth.check_within(open).map_err(|e| self.locate(e))?;
                 }
                 Token::End => open -= 1,
                 Token::Eof => return Err(self.locate(Error::eof("an element"))),
@@ -296,7 +275,9 @@ impl<'a> XmlDeserializer<'a> {
             let found = schema.members().iter().find(|m| {
                 m.traits().xml_attribute && names_match(m.xml_name(), key, key.contains(':'))
             });
-            let Some(m) = found else { continue };
+            let Some(m) = found.filter(|m| builder.accepts(m)) else {
+                continue;
+            };
             self.attribute = Some(attribute_value(raw));
             builder
                 .read_member(m, self)
@@ -305,26 +286,11 @@ impl<'a> XmlDeserializer<'a> {
         }
         Ok(())
     }
-}
 
-fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
-    if text.is_empty() {
-        *text = piece;
-    } else {
-        text.to_mut().push_str(&piece);
-    }
-}
-
-impl ShapeDeserializer for XmlDeserializer<'_> {
-    fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
-        let start = self.take_current()?;
-        let skip_bound = self.body_only && self.depth == 0;
-        self.enter()?;
-        self.read_attributes(start, member, builder)?;
+    /// The child elements of the structure being read, handed to `builder` as members.
+    #[inline]
+    fn child_members<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
         let members = member.target().members();
-        let is_element = |m: &Member| {
-            !(m.traits().xml_attribute || skip_bound && m.traits().bound_in_response())
-        };
         let mut expected = 0;
         let mut seen = Seen::default();
         loop {
@@ -334,7 +300,7 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
             let upcoming = members.get(expected..).unwrap_or_default();
             let hit = upcoming
                 .iter()
-                .filter(|m| is_element(m) && m.has_plain_xml_name())
+                .filter(|m| is_element(m, builder) && m.has_plain_xml_name())
                 .find_map(|m| {
                     let child = self.lexer.start_tag_named(m.xml_name())?;
                     Some((m, child))
@@ -346,7 +312,7 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
                         // Services write members in model order, some left out: look from
                         // the member after the last one read, then wrap around.
                         let (after, before) = members.split_at(expected.min(members.len()));
-                        let named = |m: &&Member| is_element(m) && child.is(m.xml_name());
+                        let named = |m: &&Member| is_element(m, builder) && child.is(m.xml_name());
                         match after
                             .iter()
                             .find(named)
@@ -375,8 +341,42 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
                 .read_member(m, self)
                 .map_err(|e| self.locate(e).in_member(m.name()))?;
         }
-        self.depth -= 1;
         Ok(())
+    }
+}
+
+impl Nesting for XmlDeserializer<'_> {
+    #[inline]
+    fn depth(&mut self) -> &mut Depth {
+        &mut self.depth
+    }
+
+    fn locate_limit(&self, err: Error) -> Error {
+        self.locate(err)
+    }
+}
+
+/// Whether `m` is read from a child element (not an attribute) and the builder takes it.
+#[inline]
+fn is_element<B: StructBuilder>(m: &Member, builder: &B) -> bool {
+    !m.traits().xml_attribute && builder.accepts(m)
+}
+
+fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
+    if text.is_empty() {
+        *text = piece;
+    } else {
+        text.to_mut().push_str(&piece);
+    }
+}
+
+impl ShapeDeserializer for XmlDeserializer<'_> {
+    fn read_struct<B: StructBuilder>(&mut self, member: &Member, builder: &mut B) -> Result<()> {
+        let start = self.take_current()?;
+        self.nested(|de| {
+            de.read_attributes(start, member, builder)?;
+            de.child_members(member, builder)
+        })
     }
 
     fn read_list<F>(&mut self, member: &Member, mut on_item: F) -> Result<()>
@@ -386,39 +386,35 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         if member.traits().xml_flattened {
             // The element the reader stands at is one item; it counts as a level of nesting,
             // as the list does when it is written.
-            self.enter()?;
-            let result = on_item(self);
-            self.depth -= 1;
-            return result;
+            return self.nested(on_item);
         }
         let item = member.list_item()?;
         let item_name = item.xml_name();
         let plain_item_name = item.has_plain_xml_name();
         self.take_current()?;
-        self.enter()?;
-        let mut i = 0;
-        loop {
-            let fast = plain_item_name
-                .then(|| self.lexer.start_tag_named(item_name))
-                .flatten();
-            let token = match fast {
-                Some(start) => Token::Start(start),
-                None => self.next_event()?,
-            };
-            match token {
-                Token::Start(start) if start.is(item_name) => {
-                    self.current = Some(start);
-                    on_item(self).map_err(|e| self.locate(e).in_item(i))?;
-                    i += 1;
+        self.nested(|de| {
+            let mut i = 0;
+            loop {
+                let fast = plain_item_name
+                    .then(|| de.lexer.start_tag_named(item_name))
+                    .flatten();
+                let token = match fast {
+                    Some(start) => Token::Start(start),
+                    None => de.next_event()?,
+                };
+                match token {
+                    Token::Start(start) if start.is(item_name) => {
+                        de.current = Some(start);
+                        on_item(de).map_err(|e| de.locate(e).in_item(i))?;
+                        i += 1;
+                    }
+                    Token::Start(_) => de.skip_element()?,
+                    Token::End => return Ok(()),
+                    Token::Eof => return Err(de.locate(Error::eof("a list"))),
+                    Token::Text(_) => {}
                 }
-                Token::Start(_) => self.skip_element()?,
-                Token::End => break,
-                Token::Eof => return Err(self.locate(Error::eof("a list"))),
-                Token::Text(_) => {}
             }
-        }
-        self.depth -= 1;
-        Ok(())
+        })
     }
 
     fn read_map<F>(&mut self, member: &Member, mut on_entry: F) -> Result<()>
@@ -427,67 +423,27 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
     {
         let (key_member, value_member) = member.map_entry()?;
         // A map is one level of nesting, entries included, as when it is written.
-        self.enter()?;
-        if member.traits().xml_flattened {
-            let result = self.entry(key_member, value_member, &mut on_entry);
-            self.depth -= 1;
-            return result;
-        }
-        self.take_current()?;
-        loop {
-            match self.next_event()? {
-                Token::Start(start) if start.is("entry") => {
-                    self.current = Some(start);
-                    self.entry(key_member, value_member, &mut on_entry)?;
-                }
-                Token::Start(_) => self.skip_element()?,
-                Token::End => break,
-                Token::Eof => return Err(self.locate(Error::eof("a map"))),
-                Token::Text(_) => {}
+        self.nested(|de| {
+            if member.traits().xml_flattened {
+                return de.entry(key_member, value_member, &mut on_entry);
             }
-        }
-        self.depth -= 1;
-        Ok(())
+            de.take_current()?;
+            loop {
+                match de.next_event()? {
+                    Token::Start(start) if start.is("entry") => {
+                        de.current = Some(start);
+                        de.entry(key_member, value_member, &mut on_entry)?;
+                    }
+                    Token::Start(_) => de.skip_element()?,
+                    Token::End => return Ok(()),
+                    Token::Eof => return Err(de.locate(Error::eof("a map"))),
+                    Token::Text(_) => {}
+                }
+            }
+        })
     }
-
     fn read_null(&mut self) -> Result<bool> {
         Ok(false)
-    }
-
-    fn read_boolean(&mut self, member: &Member) -> Result<bool> {
-        self.scalar(member, |de, m| de.read_boolean(m))
-    }
-
-    fn read_byte(&mut self, member: &Member) -> Result<i8> {
-        self.scalar(member, |de, m| de.read_byte(m))
-    }
-
-    fn read_short(&mut self, member: &Member) -> Result<i16> {
-        self.scalar(member, |de, m| de.read_short(m))
-    }
-
-    fn read_integer(&mut self, member: &Member) -> Result<i32> {
-        self.scalar(member, |de, m| de.read_integer(m))
-    }
-
-    fn read_long(&mut self, member: &Member) -> Result<i64> {
-        self.scalar(member, |de, m| de.read_long(m))
-    }
-
-    fn read_float(&mut self, member: &Member) -> Result<f32> {
-        self.scalar(member, |de, m| de.read_float(m))
-    }
-
-    fn read_double(&mut self, member: &Member) -> Result<f64> {
-        self.scalar(member, |de, m| de.read_double(m))
-    }
-
-    fn read_big_integer(&mut self, member: &Member) -> Result<String> {
-        self.scalar(member, |de, m| de.read_big_integer(m))
-    }
-
-    fn read_big_decimal(&mut self, member: &Member) -> Result<String> {
-        self.scalar(member, |de, m| de.read_big_decimal(m))
     }
 
     fn read_string(&mut self, _: &Member) -> Result<String> {
@@ -502,15 +458,11 @@ impl ShapeDeserializer for XmlDeserializer<'_> {
         f(&text).map_err(|e| self.locate_text(e))
     }
 
-    fn read_blob(&mut self, member: &Member) -> Result<Vec<u8>> {
-        self.scalar(member, |de, m| de.read_blob(m))
-    }
-
-    fn read_timestamp(&mut self, member: &Member) -> Result<Timestamp> {
-        self.scalar(member, |de, m| de.read_timestamp(m))
-    }
-
     fn read_document(&mut self, _: &Member) -> Result<Document> {
         Err(self.locate(Error::unsupported("documents cannot be read from XML")))
     }
+
+    read_methods!(forward(scalar;
+        read_boolean, read_byte, read_short, read_integer, read_long, read_float, read_double,
+        read_big_integer, read_big_decimal, read_blob, read_timestamp));
 }

@@ -17,6 +17,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, Position, Result};
+use crate::names::{COLON, IN_NAME, NAME_BYTES, STARTS_NAME, plain_name};
 use crate::scan::first_of;
 
 /// One piece of a document.
@@ -101,43 +102,12 @@ impl<'a> Text<'a> {
         if !self.references && !self.carriage_returns {
             return Cow::Borrowed(self.raw);
         }
-        let raw = self.raw;
-        let bytes = raw.as_bytes();
-        let mut out = String::with_capacity(raw.len());
-        let (mut from, mut i) = (0, 0);
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\r' => {
-                    out.push_str(&raw[from..i]);
-                    out.push('\n');
-                    i += if bytes.get(i + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
-                    from = i;
-                }
-                b'&' if !self.cdata => {
-                    out.push_str(&raw[from..i]);
-                    // Checked when it was read; a failure here cannot happen, and would keep
-                    // the text as written rather than lose it.
-                    match reference(bytes, i) {
-                        Ok((c, end)) => {
-                            out.push(c);
-                            i = end;
-                        }
-                        Err(_) => {
-                            out.push('&');
-                            i += 1;
-                        }
-                    }
-                    from = i;
-                }
-                _ => i += 1,
-            }
-        }
-        out.push_str(&raw[from..]);
-        Cow::Owned(out)
+        let how = if self.cdata {
+            Normalise::Cdata
+        } else {
+            Normalise::Text
+        };
+        Cow::Owned(normalise(self.raw, how))
     }
 }
 
@@ -150,40 +120,59 @@ pub(crate) fn attribute_value(raw: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(raw);
     }
+    Cow::Owned(normalise(raw, Normalise::Attribute))
+}
+
+/// Which rules turn raw markup into characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Normalise {
+    /// Element text: references replaced, `\r\n` and lone `\r` made `\n`.
+    Text,
+    /// A CDATA section: line ends as in text, `&` kept as written.
+    Cdata,
+    /// An attribute value: references replaced, tabs and line ends (a `\r\n` pair counting
+    /// once) made spaces.
+    Attribute,
+}
+
+/// `raw` with the rules of `how` applied: the one place XML text is normalised.
+fn normalise(raw: &str, how: Normalise) -> String {
     let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
+    let attribute = how == Normalise::Attribute;
     let (mut from, mut i) = (0, 0);
     while i < bytes.len() {
-        match bytes[i] {
-            b'\t' | b'\n' | b'\r' => {
-                out.push_str(&raw[from..i]);
-                out.push(' ');
-                i += if bytes[i..].starts_with(b"\r\n") {
-                    2
-                } else {
-                    1
-                };
-                from = i;
-            }
-            b'&' => {
-                out.push_str(&raw[from..i]);
-                match reference(bytes, i) {
-                    Ok((c, end)) => {
-                        out.push(c);
-                        i = end;
-                    }
-                    Err(_) => {
-                        out.push('&');
-                        i += 1;
-                    }
+        let b = bytes[i];
+        if b == b'\r' || (attribute && matches!(b, b'\t' | b'\n')) {
+            out.push_str(&raw[from..i]);
+            out.push(if attribute { ' ' } else { '\n' });
+            i += if bytes[i..].starts_with(b"\r\n") {
+                2
+            } else {
+                1
+            };
+            from = i;
+        } else if b == b'&' && how != Normalise::Cdata {
+            out.push_str(&raw[from..i]);
+            // Checked when it was read; a failure here cannot happen, and would keep the
+            // text as written rather than lose it.
+            match reference(bytes, i) {
+                Ok((c, end)) => {
+                    out.push(c);
+                    i = end;
                 }
-                from = i;
+                Err(_) => {
+                    out.push('&');
+                    i += 1;
+                }
             }
-            _ => i += 1,
+            from = i;
+        } else {
+            i += 1;
         }
     }
     out.push_str(&raw[from..]);
-    Cow::Owned(out)
+    out
 }
 
 /// Whether an element or attribute called `actual` is the one named `expected`: equal, or
@@ -224,46 +213,6 @@ fn is_space(c: char) -> bool {
 /// Whether XML 1.0 allows `c` in a document at all.
 fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// [`NAME_BYTES`] flags: may start a name, may continue one, is the prefix separator.
-const STARTS_NAME: u8 = 1;
-const IN_NAME: u8 = 2;
-const COLON: u8 = 4;
-
-/// The name flags of each ASCII byte; bytes from 0x80 are decoded and looked up by range.
-static NAME_BYTES: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'A'..=b'Z' | b'a'..=b'z' | b'_' => STARTS_NAME | IN_NAME,
-            b':' => STARTS_NAME | IN_NAME | COLON,
-            b'0'..=b'9' | b'-' | b'.' => IN_NAME,
-            _ => 0,
-        };
-        b += 1;
-    }
-    table
-};
-
-/// Whether `name` is an XML name of ASCII characters without a prefix: letters, digits, `_`,
-/// `-` and `.`, starting with a letter or `_` (the classes of [`NAME_BYTES`], colon aside).
-/// Schemas work this out once per member (it is a `const fn`), so that a reader expecting
-/// such a name can match a start tag by comparing bytes alone.
-pub(crate) const fn plain_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    let mut wanted = STARTS_NAME;
-    let mut i = 0;
-    while i < bytes.len() {
-        let flags = NAME_BYTES[bytes[i] as usize];
-        if flags & wanted == 0 || flags & COLON != 0 {
-            return false;
-        }
-        wanted = IN_NAME;
-        i += 1;
-    }
-    !bytes.is_empty()
 }
 
 fn is_name_start(c: char) -> bool {
@@ -412,7 +361,7 @@ impl<'a> Lexer<'a> {
 
     /// Reads the next token if it is the start tag `<name>`, without attributes: what a reader
     /// that knows which element comes next can check faster than [`next_token`] reads any.
-    /// `name` must be a [`plain_name`]: input bytes equal to it are then a valid name too, so
+    /// `name` must be a [`plain_name`](crate::names::plain_name): input bytes equal to it are then a valid name too, so
     /// comparing them is the whole check. Readers send other names to [`next_token`].
     ///
     /// [`next_token`]: Self::next_token
@@ -785,7 +734,7 @@ impl<'a> Lexer<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Lexer, Token, attribute_value, names_match, plain_name};
+    use super::{Lexer, Token, attribute_value, names_match};
     use crate::error::Category;
 
     /// The tokens of `input` in a compact notation, or the first error with its offset.
@@ -918,18 +867,6 @@ mod tests {
                 }
             };
             assert_eq!(err.category(), Category::Eof, "{input}: {err}");
-        }
-    }
-
-    #[test]
-    fn plain_names_are_ascii_names_without_a_prefix() {
-        for name in ["Id", "a", "_x", "member", "a-b.c_1", "Z9"] {
-            assert!(plain_name(name), "{name}");
-        }
-        for name in [
-            "", "1a", "-a", ".a", "p:Id", ":a", "a b", "Ünï", "a\u{e9}", "a>",
-        ] {
-            assert!(!plain_name(name), "{name}");
         }
     }
 

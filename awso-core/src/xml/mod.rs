@@ -37,8 +37,6 @@ mod de;
 pub(crate) mod lexer;
 mod ser;
 
-pub(crate) use lexer::plain_name;
-
 use std::io;
 
 pub use de::XmlDeserializer;

@@ -1,7 +1,7 @@
 //! Writing XML from a schema.
 
 use crate::error::{Error, Result};
-use crate::limits::DEFAULT_MAX_DEPTH;
+use crate::limits::{Depth, Nesting};
 use crate::scan::first_of;
 use crate::schema::{Member, MemberTraits, TimestampFormat, XmlNamespace};
 use crate::ser::{MemberSerializer, ShapeSerializer};
@@ -26,9 +26,7 @@ use crate::types::{Document, Timestamp, encode_base64};
 #[derive(Debug)]
 pub struct XmlSerializer {
     out: String,
-    depth: usize,
-    max_depth: usize,
-    body_only: bool,
+    depth: Depth,
 }
 
 impl Default for XmlSerializer {
@@ -47,24 +45,14 @@ impl XmlSerializer {
     pub fn with_buffer(out: String) -> Self {
         Self {
             out,
-            depth: 0,
-            max_depth: DEFAULT_MAX_DEPTH,
-            body_only: false,
+            depth: Depth::default(),
         }
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
-        self
-    }
-
-    /// Leaves out members of the top-level structure that a request carries outside its body
-    /// ([`MemberTraits::bound_in_request`](crate::schema::MemberTraits::bound_in_request)).
-    #[must_use]
-    pub fn body_members_only(mut self) -> Self {
-        self.body_only = true;
+        self.depth.set_max(max_depth);
         self
     }
 
@@ -84,20 +72,13 @@ impl XmlSerializer {
         self.out
     }
 
-    fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
-            return Err(Error::depth_limit(self.max_depth));
-        }
-        self.depth += 1;
-        Ok(())
-    }
-
     /// `<name xmlns...`, left open for attributes.
-    fn open(&mut self, member: &Member) {
+    fn open(&mut self, member: &Member) -> Result<()> {
         self.out.push('<');
         self.out.push_str(member.xml_name());
-        if let Some(ns) = member.xml_namespace() {
-            write_namespace(&mut self.out, ns);
+        match member.xml_namespace() {
+            Some(ns) => write_namespace(&mut self.out, ns),
+            None => Ok(()),
         }
     }
 
@@ -109,7 +90,7 @@ impl XmlSerializer {
 
     /// A whole element holding `text` (already in wire form, not yet escaped).
     fn text_element(&mut self, member: &Member, text: &str) -> Result<()> {
-        self.open(member);
+        self.open(member)?;
         self.out.push('>');
         escape(&mut self.out, text, false)?;
         self.close(member);
@@ -130,30 +111,39 @@ impl XmlSerializer {
         write: impl FnOnce(&mut Self, bool) -> Result<()>,
     ) -> Result<()> {
         let flattened = member.traits().xml_flattened;
-        self.enter()?;
-        if !flattened {
-            self.open(member);
-            self.out.push('>');
-        }
-        write(self, flattened)?;
-        if !flattened {
-            self.close(member);
-        }
-        self.depth -= 1;
-        Ok(())
+        self.nested(|ser| {
+            if !flattened {
+                ser.open(member)?;
+                ser.out.push('>');
+            }
+            write(ser, flattened)?;
+            if !flattened {
+                ser.close(member);
+            }
+            Ok(())
+        })
     }
 }
 
-fn write_namespace(out: &mut String, ns: XmlNamespace) {
+impl Nesting for XmlSerializer {
+    #[inline]
+    fn depth(&mut self) -> &mut Depth {
+        &mut self.depth
+    }
+}
+
+fn write_namespace(out: &mut String, ns: XmlNamespace) -> Result<()> {
     out.push_str(" xmlns");
     if let Some(prefix) = ns.prefix {
         out.push(':');
         out.push_str(prefix);
     }
     out.push_str("=\"");
-    // Namespace URIs come from the schema; escaping keeps a stray quote from breaking out.
-    let _ = escape(out, ns.uri, true);
+    // Namespace URIs come from the schema; escaping keeps a stray quote from breaking out,
+    // and a character XML cannot carry is an error rather than a cut-off attribute.
+    escape(out, ns.uri, true)?;
     out.push('"');
+    Ok(())
 }
 
 /// The member a flattened collection's items are written at: the items keep their own
@@ -244,7 +234,7 @@ impl MemberSerializer for Attributes<'_> {
         let out = &mut self.ser.out;
         // A namespaced attribute (`xsi:type`) declares its prefix on the same element.
         if let Some(ns) = member.traits().xml_namespace {
-            write_namespace(out, ns);
+            write_namespace(out, ns).map_err(|e| e.in_member(member.name()))?;
         }
         out.push(' ');
         out.push_str(member.xml_name());
@@ -262,13 +252,11 @@ impl MemberSerializer for Attributes<'_> {
 /// Writes element members as children.
 struct Children<'a> {
     ser: &'a mut XmlSerializer,
-    skip_bound: bool,
 }
 
 impl MemberSerializer for Children<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
-        let traits = member.traits();
-        if traits.xml_attribute || (self.skip_bound && traits.bound_in_request()) {
+        if member.traits().xml_attribute {
             return Ok(());
         }
         value
@@ -279,21 +267,14 @@ impl MemberSerializer for Children<'_> {
 
 impl ShapeSerializer for XmlSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
-        let skip_bound = self.body_only && self.depth == 0;
-        self.enter()?;
-        self.open(member);
-        value.serialize_members(member.target(), &mut Attributes { ser: self })?;
-        self.out.push('>');
-        value.serialize_members(
-            member.target(),
-            &mut Children {
-                ser: self,
-                skip_bound,
-            },
-        )?;
-        self.close(member);
-        self.depth -= 1;
-        Ok(())
+        self.nested(|ser| {
+            ser.open(member)?;
+            value.serialize_members(member.target(), &mut Attributes { ser })?;
+            ser.out.push('>');
+            value.serialize_members(member.target(), &mut Children { ser })?;
+            ser.close(member);
+            Ok(())
+        })
     }
 
     fn write_list<'a, T, I>(&mut self, member: &Member, items: I) -> Result<()>
@@ -326,7 +307,7 @@ impl ShapeSerializer for XmlSerializer {
         self.collection(member, |ser, flattened| {
             for (key, value) in entries {
                 if flattened {
-                    ser.open(member);
+                    ser.open(member)?;
                 } else {
                     ser.out.push_str("<entry");
                 }

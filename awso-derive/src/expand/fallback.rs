@@ -5,9 +5,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
+use crate::attr::Place;
+
 /// The runtime's path, read again with errors ignored: they are being reported already.
+/// Every place a type can be allows `crate`, so any place reads it.
 fn krate(input: &DeriveInput) -> syn::Path {
-    let attrs = crate::attr::ContainerAttrs::parse(&crate::ctxt::Ctxt::default(), &input.attrs);
+    let cx = crate::ctxt::Ctxt::default();
+    let attrs = crate::attr::ContainerAttrs::parse(&cx, &input.attrs, Place::ErrorEnum);
+    let _ = cx.into_compile_errors();
     crate::ast::crate_path(&attrs)
 }
 
@@ -17,7 +22,7 @@ pub(super) fn shape(input: &DeriveInput) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let name = ident.to_string();
     quote! {
-        #[allow(unreachable_code, unused_variables)]
+        #[automatically_derived]
         impl #impl_generics #krate::AwsShape for #ident #ty_generics #where_clause {
             const SCHEMA: &'static #krate::Schema = &#krate::Schema::simple(
                 #krate::schema::ShapeKind::Document,
@@ -26,15 +31,15 @@ pub(super) fn shape(input: &DeriveInput) -> TokenStream {
 
             fn serialize<__S: #krate::ShapeSerializer>(
                 &self,
-                __member: &#krate::Member,
-                __ser: &mut __S,
+                _: &#krate::Member,
+                _: &mut __S,
             ) -> #krate::Result<()> {
                 ::core::unreachable!()
             }
 
             fn deserialize<__D: #krate::ShapeDeserializer>(
-                __member: &#krate::Member,
-                __de: &mut __D,
+                _: &#krate::Member,
+                _: &mut __D,
             ) -> #krate::Result<Self> {
                 ::core::unreachable!()
             }
@@ -44,7 +49,7 @@ pub(super) fn shape(input: &DeriveInput) -> TokenStream {
             }
         }
 
-        #[allow(unreachable_code, unused_variables)]
+        #[automatically_derived]
         impl #impl_generics #krate::AwsStruct for #ident #ty_generics #where_clause {
             type Builder = #krate::__private::FallbackBuilder<Self>;
 
@@ -55,7 +60,7 @@ pub(super) fn shape(input: &DeriveInput) -> TokenStream {
             fn serialize_members<__S: #krate::MemberSerializer>(
                 &self,
                 _: &'static #krate::Schema,
-                __ser: &mut __S,
+                _: &mut __S,
             ) -> #krate::Result<()> {
                 ::core::unreachable!()
             }
@@ -68,25 +73,25 @@ pub(super) fn error_enum(input: &DeriveInput) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
-        #[allow(unreachable_code, unused_variables)]
+        #[automatically_derived]
         impl #impl_generics #krate::AwsError for #ident #ty_generics #where_clause {
             const ERRORS: &'static [&'static #krate::Schema] = &[];
 
             fn read_modeled<__R: #krate::service_error::ErrorReader>(
-                __index: usize,
-                __reader: __R,
+                _: ::core::primitive::usize,
+                _: __R,
             ) -> #krate::Result<Self> {
                 ::core::unreachable!()
             }
 
             fn write_modeled<__S: #krate::ShapeSerializer>(
                 &self,
-                __ser: &mut __S,
-            ) -> #krate::Result<bool> {
+                _: &mut __S,
+            ) -> #krate::Result<::core::primitive::bool> {
                 ::core::unreachable!()
             }
 
-            fn unknown(__error: #krate::UnknownError) -> Self {
+            fn unknown(_: #krate::UnknownError) -> Self {
                 ::core::unreachable!()
             }
 
@@ -98,7 +103,7 @@ pub(super) fn error_enum(input: &DeriveInput) -> TokenStream {
                 ::core::unreachable!()
             }
 
-            fn message(&self) -> ::core::option::Option<&str> {
+            fn message(&self) -> ::core::option::Option<&::core::primitive::str> {
                 ::core::unreachable!()
             }
         }

@@ -20,13 +20,11 @@ pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let Some(cont) = Container::from_ast(&cx, input) else {
         let errors = cx.into_compile_errors().unwrap_or_default();
-        let fallback = fallback::shape(input);
-        return quote!(#errors #fallback);
+        return with_fallback(&errors, &fallback::shape(input));
     };
     check::container(&cx, &cont);
     if let Some(errors) = cx.into_compile_errors() {
-        let fallback = fallback::shape(input);
-        return quote!(#errors #fallback);
+        return with_fallback(&errors, &fallback::shape(input));
     }
     let body = match &cont.data {
         Data::Struct(fields) => structure::expand(&cont, fields),
@@ -42,8 +40,7 @@ pub(crate) fn error_enum(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let parsed = ErrorEnum::from_ast(&cx, input);
     if let Some(errors) = cx.into_compile_errors() {
-        let fallback = fallback::error_enum(input);
-        return quote!(#errors #fallback);
+        return with_fallback(&errors, &fallback::error_enum(input));
     }
     match parsed {
         Some(parsed) => wrap(&error_enum::expand(&parsed)),
@@ -51,11 +48,19 @@ pub(crate) fn error_enum(input: &DeriveInput) -> TokenStream {
     }
 }
 
+/// The errors, and the stand-in impls wrapped like real ones, so that the user sees the
+/// errors and nothing else.
+fn with_fallback(errors: &TokenStream, fallback: &TokenStream) -> TokenStream {
+    let wrapped = wrap(fallback);
+    quote!(#errors #wrapped)
+}
+
 /// Wraps generated items in an anonymous constant: nothing leaks into the user's namespace.
+/// No lint is allowed here: the expansion is lint-clean under the user's own lints, which
+/// `tests/lint.rs` checks (a blanket allow would hide what it is there to catch).
 fn wrap(body: &TokenStream) -> TokenStream {
     quote! {
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #body
         };

@@ -113,30 +113,24 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream 
         &check_use,
     );
 
+    let read_member = read_member(&krate, read_arms);
+    let struct_impl = aws_struct(
+        &krate,
+        cont,
+        &builder,
+        &quote!(#builder { #(#builder_init,)* __marker: #krate::__private::PhantomData }),
+        &quote! {
+            #(#serialize_members)*
+            #krate::__private::Ok(())
+        },
+    );
+
     quote! {
         #check_item
 
         #shape_impl
 
-        #[automatically_derived]
-        impl #impl_generics #krate::AwsStruct for #ident #ty_generics #where_clause {
-            type Builder = #builder #ty_generics;
-
-            fn builder(_: &'static #krate::Schema) -> Self::Builder {
-                #builder { #(#builder_init,)* __marker: #krate::__private::PhantomData }
-            }
-
-            fn serialize_members<__S: #krate::MemberSerializer>(
-                &self,
-                _: &'static #krate::Schema,
-                __ser: &mut __S,
-            ) -> #krate::Result<()> {
-                let __members = <Self as #krate::AwsShape>::SCHEMA.members();
-                let _ = __members;
-                #(#serialize_members)*
-                #krate::__private::Ok(())
-            }
-        }
+        #struct_impl
 
         #[doc(hidden)]
         #vis struct #builder #impl_generics #where_clause {
@@ -148,16 +142,7 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream 
         impl #impl_generics #krate::StructBuilder for #builder #ty_generics #where_clause {
             type Output = #ident #ty_generics;
 
-            fn read_member<__D: #krate::ShapeDeserializer>(
-                &mut self,
-                __member: &'static #krate::Member,
-                __de: &mut __D,
-            ) -> #krate::Result<()> {
-                match __member.index() {
-                    #(#read_arms)*
-                    _ => #krate::__private::Err(#krate::__private::member_not_in_schema(__member)),
-                }
-            }
+            #read_member
 
             fn build(self) -> #krate::Result<Self::Output> {
                 let __members = <#ident #ty_generics as #krate::AwsShape>::SCHEMA.members();
@@ -208,6 +193,60 @@ pub(super) fn aggregate_shape(
 
             fn zero() -> Self {
                 #zero
+            }
+        }
+    }
+}
+
+/// `AwsStruct` for a structure or union: `init` is the empty builder, `serialize` writes the
+/// members, with the schema's `__members` in scope.
+pub(super) fn aws_struct(
+    krate: &syn::Path,
+    cont: &Container<'_>,
+    builder: &syn::Ident,
+    init: &TokenStream,
+    serialize: &TokenStream,
+) -> TokenStream {
+    let ident = cont.ident;
+    let generics = bounded_generics(krate, cont.generics);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::AwsStruct for #ident #ty_generics #where_clause {
+            type Builder = #builder #ty_generics;
+
+            fn builder(_: &'static #krate::Schema) -> Self::Builder {
+                #init
+            }
+
+            fn serialize_members<__S: #krate::MemberSerializer>(
+                &self,
+                _: &'static #krate::Schema,
+                __ser: &mut __S,
+            ) -> #krate::Result<()> {
+                let __members = <Self as #krate::AwsShape>::SCHEMA.members();
+                let _ = __members;
+                #serialize
+            }
+        }
+    }
+}
+
+/// `StructBuilder::read_member` for a structure's or union's builder: the member's index
+/// picks its slot; `arms` are `index => read into slot`.
+pub(super) fn read_member(
+    krate: &syn::Path,
+    arms: impl Iterator<Item = TokenStream>,
+) -> TokenStream {
+    quote! {
+        fn read_member<__D: #krate::ShapeDeserializer>(
+            &mut self,
+            __member: &'static #krate::Member,
+            __de: &mut __D,
+        ) -> #krate::Result<()> {
+            match __member.index() {
+                #(#arms)*
+                _ => #krate::__private::Err(#krate::__private::member_not_in_schema(__member)),
             }
         }
     }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::structure::{aggregate_shape, checks_item};
+use super::structure::{aggregate_shape, aws_struct, checks_item, read_member};
 use super::{bounded_generics, krate, schema};
 use crate::ast::{Container, Variant};
 
@@ -80,36 +80,32 @@ pub(super) fn expand(cont: &Container<'_>, variants: &[Variant<'_>]) -> TokenStr
         &check_use,
     );
 
+    let read_member = read_member(&krate, read_arms);
+    let struct_impl = aws_struct(
+        &krate,
+        cont,
+        &builder,
+        &quote! {
+            #builder {
+                #(#slots: #krate::__private::None,)*
+                __unknown: #krate::__private::None,
+                __marker: #krate::__private::PhantomData,
+            }
+        },
+        &quote! {
+            match self {
+                #(#serialize_arms)*
+                #unknown_arm
+            }
+        },
+    );
+
     quote! {
         #check_item
 
         #shape_impl
 
-        #[automatically_derived]
-        impl #impl_generics #krate::AwsStruct for #ident #ty_generics #where_clause {
-            type Builder = #builder #ty_generics;
-
-            fn builder(_: &'static #krate::Schema) -> Self::Builder {
-                #builder {
-                    #(#slots: #krate::__private::None,)*
-                    __unknown: #krate::__private::None,
-                    __marker: #krate::__private::PhantomData,
-                }
-            }
-
-            fn serialize_members<__S: #krate::MemberSerializer>(
-                &self,
-                _: &'static #krate::Schema,
-                __ser: &mut __S,
-            ) -> #krate::Result<()> {
-                let __members = <Self as #krate::AwsShape>::SCHEMA.members();
-                let _ = __members;
-                match self {
-                    #(#serialize_arms)*
-                    #unknown_arm
-                }
-            }
-        }
+        #struct_impl
 
         #[doc(hidden)]
         #vis struct #builder #impl_generics #where_clause {
@@ -122,16 +118,7 @@ pub(super) fn expand(cont: &Container<'_>, variants: &[Variant<'_>]) -> TokenStr
         impl #impl_generics #krate::StructBuilder for #builder #ty_generics #where_clause {
             type Output = #ident #ty_generics;
 
-            fn read_member<__D: #krate::ShapeDeserializer>(
-                &mut self,
-                __member: &'static #krate::Member,
-                __de: &mut __D,
-            ) -> #krate::Result<()> {
-                match __member.index() {
-                    #(#read_arms)*
-                    _ => #krate::__private::Err(#krate::__private::member_not_in_schema(__member)),
-                }
-            }
+            #read_member
 
             fn unknown_member(&mut self, __name: &::core::primitive::str) -> #krate::Result<()> {
                 if self.__unknown.is_none() {

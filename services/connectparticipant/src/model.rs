@@ -632,8 +632,9 @@ pub struct UploadMetadata {
     /// `UrlExpiry`.
     pub url_expiry: ::std::option::Option<::std::string::String>,
     /// `HeadersToInclude`.
-    pub headers_to_include:
-        ::std::option::Option<::awso_core::IndexMap<::std::string::String, ::std::string::String>>,
+    pub headers_to_include: ::std::option::Option<
+        ::awso_core::types::IndexMap<::std::string::String, ::std::string::String>,
+    >,
 }
 
 /// The `ValidationException` error (HTTP 400, client fault).
@@ -742,9 +743,9 @@ impl ::awso_core::protocol::Operation for CancelParticipantAuthentication {
             "POST",
             "/participant/cancel-authentication",
         )
-        .input(<CancelParticipantAuthenticationRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<CancelParticipantAuthenticationResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<CancelParticipantAuthenticationError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<CancelParticipantAuthenticationRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<CancelParticipantAuthenticationResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<CancelParticipantAuthenticationError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`CancelParticipantAuthentication`] operation.
@@ -779,9 +780,9 @@ impl ::awso_core::protocol::Operation for CompleteAttachmentUpload {
             "POST",
             "/participant/complete-attachment-upload",
         )
-        .input(<CompleteAttachmentUploadRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<CompleteAttachmentUploadResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<CompleteAttachmentUploadError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<CompleteAttachmentUploadRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<CompleteAttachmentUploadResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<CompleteAttachmentUploadError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`CompleteAttachmentUpload`] operation.
@@ -820,9 +821,9 @@ impl ::awso_core::protocol::Operation for CreateParticipantConnection {
             "POST",
             "/participant/connection",
         )
-        .input(<CreateParticipantConnectionRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<CreateParticipantConnectionResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<CreateParticipantConnectionError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<CreateParticipantConnectionRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<CreateParticipantConnectionResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<CreateParticipantConnectionError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`CreateParticipantConnection`] operation.
@@ -857,9 +858,9 @@ impl ::awso_core::protocol::Operation for DescribeView {
             "GET",
             "/participant/views/{ViewToken}",
         )
-        .input(<DescribeViewRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<DescribeViewResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<DescribeViewError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<DescribeViewRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<DescribeViewResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<DescribeViewError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`DescribeView`] operation.
@@ -896,9 +897,9 @@ impl ::awso_core::protocol::Operation for DisconnectParticipant {
             "POST",
             "/participant/disconnect",
         )
-        .input(<DisconnectParticipantRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<DisconnectParticipantResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<DisconnectParticipantError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<DisconnectParticipantRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<DisconnectParticipantResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<DisconnectParticipantError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`DisconnectParticipant`] operation.
@@ -933,9 +934,9 @@ impl ::awso_core::protocol::Operation for GetAttachment {
             "POST",
             "/participant/attachment",
         )
-        .input(<GetAttachmentRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<GetAttachmentResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<GetAttachmentError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<GetAttachmentRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<GetAttachmentResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<GetAttachmentError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`GetAttachment`] operation.
@@ -970,9 +971,9 @@ impl ::awso_core::protocol::Operation for GetAuthenticationUrl {
             "POST",
             "/participant/authentication-url",
         )
-        .input(<GetAuthenticationUrlRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<GetAuthenticationUrlResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<GetAuthenticationUrlError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<GetAuthenticationUrlRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<GetAuthenticationUrlResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<GetAuthenticationUrlError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`GetAuthenticationUrl`] operation.
@@ -1007,9 +1008,9 @@ impl ::awso_core::protocol::Operation for GetTranscript {
             "POST",
             "/participant/transcript",
         )
-        .input(<GetTranscriptRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<GetTranscriptResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<GetTranscriptError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<GetTranscriptRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<GetTranscriptResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<GetTranscriptError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`GetTranscript`] operation.
@@ -1040,9 +1041,9 @@ impl ::awso_core::protocol::Operation for SendEvent {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("SendEvent", "POST", "/participant/event")
-            .input(<SendEventRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<SendEventResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<SendEventError as ::awso_core::AwsError>::ERRORS);
+            .with_input(<SendEventRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<SendEventResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<SendEventError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`SendEvent`] operation.
@@ -1075,9 +1076,9 @@ impl ::awso_core::protocol::Operation for SendMessage {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("SendMessage", "POST", "/participant/message")
-            .input(<SendMessageRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<SendMessageResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<SendMessageError as ::awso_core::AwsError>::ERRORS);
+            .with_input(<SendMessageRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<SendMessageResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<SendMessageError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`SendMessage`] operation.
@@ -1112,9 +1113,9 @@ impl ::awso_core::protocol::Operation for StartAttachmentUpload {
             "POST",
             "/participant/start-attachment-upload",
         )
-        .input(<StartAttachmentUploadRequest as ::awso_core::AwsShape>::SCHEMA)
-        .output(<StartAttachmentUploadResponse as ::awso_core::AwsShape>::SCHEMA)
-        .errors(<StartAttachmentUploadError as ::awso_core::AwsError>::ERRORS);
+        .with_input(<StartAttachmentUploadRequest as ::awso_core::AwsShape>::SCHEMA)
+        .with_output(<StartAttachmentUploadResponse as ::awso_core::AwsShape>::SCHEMA)
+        .with_errors(<StartAttachmentUploadError as ::awso_core::AwsError>::ERRORS);
 }
 
 /// The errors of the [`StartAttachmentUpload`] operation.

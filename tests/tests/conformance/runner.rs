@@ -48,11 +48,11 @@ impl Runner for Dynamic {
     }
 
     fn input_schema(&self) -> &'static Schema {
-        self.operation.input_schema()
+        self.operation.input()
     }
 
     fn output_schema(&self) -> &'static Schema {
-        self.operation.output_schema()
+        self.operation.output()
     }
 
     fn request(

@@ -1,0 +1,440 @@
+//! What an error response says about itself, read one way for both entry points: the
+//! conveniences ([`AwsError::from_parts`](crate::AwsError::from_parts)) and the protocols
+//! ([`protocol::parse_response`](crate::protocol::parse_response), which fill the code and
+//! request id from the HTTP head with [`protocol::error_parts`](crate::protocol::error_parts)).
+//!
+//! [`ErrorParts`] is the one description of an error response; [`ErrorParts::decode`] picks
+//! the modeled error by code (the shape name for JSON bodies, the error code for XML ones,
+//! namespaces and URI suffixes stripped), reads it, and keeps anything else as an
+//! [`UnknownError`] with the message the body carries. Bodies are looked into the same way on
+//! both paths: a JSON object's `code` or `__type` and its `message`, `Message` or
+//! `errorMessage`; an XML document's `<Error>` element in whichever envelope
+//! (`<ErrorResponse>`, `<Response><Errors>`, or none), read with the [`XmlDeserializer`].
+//!
+//! ```
+//! use awso_core::ErrorParts;
+//!
+//! let body = b"<ErrorResponse><Error><Code>Throttling</Code><Message> slow </Message></Error>\
+//!              <RequestId>r-1</RequestId></ErrorResponse>";
+//! let unknown = ErrorParts::xml("Throttling", body).status(400).unknown();
+//! assert_eq!(unknown.code(), "Throttling");
+//! assert_eq!(unknown.message(), Some("slow"));
+//! assert_eq!(unknown.status(), Some(400));
+//! ```
+
+use std::borrow::Cow;
+
+use crate::de::ShapeDeserializer;
+use crate::error::{Error, Result};
+use crate::schema::{Member, Schema, SchemaRef, ShapeKind};
+use crate::service_error::{UnknownError, error_code};
+use crate::shape::StructBuilder;
+use crate::types::Document;
+use crate::xml::XmlDeserializer;
+
+/// Reduces an error code as services send it to the bare name: drops a namespace
+/// (`aws.protocoltests#Foo`) and a URI suffix (`Foo:http://internal.amazon.com/...`).
+///
+/// ```
+/// use awso_core::service_error::sanitize_code;
+///
+/// assert_eq!(sanitize_code("aws.protocoltests#Foo:http://internal.amazon.com/x"), "Foo");
+/// ```
+pub fn sanitize_code(code: &str) -> &str {
+    let code = code.rsplit_once('#').map_or(code, |(_, name)| name);
+    let code = code.split_once(':').map_or(code, |(name, _)| name);
+    code.trim()
+}
+
+/// The syntax of an error body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BodyFormat {
+    /// A JSON object (`awsJson1_0`, `awsJson1_1`, `restJson1`).
+    Json,
+    /// An XML document (restXml, awsQuery, ec2Query), with or without an envelope.
+    Xml,
+}
+
+/// What is known of an error response: the code (given by the caller, or found by the
+/// protocol in the head or body), the body, and the HTTP details when there are some.
+///
+/// ```
+/// use awso_core::ErrorParts;
+///
+/// let parts = ErrorParts::json("ns#Throttled", br#"{"message":"slow"}"#)
+///     .status(429)
+///     .request_id("r-1");
+/// assert_eq!(parts.code, "ns#Throttled");
+/// assert_eq!(parts.status, Some(429));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ErrorParts<'a> {
+    /// The error code, possibly still with a namespace or URI suffix; empty when the response
+    /// had none.
+    pub code: Cow<'a, str>,
+    /// The raw body.
+    pub body: &'a [u8],
+    /// How the body is written.
+    pub format: BodyFormat,
+    /// The HTTP status.
+    pub status: Option<u16>,
+    /// The request id.
+    pub request_id: Option<Cow<'a, str>>,
+    /// The code to report when it differs from `code`: a query-compatible service's
+    /// `x-amzn-query-error` code.
+    pub reported_code: Option<&'a str>,
+}
+
+impl<'a> ErrorParts<'a> {
+    /// An error with a JSON body.
+    pub fn json(code: &'a str, body: &'a [u8]) -> Self {
+        Self {
+            code: Cow::Borrowed(code),
+            body,
+            format: BodyFormat::Json,
+            status: None,
+            request_id: None,
+            reported_code: None,
+        }
+    }
+
+    /// An error with an XML body.
+    pub fn xml(code: &'a str, body: &'a [u8]) -> Self {
+        Self {
+            format: BodyFormat::Xml,
+            ..Self::json(code, body)
+        }
+    }
+
+    /// Adds the HTTP status.
+    #[must_use]
+    pub fn status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Adds the request id.
+    #[must_use]
+    pub fn request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(Cow::Borrowed(request_id));
+        self
+    }
+
+    /// Adds the code to report instead of the matched one (`x-amzn-query-error`).
+    #[must_use]
+    pub fn reported_code(mut self, code: &'a str) -> Self {
+        self.reported_code = Some(code);
+        self
+    }
+
+    /// The index among `errors` of the modeled error this code picks: JSON bodies are
+    /// matched by shape name, XML ones by error code (`@awsQueryError` when set).
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    /// use awso_core::schema::Schema;
+    ///
+    /// static ERRORS: [&Schema; 1] = [&Schema::structure("NotFound", &[])];
+    /// assert_eq!(ErrorParts::json("aws#NotFound", b"{}").modeled_index(&ERRORS), Some(0));
+    /// assert_eq!(ErrorParts::json("Other", b"{}").modeled_index(&ERRORS), None);
+    /// ```
+    pub fn modeled_index(&self, errors: &[&'static Schema]) -> Option<usize> {
+        let code = sanitize_code(&self.code);
+        if code.is_empty() {
+            return None;
+        }
+        errors.iter().position(|schema| match self.format {
+            BodyFormat::Json => schema.name() == code,
+            BodyFormat::Xml => error_code(schema) == code,
+        })
+    }
+
+    /// The one way an error response is decoded: `read` the modeled error the code picks
+    /// (given its index in `errors`); when there is none, or it cannot be read, `unknown`
+    /// gets the [`UnknownError`] that keeps everything (with the reason, in the second case).
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    /// use awso_core::schema::Schema;
+    ///
+    /// static ERRORS: [&Schema; 1] = [&Schema::structure("NotFound", &[])];
+    /// let parts = ErrorParts::json("Gone", br#"{"message":"bye"}"#);
+    /// let decoded = parts.decode(&ERRORS, |index| Ok(format!("modeled {index}")), |unknown| {
+    ///     format!("unknown {}: {}", unknown.code(), unknown.message().unwrap_or(""))
+    /// });
+    /// assert_eq!(decoded, "unknown Gone: bye");
+    /// ```
+    pub fn decode<T>(
+        &self,
+        errors: &[&'static Schema],
+        read: impl FnOnce(usize) -> Result<T>,
+        unknown: impl FnOnce(UnknownError) -> T,
+    ) -> T {
+        match self.modeled_index(errors).map(read) {
+            Some(Ok(modeled)) => modeled,
+            Some(Err(e)) => unknown(self.unknown().with_decode_error(&e)),
+            None => unknown(self.unknown()),
+        }
+    }
+
+    /// The unknown error that keeps all of this, the message the body carries and the raw
+    /// body.
+    pub fn unknown(&self) -> UnknownError {
+        let code = self
+            .reported_code
+            .unwrap_or_else(|| sanitize_code(&self.code));
+        UnknownError::from_response(
+            code,
+            ErrorBody::read(self.format, self.body).message,
+            self.status,
+            self.request_id.as_deref().map(str::to_owned),
+            self.body,
+        )
+    }
+}
+
+/// The message keys of JSON error bodies, in the order they are looked up.
+const JSON_MESSAGE_KEYS: [&str; 3] = ["message", "Message", "errorMessage"];
+
+/// What an error body says about itself; each part is `None` when it cannot be found.
+#[derive(Debug, Default)]
+pub(crate) struct ErrorBody {
+    /// The code (unsanitized).
+    pub(crate) code: Option<String>,
+    /// The message.
+    pub(crate) message: Option<String>,
+    /// The request id (XML bodies carry one).
+    pub(crate) request_id: Option<String>,
+}
+
+impl ErrorBody {
+    /// Looks into `body`. Never fails: a body that is not what `format` says, or breaks off,
+    /// gives what was found before.
+    pub(crate) fn read(format: BodyFormat, body: &[u8]) -> Self {
+        match format {
+            BodyFormat::Json => Self::read_json(body),
+            BodyFormat::Xml => Self::read_xml(body),
+        }
+    }
+
+    /// A JSON object's `code` (else `__type`) and message.
+    fn read_json(body: &[u8]) -> Self {
+        let Ok(doc) = crate::json::from_slice::<Document>(body) else {
+            return Self::default();
+        };
+        let field = |key: &str| doc.get(key).and_then(Document::as_str).map(str::to_owned);
+        Self {
+            code: field("code").or_else(|| field("__type")),
+            message: JSON_MESSAGE_KEYS.iter().find_map(|key| field(key)),
+            request_id: None,
+        }
+    }
+
+    /// `<Code>`, `<Message>` and `<RequestId>` of the `<Error>` element, and the envelope's
+    /// request id (`<RequestId>` or ec2's `<RequestID>`).
+    fn read_xml(body: &[u8]) -> Self {
+        let mut found = Self::default();
+        if let Ok(mut de) = XmlDeserializer::from_slice(body) {
+            let root = Member::root(Envelope::of(&de).schema());
+            // Best effort: what was read before a malformation still counts, so the error
+            // itself is of no use here.
+            let _ = de.read_struct(&root, &mut found);
+        }
+        found
+    }
+}
+
+impl StructBuilder for ErrorBody {
+    type Output = Self;
+
+    fn read_member<D: ShapeDeserializer>(
+        &mut self,
+        member: &'static Member,
+        de: &mut D,
+    ) -> Result<()> {
+        if member.target().kind() == ShapeKind::Structure {
+            // The envelope's levels all feed the one set of findings.
+            return de.read_struct(member, self);
+        }
+        let text = de.read_string(member)?;
+        let slot = match member.name() {
+            "Code" => &mut self.code,
+            "Message" => &mut self.message,
+            _ => &mut self.request_id,
+        };
+        // The first one found wins, as it does for a reader going through the document.
+        slot.get_or_insert_with(|| text.trim().to_owned());
+        Ok(())
+    }
+
+    fn build(self) -> Result<Self> {
+        Ok(self)
+    }
+}
+
+/// The element an XML error document opens with, which says where its `<Error>` is.
+#[derive(Debug, Clone, Copy)]
+enum Envelope {
+    /// `<ErrorResponse><Error>..</Error><RequestId>..</RequestId></ErrorResponse>`
+    /// (awsQuery, and restXml with its wrapper).
+    Query,
+    /// `<Response><Errors><Error>..</Error></Errors><RequestID>..</RequestID></Response>`
+    /// (ec2Query).
+    Ec2,
+    /// The root is the error itself (restXml's bare `<Error>`).
+    Bare,
+}
+
+impl Envelope {
+    fn of(de: &XmlDeserializer<'_>) -> Self {
+        match de.element_name() {
+            Some("ErrorResponse") => Self::Query,
+            Some("Response") => Self::Ec2,
+            _ => Self::Bare,
+        }
+    }
+
+    /// The child elements from the root down to the error.
+    fn path(self) -> &'static [&'static str] {
+        match self {
+            Self::Query => &["Error"],
+            Self::Ec2 => &["Errors", "Error"],
+            Self::Bare => &[],
+        }
+    }
+
+    /// The schema of what [`ErrorBody`] reads in this envelope.
+    fn schema(self) -> &'static Schema {
+        match self {
+            Self::Query => QUERY_ENVELOPE,
+            Self::Ec2 => EC2_ENVELOPE,
+            Self::Bare => ERROR,
+        }
+    }
+}
+
+const TEXT: &Schema = &Schema::simple(ShapeKind::String, "String");
+
+const fn text(name: &'static str, index: usize) -> Member {
+    Member::new(name, index, SchemaRef::from_static(TEXT))
+}
+
+const ERROR_MEMBERS: &[Member] = &[
+    text("Code", 0),
+    text("Message", 1),
+    text("RequestId", 2),
+    text("RequestID", 3),
+];
+const ERROR: &Schema = &Schema::structure("Error", ERROR_MEMBERS);
+
+const QUERY_MEMBERS: &[Member] = &[
+    Member::new("Error", 0, SchemaRef::from_static(ERROR)),
+    text("RequestId", 1),
+];
+const QUERY_ENVELOPE: &Schema = &Schema::structure("ErrorResponse", QUERY_MEMBERS);
+
+const EC2_ERRORS_MEMBERS: &[Member] = &[Member::new("Error", 0, SchemaRef::from_static(ERROR))];
+const EC2_ERRORS: &Schema = &Schema::structure("Errors", EC2_ERRORS_MEMBERS);
+const EC2_MEMBERS: &[Member] = &[
+    Member::new("Errors", 0, SchemaRef::from_static(EC2_ERRORS)),
+    text("RequestID", 1),
+];
+const EC2_ENVELOPE: &Schema = &Schema::structure("Response", EC2_MEMBERS);
+
+/// Moves from the root of an XML error document to the error structure: inside
+/// `<ErrorResponse><Error>`, `<Response><Errors><Error>`, or the root itself.
+///
+/// ```
+/// use awso_core::service_error::enter_error_element;
+/// use awso_core::xml::XmlDeserializer;
+///
+/// let mut de = XmlDeserializer::new("<Response><Errors><Error><Code>X</Code></Error></Errors></Response>")?;
+/// enter_error_element(&mut de)?;
+/// assert_eq!(de.element_name(), Some("Error"));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+pub fn enter_error_element(de: &mut XmlDeserializer<'_>) -> Result<()> {
+    for name in Envelope::of(de).path() {
+        if !de.enter_child(name)? {
+            return Err(Error::invalid("error response", "no <Error> element"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn xml(body: &str) -> ErrorBody {
+        ErrorBody::read(BodyFormat::Xml, body.as_bytes())
+    }
+
+    #[test]
+    fn xml_bodies_give_code_message_and_request_id_in_every_envelope() {
+        for body in [
+            "<ErrorResponse><Error><Type>Sender</Type><Code>ns#C</Code><Message> m </Message></Error><RequestId>r</RequestId></ErrorResponse>",
+            "<Response><Errors><Error><Code>ns#C</Code><Message>m</Message></Error></Errors><RequestID>r</RequestID></Response>",
+            "<Error><Code>ns#C</Code><Message>m</Message><RequestId>r</RequestId><HostId>h</HostId></Error>",
+        ] {
+            let found = xml(body);
+            assert_eq!(found.code.as_deref(), Some("ns#C"), "{body}");
+            assert_eq!(found.message.as_deref(), Some("m"), "{body}");
+            assert_eq!(found.request_id.as_deref(), Some("r"), "{body}");
+        }
+    }
+
+    #[test]
+    fn what_comes_before_a_malformation_still_counts() {
+        let found = xml("<ErrorResponse><Error><Code>C</Code><Message>m</Mess");
+        assert_eq!(found.code.as_deref(), Some("C"));
+        assert_eq!(found.message, None);
+        let found = xml("<Error><Code>C</Code><Code>D</Code><Message>m</Message></Error>");
+        assert_eq!(
+            found.code.as_deref(),
+            Some("C"),
+            "a repeated code stops the reading"
+        );
+        assert_eq!(found.message, None);
+        for body in ["", "not xml", "<html>502</html>", "\u{feff}"] {
+            let found = xml(body);
+            assert!(found.code.is_none() && found.message.is_none(), "{body}");
+        }
+    }
+
+    #[test]
+    fn deep_xml_bodies_stop_at_the_depth_limit() {
+        let depth = crate::limits::DEFAULT_MAX_DEPTH + 10;
+        let body = format!(
+            "<Error><Code>C</Code><Detail>{}{}</Detail><Message>m</Message></Error>",
+            "<a>".repeat(depth),
+            "</a>".repeat(depth)
+        );
+        let found = xml(&body);
+        assert_eq!(found.code.as_deref(), Some("C"));
+        assert_eq!(
+            found.message, None,
+            "reading stops at the over-deep element"
+        );
+    }
+
+    #[test]
+    fn json_bodies_give_code_then_type_and_the_first_message_key() {
+        let found = ErrorBody::read(
+            BodyFormat::Json,
+            br#"{"__type":"T","code":"C","errorMessage":"e","Message":"M"}"#,
+        );
+        assert_eq!(found.code.as_deref(), Some("C"));
+        assert_eq!(found.message.as_deref(), Some("M"));
+        let found = ErrorBody::read(BodyFormat::Json, br#"{"__type":"T","message":1}"#);
+        assert_eq!(found.code.as_deref(), Some("T"));
+        assert_eq!(found.message, None);
+    }
+
+    #[test]
+    fn an_empty_code_picks_no_modeled_error() {
+        static ERRORS: [&Schema; 1] = [&Schema::structure("", &[])];
+        assert_eq!(ErrorParts::json("", b"").modeled_index(&ERRORS), None);
+        assert_eq!(ErrorParts::xml(" ns# ", b"").modeled_index(&ERRORS), None);
+    }
+}
