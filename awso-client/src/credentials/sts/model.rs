@@ -483,10 +483,10 @@ impl ::awso_core::protocol::Operation for AssumeRole {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("AssumeRole", "POST", "/")
-            .input(<AssumeRoleRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<AssumeRoleResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<AssumeRoleError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("AssumeRoleResult");
+            .with_input(<AssumeRoleRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<AssumeRoleResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<AssumeRoleError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("AssumeRoleResult");
 }
 
 /// The errors of the [`AssumeRole`] operation.
@@ -517,10 +517,10 @@ impl ::awso_core::protocol::Operation for AssumeRoleWithSAML {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("AssumeRoleWithSAML", "POST", "/")
-            .input(<AssumeRoleWithSAMLRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<AssumeRoleWithSAMLResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<AssumeRoleWithSAMLError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("AssumeRoleWithSAMLResult");
+            .with_input(<AssumeRoleWithSAMLRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<AssumeRoleWithSAMLResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<AssumeRoleWithSAMLError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("AssumeRoleWithSAMLResult");
 }
 
 /// The errors of the [`AssumeRoleWithSAML`] operation.
@@ -555,10 +555,10 @@ impl ::awso_core::protocol::Operation for AssumeRoleWithWebIdentity {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("AssumeRoleWithWebIdentity", "POST", "/")
-            .input(<AssumeRoleWithWebIdentityRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<AssumeRoleWithWebIdentityResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<AssumeRoleWithWebIdentityError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("AssumeRoleWithWebIdentityResult");
+            .with_input(<AssumeRoleWithWebIdentityRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<AssumeRoleWithWebIdentityResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<AssumeRoleWithWebIdentityError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("AssumeRoleWithWebIdentityResult");
 }
 
 /// The errors of the [`AssumeRoleWithWebIdentity`] operation.
@@ -595,10 +595,10 @@ impl ::awso_core::protocol::Operation for AssumeRoot {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("AssumeRoot", "POST", "/")
-            .input(<AssumeRootRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<AssumeRootResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<AssumeRootError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("AssumeRootResult");
+            .with_input(<AssumeRootRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<AssumeRootResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<AssumeRootError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("AssumeRootResult");
 }
 
 /// The errors of the [`AssumeRoot`] operation.
@@ -625,10 +625,10 @@ impl ::awso_core::protocol::Operation for DecodeAuthorizationMessage {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("DecodeAuthorizationMessage", "POST", "/")
-            .input(<DecodeAuthorizationMessageRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<DecodeAuthorizationMessageResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<DecodeAuthorizationMessageError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("DecodeAuthorizationMessageResult");
+            .with_input(<DecodeAuthorizationMessageRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<DecodeAuthorizationMessageResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<DecodeAuthorizationMessageError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("DecodeAuthorizationMessageResult");
 }
 
 /// The errors of the [`DecodeAuthorizationMessage`] operation.
@@ -653,10 +653,10 @@ impl ::awso_core::protocol::Operation for GetAccessKeyInfo {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("GetAccessKeyInfo", "POST", "/")
-            .input(<GetAccessKeyInfoRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<GetAccessKeyInfoResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<GetAccessKeyInfoError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("GetAccessKeyInfoResult");
+            .with_input(<GetAccessKeyInfoRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<GetAccessKeyInfoResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<GetAccessKeyInfoError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("GetAccessKeyInfoResult");
 }
 
 /// The errors of the [`GetAccessKeyInfo`] operation.
@@ -679,10 +679,10 @@ impl ::awso_core::protocol::Operation for GetCallerIdentity {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("GetCallerIdentity", "POST", "/")
-            .input(<GetCallerIdentityRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<GetCallerIdentityResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<GetCallerIdentityError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("GetCallerIdentityResult");
+            .with_input(<GetCallerIdentityRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<GetCallerIdentityResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<GetCallerIdentityError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("GetCallerIdentityResult");
 }
 
 /// The errors of the [`GetCallerIdentity`] operation.
@@ -705,10 +705,10 @@ impl ::awso_core::protocol::Operation for GetDelegatedAccessToken {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("GetDelegatedAccessToken", "POST", "/")
-            .input(<GetDelegatedAccessTokenRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<GetDelegatedAccessTokenResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<GetDelegatedAccessTokenError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("GetDelegatedAccessTokenResult");
+            .with_input(<GetDelegatedAccessTokenRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<GetDelegatedAccessTokenResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<GetDelegatedAccessTokenError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("GetDelegatedAccessTokenResult");
 }
 
 /// The errors of the [`GetDelegatedAccessToken`] operation.
@@ -737,10 +737,10 @@ impl ::awso_core::protocol::Operation for GetFederationToken {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("GetFederationToken", "POST", "/")
-            .input(<GetFederationTokenRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<GetFederationTokenResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<GetFederationTokenError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("GetFederationTokenResult");
+            .with_input(<GetFederationTokenRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<GetFederationTokenResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<GetFederationTokenError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("GetFederationTokenResult");
 }
 
 /// The errors of the [`GetFederationToken`] operation.
@@ -769,10 +769,10 @@ impl ::awso_core::protocol::Operation for GetSessionToken {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("GetSessionToken", "POST", "/")
-            .input(<GetSessionTokenRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<GetSessionTokenResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<GetSessionTokenError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("GetSessionTokenResult");
+            .with_input(<GetSessionTokenRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<GetSessionTokenResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<GetSessionTokenError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("GetSessionTokenResult");
 }
 
 /// The errors of the [`GetSessionToken`] operation.
@@ -797,10 +797,10 @@ impl ::awso_core::protocol::Operation for GetWebIdentityToken {
     const SERVICE: &'static ::awso_core::protocol::ServiceSchema = &SERVICE;
     const SCHEMA: &'static ::awso_core::protocol::OperationSchema =
         &::awso_core::protocol::OperationSchema::new("GetWebIdentityToken", "POST", "/")
-            .input(<GetWebIdentityTokenRequest as ::awso_core::AwsShape>::SCHEMA)
-            .output(<GetWebIdentityTokenResponse as ::awso_core::AwsShape>::SCHEMA)
-            .errors(<GetWebIdentityTokenError as ::awso_core::AwsError>::ERRORS)
-            .result_wrapper("GetWebIdentityTokenResult");
+            .with_input(<GetWebIdentityTokenRequest as ::awso_core::AwsShape>::SCHEMA)
+            .with_output(<GetWebIdentityTokenResponse as ::awso_core::AwsShape>::SCHEMA)
+            .with_errors(<GetWebIdentityTokenError as ::awso_core::AwsError>::ERRORS)
+            .with_result_wrapper("GetWebIdentityTokenResult");
 }
 
 /// The errors of the [`GetWebIdentityToken`] operation.
