@@ -70,6 +70,7 @@ mod text;
 pub mod types;
 mod utf8;
 pub mod value;
+mod view;
 pub mod xml;
 
 pub use de::ShapeDeserializer;

@@ -43,10 +43,12 @@ use std::fmt;
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
 use crate::json::{JsonDeserializer, JsonSerializer};
-use crate::schema::Schema;
-use crate::ser::ShapeSerializer;
+use crate::partial::write_methods;
+use crate::schema::{Member, Schema, SchemaRef};
+use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 use crate::types::Document;
+use crate::view::{MemberView, View};
 use crate::xml::XmlDeserializer;
 
 pub use crate::error_response::{BodyFormat, ErrorParts, enter_error_element, sanitize_code};
@@ -240,15 +242,12 @@ pub trait AwsError: Sized {
     /// awso). An unknown error whose body was a JSON object gives that body back.
     fn to_json(&self) -> Result<String> {
         let mut ser = JsonSerializer::new();
-        if self.write_modeled(&mut ser)? {
-            let members = ser.finish();
-            let mut out = String::from("{\"__type\":");
-            crate::json::write_string(&mut out, self.code());
-            if members.len() > 2 {
-                out.push(',');
-            }
-            out.push_str(&members[1..]);
-            return Ok(out);
+        let mut tagged = TypeTagged {
+            json: &mut ser,
+            code: self.code(),
+        };
+        if self.write_modeled(&mut tagged)? {
+            return Ok(ser.finish());
         }
         let unknown = self.as_unknown();
         if let Some(body) = unknown.map(UnknownError::body) {
@@ -266,6 +265,43 @@ pub trait AwsError: Sized {
         }
         out.push('}');
         Ok(out)
+    }
+}
+
+/// The member an awsJson error body opens with: the error's code.
+static TYPE_MEMBER: Member = Member::new("__type", 0, SchemaRef::of::<String>());
+
+/// Writes a modeled error's structure as an awsJson error body: `__type` first, then its
+/// members. An error is always a structure, so nothing else is taken.
+struct TypeTagged<'s> {
+    json: &'s mut JsonSerializer,
+    code: &'s str,
+}
+
+impl ShapeSerializer for TypeTagged<'_> {
+    fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
+        let view = View::new(value, TypeTag(self.code.to_owned()));
+        self.json.write_struct(member, &view)
+    }
+
+    write_methods!(refuse(what => Error::unsupported(format!("an error is a structure, not {what}"));
+        write_list, write_map, write_document, write_null, write_boolean,
+        write_integer, write_long, write_float, write_double, write_big_integer,
+        write_big_decimal, write_string, write_blob, write_timestamp));
+}
+
+/// The view of an error structure with its code in front.
+struct TypeTag(String);
+
+impl MemberView for TypeTag {
+    fn members<T: AwsStruct, S: MemberSerializer>(
+        &self,
+        value: &T,
+        schema: &'static Schema,
+        ser: &mut S,
+    ) -> Result<()> {
+        ser.member(&TYPE_MEMBER, &self.0)?;
+        value.serialize_members(schema, ser)
     }
 }
 

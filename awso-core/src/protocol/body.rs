@@ -37,62 +37,38 @@
 //! ```
 
 use crate::de::ShapeDeserializer;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::schema::{Member, Schema};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};
+use crate::view::{MemberView, View};
 
 /// A request input seen as its body document: the members a request carries outside the
-/// body are left out. Written with any serializer; never read.
+/// body are left out.
+pub(crate) fn body_members<T: AwsStruct>(input: &T) -> View<'_, T, SkipBound> {
+    View::new(input, SkipBound)
+}
+
+/// The view of a request body: members bound to the HTTP head stay out.
 #[derive(Debug)]
-pub(crate) struct BodyMembers<'a, T>(&'a T);
+pub(crate) struct SkipBound;
 
-impl<'a, T: AwsStruct> BodyMembers<'a, T> {
-    /// The body members of `input`.
-    pub(crate) fn new(input: &'a T) -> Self {
-        Self(input)
-    }
-}
-
-impl<T: AwsStruct> AwsShape for BodyMembers<'_, T> {
-    const SCHEMA: &'static Schema = T::SCHEMA;
-    const MAY_OMIT_REQUIRED: bool = T::MAY_OMIT_REQUIRED;
-
+impl MemberView for SkipBound {
     #[inline]
-    fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
-        ser.write_struct(member, self)
-    }
-
-    fn deserialize<D: ShapeDeserializer>(_: &Member, _: &mut D) -> Result<Self> {
-        Err(write_only())
-    }
-
-    fn zero() -> Self {
-        unreachable!("a body adaptor is only written, never built from nothing")
-    }
-}
-
-impl<T: AwsStruct> AwsStruct for BodyMembers<'_, T> {
-    type Builder = NoBuilder<Self>;
-
-    fn builder(_: &'static Schema) -> Self::Builder {
-        NoBuilder(std::marker::PhantomData)
-    }
-
-    #[inline]
-    fn serialize_members<S: MemberSerializer>(
+    fn members<T: AwsStruct, S: MemberSerializer>(
         &self,
+        value: &T,
         schema: &'static Schema,
         ser: &mut S,
     ) -> Result<()> {
-        self.0.serialize_members(schema, &mut SkipBound(ser))
+        value.serialize_members(schema, &mut BodyOnly(ser))
     }
 }
 
 /// Passes on the members a request carries in its body.
-struct SkipBound<'s, S>(&'s mut S);
+struct BodyOnly<'s, S>(&'s mut S);
 
-impl<S: MemberSerializer> MemberSerializer for SkipBound<'_, S> {
+impl<S: MemberSerializer> MemberSerializer for BodyOnly<'_, S> {
     #[inline]
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
         if member.traits().bound_in_request() {
@@ -135,28 +111,7 @@ pub fn write_body_members<T: AwsStruct, S: ShapeSerializer>(
     input: &T,
     member: &Member,
 ) -> Result<()> {
-    BodyMembers(input).serialize(member, ser)
-}
-
-fn write_only() -> Error {
-    Error::unsupported("a request input is only written")
-}
-
-/// The builder of a shape that is only written (a request input and its adaptors): it
-/// refuses every member.
-#[derive(Debug)]
-pub(crate) struct NoBuilder<T>(pub(crate) std::marker::PhantomData<T>);
-
-impl<T> StructBuilder for NoBuilder<T> {
-    type Output = T;
-
-    fn read_member<D: ShapeDeserializer>(&mut self, _: &'static Member, _: &mut D) -> Result<()> {
-        Err(write_only())
-    }
-
-    fn build(self) -> Result<T> {
-        Err(write_only())
-    }
+    body_members(input).serialize(member, ser)
 }
 
 /// Reads the structure at `member` from a body document, skipping (like unknown members)

@@ -1,7 +1,7 @@
 //! Operation inputs to HTTP requests.
 
 use super::bindings::Bindings;
-use super::body::{BodyMembers, NoBuilder};
+use super::body::body_members;
 use super::required::{self, Presence};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::error::{Error, Result};
@@ -10,6 +10,7 @@ use crate::query::{QueryFlavor, QuerySerializer};
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct};
+use crate::view::NoBuilder;
 use crate::xml::XmlSerializer;
 
 /// Choices a caller can make about request building.
@@ -216,7 +217,7 @@ fn rest_body<I: AwsStruct>(
     }
     if protocol == Protocol::RestJson1 {
         let mut ser = JsonSerializer::new();
-        ser.serialize_at(&BodyMembers::new(input), root)?;
+        ser.serialize_at(&body_members(input), root)?;
         return Ok((
             ser.finish().into_bytes(),
             Some("application/json".to_owned()),
@@ -229,7 +230,7 @@ fn rest_body<I: AwsStruct>(
         .or(operation.input_root())
         .unwrap_or(schema.name());
     let mut ser = XmlSerializer::new();
-    ser.serialize_at(&BodyMembers::new(input), &root.renamed(name))?;
+    ser.serialize_at(&body_members(input), &root.renamed(name))?;
     Ok((
         ser.finish().into_bytes(),
         Some("application/xml".to_owned()),
