@@ -69,7 +69,7 @@ impl<T: AwsStruct, V: MemberView> AwsStruct for View<'_, T, V> {
 }
 
 fn write_only() -> Error {
-    Error::unsupported("a request input is only written")
+    Error::unsupported("a request input or one of its views is only written, never read")
 }
 
 /// The builder of a shape that is only written (a request input and its views): it refuses

@@ -8,9 +8,9 @@ use crate::error::{Error, Result};
 use crate::json::JsonSerializer;
 use crate::query::{QueryFlavor, QuerySerializer};
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
-use crate::ser::{MemberSerializer, ShapeSerializer};
-use crate::shape::{AwsShape, AwsStruct};
-use crate::view::NoBuilder;
+use crate::ser::MemberSerializer;
+use crate::shape::AwsStruct;
+use crate::view::{MemberView, View};
 use crate::xml::XmlSerializer;
 
 /// Choices a caller can make about request building.
@@ -46,7 +46,7 @@ pub fn build_request<I: AwsStruct>(
     options: &RequestOptions,
 ) -> Result<http::Request<Vec<u8>>> {
     let schema = operation.input();
-    let input = Filled::new(input, schema, *options)?;
+    let input = filled(input, schema, *options)?;
     let mut bindings = Bindings::new(service.protocol(), operation);
     input.serialize_members(schema, &mut bindings)?;
     let (body, content_type) = body(service, operation, &input, &mut bindings)?;
@@ -257,61 +257,43 @@ impl FormAppender {
 }
 
 /// The input as sent: the caller's members, plus idempotency tokens it left out.
-struct Filled<'a, I> {
+type Filled<'a, I> = View<'a, I, Tokens>;
+
+/// `input` with fresh idempotency tokens for the token members it left out; an error when
+/// it leaves out a required member, at any depth.
+fn filled<'a, I: AwsStruct>(
     input: &'a I,
-    tokens: Vec<(&'static Member, String)>,
-}
-
-impl<'a, I: AwsStruct> Filled<'a, I> {
-    fn new(input: &'a I, schema: &'static Schema, options: RequestOptions) -> Result<Self> {
-        // Checks the required members of nested structures on the way.
-        let present = Presence::of(input, schema)?;
-        let mut tokens = Vec::new();
-        for (member, seen) in present.members(schema) {
-            if seen {
-                continue;
-            }
-            if member.traits().idempotency_token {
-                tokens.push((member, (options.idempotency_token)()));
-            } else if member.traits().required {
-                return Err(required::missing(member, schema));
-            }
+    schema: &'static Schema,
+    options: RequestOptions,
+) -> Result<Filled<'a, I>> {
+    // Checks the required members of nested structures on the way.
+    let present = Presence::of(input, schema)?;
+    let mut tokens = Vec::new();
+    for (member, seen) in present.members(schema) {
+        if seen {
+            continue;
         }
-        Ok(Self { input, tokens })
+        if member.traits().idempotency_token {
+            tokens.push((member, (options.idempotency_token)()));
+        } else if member.traits().required {
+            return Err(required::missing(member, schema));
+        }
     }
+    Ok(View::new(input, Tokens(tokens)))
 }
 
-impl<I: AwsStruct> AwsShape for Filled<'_, I> {
-    const SCHEMA: &'static Schema = I::SCHEMA;
-    const MAY_OMIT_REQUIRED: bool = I::MAY_OMIT_REQUIRED;
+/// The view of an input that adds the idempotency tokens it left out.
+struct Tokens(Vec<(&'static Member, String)>);
 
-    fn serialize<S: ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
-        ser.write_struct(member, self)
-    }
-
-    fn deserialize<D: crate::ShapeDeserializer>(_: &Member, _: &mut D) -> Result<Self> {
-        Err(Error::unsupported("a request input is only written"))
-    }
-
-    fn zero() -> Self {
-        unreachable!("a request input is only written, never built from nothing")
-    }
-}
-
-impl<I: AwsStruct> AwsStruct for Filled<'_, I> {
-    type Builder = NoBuilder<Self>;
-
-    fn builder(_: &'static Schema) -> Self::Builder {
-        NoBuilder(std::marker::PhantomData)
-    }
-
-    fn serialize_members<S: MemberSerializer>(
+impl MemberView for Tokens {
+    fn members<T: AwsStruct, S: MemberSerializer>(
         &self,
+        input: &T,
         schema: &'static Schema,
         ser: &mut S,
     ) -> Result<()> {
-        self.input.serialize_members(schema, ser)?;
-        for (member, token) in &self.tokens {
+        input.serialize_members(schema, ser)?;
+        for (member, token) in &self.0 {
             ser.member(member, token)?;
         }
         Ok(())
