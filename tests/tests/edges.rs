@@ -559,12 +559,12 @@ fn from_value_is_limited_to_128_levels() {
         awso_core::value::from_value_dynamic(&value_node_chain(129), Node::SCHEMA),
         "129 nodes, dynamic",
     );
-    // ValueDeserializer::with_max_depth raises it.
+    // ValueDeserializer::max_depth raises it.
     let deep = value_node_chain(200);
-    let mut de = ValueDeserializer::with_max_depth(&deep, 200);
+    let mut de = ValueDeserializer::new(&deep).max_depth(200);
     let node = Node::deserialize(&Member::root(Node::SCHEMA), &mut de).expect("200 levels");
     assert_eq!(chain_len(&node), 200);
-    let mut de = ValueDeserializer::with_max_depth(&deep, 199);
+    let mut de = ValueDeserializer::new(&deep).max_depth(199);
     assert_limit(
         Node::deserialize(&Member::root(Node::SCHEMA), &mut de),
         "200 levels, limit 199",
@@ -631,11 +631,11 @@ fn encoders_are_limited_to_128_levels() {
         ser.serialize_root(&deep, "Node"),
         "XML of 200 nodes, limit 199",
     );
-    let mut ser = ValueSerializer::with_max_depth(200);
+    let mut ser = ValueSerializer::new().max_depth(200);
     deep.serialize(&Member::root(Node::SCHEMA), &mut ser)
         .expect("to_value of 200 nodes, limit 200");
     assert_eq!(ser.finish(), value_node_chain(200));
-    let mut ser = ValueSerializer::with_max_depth(199);
+    let mut ser = ValueSerializer::new().max_depth(199);
     assert_limit(
         deep.serialize(&Member::root(Node::SCHEMA), &mut ser),
         "to_value of 200 nodes, limit 199",

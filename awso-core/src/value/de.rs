@@ -21,15 +21,17 @@ pub struct ValueDeserializer<'v> {
 impl<'v> ValueDeserializer<'v> {
     /// A deserializer over `value` with the default nesting limit.
     pub fn new(value: &'v Value) -> Self {
-        Self::with_max_depth(value, DEFAULT_MAX_DEPTH)
-    }
-
-    /// A deserializer that refuses values nested deeper than `max_depth`.
-    pub fn with_max_depth(value: &'v Value, max_depth: usize) -> Self {
         Self {
             value,
-            depth: Depth::new(max_depth),
+            depth: Depth::new(DEFAULT_MAX_DEPTH),
         }
+    }
+
+    /// Refuses values nested deeper than `max_depth` (default 128).
+    #[must_use]
+    pub fn max_depth(mut self, max_depth: usize) -> Self {
+        self.depth.set_max(max_depth);
+        self
     }
 
     /// A deserializer over a child of a structure, list or map, at `depth` (one level below

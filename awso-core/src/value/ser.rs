@@ -24,15 +24,17 @@ impl Default for ValueSerializer {
 impl ValueSerializer {
     /// A serializer with the default nesting limit.
     pub fn new() -> Self {
-        Self::with_max_depth(DEFAULT_MAX_DEPTH)
-    }
-
-    /// A serializer that refuses values nested deeper than `max_depth`.
-    pub fn with_max_depth(max_depth: usize) -> Self {
         Self {
             out: Value::Null,
-            depth: Depth::new(max_depth),
+            depth: Depth::new(DEFAULT_MAX_DEPTH),
         }
+    }
+
+    /// Refuses values nested deeper than `max_depth` (default 128).
+    #[must_use]
+    pub fn max_depth(mut self, max_depth: usize) -> Self {
+        self.depth.set_max(max_depth);
+        self
     }
 
     /// The value written.
