@@ -407,6 +407,16 @@ def write_output(protocol, operation, shape, value, rng):
     return status, headers, body
 
 
+def message_case(shape, key):
+    """How the error's message relates to its shape, for grouping differences."""
+    if shape is None:
+        return "unknown code"
+    names = [n for n in shape.members if n.lower() == "message"]
+    if not names:
+        return "modeled, no message member"
+    return "message member " + ("as sent" if key in names else f"{names[0]}, sent as {key}")
+
+
 def error_code(shape):
     return shape.metadata.get("error", {}).get("code", shape.name)
 
@@ -422,6 +432,9 @@ def write_error(protocol, operation, rng, tags):
         if "location" in member.serialization:
             members.pop(name, None)
     code = error_code(shape) if shape is not None else "SomethingUnmodeled"
+    xml = protocol not in ("json", "rest-json")
+    message_key = "Message" if xml else rng.choice(["message", "Message"])
+    tags.add("case:" + message_case(shape, message_key))
     status = shape.metadata.get("error", {}).get("httpStatusCode", 400) if shape else 400
     message = "went wrong: " + gen.string("header")
     headers = [("x-amzn-requestid", "req-1")]
@@ -444,7 +457,7 @@ def write_error(protocol, operation, rng, tags):
         if shape is not None and operation.service_model.metadata.get("awsQueryCompatible"):
             if rng.random() < 0.5:
                 headers.append(("x-amzn-query-error", code + ";Sender"))
-        body[rng.choice(["message", "Message"])] = message
+        body[message_key] = message
         return status, headers, json.dumps(body).encode(), shape
     envelope = rng.choice(["wrapped", "bare", "bodiless"] if protocol == "rest-xml" else ["wrapped"])
     tags.add("envelope=" + envelope)
@@ -822,7 +835,12 @@ class Oracle:
             counts[2] += 1
             return
         counts[1] += 1
+        first = unexplained[0]
+        wanted = "case:" if first.startswith("error message") else "envelope="
+        context = sorted(t for t in tags if t.startswith(wanted))
         cause = f"{label} {kind}: {group_key(unexplained[0])}"
+        if context:
+            cause += f" [{', '.join(context)}]"
         group = self.groups.setdefault(cause, {"count": 0, "example": None})
         group["count"] += 1
         if group["example"] is None:
@@ -865,6 +883,29 @@ def kind_of(first):
             "n": "null"}.get(first, "number")
 
 
+def self_check(known_file):
+    """The comparison must see the differences it exists to see, and every known entry must
+    say why; a failure here is a broken oracle, not a difference."""
+    for entry in known_file["known"]:
+        extra = set(entry) - {"id", "protocols", "kind", "tag", "pattern", "reason"}
+        if extra or not entry.get("reason") or not entry.get("pattern"):
+            raise SystemExit(f"known.json: entry {entry.get('id')} needs id, pattern and reason"
+                             f" and nothing else (has {sorted(entry)})")
+        re.compile(entry["pattern"])
+    mine = {"method": "PUT", "path": "/a%20b", "query": "x=1&y=2", "body": b"<A><B>1</B></A>",
+            "headers": [("Content-Type", "application/xml")]}
+    theirs = {"method": "PUT", "target": "/a%20b?y=2&x=1", "body": base64.b64encode(mine["body"]).decode(),
+              "headers": [["content-type", "application/xml"]]}
+    assert compare_request("rest-xml", mine, theirs) == [], "equal requests differ"
+    for change in ({"method": "POST"}, {"target": "/a+b?y=2&x=1"}, {"target": "/a%20b?x=1"},
+                   {"body": base64.b64encode(b"<A><B>2</B></A>").decode()},
+                   {"headers": [["content-type", "text/xml"]]}):
+        assert compare_request("rest-xml", mine, dict(theirs, **change)), f"missed {change}"
+    diffs = []
+    compare_trees({"a": [1, {"b": "x"}]}, {"a": [1, {"b": "y"}]}, "output", diffs)
+    assert diffs, "missed a nested difference"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--probe", required=True)
@@ -875,6 +916,7 @@ def main():
     args = parser.parse_args()
     start = time.time()
     oracle = Oracle(args)
+    self_check(oracle.known_file)
     oracle.run()
     lines = []
     total = [0, 0, 0]

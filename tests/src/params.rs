@@ -29,13 +29,43 @@ use awso_core::{Blob, Document, Timestamp, Value};
 use base64::Engine as _;
 use indexmap::IndexMap;
 
-/// The `Value` that the botocore-style `data` stands for at `member`; an error names the
-/// member path and what does not fit.
+/// How blobs are written in the JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blobs {
+    /// Base64 text: any bytes (the default, and what [`to_params`] writes).
+    Base64,
+    /// The text's UTF-8 bytes, as botocore's protocol test files write them.
+    Text,
+}
+
+/// The `Value` that the botocore-style `data` stands for at `member` (blobs in base64); an
+/// error names the member path and what does not fit.
 ///
 /// # Errors
 ///
 /// When `data` does not fit the member's shape, or names a member the shape lacks.
 pub fn to_value(data: &Document, member: &Member) -> Result<Value, String> {
+    to_value_with(data, member, Blobs::Base64)
+}
+
+/// [`to_value`] with blobs written as `blobs` says.
+///
+/// ```
+/// use awso_core::schema::Member;
+/// use awso_tests::params::{Blobs, to_value_with};
+///
+/// let model = awso_core::dynamic::Model::from_botocore(
+///     r#"{"shapes": {"Bl": {"type": "blob"}}}"#)?;
+/// let member = Member::root(model.shape("Bl").unwrap());
+/// let value = to_value_with(&"hi".into(), &member, Blobs::Text).unwrap();
+/// assert_eq!(value, awso_core::Value::Blob("hi".into()));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`to_value`].
+pub fn to_value_with(data: &Document, member: &Member, blobs: Blobs) -> Result<Value, String> {
     use ShapeKind as K;
     let schema = member.target();
     let mismatch = || {
@@ -47,14 +77,14 @@ pub fn to_value(data: &Document, member: &Member) -> Result<Value, String> {
     };
     Ok(match (schema.kind(), data) {
         (_, Document::Null) => Value::Null,
-        (K::Structure | K::Union, Document::Object(fields)) => structure(schema, fields)?,
+        (K::Structure | K::Union, Document::Object(fields)) => structure(schema, fields, blobs)?,
         (K::List, Document::Array(items)) => {
             let item = member.list_item().map_err(|e| e.to_string())?;
             Value::List(
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, d)| to_value(d, item).map_err(|e| format!("[{i}].{e}")))
+                    .map(|(i, d)| to_value_with(d, item, blobs).map_err(|e| format!("[{i}].{e}")))
                     .collect::<Result<_, _>>()?,
             )
         }
@@ -66,7 +96,7 @@ pub fn to_value(data: &Document, member: &Member) -> Result<Value, String> {
                     .map(|(k, d)| {
                         Ok((
                             k.clone(),
-                            to_value(d, value).map_err(|e| format!("{k}.{e}"))?,
+                            to_value_with(d, value, blobs).map_err(|e| format!("{k}.{e}"))?,
                         ))
                     })
                     .collect::<Result<_, String>>()?,
@@ -90,6 +120,9 @@ pub fn to_value(data: &Document, member: &Member) -> Result<Value, String> {
         (K::BigDecimal, Document::Number(_) | Document::String(_)) => {
             Value::BigDecimal(number_text(data).parse().map_err(|e| format!("{e}"))?)
         }
+        (K::Blob, Document::String(s)) if blobs == Blobs::Text => {
+            Value::Blob(Blob::from(s.as_str()))
+        }
         (K::Blob, Document::String(s)) => Value::Blob(Blob::new(
             base64::engine::general_purpose::STANDARD
                 .decode(s)
@@ -107,6 +140,7 @@ pub fn to_value(data: &Document, member: &Member) -> Result<Value, String> {
 fn structure(
     schema: &'static awso_core::Schema,
     fields: &IndexMap<String, Document>,
+    blobs: Blobs,
 ) -> Result<Value, String> {
     if let Some(unknown) = fields.keys().find(|k| schema.member_named(k).is_none()) {
         return Err(format!("`{}` has no member `{unknown}`", schema.name()));
@@ -114,7 +148,7 @@ fn structure(
     let mut members = Vec::new();
     for m in schema.members() {
         if let Some(value) = fields.get(m.name()).filter(|v| !v.is_null()) {
-            let value = to_value(value, m).map_err(|e| format!("{}.{e}", m.name()))?;
+            let value = to_value_with(value, m, blobs).map_err(|e| format!("{}.{e}", m.name()))?;
             members.push((m.name().into(), value));
         }
     }
