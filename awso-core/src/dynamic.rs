@@ -8,6 +8,13 @@
 //! Schemas must be `'static` to be shared with derived code, so a model's schemas live until
 //! the process ends: load each model once (botocore keeps its loaded models too).
 //!
+//! A required output member that a response leaves out is filled with its `@default`, else
+//! the zero of its kind ([`Value::zero_for`](crate::Value::zero_for)), in the dynamic mode
+//! as in the typed one (Smithy's client error correction): a dynamic user sees `0`, `""`,
+//! `[]` or `{}` and cannot tell it from a service that sent that value; botocore leaves the
+//! member out. The differential oracle (`tests/differential`) counts this as a known
+//! difference.
+//!
 //! How botocore's grammar maps to schema traits:
 //!
 //! | botocore | schema |

@@ -1,6 +1,8 @@
 //! Shapes shared by the integration tests: one of every kind, and the combinations where
 //! codecs differ.
 
+pub mod params;
+
 use std::collections::BTreeMap;
 
 use awso_core::{AwsShape, Blob, Document, Timestamp};
