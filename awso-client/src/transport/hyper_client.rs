@@ -176,17 +176,20 @@ impl HttpClient for HyperClient {
         Box::pin(async move {
             let Some(timeout) = self.read_timeout else {
                 let response = self.exchange(request).await?;
-                return Ok(response.map(|body| ResponseBody::from_body(Transport(body))));
+                let body = |body| Transport {
+                    body,
+                    deadline: None,
+                };
+                return Ok(response.map(|b| ResponseBody::from_body(body(b))));
             };
             let deadline = tokio::time::Instant::now() + timeout;
             let response = tokio::time::timeout_at(deadline, self.exchange(request))
                 .await
                 .map_err(|_| read_timeout(timeout))??;
             Ok(response.map(|body| {
-                ResponseBody::from_body(Deadline {
-                    body: Transport(body),
-                    sleep: Box::pin(tokio::time::sleep_until(deadline)),
-                    timeout,
+                ResponseBody::from_body(Transport {
+                    body,
+                    deadline: Some((Box::pin(tokio::time::sleep_until(deadline)), timeout)),
                 })
             }))
         })
@@ -200,8 +203,12 @@ fn read_timeout(timeout: Duration) -> HttpError {
     )
 }
 
-/// hyper's body with its errors as [`HttpError`]s: a broken connection mid-body is `Io`.
-struct Transport(Incoming);
+/// hyper's body with its errors as [`HttpError`]s (a broken connection mid-body is `Io`),
+/// failing with a read timeout once the answer's deadline, if any, has passed.
+struct Transport {
+    body: Incoming,
+    deadline: Option<(Pin<Box<tokio::time::Sleep>>, Duration)>,
+}
 
 impl Body for Transport {
     type Data = Bytes;
@@ -211,50 +218,31 @@ impl Body for Transport {
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, HttpError>>> {
-        Pin::new(&mut self.0).poll_frame(cx).map_err(|error| {
-            let cause = source_text(&error);
-            HttpError::new(
-                HttpErrorKind::Io,
-                format!("reading the body failed: {cause}"),
-            )
-            .with_source(error)
-        })
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.0.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.0.size_hint()
-    }
-}
-
-/// A body that fails with a read timeout once the answer's deadline has passed.
-struct Deadline {
-    body: Transport,
-    sleep: Pin<Box<tokio::time::Sleep>>,
-    timeout: Duration,
-}
-
-impl Body for Deadline {
-    type Data = Bytes;
-    type Error = HttpError;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, HttpError>>> {
-        if let Poll::Ready(frame) = Pin::new(&mut self.body).poll_frame(cx) {
-            return Poll::Ready(frame);
+        let polled = Pin::new(&mut self.body).poll_frame(cx);
+        if let Poll::Ready(frame) = polled {
+            return Poll::Ready(frame.map(|frame| frame.map_err(|error| body_error(&error))));
         }
-        match self.sleep.as_mut().poll(cx) {
-            Poll::Ready(()) => Poll::Ready(Some(Err(read_timeout(self.timeout)))),
-            Poll::Pending => Poll::Pending,
+        if let Some((sleep, timeout)) = &mut self.deadline {
+            if sleep.as_mut().poll(cx).is_ready() {
+                return Poll::Ready(Some(Err(read_timeout(*timeout))));
+            }
         }
+        Poll::Pending
     }
 
     fn is_end_stream(&self) -> bool {
         self.body.is_end_stream()
     }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.body.size_hint()
+    }
+}
+
+fn body_error(error: &hyper::Error) -> HttpError {
+    let cause = source_text(error);
+    HttpError::new(
+        HttpErrorKind::Io,
+        format!("reading the body failed: {cause}"),
+    )
 }
