@@ -9,12 +9,18 @@
 //! - credentials from wherever users keep them (environment, profile files, `credential_process`,
 //!   roles assumed through STS, web identity tokens, container endpoints, IMDSv2), chained in
 //!   the SDKs' order and cached until shortly before expiry;
-//! - endpoint resolution from botocore's endpoint rule sets.
+//! - endpoint resolution from botocore's endpoint rule sets;
+//! - the call itself ([`client`]): build, resolve, sign, send, classify, retry or parse, with
+//!   standard-mode [`retry`] rules, timeouts, one error type per call and a blocking twin;
+//! - the I/O boundary ([`transport`]): one async trait, with hyper + rustls as the default.
 //!
 //! Every part is sans-I/O where it can be: time, randomness and files come in as arguments.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod client;
 pub mod credentials;
 pub mod endpoint;
+pub mod retry;
 pub mod sign;
+pub mod transport;

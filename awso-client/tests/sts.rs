@@ -41,7 +41,7 @@ impl Clock for FixedClock {
 fn fast_client() -> HyperClient {
     HyperClient::new()
         .with_connect_timeout(Duration::from_millis(500))
-        .with_read_timeout(Duration::from_secs(2))
+        .with_read_timeout(Some(Duration::from_secs(2)))
 }
 
 /// The secret and token STS hands out for `role`: distinct per role, so a test can tell which
@@ -650,7 +650,7 @@ async fn a_slow_or_broken_sts_is_a_provider_failure() {
     });
     let sts = StsClient::new(
         env.clone(),
-        fast_client().with_read_timeout(Duration::from_millis(200)),
+        fast_client().with_read_timeout(Some(Duration::from_millis(200))),
     )
     .with_endpoint(slow.url());
     let error = sts

@@ -12,12 +12,13 @@ use std::time::Duration;
 use super::cache::Clock;
 use super::container::ContainerProvider;
 use super::env::{Environment, EnvironmentProvider, ProcessEnvironment};
-use super::http::{HttpClient, default_client};
+use super::http::HttpClient;
 use super::imds::ImdsProvider;
 use super::profile::ProfileProvider;
 use super::provider::{CredentialsFuture, ProvideCredentials};
 use super::sts::{StsClient, WebIdentityFromEnv};
 use super::{Credentials, CredentialsError};
+use crate::transport::default_client;
 
 const PROVIDER: &str = "credentials chain";
 

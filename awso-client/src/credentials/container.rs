@@ -134,9 +134,11 @@ impl ContainerProvider {
                 "the authorization token is not a valid header value",
             )
         })?;
-        let response = self.client.send(request).await.map_err(|error| {
-            CredentialsError::failed(PROVIDER, "the endpoint did not answer").with_source(error)
-        })?;
+        let response = super::http::send_buffered(&*self.client, request, super::http::MAX_ANSWER)
+            .await
+            .map_err(|error| {
+                CredentialsError::failed(PROVIDER, "the endpoint did not answer").with_source(error)
+            })?;
         document::from_response(PROVIDER, &response)
     }
 }

@@ -163,10 +163,12 @@ impl ImdsProvider {
         &self,
         request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, CredentialsError> {
-        self.client.send(request).await.map_err(|error| {
-            CredentialsError::failed(PROVIDER, "the metadata service did not answer")
-                .with_source(error)
-        })
+        super::http::send_buffered(&*self.client, request, super::http::MAX_ANSWER)
+            .await
+            .map_err(|error| {
+                CredentialsError::failed(PROVIDER, "the metadata service did not answer")
+                    .with_source(error)
+            })
     }
 }
 

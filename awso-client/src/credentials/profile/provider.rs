@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::super::container::ContainerProvider;
 use super::super::env::{Environment, EnvironmentProvider};
-use super::super::http::{HttpClient, default_client};
+use super::super::http::HttpClient;
 use super::super::imds::ImdsProvider;
 use super::super::process::DEFAULT_PROCESS_TIMEOUT;
 use super::super::provider::{CredentialsFuture, ProvideCredentials};
@@ -14,6 +14,7 @@ use super::super::sts::{DEFAULT_STS_REGION, StsClient, WebIdentityProvider};
 use super::super::{Credentials, CredentialsError, ErrorKind};
 use super::resolve::{BaseCredentials, ProfileChain, RoleHop};
 use super::{ProfileFiles, ProfileSet, files_for};
+use crate::transport::default_client;
 
 const PROVIDER: &str = "profile";
 

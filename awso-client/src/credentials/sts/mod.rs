@@ -167,10 +167,12 @@ impl StsClient {
                     .with_source(error)
             })?;
         }
-        let response = client.send(request).await.map_err(|error| {
-            CredentialsError::failed(PROVIDER, format!("{operation} at {url} got no answer"))
-                .with_source(error)
-        })?;
+        let response = super::http::send_buffered(&**client, request, super::http::MAX_ANSWER)
+            .await
+            .map_err(|error| {
+                CredentialsError::failed(PROVIDER, format!("{operation} at {url} got no answer"))
+                    .with_source(error)
+            })?;
         protocol::response::<O, _>(&response).map_err(|error| answer_error(&operation, &error))
     }
 }

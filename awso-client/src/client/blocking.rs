@@ -1,0 +1,58 @@
+//! The blocking client: the same call, driven by a runtime the handle owns.
+
+use std::sync::Arc;
+
+use awso_core::protocol::Operation;
+
+use super::{CallError, Client, Config, ServiceSpec};
+
+/// A client whose calls block the calling thread; its caller needs no async runtime.
+///
+/// It runs [`Client::call`] — the same code, retries and timeouts — on a single-threaded
+/// tokio runtime of its own. Do not use it from inside an async task (tokio refuses to block
+/// a runtime's thread); use [`Client`] there.
+///
+/// ```
+/// use awso_client::client::{BlockingClient, Config};
+///
+/// let client = BlockingClient::new(Config::builder().region("eu-west-1").build())?;
+/// assert_eq!(client.client().config().region(), Some("eu-west-1"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct BlockingClient {
+    client: Client,
+    runtime: Arc<tokio::runtime::Runtime>,
+}
+
+impl BlockingClient {
+    /// A blocking client of `config`; fails only if the runtime cannot start.
+    pub fn new(config: Config) -> std::io::Result<Self> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        // The default transport is created inside the runtime it will spawn connections on.
+        let client = {
+            let _entered = runtime.enter();
+            Client::new(config)
+        };
+        Ok(BlockingClient {
+            client,
+            runtime: Arc::new(runtime),
+        })
+    }
+
+    /// The async client underneath.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Calls operation `O`, blocking until it is done; see [`Client::call`].
+    pub fn call<O: Operation>(
+        &self,
+        spec: &ServiceSpec,
+        input: &O::Input,
+    ) -> Result<O::Output, CallError<O::Error>> {
+        self.runtime.block_on(self.client.call::<O>(spec, input))
+    }
+}

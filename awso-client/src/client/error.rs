@@ -1,0 +1,182 @@
+//! One error type per call: which stage failed, and why.
+
+use std::error::Error as StdError;
+use std::fmt;
+use std::time::Duration;
+
+use crate::credentials::CredentialsError;
+use crate::sign::SigningError;
+use crate::transport::HttpError;
+
+/// Why a call of an operation failed. `E` is the operation's error enum.
+///
+/// `Display` names the operation, the stage and the cause; `source()` gives the underlying
+/// error.
+///
+/// ```
+/// use awso_client::client::{CallError, ErrorKind};
+///
+/// let error: CallError<std::io::Error> = CallError::new("GetTranscript", 1, ErrorKind::Endpoint("no region".into()));
+/// assert_eq!(error.to_string(), "GetTranscript failed: endpoint: no region");
+/// ```
+#[derive(Debug)]
+pub struct CallError<E> {
+    operation: &'static str,
+    attempts: u32,
+    // Boxed: results of calls stay small on the success path.
+    kind: Box<ErrorKind<E>>,
+}
+
+/// The stage a call failed at.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind<E> {
+    /// The service answered with an error: modeled (a variant of `E`) or not (`E`'s unknown
+    /// variant, which keeps the code, message and body).
+    Service {
+        /// The operation's error.
+        error: E,
+        /// The HTTP status.
+        status: u16,
+        /// The request id the service gave, if any.
+        request_id: Option<String>,
+    },
+    /// An attempt, or the whole call, ran past its time.
+    Timeout {
+        /// Which limit: `"attempt"` or `"total"`.
+        limit: &'static str,
+        /// Its length.
+        after: Duration,
+    },
+    /// The request could not be sent or the answer not read.
+    Transport(HttpError),
+    /// No credentials (or no bearer token) to sign with.
+    Credentials(CredentialsError),
+    /// The request could not be signed.
+    Signing(SigningError),
+    /// No endpoint: none configured, or the rules refused the parameters.
+    Endpoint(Box<dyn StdError + Send + Sync>),
+    /// The input could not be turned into a request (a required member missing, ...).
+    Construction(awso_core::Error),
+    /// The service answered with success, but the body could not be read as the output.
+    Response {
+        /// The HTTP status.
+        status: u16,
+        /// Why the body did not read.
+        source: awso_core::Error,
+    },
+}
+
+impl<E> CallError<E> {
+    /// An error of `operation` after `attempts` attempts.
+    pub fn new(operation: &'static str, attempts: u32, kind: ErrorKind<E>) -> Self {
+        CallError {
+            operation,
+            attempts,
+            kind: Box::new(kind),
+        }
+    }
+
+    /// The operation's name.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// How many attempts were sent (0 when the call failed before sending).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The stage that failed and its details.
+    pub fn kind(&self) -> &ErrorKind<E> {
+        &self.kind
+    }
+
+    /// The stage that failed, by value.
+    pub fn into_kind(self) -> ErrorKind<E> {
+        *self.kind
+    }
+
+    /// The operation's error, when the service answered with one.
+    pub fn service_error(&self) -> Option<&E> {
+        match &*self.kind {
+            ErrorKind::Service { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of the service's answer, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        match &*self.kind {
+            ErrorKind::Service { status, .. } | ErrorKind::Response { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The request id of the service's error answer, when it gave one.
+    pub fn request_id(&self) -> Option<&str> {
+        match &*self.kind {
+            ErrorKind::Service { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the call ran out of time.
+    pub fn is_timeout(&self) -> bool {
+        match &*self.kind {
+            ErrorKind::Timeout { .. } => true,
+            ErrorKind::Transport(error) => error.is_timeout(),
+            _ => false,
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for CallError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} failed: ", self.operation)?;
+        match &*self.kind {
+            ErrorKind::Service {
+                error,
+                status,
+                request_id,
+            } => {
+                write!(f, "service error (HTTP {status}")?;
+                if let Some(id) = request_id {
+                    write!(f, ", request id {id}")?;
+                }
+                write!(f, "): {error}")
+            }
+            ErrorKind::Timeout { limit, after } => {
+                write!(f, "timeout: the {limit} limit of {after:?} passed")
+            }
+            ErrorKind::Transport(error) => write!(f, "transport: {error}"),
+            ErrorKind::Credentials(error) => write!(f, "credentials: {error}"),
+            ErrorKind::Signing(error) => write!(f, "signing: {error}"),
+            ErrorKind::Endpoint(error) => write!(f, "endpoint: {error}"),
+            ErrorKind::Construction(error) => write!(f, "building the request: {error}"),
+            ErrorKind::Response { status, source } => {
+                write!(f, "reading the answer (HTTP {status}): {source}")
+            }
+        }?;
+        if self.attempts > 1 {
+            write!(f, " (after {} attempts)", self.attempts)?;
+        }
+        Ok(())
+    }
+}
+
+impl<E: StdError + 'static> StdError for CallError<E> {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        match &*self.kind {
+            ErrorKind::Service { error, .. } => Some(error),
+            ErrorKind::Timeout { .. } => None,
+            ErrorKind::Transport(error) => Some(error),
+            ErrorKind::Credentials(error) => Some(error),
+            ErrorKind::Signing(error) => Some(error),
+            ErrorKind::Endpoint(error) => Some(&**error),
+            ErrorKind::Construction(error) | ErrorKind::Response { source: error, .. } => {
+                Some(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The call: one straight line from an operation's input to its output or one error.
+//!
+//! build → resolve the endpoint → (per attempt) sign → send → classify → retry or parse.
+//! The request is built once, so an idempotency token filled in for the first attempt and
+//! the body bytes are the same on every attempt; only the signature (and its time) changes.
+//!
+//! ```no_run
+//! use awso_client::client::{Client, Config, ServiceSpec};
+//! use awso_client::sign::AuthScheme;
+//! # use awso_core::protocol::Operation;
+//! # async fn demo<O: Operation>(input: O::Input) where O::Error: std::fmt::Debug {
+//! let client = Client::new(Config::from_env().unwrap().build());
+//! static SPEC: ServiceSpec = ServiceSpec::new("connectparticipant", AuthScheme::Bearer);
+//! let output = client.call::<O>(&SPEC, &input).await;
+//! # }
+//! ```
+
+mod blocking;
+mod call;
+mod config;
+mod error;
+
+use std::sync::{Arc, Mutex};
+
+pub use blocking::BlockingClient;
+pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
+pub use error::{CallError, ErrorKind};
+
+use crate::endpoint::EmbeddedRuleSet;
+use crate::retry::RetryQuota;
+use crate::sign::AuthScheme;
+use crate::transport::HttpClient;
+
+/// What a call needs to know about a service beyond the protocol: its name (for logs), how
+/// it signs, and its endpoint rules. Generated clients hold one in a `static`.
+#[derive(Debug)]
+pub struct ServiceSpec {
+    name: &'static str,
+    auth: AuthScheme,
+    rules: Option<&'static EmbeddedRuleSet>,
+}
+
+impl ServiceSpec {
+    /// A service called `name` (its endpoint prefix) signing with `auth`, without rules: its
+    /// requests go to the configured endpoint URL.
+    pub const fn new(name: &'static str, auth: AuthScheme) -> Self {
+        ServiceSpec {
+            name,
+            auth,
+            rules: None,
+        }
+    }
+
+    /// The same service, resolving endpoints with `rules` when no URL is configured.
+    #[must_use]
+    pub const fn with_rules(mut self, rules: &'static EmbeddedRuleSet) -> Self {
+        self.rules = Some(rules);
+        self
+    }
+
+    /// The service's name.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// How its operations sign.
+    pub const fn auth(&self) -> &AuthScheme {
+        &self.auth
+    }
+}
+
+/// A configured client: cheap to clone (one `Arc`), safe to share between tasks. Its
+/// retry quota is shared by every call made through it and its clones.
+///
+/// ```
+/// use awso_client::client::{Client, Config};
+///
+/// let client = Client::new(Config::builder().region("us-east-1").build());
+/// let copy = client.clone();
+/// assert_eq!(copy.config().region(), Some("us-east-1"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    http: Arc<dyn HttpClient>,
+    quota: Mutex<RetryQuota>,
+    /// The server's clock minus ours, in seconds, learned from skew errors.
+    clock_offset: std::sync::atomic::AtomicI64,
+}
+
+impl std::fmt::Debug for dyn HttpClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HttpClient")
+    }
+}
+
+impl Client {
+    /// Resolves `config` into a client; without a transport in it, the default
+    /// [`HyperClient`](crate::transport::HyperClient) with the config's connect timeout
+    /// (without the `hyper` feature, every call then fails with a transport error saying so).
+    pub fn new(config: Config) -> Self {
+        let http = config
+            .http_client
+            .clone()
+            .unwrap_or_else(|| default_transport(&config));
+        Client {
+            inner: Arc::new(Inner {
+                config,
+                http,
+                quota: Mutex::new(RetryQuota::standard()),
+                clock_offset: std::sync::atomic::AtomicI64::new(0),
+            }),
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The retry tokens left in the client's quota.
+    pub fn retry_tokens(&self) -> u32 {
+        self.inner.quota.lock().map_or(0, |quota| quota.available())
+    }
+}
+
+#[cfg(feature = "hyper")]
+fn default_transport(config: &Config) -> Arc<dyn HttpClient> {
+    Arc::new(
+        crate::transport::HyperClient::new()
+            .with_connect_timeout(config.timeouts.connect())
+            .with_read_timeout(None),
+    )
+}
+
+#[cfg(not(feature = "hyper"))]
+fn default_transport(_: &Config) -> Arc<dyn HttpClient> {
+    struct NoTransport;
+    impl HttpClient for NoTransport {
+        fn send(&self, _: http::Request<bytes::Bytes>) -> crate::transport::HttpFuture<'_> {
+            Box::pin(async {
+                Err(crate::transport::HttpError::new(
+                    crate::transport::HttpErrorKind::Unsupported,
+                    "awso-client was built without the `hyper` feature: give the Config an http_client",
+                ))
+            })
+        }
+    }
+    Arc::new(NoTransport)
+}

@@ -1,0 +1,136 @@
+//! Which failures are worth another attempt, and of what kind.
+
+use std::time::Duration;
+
+use crate::transport::HttpErrorKind;
+
+/// A failed attempt, as the retry rules see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure<'a> {
+    /// The service answered with an error.
+    Service {
+        /// The HTTP status.
+        status: u16,
+        /// The error code (empty when the response had none).
+        code: &'a str,
+        /// The model's `retryable` trait on the error, when it has one.
+        modeled: Option<ModeledRetry>,
+    },
+    /// The transport failed.
+    Transport(HttpErrorKind),
+    /// The attempt ran past its time.
+    AttemptTimeout,
+    /// The service reported a skewed clock, and the client has corrected its own.
+    ClockSkewCorrected,
+}
+
+/// An error the model marks `retryable`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModeledRetry {
+    /// `"retryable": {}`.
+    Retryable,
+    /// `"retryable": {"throttling": true}`.
+    Throttling,
+}
+
+/// Why a failure is retried; timeouts cost the quota more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryKind {
+    /// The service asked to slow down.
+    Throttling,
+    /// A passing failure: a 5xx, a transient code, a broken connection.
+    Transient,
+    /// No answer in time.
+    Timeout,
+    /// The request's time was off; it is signed again with the corrected clock.
+    ClockSkew,
+}
+
+/// The codes the standard mode treats as throttling.
+pub const THROTTLING_CODES: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "LimitExceededException",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+
+/// The codes the standard mode treats as transient.
+pub const TRANSIENT_CODES: &[&str] = &[
+    "RequestTimeout",
+    "RequestTimeoutException",
+    "PriorRequestNotComplete",
+];
+
+/// The statuses the standard mode treats as transient.
+pub const TRANSIENT_STATUSES: &[u16] = &[500, 502, 503, 504];
+
+/// The kind of retry `failure` deserves, or `None` when retrying cannot help.
+///
+/// ```
+/// use awso_client::retry::{Failure, RetryKind, classify};
+/// use awso_client::transport::HttpErrorKind;
+///
+/// let denied = Failure::Service { status: 403, code: "AccessDenied", modeled: None };
+/// assert_eq!(classify(&denied), None);
+/// let unavailable = Failure::Service { status: 503, code: "", modeled: None };
+/// assert_eq!(classify(&unavailable), Some(RetryKind::Transient));
+/// assert_eq!(classify(&Failure::Transport(HttpErrorKind::Connect)), Some(RetryKind::Transient));
+/// ```
+pub fn classify(failure: &Failure<'_>) -> Option<RetryKind> {
+    match *failure {
+        Failure::Service {
+            status,
+            code,
+            modeled,
+        } => classify_service(status, code, modeled),
+        Failure::Transport(kind) => match kind {
+            HttpErrorKind::ConnectTimeout | HttpErrorKind::ReadTimeout => Some(RetryKind::Timeout),
+            HttpErrorKind::Connect | HttpErrorKind::Io => Some(RetryKind::Transient),
+            _ => None,
+        },
+        Failure::AttemptTimeout => Some(RetryKind::Timeout),
+        Failure::ClockSkewCorrected => Some(RetryKind::ClockSkew),
+    }
+}
+
+fn classify_service(status: u16, code: &str, modeled: Option<ModeledRetry>) -> Option<RetryKind> {
+    if modeled == Some(ModeledRetry::Throttling)
+        || THROTTLING_CODES.contains(&code)
+        || status == 429
+    {
+        return Some(RetryKind::Throttling);
+    }
+    if modeled == Some(ModeledRetry::Retryable)
+        || TRANSIENT_CODES.contains(&code)
+        || TRANSIENT_STATUSES.contains(&status)
+    {
+        return Some(RetryKind::Transient);
+    }
+    None
+}
+
+/// The delay an `x-amz-retry-after` header asks for (whole milliseconds); `None` when the
+/// header is absent or not a number.
+///
+/// ```
+/// use std::time::Duration;
+/// use awso_client::retry::retry_after;
+///
+/// let mut headers = http::HeaderMap::new();
+/// headers.insert("x-amz-retry-after", "1500".parse().unwrap());
+/// assert_eq!(retry_after(&headers), Some(Duration::from_millis(1500)));
+/// ```
+pub fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
+    let value = headers.get("x-amz-retry-after")?.to_str().ok()?;
+    value.trim().parse::<u64>().ok().map(Duration::from_millis)
+}

@@ -1,0 +1,261 @@
+//! A scripted HTTP/1.1 server on 127.0.0.1 that misbehaves on purpose, and the test
+//! operation the fault tests call through it.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// What the server does with one connection's request.
+#[derive(Clone, Debug)]
+pub(crate) enum Fault {
+    /// A complete answer.
+    Reply {
+        status: u16,
+        headers: Vec<(&'static str, String)>,
+        body: String,
+    },
+    /// Reads the request, then closes the connection without a word.
+    Reset,
+    /// Announces `Content-Length: 100`, sends 10 bytes of it, closes.
+    Truncated,
+    /// Waits this long before answering 200 (longer than the client's attempt timeout).
+    SlowHeaders(Duration),
+    /// Answers with bytes that are not HTTP.
+    Garbage,
+}
+
+impl Fault {
+    pub(crate) fn status(status: u16, body: &str) -> Fault {
+        Fault::Reply {
+            status,
+            headers: Vec::new(),
+            body: body.to_owned(),
+        }
+    }
+
+    pub(crate) fn error(status: u16, code: &str) -> Fault {
+        Fault::Reply {
+            status,
+            headers: vec![
+                ("x-amzn-errortype", code.to_owned()),
+                ("x-amzn-requestid", format!("req-{code}")),
+            ],
+            body: format!(r#"{{"message":"injected {code}"}}"#),
+        }
+    }
+
+    pub(crate) fn ok() -> Fault {
+        Fault::status(200, r#"{"Id":"thing-1"}"#)
+    }
+
+    #[must_use]
+    pub(crate) fn with_header(mut self, name: &'static str, value: &str) -> Fault {
+        if let Fault::Reply { headers, .. } = &mut self {
+            headers.push((name, value.to_owned()));
+        }
+        self
+    }
+}
+
+/// One request as received.
+#[derive(Clone, Debug)]
+pub(crate) struct Seen {
+    pub head: String,
+    pub body: Vec<u8>,
+}
+
+impl Seen {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().skip(1).find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim().eq_ignore_ascii_case(name).then(|| value.trim())
+        })
+    }
+}
+
+/// The server: answers connection `n` with `script[n]` (the last entry once past the end),
+/// for at most `max_connections` connections.
+pub(crate) struct FaultServer {
+    addr: SocketAddr,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl FaultServer {
+    pub(crate) fn start(script: Vec<Fault>, max_connections: usize) -> FaultServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (seen2, stop2) = (seen.clone(), stop.clone());
+        // One thread per connection, so a stalled answer does not hold up the next attempt.
+        let thread = std::thread::spawn(move || {
+            let mut workers = Vec::new();
+            for n in 0..max_connections {
+                let Ok((stream, _)) = listener.accept() else {
+                    break;
+                };
+                if stop2.load(Ordering::SeqCst) {
+                    break;
+                }
+                let fault = script[n.min(script.len() - 1)].clone();
+                let seen = seen2.clone();
+                workers.push(std::thread::spawn(move || serve(stream, &fault, &seen)));
+            }
+            for worker in workers {
+                let _ = worker.join();
+            }
+        });
+        FaultServer {
+            addr,
+            seen,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    pub(crate) fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub(crate) fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+impl Drop for FaultServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wakes the accept loop so it sees the flag.
+        let _ = TcpStream::connect(self.addr);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// An address nothing listens on.
+pub(crate) fn refused_url() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    format!("http://{addr}")
+}
+
+fn read_request(stream: &mut TcpStream) -> Option<Seen> {
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    let mut data = Vec::new();
+    let mut buf = [0_u8; 4096];
+    let head_end = loop {
+        if let Some(at) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        if data.len() > 1 << 20 {
+            return None;
+        }
+        let n = stream.read(&mut buf).ok()?;
+        if n == 0 {
+            return None;
+        }
+        data.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&data[..head_end]).into_owned();
+    let mut seen = Seen {
+        head,
+        body: Vec::new(),
+    };
+    let length: usize = seen
+        .header("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = data[head_end..].to_vec();
+    while body.len() < length {
+        let n = stream.read(&mut buf).ok()?;
+        if n == 0 {
+            return None;
+        }
+        body.extend_from_slice(&buf[..n]);
+    }
+    seen.body = body;
+    Some(seen)
+}
+
+fn serve(mut stream: TcpStream, fault: &Fault, seen: &Mutex<Vec<Seen>>) {
+    let Some(request) = read_request(&mut stream) else {
+        return;
+    };
+    seen.lock().unwrap().push(request);
+    let answer = match fault {
+        Fault::Reply {
+            status,
+            headers,
+            body,
+        } => {
+            let mut out = format!(
+                "HTTP/1.1 {status} X\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: {}\r\n",
+                body.len()
+            );
+            for (name, value) in headers {
+                out.push_str(name);
+                out.push_str(": ");
+                out.push_str(value);
+                out.push_str("\r\n");
+            }
+            out.push_str("\r\n");
+            out.push_str(body);
+            out.into_bytes()
+        }
+        Fault::Reset => return,
+        Fault::Truncated => b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"Id\":\"th".to_vec(),
+        Fault::SlowHeaders(delay) => {
+            std::thread::sleep(*delay);
+            b"HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}".to_vec()
+        }
+        Fault::Garbage => b"\x00\x01 this is not HTTP\r\n\r\n".to_vec(),
+    };
+    let _ = stream.write_all(&answer);
+    let _ = stream.flush();
+}
+
+pub(crate) mod operation {
+    use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    use awso_core::{AwsError, AwsShape, UnknownError};
+
+    #[derive(AwsShape, Debug, Clone)]
+    #[awso(rename_all = "PascalCase")]
+    pub(crate) struct CreateThingRequest {
+        pub(crate) name: String,
+        #[awso(idempotency_token)]
+        pub(crate) client_token: Option<String>,
+    }
+
+    #[derive(AwsShape, Debug)]
+    #[awso(rename_all = "PascalCase")]
+    pub(crate) struct CreateThingResponse {
+        pub(crate) id: Option<String>,
+    }
+
+    #[derive(AwsError, Debug)]
+    pub(crate) enum CreateThingError {
+        Unknown(UnknownError),
+    }
+
+    pub(crate) struct CreateThing;
+
+    impl Operation for CreateThing {
+        type Input = CreateThingRequest;
+        type Output = CreateThingResponse;
+        type Error = CreateThingError;
+        const SERVICE: &'static ServiceSchema =
+            &ServiceSchema::new(Protocol::RestJson1, "2020-01-01");
+        const SCHEMA: &'static OperationSchema =
+            &OperationSchema::new("CreateThing", "POST", "/things")
+                .with_input(CreateThingRequest::SCHEMA)
+                .with_output(CreateThingResponse::SCHEMA)
+                .with_errors(CreateThingError::ERRORS);
+    }
+}
