@@ -97,6 +97,18 @@
 //! assert!(Token::SCHEMA.traits().sensitive);
 //! ```
 //!
+//! `debug` — writes `Debug` (do not derive it as well): like the standard derive, except
+//! that sensitive members (by their own `sensitive`, their target shape's, or their items')
+//! and sensitive types print as `<redacted>`, at any depth. See [`redact`](crate::redact).
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape)]
+//! #[awso(debug)]
+//! struct Login { user: String, #[awso(sensitive)] password: String }
+//! let login = Login { user: "ana".into(), password: "hunter2".into() };
+//! assert_eq!(format!("{login:?}"), r#"Login { user: "ana", password: <redacted> }"#);
+//! ```
+//!
 //! `union` — says the enum is a union (tuple variants already imply it; with the key, a unit
 //! variant is an error instead of turning the enum into a string enum):
 //! ```
@@ -238,7 +250,8 @@
 //! assert!(Input::SCHEMA.members()[0].traits().idempotency_token);
 //! ```
 //!
-//! `sensitive` — the member's values must not be logged:
+//! `sensitive` (also inside `member(...)`, `key(...)`, `value(...)`, for the items of a list
+//! or map) — the member's values must not be logged:
 //! ```
 //! use awso_core::AwsShape;
 //! #[derive(AwsShape)]
