@@ -26,6 +26,17 @@
 //! required member), and an error structure's message is the `String` or `Option<String>`
 //! field named `message` (any case of the member name).
 //!
+//! The derive writes no `Default`: a structure whose members are all optional takes the
+//! standard `#[derive(Default)]` (the code generator adds it to exactly those), so
+//! `..Default::default()` never stands in for a required member. `Debug` comes from
+//! `#[awso(debug)]` below when members may be sensitive.
+//! ```
+//! #[derive(awso_core::AwsShape, Default)]
+//! struct ListParts { max_parts: Option<i32>, marker: Option<String> }
+//! let first_page = ListParts { max_parts: Some(10), ..Default::default() };
+//! assert_eq!(first_page.marker, None);
+//! ```
+//!
 //! Checks that need a member type's kind (an `xml_attribute` must be a scalar,
 //! `xml_flattened` a list or map) run when constants are evaluated: at once for plain types,
 //! and for a generic type only when it is used with concrete parameters in a full build
