@@ -102,7 +102,8 @@ impl<'a> Generator<'a> {
     }
 
     fn container_attrs(&self, name: &str, rust: &syn::Ident, schema: &Schema) -> Vec<TokenStream> {
-        let mut keys = Vec::new();
+        // `Debug` comes from the derive, which prints sensitive members as a marker.
+        let mut keys = vec![quote!(debug)];
         if rust.to_string().trim_start_matches("r#") != name {
             keys.push(quote!(name = #name));
         }
@@ -200,7 +201,7 @@ impl<'a> Generator<'a> {
         if t.idempotency_token {
             keys.push(quote!(idempotency_token));
         }
-        if t.sensitive || member.target().traits().sensitive && member.target().kind().is_scalar() {
+        if crate::secrets::is_secret(member) {
             keys.push(quote!(sensitive));
         }
         keys.extend(item_overrides(member.target()));
@@ -282,9 +283,16 @@ impl<'a> Generator<'a> {
         let doc = self.docs(self.shape_doc(name), ours);
         let container = (!container.is_empty()).then(|| quote!(#[awso(#(#container),*)]));
         let rt = &self.options.runtime;
+        // All-optional structures get `Default`: `..Default::default()` cannot forget a
+        // required member there, as there is none.
+        let default = schema
+            .members()
+            .iter()
+            .all(|m| !m.traits().required || m.traits().idempotency_token)
+            .then(|| quote!(Default,));
         quote! {
             #doc
-            #[derive(#rt::AwsShape, Debug, Clone, PartialEq)]
+            #[derive(#rt::AwsShape, #default Clone, PartialEq)]
             #container
             pub struct #rust {
                 #(#field_items)*
@@ -326,7 +334,7 @@ impl<'a> Generator<'a> {
         let rt = &self.options.runtime;
         quote! {
             #doc
-            #[derive(#rt::AwsShape, Debug, Clone, PartialEq)]
+            #[derive(#rt::AwsShape, Clone, PartialEq)]
             #container
             pub enum #rust {
                 #(#variants)*
@@ -360,7 +368,7 @@ impl<'a> Generator<'a> {
         let rt = &self.options.runtime;
         quote! {
             #doc
-            #[derive(#rt::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[derive(#rt::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
             #container
             pub enum #rust {
                 #(#variants)*

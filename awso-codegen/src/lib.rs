@@ -42,6 +42,7 @@ mod generate;
 mod names;
 mod recursion;
 mod rust_types;
+mod secrets;
 
 use std::fmt;
 use std::io::Read as _;

@@ -111,6 +111,9 @@ pub(crate) fn item_overrides(target: &'static Schema) -> Vec<TokenStream> {
             keys.push(quote!(xml_name = #name));
         }
         value_traits(item, &mut keys);
+        if crate::secrets::is_secret(item) {
+            keys.push(quote!(sensitive));
+        }
         keys.extend(item_overrides(item.target()));
         (!keys.is_empty()).then(|| quote!(#attr(#(#keys),*)))
     };

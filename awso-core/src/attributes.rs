@@ -26,6 +26,17 @@
 //! required member), and an error structure's message is the `String` or `Option<String>`
 //! field named `message` (any case of the member name).
 //!
+//! The derive writes no `Default`: a structure whose members are all optional takes the
+//! standard `#[derive(Default)]` (the code generator adds it to exactly those), so
+//! `..Default::default()` never stands in for a required member. `Debug` comes from
+//! `#[awso(debug)]` below when members may be sensitive.
+//! ```
+//! #[derive(awso_core::AwsShape, Default)]
+//! struct ListParts { max_parts: Option<i32>, marker: Option<String> }
+//! let first_page = ListParts { max_parts: Some(10), ..Default::default() };
+//! assert_eq!(first_page.marker, None);
+//! ```
+//!
 //! Checks that need a member type's kind (an `xml_attribute` must be a scalar,
 //! `xml_flattened` a list or map) run when constants are evaluated: at once for plain types,
 //! and for a generic type only when it is used with concrete parameters in a full build
@@ -95,6 +106,18 @@
 //! #[awso(sensitive)]
 //! struct Token { value: String }
 //! assert!(Token::SCHEMA.traits().sensitive);
+//! ```
+//!
+//! `debug` — writes `Debug` (do not derive it as well): like the standard derive, except
+//! that sensitive members (by their own `sensitive`, their target shape's, or their items')
+//! and sensitive types print as `<redacted>`, at any depth. See [`redact`](crate::redact).
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape)]
+//! #[awso(debug)]
+//! struct Login { user: String, #[awso(sensitive)] password: String }
+//! let login = Login { user: "ana".into(), password: "hunter2".into() };
+//! assert_eq!(format!("{login:?}"), r#"Login { user: "ana", password: <redacted> }"#);
 //! ```
 //!
 //! `union` — says the enum is a union (tuple variants already imply it; with the key, a unit
@@ -238,7 +261,8 @@
 //! assert!(Input::SCHEMA.members()[0].traits().idempotency_token);
 //! ```
 //!
-//! `sensitive` — the member's values must not be logged:
+//! `sensitive` (also inside `member(...)`, `key(...)`, `value(...)`, for the items of a list
+//! or map) — the member's values must not be logged:
 //! ```
 //! use awso_core::AwsShape;
 //! #[derive(AwsShape)]

@@ -451,6 +451,7 @@ impl Context<'_> {
         traits.timestamp_format = timestamp_format(reference);
         traits.host_label = flag(reference, "hostLabel");
         traits.idempotency_token = flag(reference, "idempotencyToken");
+        traits.sensitive = flag(reference, "sensitive");
         if flag(reference, "jsonvalue") {
             traits.media_type = Some("application/json");
         }

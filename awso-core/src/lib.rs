@@ -37,6 +37,7 @@
 //!   values to a [`ShapeSerializer`] and build them from a [`ShapeDeserializer`].
 //! - Codecs implement those two traits, reading every wire rule from the schema: [`value`],
 //!   [`json`], [`xml`], [`query`].
+//! - [`redact`]: sensitive members kept out of `Debug` output (`#[awso(debug)]`).
 //! - [`service_error`]: operation error enums ([`AwsError`]) that never lose an unknown error.
 //!
 //! The derive attributes are documented in [`attributes`].
@@ -61,6 +62,7 @@ mod number;
 mod partial;
 pub mod protocol;
 pub mod query;
+pub mod redact;
 mod scan;
 pub mod schema;
 pub mod ser;

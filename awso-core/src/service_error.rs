@@ -75,7 +75,21 @@ pub fn error_code(schema: &'static Schema) -> &'static str {
 
 /// An error the operation does not model, or whose body could not be read: everything the
 /// response said is kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The raw body ([`body`](Self::body)) is the service's answer as sent: besides the code and
+/// message it can hold anything the service chose to echo, such as parts of the request (a
+/// resource name, a policy document, a value that failed validation), so it is kept for the
+/// caller to inspect but never printed: `Display` shows code, message and status, and `Debug`
+/// shows the body's length only.
+///
+/// ```
+/// use awso_core::UnknownError;
+///
+/// let error = UnknownError::new("Throttling").with_message("slow down");
+/// assert_eq!(error.to_string(), "Throttling: slow down");
+/// assert!(format!("{error:?}").contains("body: \"0 bytes\""));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct UnknownError {
     code: String,
     message: Option<String>,
@@ -125,7 +139,7 @@ impl UnknownError {
         self.request_id.as_deref()
     }
 
-    /// The raw response body.
+    /// The raw response body: see the type's documentation for what it can contain.
     pub fn body(&self) -> &[u8] {
         &self.body
     }
@@ -157,6 +171,19 @@ impl UnknownError {
     pub fn with_decode_error(mut self, error: &Error) -> Self {
         self.decode_error = Some(error.to_string());
         self
+    }
+}
+
+impl fmt::Debug for UnknownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownError")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .field("body", &format_args!("\"{} bytes\"", self.body.len()))
+            .field("decode_error", &self.decode_error)
+            .finish()
     }
 }
 

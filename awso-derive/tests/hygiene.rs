@@ -85,8 +85,8 @@ mod shadowed {
 
     /// A structure with optional, required, list, map, boxed and attribute members, and
     /// every kind-checked trait (`xml_attribute`, `xml_flattened`, item overrides).
-    #[derive(DeriveShape, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-    #[awso(rename_all = "PascalCase", xml_namespace(uri = "urn:hygiene"))]
+    #[derive(DeriveShape, ::core::cmp::PartialEq)]
+    #[awso(debug, rename_all = "PascalCase", xml_namespace(uri = "urn:hygiene"))]
     pub(crate) struct Bucket {
         #[awso(xml_attribute)]
         pub(crate) id: Text,
@@ -107,7 +107,8 @@ mod shadowed {
     }
 
     /// A generic structure: the added bounds and the per-instantiation kind checks.
-    #[derive(DeriveShape, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[derive(DeriveShape, ::core::cmp::PartialEq)]
+    #[awso(debug)]
     pub(crate) struct Page<T> {
         pub(crate) items: List<T>,
         #[awso(xml_attribute)]
@@ -115,8 +116,8 @@ mod shadowed {
     }
 
     /// A string enum.
-    #[derive(DeriveShape, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-    #[awso(rename_all = "SCREAMING_SNAKE_CASE")]
+    #[derive(DeriveShape, ::core::cmp::PartialEq)]
+    #[awso(debug, rename_all = "SCREAMING_SNAKE_CASE")]
     pub(crate) enum StorageClass {
         Standard,
         DeepArchive,
@@ -124,8 +125,8 @@ mod shadowed {
     }
 
     /// An intEnum.
-    #[derive(DeriveShape, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-    #[awso(int_enum)]
+    #[derive(DeriveShape, ::core::cmp::PartialEq)]
+    #[awso(int_enum, debug)]
     pub(crate) enum Priority {
         #[awso(value = -1)]
         Low,
@@ -135,7 +136,8 @@ mod shadowed {
     }
 
     /// A union, with a list member.
-    #[derive(DeriveShape, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[derive(DeriveShape, ::core::cmp::PartialEq)]
+    #[awso(debug)]
     pub(crate) enum Filter {
         Prefix(Text),
         Tags(List<Text>),
@@ -143,7 +145,8 @@ mod shadowed {
     }
 
     /// A generic union.
-    #[derive(DeriveShape, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[derive(DeriveShape, ::core::cmp::PartialEq)]
+    #[awso(debug)]
     pub(crate) enum Either<T> {
         Left(T),
         Unknown(::std::string::String),

@@ -25,8 +25,9 @@ pub mod shapes {
     use awso_core::{AwsError, AwsShape, Blob, Document, Timestamp, UnknownError};
 
     /// A structure using every member attribute family.
-    #[derive(AwsShape, Debug, Clone, PartialEq)]
+    #[derive(AwsShape, Clone, PartialEq)]
     #[awso(
+        debug,
         name = "PutObjectRequest",
         rename_all = "PascalCase",
         xml_name = "PutObject",
@@ -72,8 +73,8 @@ pub mod shapes {
     }
 
     /// A response structure, with XML attribute and flattened members and item overrides.
-    #[derive(AwsShape, Debug, Clone, PartialEq)]
-    #[awso(sensitive)]
+    #[derive(AwsShape, Clone, PartialEq)]
+    #[awso(sensitive, debug)]
     pub struct ListPartsOutput {
         /// The status code.
         #[awso(http_response_code)]
@@ -110,7 +111,8 @@ pub mod shapes {
     }
 
     /// A generic structure.
-    #[derive(AwsShape, Debug, Clone, PartialEq)]
+    #[derive(AwsShape, Clone, PartialEq)]
+    #[awso(debug)]
     pub struct Page<T> {
         /// The items.
         pub items: Vec<T>,
@@ -130,8 +132,8 @@ pub mod shapes {
     }
 
     /// A string enum.
-    #[derive(AwsShape, Debug, Clone, PartialEq, Eq)]
-    #[awso(rename_all = "kebab-case")]
+    #[derive(AwsShape, Clone, PartialEq, Eq)]
+    #[awso(rename_all = "kebab-case", debug)]
     pub enum PartState {
         /// Uploading.
         InProgress,
@@ -143,8 +145,8 @@ pub mod shapes {
     }
 
     /// An intEnum.
-    #[derive(AwsShape, Debug, Clone, Copy, PartialEq, Eq)]
-    #[awso(int_enum)]
+    #[derive(AwsShape, Clone, Copy, PartialEq, Eq)]
+    #[awso(int_enum, debug)]
     pub enum Priority {
         /// Low.
         #[awso(value = -1)]
@@ -178,8 +180,8 @@ pub mod shapes {
     }
 
     /// A generic union.
-    #[derive(AwsShape, Debug, Clone, PartialEq)]
-    #[awso(union)]
+    #[derive(AwsShape, Clone, PartialEq)]
+    #[awso(union, debug)]
     pub enum Either<L, R> {
         /// Left.
         Left(L),
@@ -207,8 +209,8 @@ pub mod shapes {
     }
 
     /// An error structure without a message.
-    #[derive(AwsShape, Debug, Clone, PartialEq)]
-    #[awso(error(fault = "server"))]
+    #[derive(AwsShape, Clone, PartialEq)]
+    #[awso(error(fault = "server"), debug)]
     pub struct InternalError {}
 
     /// An operation's errors.

@@ -23,6 +23,9 @@ pub(super) struct Bindings<'o> {
     query: Vec<(String, String)>,
     query_map: Vec<(String, String)>,
     pub(super) headers: Vec<(String, String)>,
+    /// Whether each of `headers` came from a sensitive member (by index): the request marks
+    /// those values sensitive, so `http`'s `Debug` and loggers hide them.
+    pub(super) sensitive_headers: Vec<bool>,
     host_labels: Vec<(&'static str, String)>,
     pub(super) payload: Option<(Vec<u8>, Option<String>)>,
 }
@@ -36,6 +39,7 @@ impl<'o> Bindings<'o> {
             query: Vec::new(),
             query_map: Vec::new(),
             headers: Vec::new(),
+            sensitive_headers: Vec::new(),
             host_labels: Vec::new(),
             payload: None,
         }
@@ -173,6 +177,8 @@ impl MemberSerializer for Bindings<'_> {
             }
             Some(HttpBinding::Payload) => self.payload(member, value).map_err(in_member)?,
         }
+        let sensitive = crate::redact::member_is_sensitive(member);
+        self.sensitive_headers.resize(self.headers.len(), sensitive);
         Ok(())
     }
 

@@ -55,12 +55,32 @@ pub fn build_request<I: AwsStruct>(
     protocol_headers(service, operation, content_type, &mut headers);
     let body = encode_body(operation, options, body, &mut headers)?;
     let mut builder = http::Request::builder().method(operation.method()).uri(uri);
-    for (name, value) in &headers {
-        builder = builder.header(name.as_str(), value.as_str());
+    for (i, (name, value)) in headers.iter().enumerate() {
+        builder = builder.header(name.as_str(), header_value(name, value, &bindings, i)?);
     }
     builder
         .body(body)
         .map_err(|e| Error::invalid("request", e.to_string()))
+}
+
+/// Header `index`'s value, marked sensitive when a sensitive member gave it (the headers the
+/// protocol adds come after the bound ones, so their indexes are past the bound ones').
+fn header_value(
+    name: &str,
+    value: &str,
+    bindings: &Bindings<'_>,
+    index: usize,
+) -> Result<http::HeaderValue> {
+    let mut value = http::HeaderValue::from_str(value)
+        .map_err(|e| Error::invalid("request", format!("header {name}: {e}")))?;
+    value.set_sensitive(
+        bindings
+            .sensitive_headers
+            .get(index)
+            .copied()
+            .unwrap_or(false),
+    );
+    Ok(value)
 }
 
 /// The body and its media type: the payload member's, the REST body members, the whole

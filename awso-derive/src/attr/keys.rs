@@ -265,9 +265,10 @@ pub(super) const KEYS: &[Row] = &[
     row("idempotency_token", &[Field], Form::FLAG),
     row(
         "sensitive",
-        &[Struct, Enum, Field, UnionVariant],
+        &[Struct, Enum, Field, UnionVariant, Nested],
         Form::FLAG,
     ),
+    row("debug", &[Struct, Enum], Form::FLAG),
     row(
         "default",
         &[Field],

@@ -241,6 +241,8 @@ pub(crate) struct ContainerAttrs {
     pub(crate) xml_namespace: Slot<Namespace>,
     pub(crate) error: Slot<ErrorAttr>,
     pub(crate) sensitive: Slot<()>,
+    /// `debug`: write a `Debug` impl that prints sensitive members as a redaction marker.
+    pub(crate) debug: Slot<()>,
     pub(crate) union: Slot<()>,
     pub(crate) int_enum: Slot<()>,
     pub(crate) krate: Slot<syn::Path>,
@@ -274,6 +276,7 @@ impl ContainerAttrs {
             }
             "error" => self.error.set(cx, key, span, values::error(cx, meta)),
             "sensitive" => self.sensitive.set(cx, key, span, ()),
+            "debug" => self.debug.set(cx, key, span, ()),
             "union" => self.union.set(cx, key, span, ()),
             "int_enum" => self.int_enum.set(cx, key, span, ()),
             "crate" => self

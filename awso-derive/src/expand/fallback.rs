@@ -16,12 +16,36 @@ fn krate(input: &DeriveInput) -> syn::Path {
     crate::ast::crate_path(&attrs)
 }
 
+/// Whether `#[awso(debug)]` was asked for, read with errors ignored like [`krate`].
+fn wants_debug(input: &DeriveInput) -> bool {
+    let cx = crate::ctxt::Ctxt::default();
+    let place = match input.data {
+        syn::Data::Enum(_) => Place::Enum,
+        _ => Place::Struct,
+    };
+    let attrs = crate::attr::ContainerAttrs::parse(&cx, &input.attrs, place);
+    let _ = cx.into_compile_errors();
+    attrs.debug.is_set()
+}
+
 pub(super) fn shape(input: &DeriveInput) -> TokenStream {
     let krate = krate(input);
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let name = ident.to_string();
+    let debug = wants_debug(input).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __f.write_str(#name)
+                }
+            }
+        }
+    });
     quote! {
+        #debug
+
         #[automatically_derived]
         impl #impl_generics #krate::AwsShape for #ident #ty_generics #where_clause {
             const SCHEMA: &'static #krate::Schema = &#krate::Schema::simple(

@@ -1,5 +1,6 @@
 //! Code generation. Reads only the parsed [`crate::ast`] view.
 
+mod debug;
 mod enums;
 mod error_enum;
 mod fallback;
@@ -32,7 +33,8 @@ pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
         Data::Enum(variants) => enums::string_enum(&cont, variants),
         Data::IntEnum(variants) => enums::int_enum(&cont, variants),
     };
-    wrap(&body)
+    let debug = debug::expand(&cont);
+    wrap(&quote!(#body #debug))
 }
 
 /// Expands `#[derive(AwsError)]`.

@@ -2,15 +2,20 @@
 // Regenerate with: awso-codegen connectparticipant -o services/connectparticipant/src/model.rs
 
 /// The `AccessDeniedException` error (HTTP 403, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 403), rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 403),
+    rename_all = "PascalCase"
+)]
 pub struct AccessDeniedException {
     /// `Message`, required.
     pub message: ::std::string::String,
 }
 
 /// The `ArtifactStatus` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum ArtifactStatus {
     /// `APPROVED`.
     #[awso(rename = "APPROVED")]
@@ -27,8 +32,8 @@ pub enum ArtifactStatus {
 }
 
 /// The `AttachmentItem` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AttachmentItem {
     /// `ContentType`.
     pub content_type: ::std::option::Option<::std::string::String>,
@@ -41,8 +46,8 @@ pub struct AttachmentItem {
 }
 
 /// The `Attendee` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct Attendee {
     /// `AttendeeId`.
     pub attendee_id: ::std::option::Option<::std::string::String>,
@@ -52,29 +57,31 @@ pub struct Attendee {
 }
 
 /// The `AudioFeatures` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AudioFeatures {
     /// `EchoReduction`.
     pub echo_reduction: ::std::option::Option<MeetingFeatureStatus>,
 }
 
 /// The `CancelParticipantAuthenticationRequest` structure: input of the [`CancelParticipantAuthentication`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct CancelParticipantAuthenticationRequest {
     /// `SessionId`, required.
     pub session_id: ::std::string::String,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `CancelParticipantAuthenticationResponse` structure: output of the [`CancelParticipantAuthentication`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug)]
 pub struct CancelParticipantAuthenticationResponse {}
 /// The `ChatItemType` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum ChatItemType {
     /// `TYPING`.
     #[awso(rename = "TYPING")]
@@ -118,8 +125,8 @@ pub enum ChatItemType {
 }
 
 /// The `CompleteAttachmentUploadRequest` structure: input of the [`CompleteAttachmentUpload`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct CompleteAttachmentUploadRequest {
     /// `AttachmentIds`, required.
     pub attachment_ids: ::std::vec::Vec<::std::string::String>,
@@ -127,33 +134,40 @@ pub struct CompleteAttachmentUploadRequest {
     #[awso(idempotency_token)]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `CompleteAttachmentUploadResponse` structure: output of the [`CompleteAttachmentUpload`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug)]
 pub struct CompleteAttachmentUploadResponse {}
 /// The `ConflictException` error (HTTP 409, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 409), rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 409),
+    rename_all = "PascalCase"
+)]
 pub struct ConflictException {
     /// `Message`, required.
     pub message: ::std::string::String,
 }
 
 /// The `ConnectionCredentials` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct ConnectionCredentials {
     /// `ConnectionToken`.
+    #[awso(sensitive)]
     pub connection_token: ::std::option::Option<::std::string::String>,
     /// `Expiry`.
     pub expiry: ::std::option::Option<::std::string::String>,
 }
 
 /// The `ConnectionType` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum ConnectionType {
     /// `WEBSOCKET`.
     #[awso(rename = "WEBSOCKET")]
@@ -170,21 +184,21 @@ pub enum ConnectionType {
 }
 
 /// The `CreateParticipantConnectionRequest` structure: input of the [`CreateParticipantConnection`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct CreateParticipantConnectionRequest {
     /// `Type`.
     pub r#type: ::std::option::Option<::std::vec::Vec<ConnectionType>>,
     /// `ParticipantToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub participant_token: ::std::string::String,
     /// `ConnectParticipant`.
     pub connect_participant: ::std::option::Option<bool>,
 }
 
 /// The `CreateParticipantConnectionResponse` structure: output of the [`CreateParticipantConnection`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct CreateParticipantConnectionResponse {
     /// `Websocket`.
     pub websocket: ::std::option::Option<Websocket>,
@@ -196,56 +210,57 @@ pub struct CreateParticipantConnectionResponse {
 }
 
 /// The `DescribeViewRequest` structure: input of the [`DescribeView`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct DescribeViewRequest {
     /// `ViewToken`, required; the `{ViewToken}` label of the URI.
     #[awso(http_label)]
     pub view_token: ::std::string::String,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `DescribeViewResponse` structure: output of the [`DescribeView`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct DescribeViewResponse {
     /// `View`.
     pub view: ::std::option::Option<View>,
 }
 
 /// The `DisconnectParticipantRequest` structure: input of the [`DisconnectParticipant`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct DisconnectParticipantRequest {
     /// `ClientToken`; filled with a fresh token when left out.
     #[awso(idempotency_token)]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `DisconnectParticipantResponse` structure: output of the [`DisconnectParticipant`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug)]
 pub struct DisconnectParticipantResponse {}
 /// The `GetAttachmentRequest` structure: input of the [`GetAttachment`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetAttachmentRequest {
     /// `AttachmentId`, required.
     pub attachment_id: ::std::string::String,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
     /// `UrlExpiryInSeconds`.
     pub url_expiry_in_seconds: ::std::option::Option<i32>,
 }
 
 /// The `GetAttachmentResponse` structure: output of the [`GetAttachment`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetAttachmentResponse {
     /// `Url`.
     pub url: ::std::option::Option<::std::string::String>,
@@ -256,29 +271,29 @@ pub struct GetAttachmentResponse {
 }
 
 /// The `GetAuthenticationUrlRequest` structure: input of the [`GetAuthenticationUrl`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetAuthenticationUrlRequest {
     /// `SessionId`, required.
     pub session_id: ::std::string::String,
     /// `RedirectUri`, required.
     pub redirect_uri: ::std::string::String,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `GetAuthenticationUrlResponse` structure: output of the [`GetAuthenticationUrl`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetAuthenticationUrlResponse {
     /// `AuthenticationUrl`.
     pub authentication_url: ::std::option::Option<::std::string::String>,
 }
 
 /// The `GetTranscriptRequest` structure: input of the [`GetTranscript`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetTranscriptRequest {
     /// `ContactId`.
     pub contact_id: ::std::option::Option<::std::string::String>,
@@ -293,13 +308,13 @@ pub struct GetTranscriptRequest {
     /// `StartPosition`.
     pub start_position: ::std::option::Option<StartPosition>,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `GetTranscriptResponse` structure: output of the [`GetTranscript`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetTranscriptResponse {
     /// `InitialContactId`.
     pub initial_contact_id: ::std::option::Option<::std::string::String>,
@@ -310,16 +325,20 @@ pub struct GetTranscriptResponse {
 }
 
 /// The `InternalServerException` error (HTTP 500, server fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "server", status = 500), rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "server", status = 500),
+    rename_all = "PascalCase"
+)]
 pub struct InternalServerException {
     /// `Message`, required.
     pub message: ::std::string::String,
 }
 
 /// The `Item` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct Item {
     /// `AbsoluteTime`.
     pub absolute_time: ::std::option::Option<::std::string::String>,
@@ -348,7 +367,8 @@ pub struct Item {
 }
 
 /// The `MeetingFeatureStatus` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum MeetingFeatureStatus {
     /// `AVAILABLE`.
     #[awso(rename = "AVAILABLE")]
@@ -362,16 +382,16 @@ pub enum MeetingFeatureStatus {
 }
 
 /// The `MeetingFeaturesConfiguration` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct MeetingFeaturesConfiguration {
     /// `Audio`.
     pub audio: ::std::option::Option<AudioFeatures>,
 }
 
 /// The `MessageMetadata` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct MessageMetadata {
     /// `MessageId`.
     pub message_id: ::std::option::Option<::std::string::String>,
@@ -382,15 +402,16 @@ pub struct MessageMetadata {
 }
 
 /// The `MessageProcessingMetadata` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct MessageProcessingMetadata {
     /// `MessageProcessingStatus`.
     pub message_processing_status: ::std::option::Option<MessageProcessingStatus>,
 }
 
 /// The `MessageProcessingStatus` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum MessageProcessingStatus {
     /// `PROCESSING`.
     #[awso(rename = "PROCESSING")]
@@ -407,7 +428,8 @@ pub enum MessageProcessingStatus {
 }
 
 /// The `ParticipantRole` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum ParticipantRole {
     /// `AGENT`.
     #[awso(rename = "AGENT")]
@@ -430,8 +452,8 @@ pub enum ParticipantRole {
 }
 
 /// The `Receipt` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct Receipt {
     /// `DeliveredTimestamp`.
     pub delivered_timestamp: ::std::option::Option<::std::string::String>,
@@ -442,8 +464,12 @@ pub struct Receipt {
 }
 
 /// The `ResourceNotFoundException` error (HTTP 404, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 404), rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 404),
+    rename_all = "PascalCase"
+)]
 pub struct ResourceNotFoundException {
     /// `Message`.
     pub message: ::std::option::Option<::std::string::String>,
@@ -454,7 +480,8 @@ pub struct ResourceNotFoundException {
 }
 
 /// The `ResourceType` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum ResourceType {
     /// `CONTACT`.
     #[awso(rename = "CONTACT")]
@@ -486,7 +513,8 @@ pub enum ResourceType {
 }
 
 /// The `ScanDirection` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum ScanDirection {
     /// `FORWARD`.
     #[awso(rename = "FORWARD")]
@@ -500,8 +528,8 @@ pub enum ScanDirection {
 }
 
 /// The `SendEventRequest` structure: input of the [`SendEvent`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct SendEventRequest {
     /// `ContentType`, required.
     pub content_type: ::std::string::String,
@@ -511,13 +539,13 @@ pub struct SendEventRequest {
     #[awso(idempotency_token)]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `SendEventResponse` structure: output of the [`SendEvent`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct SendEventResponse {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -526,8 +554,8 @@ pub struct SendEventResponse {
 }
 
 /// The `SendMessageRequest` structure: input of the [`SendMessage`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct SendMessageRequest {
     /// `ContentType`, required.
     pub content_type: ::std::string::String,
@@ -537,13 +565,13 @@ pub struct SendMessageRequest {
     #[awso(idempotency_token)]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `SendMessageResponse` structure: output of the [`SendMessage`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct SendMessageResponse {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -554,15 +582,20 @@ pub struct SendMessageResponse {
 }
 
 /// The `ServiceQuotaExceededException` error (HTTP 402, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 402), rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 402),
+    rename_all = "PascalCase"
+)]
 pub struct ServiceQuotaExceededException {
     /// `Message`, required.
     pub message: ::std::string::String,
 }
 
 /// The `SortKey` enum: its named values, and any other value the service sends.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[awso(debug)]
 pub enum SortKey {
     /// `DESCENDING`.
     #[awso(rename = "DESCENDING")]
@@ -576,8 +609,8 @@ pub enum SortKey {
 }
 
 /// The `StartAttachmentUploadRequest` structure: input of the [`StartAttachmentUpload`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct StartAttachmentUploadRequest {
     /// `ContentType`, required.
     pub content_type: ::std::string::String,
@@ -589,13 +622,13 @@ pub struct StartAttachmentUploadRequest {
     #[awso(idempotency_token)]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// `ConnectionToken`, required; sent in the `X-Amz-Bearer` header.
-    #[awso(http_header = "X-Amz-Bearer")]
+    #[awso(http_header = "X-Amz-Bearer", sensitive)]
     pub connection_token: ::std::string::String,
 }
 
 /// The `StartAttachmentUploadResponse` structure: output of the [`StartAttachmentUpload`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct StartAttachmentUploadResponse {
     /// `AttachmentId`.
     pub attachment_id: ::std::option::Option<::std::string::String>,
@@ -604,8 +637,8 @@ pub struct StartAttachmentUploadResponse {
 }
 
 /// The `StartPosition` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct StartPosition {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -616,16 +649,20 @@ pub struct StartPosition {
 }
 
 /// The `ThrottlingException` error (HTTP 429, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 429), rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 429),
+    rename_all = "PascalCase"
+)]
 pub struct ThrottlingException {
     /// `Message`, required.
     pub message: ::std::string::String,
 }
 
 /// The `UploadMetadata` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct UploadMetadata {
     /// `Url`.
     pub url: ::std::option::Option<::std::string::String>,
@@ -638,16 +675,20 @@ pub struct UploadMetadata {
 }
 
 /// The `ValidationException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400), rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 400),
+    rename_all = "PascalCase"
+)]
 pub struct ValidationException {
     /// `Message`, required.
     pub message: ::std::string::String,
 }
 
 /// The `View` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct View {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -663,8 +704,8 @@ pub struct View {
 }
 
 /// The `ViewContent` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct ViewContent {
     /// `InputSchema`.
     #[awso(sensitive)]
@@ -673,12 +714,13 @@ pub struct ViewContent {
     #[awso(sensitive)]
     pub template: ::std::option::Option<::std::string::String>,
     /// `Actions`.
+    #[awso(member(sensitive))]
     pub actions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
 /// The `WebRTCConnection` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct WebRTCConnection {
     /// `Attendee`.
     pub attendee: ::std::option::Option<Attendee>,
@@ -687,8 +729,8 @@ pub struct WebRTCConnection {
 }
 
 /// The `WebRTCMediaPlacement` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct WebRTCMediaPlacement {
     /// `AudioHostUrl`.
     pub audio_host_url: ::std::option::Option<::std::string::String>,
@@ -701,8 +743,8 @@ pub struct WebRTCMediaPlacement {
 }
 
 /// The `WebRTCMeeting` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct WebRTCMeeting {
     /// `MediaPlacement`.
     pub media_placement: ::std::option::Option<WebRTCMediaPlacement>,
@@ -713,8 +755,8 @@ pub struct WebRTCMeeting {
 }
 
 /// The `Websocket` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct Websocket {
     /// `Url`.
     pub url: ::std::option::Option<::std::string::String>,

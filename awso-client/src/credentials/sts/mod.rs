@@ -246,3 +246,68 @@ impl fmt::Debug for StsClient {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use awso_core::protocol;
+
+    use super::model::{AssumeRole, AssumeRoleWithWebIdentityRequest, Credentials};
+
+    const SECRET_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY";
+    const SESSION_TOKEN: &str = "FwoGZXIvYXdzEXAMPLESESSIONTOKENvalue";
+
+    /// An AssumeRole answer as STS sends it.
+    fn assume_role_answer() -> http::Response<Vec<u8>> {
+        let body = format!(
+            "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\
+             <AssumeRoleResult><Credentials>\
+             <AccessKeyId>ASIAEXAMPLEID</AccessKeyId>\
+             <SecretAccessKey>{SECRET_KEY}</SecretAccessKey>\
+             <SessionToken>{SESSION_TOKEN}</SessionToken>\
+             <Expiration>2026-12-01T12:00:00Z</Expiration>\
+             </Credentials>\
+             <AssumedRoleUser><AssumedRoleId>AROA:s</AssumedRoleId>\
+             <Arn>arn:aws:sts::123456789012:assumed-role/r/s</Arn></AssumedRoleUser>\
+             </AssumeRoleResult></AssumeRoleResponse>"
+        );
+        http::Response::builder()
+            .status(200)
+            .body(body.into_bytes())
+            .unwrap()
+    }
+
+    #[test]
+    fn assume_role_credentials_print_without_their_secrets() {
+        let output = protocol::response::<AssumeRole, _>(&assume_role_answer()).unwrap();
+        let credentials: &Credentials = output.credentials.as_ref().unwrap();
+        assert_eq!(credentials.secret_access_key, SECRET_KEY, "decoded whole");
+        assert_eq!(credentials.session_token, SESSION_TOKEN);
+        for printed in [
+            format!("{output:?}"),
+            format!("{output:#?}"),
+            format!("{credentials:?}"),
+            format!("{credentials:#?}"),
+        ] {
+            assert!(!printed.contains(SECRET_KEY), "{printed}");
+            assert!(!printed.contains(SESSION_TOKEN), "{printed}");
+            assert!(printed.contains("ASIAEXAMPLEID"), "{printed}");
+        }
+    }
+
+    #[test]
+    fn a_web_identity_token_in_a_request_is_hidden() {
+        let input = AssumeRoleWithWebIdentityRequest {
+            role_arn: "arn:aws:iam::123456789012:role/r".into(),
+            role_session_name: "s".into(),
+            web_identity_token: "eyJhbGciOiJSUzI1NiJ9.SECRETJWT".into(),
+            provider_id: None,
+            policy_arns: None,
+            policy: None,
+            duration_seconds: None,
+        };
+        for printed in [format!("{input:?}"), format!("{input:#?}")] {
+            assert!(!printed.contains("SECRETJWT"), "{printed}");
+            assert!(printed.contains("role/r"), "{printed}");
+        }
+    }
+}

@@ -2,8 +2,8 @@
 // Regenerate with: awso-codegen sts -o awso-client/src/credentials/sts/model.rs
 
 /// The `AssumeRoleRequest` structure: input of the [`AssumeRole`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRoleRequest {
     /// `RoleArn`, required.
     pub role_arn: ::std::string::String,
@@ -32,8 +32,8 @@ pub struct AssumeRoleRequest {
 }
 
 /// The `AssumeRoleResponse` structure: output of the [`AssumeRole`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRoleResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -46,8 +46,8 @@ pub struct AssumeRoleResponse {
 }
 
 /// The `AssumeRoleWithSAMLRequest` structure: input of the [`AssumeRoleWithSAML`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRoleWithSAMLRequest {
     /// `RoleArn`, required.
     pub role_arn: ::std::string::String,
@@ -65,8 +65,8 @@ pub struct AssumeRoleWithSAMLRequest {
 }
 
 /// The `AssumeRoleWithSAMLResponse` structure: output of the [`AssumeRoleWithSAML`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRoleWithSAMLResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -89,8 +89,8 @@ pub struct AssumeRoleWithSAMLResponse {
 }
 
 /// The `AssumeRoleWithWebIdentityRequest` structure: input of the [`AssumeRoleWithWebIdentity`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRoleWithWebIdentityRequest {
     /// `RoleArn`, required.
     pub role_arn: ::std::string::String,
@@ -110,8 +110,8 @@ pub struct AssumeRoleWithWebIdentityRequest {
 }
 
 /// The `AssumeRoleWithWebIdentityResponse` structure: output of the [`AssumeRoleWithWebIdentity`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRoleWithWebIdentityResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -130,8 +130,8 @@ pub struct AssumeRoleWithWebIdentityResponse {
 }
 
 /// The `AssumeRootRequest` structure: input of the [`AssumeRoot`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRootRequest {
     /// `TargetPrincipal`, required.
     pub target_principal: ::std::string::String,
@@ -142,8 +142,8 @@ pub struct AssumeRootRequest {
 }
 
 /// The `AssumeRootResponse` structure: output of the [`AssumeRoot`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumeRootResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -152,8 +152,8 @@ pub struct AssumeRootResponse {
 }
 
 /// The `AssumedRoleUser` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct AssumedRoleUser {
     /// `AssumedRoleId`, required.
     pub assumed_role_id: ::std::string::String,
@@ -162,8 +162,8 @@ pub struct AssumedRoleUser {
 }
 
 /// The `Credentials` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct Credentials {
     /// `AccessKeyId`, required.
     pub access_key_id: ::std::string::String,
@@ -171,46 +171,53 @@ pub struct Credentials {
     #[awso(sensitive)]
     pub secret_access_key: ::std::string::String,
     /// `SessionToken`, required.
+    #[awso(sensitive)]
     pub session_token: ::std::string::String,
     /// `Expiration`, required.
     pub expiration: ::awso_core::Timestamp,
 }
 
 /// The `DecodeAuthorizationMessageRequest` structure: input of the [`DecodeAuthorizationMessage`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct DecodeAuthorizationMessageRequest {
     /// `EncodedMessage`, required.
     pub encoded_message: ::std::string::String,
 }
 
 /// The `DecodeAuthorizationMessageResponse` structure: output of the [`DecodeAuthorizationMessage`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct DecodeAuthorizationMessageResponse {
     /// `DecodedMessage`.
     pub decoded_message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `ExpiredTokenException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400, code = "ExpiredTokenException"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 400, code = "ExpiredTokenException")
+)]
 pub struct ExpiredTokenException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `ExpiredTradeInTokenException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400, code = "ExpiredTradeInTokenException"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 400, code = "ExpiredTradeInTokenException")
+)]
 pub struct ExpiredTradeInTokenException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `FederatedUser` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct FederatedUser {
     /// `FederatedUserId`, required.
     pub federated_user_id: ::std::string::String,
@@ -219,27 +226,28 @@ pub struct FederatedUser {
 }
 
 /// The `GetAccessKeyInfoRequest` structure: input of the [`GetAccessKeyInfo`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetAccessKeyInfoRequest {
     /// `AccessKeyId`, required.
     pub access_key_id: ::std::string::String,
 }
 
 /// The `GetAccessKeyInfoResponse` structure: output of the [`GetAccessKeyInfo`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetAccessKeyInfoResponse {
     /// `Account`.
     pub account: ::std::option::Option<::std::string::String>,
 }
 
 /// The `GetCallerIdentityRequest` structure: input of the [`GetCallerIdentity`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug)]
 pub struct GetCallerIdentityRequest {}
 /// The `GetCallerIdentityResponse` structure: output of the [`GetCallerIdentity`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetCallerIdentityResponse {
     /// `UserId`.
     pub user_id: ::std::option::Option<::std::string::String>,
@@ -250,8 +258,8 @@ pub struct GetCallerIdentityResponse {
 }
 
 /// The `GetDelegatedAccessTokenRequest` structure: input of the [`GetDelegatedAccessToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetDelegatedAccessTokenRequest {
     /// `TradeInToken`, required.
     #[awso(sensitive)]
@@ -259,8 +267,8 @@ pub struct GetDelegatedAccessTokenRequest {
 }
 
 /// The `GetDelegatedAccessTokenResponse` structure: output of the [`GetDelegatedAccessToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetDelegatedAccessTokenResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -271,8 +279,8 @@ pub struct GetDelegatedAccessTokenResponse {
 }
 
 /// The `GetFederationTokenRequest` structure: input of the [`GetFederationToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetFederationTokenRequest {
     /// `Name`, required.
     pub name: ::std::string::String,
@@ -287,8 +295,8 @@ pub struct GetFederationTokenRequest {
 }
 
 /// The `GetFederationTokenResponse` structure: output of the [`GetFederationToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetFederationTokenResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -299,8 +307,8 @@ pub struct GetFederationTokenResponse {
 }
 
 /// The `GetSessionTokenRequest` structure: input of the [`GetSessionToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetSessionTokenRequest {
     /// `DurationSeconds`.
     pub duration_seconds: ::std::option::Option<i32>,
@@ -311,16 +319,16 @@ pub struct GetSessionTokenRequest {
 }
 
 /// The `GetSessionTokenResponse` structure: output of the [`GetSessionToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetSessionTokenResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
 }
 
 /// The `GetWebIdentityTokenRequest` structure: input of the [`GetWebIdentityToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetWebIdentityTokenRequest {
     /// `Audience`, required.
     pub audience: ::std::vec::Vec<::std::string::String>,
@@ -333,8 +341,8 @@ pub struct GetWebIdentityTokenRequest {
 }
 
 /// The `GetWebIdentityTokenResponse` structure: output of the [`GetWebIdentityToken`] operation.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct GetWebIdentityTokenResponse {
     /// `WebIdentityToken`.
     #[awso(sensitive)]
@@ -344,91 +352,116 @@ pub struct GetWebIdentityTokenResponse {
 }
 
 /// The `IDPCommunicationErrorException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400, code = "IDPCommunicationError"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 400, code = "IDPCommunicationError")
+)]
 pub struct IDPCommunicationErrorException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `IDPRejectedClaimException` error (HTTP 403, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 403, code = "IDPRejectedClaim"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 403, code = "IDPRejectedClaim")
+)]
 pub struct IDPRejectedClaimException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `InvalidAuthorizationMessageException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(
-    fault = "client",
-    status = 400,
-    code = "InvalidAuthorizationMessageException"
-))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(
+        fault = "client",
+        status = 400,
+        code = "InvalidAuthorizationMessageException"
+    )
+)]
 pub struct InvalidAuthorizationMessageException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `InvalidIdentityTokenException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400, code = "InvalidIdentityToken"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 400, code = "InvalidIdentityToken")
+)]
 pub struct InvalidIdentityTokenException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `JWTPayloadSizeExceededException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(
-    fault = "client",
-    status = 400,
-    code = "JWTPayloadSizeExceededException"
-))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(
+        fault = "client",
+        status = 400,
+        code = "JWTPayloadSizeExceededException"
+    )
+)]
 pub struct JWTPayloadSizeExceededException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `MalformedPolicyDocumentException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400, code = "MalformedPolicyDocument"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 400, code = "MalformedPolicyDocument")
+)]
 pub struct MalformedPolicyDocumentException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `OutboundWebIdentityFederationDisabledException` error (HTTP 403, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(
-    fault = "client",
-    status = 403,
-    code = "OutboundWebIdentityFederationDisabledException"
-))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(
+        fault = "client",
+        status = 403,
+        code = "OutboundWebIdentityFederationDisabledException"
+    )
+)]
 pub struct OutboundWebIdentityFederationDisabledException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `PackedPolicyTooLargeException` error (HTTP 400, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 400, code = "PackedPolicyTooLarge"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 400, code = "PackedPolicyTooLarge")
+)]
 pub struct PackedPolicyTooLargeException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `PolicyDescriptorType` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug)]
 pub struct PolicyDescriptorType {
     /// `arn`.
     pub arn: ::std::option::Option<::std::string::String>,
 }
 
 /// The `ProvidedContext` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct ProvidedContext {
     /// `ProviderArn`.
     pub provider_arn: ::std::option::Option<::std::string::String>,
@@ -437,28 +470,34 @@ pub struct ProvidedContext {
 }
 
 /// The `RegionDisabledException` error (HTTP 403, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(fault = "client", status = 403, code = "RegionDisabledException"))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(fault = "client", status = 403, code = "RegionDisabledException")
+)]
 pub struct RegionDisabledException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `SessionDurationEscalationException` error (HTTP 403, client fault).
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(error(
-    fault = "client",
-    status = 403,
-    code = "SessionDurationEscalationException"
-))]
+#[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
+#[awso(
+    debug,
+    error(
+        fault = "client",
+        status = 403,
+        code = "SessionDurationEscalationException"
+    )
+)]
 pub struct SessionDurationEscalationException {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
 }
 
 /// The `Tag` structure.
-#[derive(::awso_core::AwsShape, Debug, Clone, PartialEq)]
-#[awso(rename_all = "PascalCase")]
+#[derive(::awso_core::AwsShape, Clone, PartialEq)]
+#[awso(debug, rename_all = "PascalCase")]
 pub struct Tag {
     /// `Key`, required.
     pub key: ::std::string::String,
