@@ -60,8 +60,10 @@ impl<'o> Bindings<'o> {
             push_query(&mut query, key, value);
         }
         // Explicit query members win over the same names in a query-params map.
+        let explicit: std::collections::HashSet<&str> =
+            self.query.iter().map(|(k, _)| k.as_str()).collect();
         for (key, value) in &self.query_map {
-            if !self.query.iter().any(|(k, _)| k == key) {
+            if !explicit.contains(key.as_str()) {
                 push_query(&mut query, key, value);
             }
         }
@@ -162,6 +164,7 @@ impl MemberSerializer for Bindings<'_> {
             Some(HttpBinding::Header(name)) => {
                 let mut header = HeaderSerializer::new();
                 value.serialize(member, &mut header).map_err(in_member)?;
+                check_header_value(name, &header.out).map_err(in_member)?;
                 self.headers.push((name.to_owned(), header.out));
             }
             Some(HttpBinding::PrefixHeaders(prefix)) => {
@@ -180,6 +183,25 @@ impl MemberSerializer for Bindings<'_> {
         Err(Error::unsupported(format!(
             "cannot send the unknown union member `{name}`"
         )))
+    }
+}
+
+/// Refuses a header value with a byte outside visible ASCII, space and tab: sent raw, the
+/// signer and the server would see different bytes (as botocore does for S3 metadata, the
+/// caller encodes such text first, for example as RFC 2047 `=?UTF-8?B?...?=`).
+fn check_header_value(name: &str, value: &str) -> Result<()> {
+    match value
+        .char_indices()
+        .find(|&(_, c)| !(c == ' ' || c == '\t' || c.is_ascii_graphic()))
+    {
+        None => Ok(()),
+        Some((at, c)) => Err(Error::invalid(
+            "header",
+            format!(
+                "the value of `{name}` holds {c:?} at byte {at}: header values are visible \
+                 ASCII; encode other text first (for example RFC 2047 `=?UTF-8?B?...?=`)"
+            ),
+        )),
     }
 }
 
@@ -251,8 +273,9 @@ impl ShapeSerializer for PrefixHeaders<'_> {
             value
                 .serialize(value_member, &mut header)
                 .map_err(|e| e.in_key(key))?;
-            self.headers
-                .push((format!("{}{key}", self.prefix), header.out));
+            let name = format!("{}{key}", self.prefix);
+            check_header_value(&name, &header.out).map_err(|e| e.in_key(key))?;
+            self.headers.push((name, header.out));
         }
         Ok(())
     }
