@@ -455,3 +455,27 @@ fn botocore_http_checksum_trait_was_ignored() {
         ChecksumAlgorithm::Crc64Nvme
     );
 }
+
+// Item 6: a label the URI template does not name (the derive cannot see the template).
+
+struct PutObjectWithoutKey;
+
+impl Operation for PutObjectWithoutKey {
+    type Input = PutObjectInput;
+    type Output = PutObjectOutput;
+    type Error = NoErrors;
+    const SERVICE: &'static ServiceSchema = S3;
+    const SCHEMA: &'static OperationSchema =
+        &OperationSchema::new("PutObject", "PUT", "/{Bucket}").with_input(PutObjectInput::SCHEMA);
+}
+
+#[test]
+fn a_label_the_uri_template_does_not_name_was_dropped() {
+    let message = protocol::request::<PutObjectWithoutKey>(&put("b", "k"), &endpoint())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("`Key`") && message.contains("\"/{Bucket}\""),
+        "{message}"
+    );
+}

@@ -48,6 +48,9 @@ impl<'o> Bindings<'o> {
             .request_uri()
             .split_once('?')
             .unwrap_or((self.operation.request_uri(), ""));
+        if self.protocol.is_rest() {
+            self.labels_in_template(path_template)?;
+        }
         let mut uri = format!("{}://", endpoint.scheme());
         if let Some(prefix) = self.operation.host_prefix() {
             uri.push_str(&expand(prefix, Template::HostPrefix, &self.host_labels)?);
@@ -72,6 +75,30 @@ impl<'o> Bindings<'o> {
             uri.push_str(&query);
         }
         Ok(uri)
+    }
+
+    /// Refuses an input member bound to a label the path template does not name: its
+    /// value would be dropped without a word.
+    fn labels_in_template(&self, template: &str) -> Result<()> {
+        for member in self.operation.input().members() {
+            let Some(HttpBinding::Label { name, .. }) = member.traits().http else {
+                continue;
+            };
+            let named = [format!("{{{name}}}"), format!("{{{name}+}}")];
+            if !named.iter().any(|n| template.contains(n.as_str())) {
+                return Err(Error::invalid(
+                    "operation",
+                    format!(
+                        "the member `{}` of `{}` is bound to the URI label `{name}`, which the \
+                         URI template {template:?} of `{}` does not name",
+                        member.name(),
+                        self.operation.input().name(),
+                        self.operation.name()
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn payload<T: AwsShape>(&mut self, member: &Member, value: &T) -> Result<()> {
