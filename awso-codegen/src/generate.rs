@@ -455,6 +455,9 @@ impl<'a> Generator<'a> {
         if op.checksum_required() {
             calls.extend(quote!(.with_checksum_required()));
         }
+        if let Some(checksum) = op.http_checksum() {
+            calls.extend(http_checksum(rt, checksum));
+        }
         let error_variants = op.errors().iter().map(|schema| {
             let ty = &self.types.types[schema.name()];
             let doc = doc_attr(&format!("See [`{ty}`]."));
@@ -541,4 +544,28 @@ fn lowercase_first(text: &str) -> String {
         .next()
         .map(|c| c.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The `.with_http_checksum(...)` call for an operation's `@httpChecksum` trait.
+fn http_checksum(rt: &syn::Path, checksum: &awso_core::protocol::HttpChecksum) -> TokenStream {
+    let mut calls = quote!();
+    if checksum.request_required() {
+        calls.extend(quote!(.with_request_required()));
+    }
+    if let Some(member) = checksum.request_algorithm_member() {
+        calls.extend(quote!(.with_request_algorithm_member(#member)));
+    }
+    if let Some(member) = checksum.request_validation_mode_member() {
+        calls.extend(quote!(.with_request_validation_mode_member(#member)));
+    }
+    if !checksum.response_algorithms().is_empty() {
+        let algorithms = checksum
+            .response_algorithms()
+            .iter()
+            .map(|a| format_ident!("{}", format!("{a:?}")));
+        calls.extend(quote! {
+            .with_response_algorithms(&[#(#rt::protocol::ChecksumAlgorithm::#algorithms),*])
+        });
+    }
+    quote!(.with_http_checksum(#rt::protocol::HttpChecksum::new() #calls))
 }

@@ -56,7 +56,7 @@ use std::sync::OnceLock;
 use indexmap::IndexMap;
 
 use crate::error::{Error, Result};
-use crate::protocol::{OperationSchema, Protocol, ServiceSchema};
+use crate::protocol::{ChecksumAlgorithm, HttpChecksum, OperationSchema, Protocol, ServiceSchema};
 use crate::schema::{
     ErrorFault, ErrorTrait, HttpBinding, Member, MemberTraits, Schema, SchemaRef, ShapeKind,
     ShapeTraits, TimestampFormat, XmlNamespace,
@@ -222,6 +222,9 @@ impl Model {
         if flag(op, "httpChecksumRequired") {
             schema = schema.with_checksum_required();
         }
+        if let Some(checksum) = op.get("httpChecksum") {
+            schema = schema.with_http_checksum(http_checksum(checksum)?);
+        }
         Ok(schema)
     }
 
@@ -231,6 +234,34 @@ impl Model {
         self.shape(name)
             .ok_or_else(|| Error::invalid("shape reference", format!("no shape `{name}`")))
     }
+}
+
+/// An operation's `httpChecksum` trait; an algorithm this crate does not know is an error
+/// (a response carrying it could not be checked).
+fn http_checksum(doc: &Document) -> Result<HttpChecksum> {
+    let mut checksum = HttpChecksum::new();
+    if flag(doc, "requestChecksumRequired") {
+        checksum = checksum.with_request_required();
+    }
+    if let Some(member) = text(doc, "requestAlgorithmMember") {
+        checksum = checksum.with_request_algorithm_member(leak(member));
+    }
+    if let Some(member) = text(doc, "requestValidationModeMember") {
+        checksum = checksum.with_request_validation_mode_member(leak(member));
+    }
+    if let Some(names) = doc.get("responseAlgorithms").and_then(Document::as_array) {
+        let algorithms = names
+            .iter()
+            .map(|name| {
+                let name = name.as_str().unwrap_or_default();
+                ChecksumAlgorithm::from_name(name).ok_or_else(|| {
+                    Error::invalid("httpChecksum", format!("unknown algorithm {name:?}"))
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        checksum = checksum.with_response_algorithms(Box::leak(algorithms.into_boxed_slice()));
+    }
+    Ok(checksum)
 }
 
 fn service_schema(metadata: &Document) -> Option<ServiceSchema> {

@@ -16,6 +16,7 @@ pub(crate) fn container(cx: &Ctxt, cont: &Container<'_>) {
                 member(cx, field);
             }
             unique_names(cx, fields.iter().map(|f| (f.name.as_str(), f.ident)));
+            one_payload(cx, fields);
         }
         Data::Union(variants) => union(cx, cont, variants),
         Data::Enum(variants) => string_enum(cx, cont, variants),
@@ -52,6 +53,65 @@ fn unique_names<'a>(cx: &Ctxt, names: impl Iterator<Item = (&'a str, &'a syn::Id
     }
 }
 
+/// At most one member is the HTTP payload: of two, only the last would be sent.
+fn one_payload(cx: &Ctxt, fields: &[Field<'_>]) {
+    let mut payloads = fields
+        .iter()
+        .filter(|f| matches!(f.attrs.http.get(), Some(HttpBinding::Payload)));
+    if let Some(first) = payloads.next() {
+        for other in payloads {
+            cx.error_spanned_by(
+                other.ident,
+                format!(
+                    "only one member can be the HTTP payload, and `{}` already is",
+                    first.ident
+                ),
+            );
+        }
+    }
+}
+
+/// Whether `name` is made of HTTP token characters (RFC 9110), as header names are.
+fn is_token_text(name: &str) -> bool {
+    name.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Rules on the names of HTTP bindings and the type of a response-code member.
+fn http_binding(cx: &Ctxt, a: &MemberAttrs, shape_ty: &syn::Type) {
+    let (Some(span), Some(binding)) = (a.http.span(), a.http.get()) else {
+        return;
+    };
+    match binding {
+        // A header name is a non-empty token; a prefix may be empty (all headers).
+        HttpBinding::Header(name) | HttpBinding::PrefixHeaders(name)
+            if !is_token_text(name)
+                || (name.is_empty() && matches!(binding, HttpBinding::Header(_))) =>
+        {
+            cx.error_at(
+                span,
+                format!(
+                    "{name:?} is not an HTTP header name: a header name is a non-empty token \
+                     of letters, digits and !#$%&'*+-.^_`|~ (a prefix may be empty)"
+                ),
+            );
+        }
+        HttpBinding::Query(name) if name.is_empty() => {
+            cx.error_at(
+                span,
+                "an HTTP query parameter needs a name: `?=value` names nothing",
+            );
+        }
+        HttpBinding::ResponseCode if !ty::is_integer(shape_ty) => {
+            cx.error_at(
+                span,
+                "the HTTP response code is an integer: give this member an integer type (i32)",
+            );
+        }
+        _ => {}
+    }
+}
+
 /// Rules for one structure member (or union member).
 fn member(cx: &Ctxt, field: &Field<'_>) {
     if let Some(reason) = ty::unsupported(field.shape_ty) {
@@ -59,6 +119,7 @@ fn member(cx: &Ctxt, field: &Field<'_>) {
     }
     let a = &field.attrs;
     member_traits(cx, a, field.shape_ty);
+    http_binding(cx, a, field.shape_ty);
     if let (Some(span), true) = (a.required.span(), field.optional) {
         cx.error_at(span, "a required member is a plain type, not an Option");
     }

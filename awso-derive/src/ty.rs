@@ -42,6 +42,12 @@ pub(crate) fn is_named(ty: &Type, name: &str) -> bool {
     matches!(last_segment(ty), Some((ident, args)) if ident == name && args.is_empty())
 }
 
+/// Whether `ty` is spelled as an integer type wide enough for an HTTP status (`i16`, `i32`,
+/// `i64`).
+pub(crate) fn is_integer(ty: &Type) -> bool {
+    ["i16", "i32", "i64"].iter().any(|name| is_named(ty, name))
+}
+
 /// Whether `ty` is spelled like a type that is certainly a scalar (not a list or map).
 pub(crate) fn is_known_scalar(ty: &Type) -> bool {
     const SCALARS: &[&str] = &[

@@ -76,6 +76,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("query_encode", query_encode),
     ("timestamp_parse", timestamp_parse),
     ("blob_parse", blob_parse),
+    ("checksum_verify", checksum_verify),
 ];
 
 /// Builds what the targets keep for the whole process (the fuzz model of every protocol, the
@@ -617,4 +618,41 @@ fn blob_json_round_trip(json_text: &[u8]) {
             .unwrap_or_else(|e| panic!("json blob: cannot read back {written:?}: {e}"));
         assert_eq!(back, blob, "json blob round trip via {written:?}");
     }
+}
+
+/// Response checksum validation: the first line is the `x-amz-checksum-*` header's value
+/// (for the algorithm the first byte picks), the rest is the body. Never panics; passes
+/// exactly when the header is the body's checksum, or is a checksum of parts (`...-N`),
+/// which cannot be checked; and a header made from the body always passes.
+pub fn checksum_verify(data: &[u8]) {
+    use awso_core::protocol::{ChecksumAlgorithm, verify_checksum};
+    const ALL: [ChecksumAlgorithm; 5] = [
+        ChecksumAlgorithm::Crc32,
+        ChecksumAlgorithm::Crc32c,
+        ChecksumAlgorithm::Crc64Nvme,
+        ChecksumAlgorithm::Sha1,
+        ChecksumAlgorithm::Sha256,
+    ];
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let algorithm = ALL[usize::from(pick) % ALL.len()];
+    let (line, body) = match rest.iter().position(|&b| b == b'\n') {
+        Some(at) => (&rest[..at], &rest[at + 1..]),
+        None => (rest, &[][..]),
+    };
+    let computed = algorithm.checksum(body);
+    let mut headers = http::HeaderMap::new();
+    headers.insert(algorithm.header(), computed.parse().expect("base64 is a header value"));
+    assert!(verify_checksum(&ALL, &headers, body).is_ok(), "the body's own checksum failed");
+    let Ok(value) = http::HeaderValue::from_bytes(line) else {
+        return;
+    };
+    headers.insert(algorithm.header(), value);
+    let sent = String::from_utf8_lossy(line).trim().to_owned();
+    let parts = sent
+        .rsplit_once('-')
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let passed = verify_checksum(&ALL, &headers, body).is_ok();
+    assert_eq!(passed, parts || sent == computed, "{sent:?} against {computed:?}");
 }

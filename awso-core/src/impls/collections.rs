@@ -115,10 +115,10 @@ where
     let (_, value_member) = member.map_entry()?;
     let map = slot.get_or_insert_with(M::default);
     // Keys whose null value a dense map dropped: a repeated key is an error whatever its value.
-    let mut dropped: Vec<String> = Vec::new();
+    let mut dropped: std::collections::HashSet<String> = std::collections::HashSet::new();
     de.read_map(member, |de, key| {
         let twice = || Error::invalid("map", "the key appears twice");
-        if dropped.iter().any(|k| k == key) {
+        if dropped.contains(key) {
             return Err(twice());
         }
         let text = key;
@@ -128,7 +128,7 @@ where
         }
         // A dense map drops null values, as Smithy clients do.
         if !V::NULLABLE && de.read_null()? {
-            dropped.push(text.to_owned());
+            dropped.insert(text.to_owned());
             return Ok(());
         }
         let value = V::deserialize(value_member, de)?;

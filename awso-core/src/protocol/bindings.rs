@@ -52,6 +52,9 @@ impl<'o> Bindings<'o> {
             .request_uri()
             .split_once('?')
             .unwrap_or((self.operation.request_uri(), ""));
+        if self.protocol.is_rest() {
+            self.labels_in_template(path_template)?;
+        }
         let mut uri = format!("{}://", endpoint.scheme());
         if let Some(prefix) = self.operation.host_prefix() {
             uri.push_str(&expand(prefix, Template::HostPrefix, &self.host_labels)?);
@@ -64,8 +67,10 @@ impl<'o> Bindings<'o> {
             push_query(&mut query, key, value);
         }
         // Explicit query members win over the same names in a query-params map.
+        let explicit: std::collections::HashSet<&str> =
+            self.query.iter().map(|(k, _)| k.as_str()).collect();
         for (key, value) in &self.query_map {
-            if !self.query.iter().any(|(k, _)| k == key) {
+            if !explicit.contains(key.as_str()) {
                 push_query(&mut query, key, value);
             }
         }
@@ -74,6 +79,30 @@ impl<'o> Bindings<'o> {
             uri.push_str(&query);
         }
         Ok(uri)
+    }
+
+    /// Refuses an input member bound to a label the path template does not name: its
+    /// value would be dropped without a word.
+    fn labels_in_template(&self, template: &str) -> Result<()> {
+        for member in self.operation.input().members() {
+            let Some(HttpBinding::Label { name, .. }) = member.traits().http else {
+                continue;
+            };
+            let named = [format!("{{{name}}}"), format!("{{{name}+}}")];
+            if !named.iter().any(|n| template.contains(n.as_str())) {
+                return Err(Error::invalid(
+                    "operation",
+                    format!(
+                        "the member `{}` of `{}` is bound to the URI label `{name}`, which the \
+                         URI template {template:?} of `{}` does not name",
+                        member.name(),
+                        self.operation.input().name(),
+                        self.operation.name()
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn payload<T: AwsShape>(&mut self, member: &Member, value: &T) -> Result<()> {
@@ -166,6 +195,7 @@ impl MemberSerializer for Bindings<'_> {
             Some(HttpBinding::Header(name)) => {
                 let mut header = HeaderSerializer::new();
                 value.serialize(member, &mut header).map_err(in_member)?;
+                check_header_value(name, &header.out).map_err(in_member)?;
                 self.headers.push((name.to_owned(), header.out));
             }
             Some(HttpBinding::PrefixHeaders(prefix)) => {
@@ -186,6 +216,25 @@ impl MemberSerializer for Bindings<'_> {
         Err(Error::unsupported(format!(
             "cannot send the unknown union member `{name}`"
         )))
+    }
+}
+
+/// Refuses a header value with a byte outside visible ASCII, space and tab: sent raw, the
+/// signer and the server would see different bytes (as botocore does for S3 metadata, the
+/// caller encodes such text first, for example as RFC 2047 `=?UTF-8?B?...?=`).
+fn check_header_value(name: &str, value: &str) -> Result<()> {
+    match value
+        .char_indices()
+        .find(|&(_, c)| !(c == ' ' || c == '\t' || c.is_ascii_graphic()))
+    {
+        None => Ok(()),
+        Some((at, c)) => Err(Error::invalid(
+            "header",
+            format!(
+                "the value of `{name}` holds {c:?} at byte {at}: header values are visible \
+                 ASCII; encode other text first (for example RFC 2047 `=?UTF-8?B?...?=`)"
+            ),
+        )),
     }
 }
 
@@ -257,8 +306,9 @@ impl ShapeSerializer for PrefixHeaders<'_> {
             value
                 .serialize(value_member, &mut header)
                 .map_err(|e| e.in_key(key))?;
-            self.headers
-                .push((format!("{}{key}", self.prefix), header.out));
+            let name = format!("{}{key}", self.prefix);
+            check_header_value(&name, &header.out).map_err(|e| e.in_key(key))?;
+            self.headers.push((name, header.out));
         }
         Ok(())
     }

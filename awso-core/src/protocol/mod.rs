@@ -76,6 +76,7 @@
 
 mod bindings;
 mod body;
+mod checksum;
 mod endpoint;
 mod errors;
 mod headers;
@@ -85,9 +86,10 @@ mod response;
 mod uri;
 
 pub use body::{read_body_members, write_body_members};
+pub use checksum::{ChecksumAlgorithm, HttpChecksum, verify_checksum};
 pub use endpoint::Endpoint;
 pub use errors::{DynamicError, error_parts};
-pub use request::{RequestOptions, build_request};
+pub use request::{RequestOptions, build_request, verify_response_checksum};
 pub use response::{ResponseError, parse_response, parse_response_dynamic};
 
 use crate::error::Result;
@@ -220,6 +222,7 @@ pub struct OperationSchema {
     input_root: Option<&'static str>,
     gzip_requests: bool,
     checksum_required: bool,
+    http_checksum: Option<HttpChecksum>,
 }
 
 impl OperationSchema {
@@ -240,6 +243,7 @@ impl OperationSchema {
             input_root: None,
             gzip_requests: false,
             checksum_required: false,
+            http_checksum: None,
         }
     }
 
@@ -308,6 +312,14 @@ impl OperationSchema {
         self
     }
 
+    /// Sends and checks flexible checksums (`@httpChecksum`): `x-amz-checksum-*` on
+    /// requests, validation of responses when the input asks for it.
+    #[must_use]
+    pub const fn with_http_checksum(mut self, checksum: HttpChecksum) -> Self {
+        self.http_checksum = Some(checksum);
+        self
+    }
+
     /// The operation's name.
     pub const fn name(&self) -> &'static str {
         self.name
@@ -366,6 +378,11 @@ impl OperationSchema {
     /// Whether requests carry a `Content-MD5`.
     pub const fn checksum_required(&self) -> bool {
         self.checksum_required
+    }
+
+    /// The `@httpChecksum` trait, when set.
+    pub const fn http_checksum(&self) -> Option<&HttpChecksum> {
+        self.http_checksum.as_ref()
     }
 
     fn result_wrapper_name(&self) -> String {

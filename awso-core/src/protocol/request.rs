@@ -2,6 +2,7 @@
 
 use super::bindings::Bindings;
 use super::body::body_members;
+use super::checksum::{ChecksumAlgorithm, verify_checksum};
 use super::required::{self, Presence};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::error::{Error, Result};
@@ -169,24 +170,170 @@ fn encode_body(
     body: Vec<u8>,
     headers: &mut Vec<(String, String)>,
 ) -> Result<Vec<u8>> {
-    if operation.checksum_required() {
-        use md5::Digest as _;
-        let digest = md5::Md5::digest(&body);
-        headers.push((
-            "Content-MD5".to_owned(),
-            crate::types::encode_base64(&digest),
-        ));
-    }
+    let md5 = (operation.checksum_required() && find_header(headers, "content-md5").is_none())
+        .then(|| {
+            use md5::Digest as _;
+            crate::types::encode_base64(&md5::Md5::digest(&body))
+        });
     let body = if operation.gzip_requests() && body.len() >= options.min_compression_size {
         append_encoding(headers, "gzip");
         gzip(&body)?
     } else {
         body
     };
-    if !body.is_empty() {
-        headers.push(("Content-Length".to_owned(), body.len().to_string()));
+    // A flexible checksum (of the body as sent) stands in for the older Content-MD5.
+    if !flexible_checksum(operation, headers, &body)? {
+        if let Some(md5) = md5 {
+            headers.push(("Content-MD5".to_owned(), md5));
+        }
+    }
+    match find_header(headers, "content-length") {
+        Some(i) if headers[i].1.trim().parse::<u64>().ok() != Some(body.len() as u64) => {
+            let member = bound_member(operation, "content-length").unwrap_or("Content-Length");
+            return Err(Error::invalid(
+                "request",
+                format!(
+                    "the member `{member}` gives Content-Length {:?}, but the body has {} bytes",
+                    headers[i].1,
+                    body.len()
+                ),
+            ));
+        }
+        // An empty body of a method that carries one still says so: servers (S3) answer
+        // 411 to a PUT without a length.
+        None if !body.is_empty() || matches!(operation.method(), "PUT" | "POST" | "PATCH") => {
+            headers.push(("Content-Length".to_owned(), body.len().to_string()));
+        }
+        Some(_) | None => {}
     }
     Ok(body)
+}
+
+/// Adds the `x-amz-checksum-*` header of `body` when the operation's `@httpChecksum` asks
+/// for one: of the algorithm the input names (in its header-bound algorithm member), else
+/// CRC32. A checksum header the input sets itself is sent as it is. Returns whether the
+/// request carries a flexible checksum.
+fn flexible_checksum(
+    operation: &OperationSchema,
+    headers: &mut Vec<(String, String)>,
+    body: &[u8],
+) -> Result<bool> {
+    let Some(trait_) = operation.http_checksum() else {
+        return Ok(false);
+    };
+    let is_checksum_header = |name: &str| {
+        ChecksumAlgorithm::from_name(name.get(15..).unwrap_or_default())
+            .is_some_and(|a| a.header().eq_ignore_ascii_case(name))
+    };
+    if headers.iter().any(|(n, _)| is_checksum_header(n)) {
+        return Ok(true);
+    }
+    let member = trait_
+        .request_algorithm_member()
+        .and_then(|name| operation.input().member_named(name));
+    let bound = member.and_then(|m| match m.traits().http {
+        Some(HttpBinding::Header(header)) => Some((m.name(), header)),
+        _ => None,
+    });
+    let chosen = bound.and_then(|(_, header)| find_header(headers, header));
+    let algorithm = match (chosen, bound) {
+        (Some(i), Some((member, _))) => ChecksumAlgorithm::from_name(headers[i].1.trim())
+            .ok_or_else(|| {
+                Error::invalid(
+                    "request",
+                    format!(
+                        "the member `{member}` names the checksum algorithm {:?}; known are \
+                         CRC32, CRC32C, CRC64NVME, SHA1 and SHA256",
+                        headers[i].1
+                    ),
+                )
+            })?,
+        _ if trait_.request_required() || trait_.request_algorithm_member().is_some() => {
+            if let Some((_, header)) = bound {
+                headers.push((
+                    header.to_owned(),
+                    ChecksumAlgorithm::Crc32.name().to_owned(),
+                ));
+            }
+            ChecksumAlgorithm::Crc32
+        }
+        _ => return Ok(false),
+    };
+    headers.push((algorithm.header().to_owned(), algorithm.checksum(body)));
+    Ok(true)
+}
+
+/// Checks the body of `response` against its `x-amz-checksum-*` header when the request
+/// asked for validation: the operation's `@httpChecksum` names a validation-mode member,
+/// bound to a header that `request` sets to `ENABLED`. A response without a checksum of the
+/// operation's response algorithms passes; a mismatch is an error naming the header.
+///
+/// ```
+/// use awso_core::protocol::{ChecksumAlgorithm, HttpChecksum, OperationSchema, verify_response_checksum};
+/// use awso_core::AwsShape;
+///
+/// #[derive(AwsShape)]
+/// struct GetObjectInput {
+///     #[awso(http_header = "x-amz-checksum-mode", rename = "ChecksumMode")]
+///     mode: Option<String>,
+/// }
+/// const GET: OperationSchema = OperationSchema::new("GetObject", "GET", "/")
+///     .with_input(GetObjectInput::SCHEMA)
+///     .with_http_checksum(HttpChecksum::new()
+///         .with_request_validation_mode_member("ChecksumMode")
+///         .with_response_algorithms(&[ChecksumAlgorithm::Crc32]));
+/// let request = http::Request::builder().header("x-amz-checksum-mode", "ENABLED").body(())?;
+/// let response = http::Response::builder()
+///     .header("x-amz-checksum-crc32", "DUoRhQ==")
+///     .body(b"hello there".to_vec())?;
+/// assert!(verify_response_checksum(&GET, request.headers(), &response).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn verify_response_checksum<B: AsRef<[u8]>>(
+    operation: &OperationSchema,
+    request_headers: &http::HeaderMap,
+    response: &http::Response<B>,
+) -> Result<()> {
+    let Some(trait_) = operation.http_checksum() else {
+        return Ok(());
+    };
+    let header = trait_
+        .request_validation_mode_member()
+        .and_then(|name| operation.input().member_named(name))
+        .and_then(|m| match m.traits().http {
+            Some(HttpBinding::Header(header)) => Some(header),
+            _ => None,
+        });
+    let enabled = header
+        .and_then(|h| request_headers.get(h))
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"ENABLED"));
+    if !enabled {
+        return Ok(());
+    }
+    verify_checksum(
+        trait_.response_algorithms(),
+        response.headers(),
+        response.body().as_ref(),
+    )
+}
+
+/// Where the header `name` is among `headers` (names compared without case).
+fn find_header(headers: &[(String, String)], name: &str) -> Option<usize> {
+    headers
+        .iter()
+        .position(|(n, _)| n.eq_ignore_ascii_case(name))
+}
+
+/// The input member bound to the header `name`, for errors.
+fn bound_member(operation: &OperationSchema, name: &str) -> Option<&'static str> {
+    operation
+        .input()
+        .members()
+        .iter()
+        .find_map(|m| match m.traits().http {
+            Some(HttpBinding::Header(n)) if n.eq_ignore_ascii_case(name) => Some(m.name()),
+            _ => None,
+        })
 }
 
 /// Adds `encoding` after whatever content encoding the input set.

@@ -1,5 +1,6 @@
 //! HTTP responses to operation outputs or errors.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::body::DeclineBound;
@@ -147,6 +148,16 @@ enum Place {
     Error,
 }
 
+/// The text of a header value: its bytes as UTF-8 when they are, else as ISO-8859-1 (each
+/// byte one character, as HTTP/1.1 parsers and botocore read them); never dropped.
+pub(crate) fn header_text(value: &http::HeaderValue) -> Cow<'_, str> {
+    let bytes = value.as_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(bytes.iter().copied().map(char::from).collect()),
+    }
+}
+
 /// Reads one structure from an HTTP response: header, prefix-header and status members from
 /// the head, the payload member or the body members from the body.
 struct ResponseReader<'r> {
@@ -181,12 +192,8 @@ impl<'r> ResponseReader<'r> {
         for member in schema.members() {
             let source = match member.traits().http {
                 Some(HttpBinding::Header(name)) => {
-                    let values: Vec<&str> = self
-                        .headers
-                        .get_all(name)
-                        .iter()
-                        .filter_map(|v| v.to_str().ok())
-                        .collect();
+                    let values: Vec<Cow<'_, str>> =
+                        self.headers.get_all(name).iter().map(header_text).collect();
                     if values.is_empty() {
                         continue;
                     }
@@ -199,7 +206,7 @@ impl<'r> ResponseReader<'r> {
                         .iter()
                         .filter_map(|(name, value)| {
                             let key = name.as_str().strip_prefix(prefix.as_str())?;
-                            Some((key.to_owned(), value.to_str().ok()?.to_owned()))
+                            Some((key.to_owned(), header_text(value).into_owned()))
                         })
                         .collect(); // No matching header reads as an empty map, as botocore does.
                     HeaderDeserializer::map(entries)
@@ -223,8 +230,10 @@ impl<'r> ResponseReader<'r> {
         builder: &mut B,
     ) -> Result<()> {
         let kind = member.target().kind();
-        // An empty body is an absent payload.
-        if self.body.is_empty() {
+        // An empty body is an absent payload, as the protocol tests want, except for a
+        // streaming blob (S3 GetObject): a 0-byte object is still an object.
+        let streaming = member.target().traits().streaming;
+        if self.body.is_empty() && !(kind == ShapeKind::Blob && streaming) {
             return Ok(());
         }
         if matches!(kind, ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum) {

@@ -45,6 +45,11 @@ impl Template {
         let invalid = |why: String| Err(Error::invalid("request", why));
         match self {
             Self::Path if value.is_empty() => invalid(format!("the {label} `{name}` is empty")),
+            // A dot segment would move the request to another resource once any client or
+            // proxy normalises the path (`/bucket/../other`).
+            Self::Path if has_dot_segment(value, greedy) => invalid(format!(
+                "the {label} `{name}` is or holds the path segment `.` or `..`: {value:?}"
+            )),
             Self::Path => {
                 encode(out, value, greedy);
                 Ok(())
@@ -57,6 +62,17 @@ impl Template {
                 Ok(())
             }
         }
+    }
+}
+
+/// Whether `value` is `.` or `..`, or (for a greedy label, whose `/` are kept) has such a
+/// segment.
+fn has_dot_segment(value: &str, greedy: bool) -> bool {
+    let dots = |segment: &str| matches!(segment, "." | "..");
+    if greedy {
+        value.split('/').any(dots)
+    } else {
+        dots(value)
     }
 }
 

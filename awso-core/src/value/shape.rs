@@ -141,15 +141,16 @@ fn read_entries<D: ShapeDeserializer>(
 ) -> Result<()> {
     let (_, value_member) = member.map_entry()?;
     let sparse = member.target().is_sparse();
-    // Keys whose null value a dense map dropped: a repeated key is an error whatever its value.
-    let mut dropped: Vec<String> = Vec::new();
+    // Every key read, kept or (a null in a dense map) dropped: a repeated key is an error
+    // whatever its value, found in constant time per key.
+    let mut seen: std::collections::HashSet<String> =
+        entries.iter().map(|(k, _)| k.clone()).collect();
     de.read_map(member, |de, key| {
-        if entries.iter().any(|(k, _)| k == key) || dropped.iter().any(|k| k == key) {
+        if !seen.insert(key.to_owned()) {
             return Err(Error::invalid("map", "the key appears twice"));
         }
         let value = if de.read_null()? {
             if !sparse {
-                dropped.push(key.to_owned());
                 return Ok(());
             }
             Value::Null

@@ -79,6 +79,33 @@ impl<'a> Iterator for Attributes<'a> {
     }
 }
 
+/// The attribute names of one start tag so far, to refuse a repeated one in linear time:
+/// a few are compared one by one, more go into a set.
+#[derive(Default)]
+struct SeenNames<'a> {
+    few: Vec<&'a str>,
+    many: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> SeenNames<'a> {
+    const FEW: usize = 8;
+
+    /// Adds `name`; false when it was there already.
+    fn insert(&mut self, name: &'a str) -> bool {
+        if self.few.len() < Self::FEW {
+            if self.few.contains(&name) {
+                return false;
+            }
+            self.few.push(name);
+            return true;
+        }
+        if self.many.is_empty() {
+            self.many.extend(self.few.iter().copied());
+        }
+        self.many.insert(name)
+    }
+}
+
 /// Character data between markup, or the content of a CDATA section.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Text<'a> {
@@ -561,6 +588,7 @@ impl<'a> Lexer<'a> {
         let (name_end, prefixed) = self.name(self.pos + 1, "an element name")?;
         let name = &self.input[self.pos + 1..name_end];
         let mut i = name_end;
+        let mut seen = SeenNames::default();
         let (attributes_end, empty) = loop {
             let next = self.skip_spaces(i);
             match bytes.get(next) {
@@ -571,7 +599,14 @@ impl<'a> Lexer<'a> {
                 Some(_) if next == i => {
                     return Err(self.error(next, "expected whitespace before an attribute"));
                 }
-                Some(_) => i = self.attribute(next, name_end)?,
+                Some(_) => {
+                    let (end, attribute) = self.attribute(next)?;
+                    if !seen.insert(attribute) {
+                        let message = format!("the attribute `{attribute}` appears twice");
+                        return Err(self.error(next, message));
+                    }
+                    i = end;
+                }
             }
         };
         self.pos = attributes_end + if empty { 2 } else { 1 };
@@ -588,9 +623,8 @@ impl<'a> Lexer<'a> {
         })
     }
 
-    /// `name = "value"` at `at`, within a tag whose attributes start at `first`; returns the
-    /// offset after the closing quote.
-    fn attribute(&self, at: usize, first: usize) -> Result<usize> {
+    /// `name = "value"` at `at`; returns the offset after the closing quote and the name.
+    fn attribute(&self, at: usize) -> Result<(usize, &'a str)> {
         let bytes = self.input.as_bytes();
         let (name_end, _) = self.name(at, "an attribute name")?;
         let name = &self.input[at..name_end];
@@ -623,16 +657,7 @@ impl<'a> Lexer<'a> {
                 _ => i = self.check_byte(i)?,
             }
         }
-        // Attributes are few: comparing with those before is cheaper than a set.
-        let before = StartTag {
-            name: "",
-            prefixed: false,
-            attributes: &self.input[first..at],
-        };
-        if before.attributes().any(|(other, _)| other == name) {
-            return Err(self.error(at, format!("the attribute `{name}` appears twice")));
-        }
-        Ok(i + 1)
+        Ok((i + 1, name))
     }
 
     /// `</name>` at `pos`, which must close the innermost open element.

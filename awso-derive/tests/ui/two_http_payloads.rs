@@ -1,0 +1,11 @@
+use awso_core::{AwsShape, Blob};
+
+#[derive(AwsShape)]
+struct PutObjectInput {
+    #[awso(http_payload)]
+    body: Option<Blob>,
+    #[awso(http_payload)]
+    other_body: Option<Blob>,
+}
+
+fn main() {}
