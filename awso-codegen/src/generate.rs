@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 
 use crate::docs::{self, DocSource};
 use crate::names::{Namer, camel_case, ident, snake_case};
-use crate::rust_types::{TypeMap, item_overrides, value_traits};
+use crate::rust_types::{TypeMap, item_overrides, namespace, value_traits};
 use crate::{GeneratedOperation, Options};
 
 /// Names the generated module itself uses, which no shape may take.
@@ -114,11 +114,7 @@ impl<'a> Generator<'a> {
             keys.push(quote!(xml_name = #xml_name));
         }
         if let Some(ns) = traits.xml_namespace {
-            let uri = ns.uri;
-            keys.push(match ns.prefix {
-                Some(prefix) => quote!(xml_namespace(uri = #uri, prefix = #prefix)),
-                None => quote!(xml_namespace(uri = #uri)),
-            });
+            keys.push(namespace(ns));
         }
         if traits.sensitive {
             keys.push(quote!(sensitive));
@@ -440,6 +436,15 @@ impl<'a> Generator<'a> {
         }
         if let Some(root) = op.input_root() {
             calls.extend(quote!(.with_input_root(#root)));
+        }
+        if let Some(ns) = op.input_namespace() {
+            let (uri, prefix) = (
+                ns.uri,
+                ns.prefix.map_or_else(|| quote!(None), |p| quote!(Some(#p))),
+            );
+            calls.extend(quote! {
+                .with_input_namespace(#rt::schema::XmlNamespace { uri: #uri, prefix: #prefix })
+            });
         }
         if op.gzip_requests() {
             calls.extend(quote!(.with_gzip_requests()));
