@@ -155,7 +155,8 @@ mod tests {
         let parts = error_parts(&service, 400, &none, br#"{"__type":"a#T"}"#);
         assert_eq!(parts.code, "a#T");
         assert_eq!(parts.unknown().code(), "T");
-        assert_eq!(error_parts(&service, 500, &none, b"").code, "");
+        // No code anywhere: the status is the code, as botocore makes it.
+        assert_eq!(error_parts(&service, 500, &none, b"").code, "500");
     }
 
     #[test]
