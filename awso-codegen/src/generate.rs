@@ -410,10 +410,18 @@ impl<'a> Generator<'a> {
         error_ident: &syn::Ident,
     ) -> TokenStream {
         let rt = &self.options.runtime;
-        let unit = <awso_core::protocol::Unit as awso_core::AwsShape>::SCHEMA;
-        // An operation without input or output uses the empty structure.
+        // An operation without input or output uses the empty structure. It is told from a
+        // model shape by identity with the model's own schema: a model may name a shape
+        // `Unit` (connect, emr), and a constant's address is not one across crates.
         let io_type = |schema: &'static Schema| match self.types.types.get(schema.name()) {
-            Some(ident) if !std::ptr::eq(schema, unit) => quote!(#ident),
+            Some(ident)
+                if self
+                    .model
+                    .shape(schema.name())
+                    .is_some_and(|shape| std::ptr::eq(shape, schema)) =>
+            {
+                quote!(#ident)
+            }
             _ => quote!(#rt::protocol::Unit),
         };
         let input = io_type(op.input());
