@@ -44,6 +44,10 @@ fn string(text: &str) -> Value {
     Value::String(text.to_owned())
 }
 
+fn strings(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|item| string(item)).collect())
+}
+
 fn request(model: &Model, name: &str, input: &Value) -> http::Request<Vec<u8>> {
     let service = model.service().expect("a supported protocol");
     let endpoint = Endpoint::parse("https://x.example.com").expect("a valid endpoint");
@@ -210,10 +214,7 @@ fn query_flattened_list_is_read_by_its_item_name() {
                  <DomainName>two</DomainName></ListDomainsResult></ListDomainsResponse>";
     let output = response(&model, "ListDomains", 200, &[], body).expect("the output reads");
     // botocore 1.43.x parses {"DomainNames": ["one", "two"]}.
-    assert_eq!(
-        output.get("DomainNames"),
-        Some(&Value::List(vec![string("one"), string("two")]))
-    );
+    assert_eq!(output.get("DomainNames"), Some(&strings(&["one", "two"])));
 }
 
 /// ElastiCache: a `locationName` on the list shape names the members that target it.
@@ -229,10 +230,7 @@ fn list_shape_location_name_names_its_members() {
            "DescribeResult": {"type": "structure", "members": {"Configs": {"shape": "ConfigList"}}},
            "ConfigList": {"type": "list", "member": {"shape": "S"}, "locationName": "PendingConfig"}"#,
     );
-    let input = structure(vec![(
-        "Configs",
-        Value::List(vec![string("a"), string("b")]),
-    )]);
+    let input = structure(vec![("Configs", strings(&["a", "b"]))]);
     // botocore 1.43.x sends these pairs.
     assert_eq!(
         body(&request(&model, "Describe", &input)),
@@ -242,10 +240,7 @@ fn list_shape_location_name_names_its_members() {
                  <member>b</member></PendingConfig></DescribeResult></DescribeResponse>";
     let output = response(&model, "Describe", 200, &[], body).expect("the output reads");
     // botocore 1.43.x parses {"Configs": ["a", "b"]}.
-    assert_eq!(
-        output.get("Configs"),
-        Some(&Value::List(vec![string("a"), string("b")]))
-    );
+    assert_eq!(output.get("Configs"), Some(&strings(&["a", "b"])));
 }
 
 /// `metadata.protocols`: botocore picks by its own order of preference (`json` before
@@ -330,16 +325,21 @@ fn bodiless_error_is_coded_by_status() {
     );
 }
 
-/// The same in a JSON protocol: botocore 1.43.x gives `500` / `Internal Server Error`.
-#[test]
-fn bodiless_json_error_is_coded_by_status() {
-    let model = model(
+/// An awsJson1_1 service with one operation, `Get`, without input members.
+fn json_model() -> Model {
+    model(
         "json",
         r#", "jsonVersion": "1.1", "targetPrefix": "X""#,
         r#""Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
             "input": {"shape": "GetRequest"}}"#,
         r#""GetRequest": {"type": "structure", "members": {}}"#,
-    );
+    )
+}
+
+/// The same in a JSON protocol: botocore 1.43.x gives `500` / `Internal Server Error`.
+#[test]
+fn bodiless_json_error_is_coded_by_status() {
+    let model = json_model();
     let error = unknown(response(&model, "Get", 500, &[], b""));
     assert_eq!(
         (error.code(), error.message()),
@@ -351,13 +351,7 @@ fn bodiless_json_error_is_coded_by_status() {
 /// reads only `message` and `Message`, and would give an empty message here).
 #[test]
 fn json_error_message_key_in_any_case() {
-    let model = model(
-        "json",
-        r#", "jsonVersion": "1.1", "targetPrefix": "X""#,
-        r#""Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
-            "input": {"shape": "GetRequest"}}"#,
-        r#""GetRequest": {"type": "structure", "members": {}}"#,
-    );
+    let model = json_model();
     let body = br#"{"__type": "Throttled", "MESSAGE": "slow down"}"#;
     let error = unknown(response(&model, "Get", 400, &[], body));
     assert_eq!(
