@@ -11,7 +11,7 @@ scratch=${1:-${TMPDIR:-/tmp}/awso-check-all}
 data=$(python3 -c 'import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), "data"))')
 
 cargo build --quiet --manifest-path "$repo/Cargo.toml" -p awso-codegen
-codegen="$repo/target/debug/awso-codegen"
+codegen="${CARGO_TARGET_DIR:-$repo/target}/debug/awso-codegen"
 
 # The crates are regenerated on every run; the target dir is kept, so dependencies build once.
 rm -rf "$scratch/crates" "$scratch"/generate-*.log
