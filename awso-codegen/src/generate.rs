@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 
 use crate::docs::{self, DocSource};
 use crate::names::{Namer, camel_case, ident, snake_case};
-use crate::rust_types::{TypeMap, item_overrides, value_traits};
+use crate::rust_types::{TypeMap, item_overrides, namespace, value_traits};
 use crate::{GeneratedOperation, Options};
 
 /// Names the generated module itself uses, which no shape may take.
@@ -115,11 +115,7 @@ impl<'a> Generator<'a> {
             keys.push(quote!(xml_name = #xml_name));
         }
         if let Some(ns) = traits.xml_namespace {
-            let uri = ns.uri;
-            keys.push(match ns.prefix {
-                Some(prefix) => quote!(xml_namespace(uri = #uri, prefix = #prefix)),
-                None => quote!(xml_namespace(uri = #uri)),
-            });
+            keys.push(namespace(ns));
         }
         if traits.sensitive {
             keys.push(quote!(sensitive));
@@ -422,10 +418,18 @@ impl<'a> Generator<'a> {
         error_ident: &syn::Ident,
     ) -> TokenStream {
         let rt = &self.options.runtime;
-        let unit = <awso_core::protocol::Unit as awso_core::AwsShape>::SCHEMA;
-        // An operation without input or output uses the empty structure.
+        // An operation without input or output uses the empty structure. It is told from a
+        // model shape by identity with the model's own schema: a model may name a shape
+        // `Unit` (connect, emr), and a constant's address is not one across crates.
         let io_type = |schema: &'static Schema| match self.types.types.get(schema.name()) {
-            Some(ident) if !std::ptr::eq(schema, unit) => quote!(#ident),
+            Some(ident)
+                if self
+                    .model
+                    .shape(schema.name())
+                    .is_some_and(|shape| std::ptr::eq(shape, schema)) =>
+            {
+                quote!(#ident)
+            }
             _ => quote!(#rt::protocol::Unit),
         };
         let input = io_type(op.input());
@@ -448,6 +452,15 @@ impl<'a> Generator<'a> {
         }
         if let Some(root) = op.input_root() {
             calls.extend(quote!(.with_input_root(#root)));
+        }
+        if let Some(ns) = op.input_namespace() {
+            let (uri, prefix) = (
+                ns.uri,
+                ns.prefix.map_or_else(|| quote!(None), |p| quote!(Some(#p))),
+            );
+            calls.extend(quote! {
+                .with_input_namespace(#rt::schema::XmlNamespace { uri: #uri, prefix: #prefix })
+            });
         }
         if op.gzip_requests() {
             calls.extend(quote!(.with_gzip_requests()));

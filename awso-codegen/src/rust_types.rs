@@ -68,7 +68,8 @@ fn format_name(format: TimestampFormat) -> &'static str {
     format.as_str()
 }
 
-fn namespace(ns: XmlNamespace) -> TokenStream {
+/// The `xml_namespace(...)` key of a container or field.
+pub(crate) fn namespace(ns: XmlNamespace) -> TokenStream {
     let uri = ns.uri;
     match ns.prefix {
         Some(prefix) => quote!(xml_namespace(uri = #uri, prefix = #prefix)),

@@ -193,6 +193,9 @@ impl Model {
             if let Some(root) = text(input, "locationName") {
                 schema = schema.with_input_root(leak(root));
             }
+            if let Some(ns) = namespace(input) {
+                schema = schema.with_input_namespace(ns);
+            }
         }
         if let Some(output) = op.get("output") {
             schema = schema.with_output(self.shape_ref(output)?);
@@ -201,10 +204,15 @@ impl Model {
             }
         }
         if let Some(Document::Array(errors)) = op.get("errors") {
-            let errors = errors
-                .iter()
-                .map(|e| self.shape_ref(e))
-                .collect::<Result<Vec<_>>>()?;
+            // Some models list an error twice; it is one error (and one enum variant).
+            let mut unique: Vec<&'static Schema> = Vec::with_capacity(errors.len());
+            for error in errors {
+                let schema = self.shape_ref(error)?;
+                if !unique.iter().any(|known| std::ptr::eq(*known, schema)) {
+                    unique.push(schema);
+                }
+            }
+            let errors = unique;
             schema = schema.with_errors(Box::leak(errors.into_boxed_slice()));
         }
         if let Some(prefix) = op.get("endpoint").and_then(|e| text(e, "hostPrefix")) {
@@ -264,9 +272,28 @@ fn http_checksum(doc: &Document) -> Result<HttpChecksum> {
     Ok(checksum)
 }
 
+/// botocore's order of preference among the protocols a model lists in `metadata.protocols`,
+/// narrowed to those the runtime speaks (botocore prefers `smithy-rpc-v2-cbor` after
+/// `rest-xml`; it joins this list when the runtime speaks it).
+const PROTOCOL_PREFERENCE: &[&str] = &["json", "rest-json", "rest-xml", "query", "ec2"];
+
+/// The protocol a client speaks to the service: as botocore chooses, the first of
+/// [`PROTOCOL_PREFERENCE`] the model lists in `metadata.protocols`, else `metadata.protocol`.
+fn choose_protocol(metadata: &Document) -> Option<Protocol> {
+    let listed: Vec<&str> = match metadata.get("protocols") {
+        Some(Document::Array(list)) => list.iter().filter_map(Document::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let name = PROTOCOL_PREFERENCE
+        .iter()
+        .copied()
+        .find(|p| listed.contains(p))
+        .or_else(|| text(metadata, "protocol"))?;
+    Protocol::from_botocore(name, text(metadata, "jsonVersion"))
+}
+
 fn service_schema(metadata: &Document) -> Option<ServiceSchema> {
-    let protocol = text(metadata, "protocol")
-        .and_then(|p| Protocol::from_botocore(p, text(metadata, "jsonVersion")))?;
+    let protocol = choose_protocol(metadata)?;
     let mut service =
         ServiceSchema::new(protocol, leak(text(metadata, "apiVersion").unwrap_or("")));
     if let Some(prefix) = text(metadata, "targetPrefix") {
@@ -351,7 +378,8 @@ fn build_shape(
 
 fn simple_kind(kind: &str) -> Result<ShapeKind> {
     Ok(match kind {
-        "string" => ShapeKind::String,
+        // botocore reads `character` as a string.
+        "string" | "character" => ShapeKind::String,
         "boolean" => ShapeKind::Boolean,
         "byte" => ShapeKind::Byte,
         "short" => ShapeKind::Short,
@@ -404,6 +432,28 @@ fn shape_traits(shape: &Document) -> ShapeTraits {
     traits
 }
 
+/// The name botocore gives a member without a `locationName` of its own that holds a list
+/// shape declared flattened whose item has a `locationName`: the item's name (SimpleDB's
+/// `Items` travel as `Item.1.ItemName` in queries and as `<Item>` elements in responses).
+/// Flattening declared on the member, or a member name of its own, keep the member's name,
+/// as the Smithy protocol suites expect.
+fn flattened_item_name<'d>(reference: &Document, target: Option<&'d Document>) -> Option<&'d str> {
+    let target = target.filter(|t| text(t, "type") == Some("list") && flag(t, "flattened"))?;
+    if text(reference, "locationName").is_some() {
+        return None;
+    }
+    target.get("member").and_then(|m| text(m, "locationName"))
+}
+
+/// A `locationName` declared on a list shape (ElastiCache's
+/// `PendingLogDeliveryConfigurationList`) names the members that target it and have none
+/// of their own, as in botocore.
+fn list_shape_name(target: Option<&Document>) -> Option<&str> {
+    target
+        .filter(|t| text(t, "type") == Some("list"))
+        .and_then(|t| text(t, "locationName"))
+}
+
 impl Context<'_> {
     fn target<'r>(&self, reference: &'r Document) -> Result<(&'r str, SchemaRef)> {
         let name = text(reference, "shape").ok_or_else(|| Error::invalid("member", "no shape"))?;
@@ -449,7 +499,10 @@ impl Context<'_> {
         let (target_name, target) = self.target(reference)?;
         let target_doc = self.shapes.get(target_name);
         let mut traits = MemberTraits::NONE;
-        let location_name = text(reference, "locationName").map(leak);
+        let location_name = flattened_item_name(reference, target_doc)
+            .or_else(|| text(reference, "locationName"))
+            .or_else(|| list_shape_name(target_doc))
+            .map(leak);
         traits.http = match (text(reference, "location"), location_name) {
             (Some("header"), Some(header)) => Some(HttpBinding::Header(header)),
             (Some("headers"), prefix) => Some(HttpBinding::PrefixHeaders(prefix.unwrap_or(""))),
@@ -466,7 +519,8 @@ impl Context<'_> {
             (Some("statusCode"), _) => Some(HttpBinding::ResponseCode),
             _ if payload == Some(true) => Some(HttpBinding::Payload),
             _ => None,
-        }; // botocore often repeats the member name as its locationName: that is no rename.
+        };
+        // botocore often repeats the member name as its locationName: that is no rename.
         let location_name = location_name.filter(|l| *l != name);
         if traits.http.is_none() || payload == Some(true) {
             traits.xml_name = location_name;

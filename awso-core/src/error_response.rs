@@ -177,6 +177,16 @@ impl<'a> ErrorParts<'a> {
         }
     }
 
+    /// The message of an error without a body (a HEAD request's 404): the status's reason
+    /// phrase, as botocore gives it.
+    fn status_message(&self) -> Option<String> {
+        if !self.body.trim_ascii().is_empty() {
+            return None;
+        }
+        let status = http::StatusCode::from_u16(self.status?).ok()?;
+        status.canonical_reason().map(str::to_owned)
+    }
+
     /// The unknown error that keeps all of this, the message the body carries and the raw
     /// body.
     pub fn unknown(&self) -> UnknownError {
@@ -185,7 +195,9 @@ impl<'a> ErrorParts<'a> {
             .unwrap_or_else(|| sanitize_code(&self.code));
         UnknownError::from_response(
             code,
-            ErrorBody::read(self.format, self.body).message,
+            ErrorBody::read(self.format, self.body)
+                .message
+                .or_else(|| self.status_message()),
             self.status,
             self.request_id.as_deref().map(str::to_owned),
             self.body,
@@ -195,6 +207,21 @@ impl<'a> ErrorParts<'a> {
 
 /// The message keys of JSON error bodies, in the order they are looked up.
 const JSON_MESSAGE_KEYS: [&str; 3] = ["message", "Message", "errorMessage"];
+
+/// A message under a key spelled in another case (`MESSAGE`, `ErrorMessage`): services are
+/// not consistent, and a message is worth keeping whatever its key's case.
+fn message_in_any_case(doc: &Document) -> Option<String> {
+    let Document::Object(fields) = doc else {
+        return None;
+    };
+    JSON_MESSAGE_KEYS.iter().find_map(|key| {
+        fields
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(key))
+            .and_then(|(_, value)| value.as_str())
+            .map(str::to_owned)
+    })
+}
 
 /// What an error body says about itself; each part is `None` when it cannot be found.
 #[derive(Debug, Default)]
@@ -225,7 +252,10 @@ impl ErrorBody {
         let field = |key: &str| doc.get(key).and_then(Document::as_str).map(str::to_owned);
         Self {
             code: field("code").or_else(|| field("__type")),
-            message: JSON_MESSAGE_KEYS.iter().find_map(|key| field(key)),
+            message: JSON_MESSAGE_KEYS
+                .iter()
+                .find_map(|key| field(key))
+                .or_else(|| message_in_any_case(&doc)),
             request_id: None,
         }
     }

@@ -8,7 +8,7 @@ use super::{Endpoint, OperationSchema, Protocol};
 use crate::error::{Error, Result};
 use crate::json::JsonSerializer;
 use crate::partial::write_methods;
-use crate::schema::{HttpBinding, Member, ShapeKind, TimestampFormat};
+use crate::schema::{HttpBinding, Member, MemberTraits, ShapeKind, TimestampFormat};
 use crate::ser::{MemberSerializer, ShapeSerializer, write_each_item, write_each_value};
 use crate::shape::AwsShape;
 use crate::text::TextSerializer;
@@ -135,7 +135,12 @@ impl<'o> Bindings<'o> {
                     .traits()
                     .xml_name
                     .unwrap_or_else(|| crate::xml::root_name(target));
-                let root = Member::root(target).renamed(name);
+                // ... and declares the member's namespace (S3 CreateBucketConfiguration).
+                let traits = MemberTraits {
+                    xml_namespace: member.xml_namespace(),
+                    ..MemberTraits::NONE
+                };
+                let root = Member::root(target).renamed(name).with_traits(traits);
                 let mut ser = XmlSerializer::new();
                 ser.serialize_at(value, &root)?;
                 (ser.finish().into_bytes(), "application/xml".to_owned())

@@ -22,7 +22,7 @@ const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
 
 /// What an error response of `service` says: the code (JSON protocols: `X-Amzn-Errortype`,
 /// then the body's `code`, then its `__type`; XML protocols: the `<Error>` element's
-/// `<Code>`), the request id (from the body, else the headers) and, for a query-compatible
+/// `<Code>`; without any, the status as text), the request id (from the body, else the headers) and, for a query-compatible
 /// service, the `x-amzn-query-error` code. Never fails: whatever cannot be found is left
 /// empty.
 ///
@@ -51,10 +51,12 @@ pub fn error_parts<'a>(
         BodyFormat::Json => header(headers, "x-amzn-errortype"),
         BodyFormat::Xml => None,
     };
+    // No code anywhere (a HEAD request's 404 has no body): the status is the code, as
+    // botocore makes it.
     let code = code_header
         .map(Cow::Borrowed)
         .or(found.code.map(Cow::Owned))
-        .unwrap_or_default();
+        .unwrap_or_else(|| Cow::Owned(status.to_string()));
     let request_id = found.request_id.map(Cow::Owned).or_else(|| {
         REQUEST_ID_HEADERS
             .iter()
@@ -153,7 +155,8 @@ mod tests {
         let parts = error_parts(&service, 400, &none, br#"{"__type":"a#T"}"#);
         assert_eq!(parts.code, "a#T");
         assert_eq!(parts.unknown().code(), "T");
-        assert_eq!(error_parts(&service, 500, &none, b"").code, "");
+        // No code anywhere: the status is the code, as botocore makes it.
+        assert_eq!(error_parts(&service, 500, &none, b"").code, "500");
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub use request::{RequestOptions, build_request, verify_response_checksum};
 pub use response::{ResponseError, parse_response, parse_response_dynamic};
 
 use crate::error::Result;
-use crate::schema::{Member, Schema};
+use crate::schema::{Member, Schema, XmlNamespace};
 use crate::service_error::{AwsError, BodyFormat};
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 
@@ -220,6 +220,7 @@ pub struct OperationSchema {
     errors: &'static [&'static Schema],
     result_wrapper: Option<&'static str>,
     input_root: Option<&'static str>,
+    input_namespace: Option<XmlNamespace>,
     gzip_requests: bool,
     checksum_required: bool,
     http_checksum: Option<HttpChecksum>,
@@ -241,6 +242,7 @@ impl OperationSchema {
             errors: &[],
             result_wrapper: None,
             input_root: None,
+            input_namespace: None,
             gzip_requests: false,
             checksum_required: false,
             http_checksum: None,
@@ -294,6 +296,24 @@ impl OperationSchema {
     #[must_use]
     pub const fn with_input_root(mut self, name: &'static str) -> Self {
         self.input_root = Some(name);
+        self
+    }
+
+    /// The namespace declared on the root element of a restXml request body (botocore's
+    /// `input.xmlNamespace`: every Route53 and CloudFront request), over the input shape's own.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    /// use awso_core::schema::XmlNamespace;
+    ///
+    /// let ns = XmlNamespace { uri: "https://route53.amazonaws.com/doc/2013-04-01/", prefix: None };
+    /// let op = OperationSchema::new("CreateHostedZone", "POST", "/2013-04-01/hostedzone")
+    ///     .with_input_namespace(ns);
+    /// assert_eq!(op.input_namespace(), Some(ns));
+    /// ```
+    #[must_use]
+    pub const fn with_input_namespace(mut self, namespace: XmlNamespace) -> Self {
+        self.input_namespace = Some(namespace);
         self
     }
 
@@ -368,6 +388,11 @@ impl OperationSchema {
     /// The restXml request root element, when set.
     pub const fn input_root(&self) -> Option<&'static str> {
         self.input_root
+    }
+
+    /// The restXml request root element's namespace, when set.
+    pub const fn input_namespace(&self) -> Option<XmlNamespace> {
+        self.input_namespace
     }
 
     /// Whether large request bodies are gzipped.

@@ -8,7 +8,7 @@ use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::error::{Error, Result};
 use crate::json::JsonSerializer;
 use crate::query::{QueryFlavor, QuerySerializer};
-use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
+use crate::schema::{HttpBinding, Member, MemberTraits, Schema, ShapeKind};
 use crate::ser::MemberSerializer;
 use crate::shape::AwsStruct;
 use crate::view::{MemberView, View};
@@ -396,8 +396,16 @@ fn rest_body<I: AwsStruct>(
         .xml_name
         .or(operation.input_root())
         .unwrap_or(schema.name());
+    let mut root = root.renamed(name);
+    if let Some(namespace) = operation.input_namespace() {
+        let traits = MemberTraits {
+            xml_namespace: Some(namespace),
+            ..*root.traits()
+        };
+        root = root.with_traits(traits);
+    }
     let mut ser = XmlSerializer::new();
-    ser.serialize_at(&body_members(input), &root.renamed(name))?;
+    ser.serialize_at(&body_members(input), &root)?;
     Ok((
         ser.finish().into_bytes(),
         Some("application/xml".to_owned()),

@@ -272,12 +272,36 @@ impl<'r> ResponseReader<'r> {
                     {
                         return Ok(());
                     }
+                    (Place::Output, Protocol::RestXml) => {
+                        if let Some(member) = root_text_member(schema, de.element_name()) {
+                            return builder.read_member(member, &mut de);
+                        }
+                    }
                     _ => {}
                 }
                 body_struct(self.protocol, &mut de, &root, builder)
             }
         }
     }
+}
+
+/// The member a restXml body's root element is, rather than holds: the output's only body
+/// member, a scalar, when the root element bears its name instead of the output's. S3
+/// GetBucketLocation answers `<LocationConstraint>us-west-2</LocationConstraint>`, and
+/// botocore reads the root's text as `LocationConstraint`.
+fn root_text_member(schema: &'static Schema, root: Option<&str>) -> Option<&'static Member> {
+    let root = root?;
+    let mut body = schema
+        .members()
+        .iter()
+        .filter(|m| m.traits().http.is_none());
+    let member = body.next()?;
+    let alone = body.next().is_none();
+    (alone
+        && member.target().kind().is_scalar()
+        && member.xml_name() == root
+        && crate::xml::root_name(schema) != root)
+        .then_some(member)
 }
 
 /// Reads the structure a body holds; in the REST protocols, members bound to the head are

@@ -20,7 +20,7 @@ const NANOS_PER_SECOND: u32 = 1_000_000_000;
 /// let t = Timestamp::parse("2019-11-08T02:41:28.172Z", TimestampFormat::DateTime)?;
 /// assert_eq!((t.secs(), t.subsec_nanos()), (1_573_180_888, 172_000_000));
 /// assert_eq!(t.format(TimestampFormat::EpochSeconds)?, "1573180888.172");
-/// assert_eq!(t.format(TimestampFormat::HttpDate)?, "Fri, 08 Nov 2019 02:41:28.172 GMT");
+/// assert_eq!(t.format(TimestampFormat::HttpDate)?, "Fri, 08 Nov 2019 02:41:28 GMT");
 /// # Ok::<(), awso_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -77,7 +77,8 @@ impl Timestamp {
     }
 
     /// Writes the timestamp in `format`. Fractions of a second are written with as many digits
-    /// as they need (none for whole seconds). Date formats only reach years 0 to 9999.
+    /// as they need (none for whole seconds), except in http-date: IMF-fixdate has no fraction,
+    /// so it is cut off, as botocore does. Date formats only reach years 0 to 9999.
     pub fn format(&self, format: TimestampFormat) -> Result<String> {
         let mut out = String::new();
         self.write(format, &mut out)?;
@@ -151,7 +152,8 @@ impl Timestamp {
         out.push(' ');
         push_padded(out, t.year().unsigned_abs(), 4);
         out.push(' ');
-        push_clock(out, &t, self.nanos);
+        // Seconds are the floor of the instant, so cutting the fraction rounds down.
+        push_clock(out, &t, 0);
         out.push_str(" GMT");
         Ok(())
     }

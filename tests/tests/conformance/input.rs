@@ -116,6 +116,38 @@ fn compare_uris(expected: &str, actual: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Content types compared as HTTP does: the media type without regard to case or spaces,
+/// and the parameters both sides give agreeing (names and `charset` values without regard
+/// to case). A parameter only one side gives is accepted: botocore sends
+/// `application/x-www-form-urlencoded; charset=utf-8` where the Smithy suites expect none,
+/// and both are valid.
+fn same_media(got: &str, want: &str) -> bool {
+    let split = |text: &str| -> (String, Vec<(String, String)>) {
+        let mut parts = text.split(';');
+        let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let parameters = parts
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| {
+                (
+                    k.trim().to_ascii_lowercase(),
+                    v.trim().trim_matches('"').to_owned(),
+                )
+            })
+            .collect();
+        (media, parameters)
+    };
+    let ((got_media, got_parameters), (want_media, want_parameters)) = (split(got), split(want));
+    got_media == want_media
+        && want_parameters.iter().all(|(name, value)| {
+            got_parameters
+                .iter()
+                .find(|(n, _)| n == name)
+                .is_none_or(|(_, v)| {
+                    v == value || (name == "charset" && v.eq_ignore_ascii_case(value))
+                })
+        })
+}
+
 fn compare_headers(expected: &Document, actual: &http::HeaderMap) -> Result<(), String> {
     let value = |name: &str| -> Option<String> {
         let values: Vec<&str> = actual
@@ -130,6 +162,8 @@ fn compare_headers(expected: &Document, actual: &http::HeaderMap) -> Result<(), 
             let want = want.as_str().unwrap_or_default();
             match value(name) {
                 Some(got) if got == want => {}
+                Some(got)
+                    if name.eq_ignore_ascii_case("content-type") && same_media(&got, want) => {}
                 got => return Err(format!("header {name}: expected {want:?}, got {got:?}")),
             }
         }
