@@ -226,9 +226,26 @@ impl Model {
     }
 }
 
+/// The protocol to speak: the first of `metadata.protocols` (the service's own order of
+/// preference) that awso implements, else `metadata.protocol`. For the services that list
+/// `smithy-rpc-v2-cbor` before `json` this is rpcv2Cbor, as smithy-rs chooses (botocore,
+/// whose own priority list puts `json` first, would choose awsJson): the service's first
+/// choice, with smaller bodies that read faster (BENCHMARKS.md, "CBOR").
+fn choose_protocol(metadata: &Document) -> Option<Protocol> {
+    let json_version = text(metadata, "jsonVersion");
+    let listed = metadata.get("protocols").and_then(Document::as_array);
+    listed
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Document::as_str)
+        .find_map(|p| Protocol::from_botocore(p, json_version))
+        .or_else(|| {
+            text(metadata, "protocol").and_then(|p| Protocol::from_botocore(p, json_version))
+        })
+}
+
 fn service_schema(metadata: &Document) -> Option<ServiceSchema> {
-    let protocol = text(metadata, "protocol")
-        .and_then(|p| Protocol::from_botocore(p, text(metadata, "jsonVersion")))?;
+    let protocol = choose_protocol(metadata)?;
     let mut service =
         ServiceSchema::new(protocol, leak(text(metadata, "apiVersion").unwrap_or("")));
     if let Some(prefix) = text(metadata, "targetPrefix") {

@@ -49,7 +49,7 @@ pub fn error_parts<'a>(
     let found = ErrorBody::read(format, body);
     let code_header = match format {
         BodyFormat::Json => header(headers, "x-amzn-errortype"),
-        BodyFormat::Xml => None,
+        BodyFormat::Xml | BodyFormat::Cbor => None,
     };
     let code = code_header
         .map(Cow::Borrowed)
