@@ -5,6 +5,8 @@
 //! The conversions are quadratic in the number's length, so lengths are capped: a bignum of
 //! more than [`MAX_BIGNUM_BYTES`] is refused, as is a text of more than twice as many digits.
 
+use std::fmt::Write as _;
+
 use crate::error::{Error, Result};
 
 /// The longest bignum read or written: 2^8192, some 2,466 decimal digits.
@@ -41,7 +43,7 @@ pub(super) fn magnitude_to_decimal(bytes: &[u8]) -> Result<String> {
     };
     let mut out = top.to_string();
     for limb in rest.iter().rev() {
-        out.push_str(&format!("{limb:09}"));
+        let _ = write!(out, "{limb:09}");
     }
     Ok(out)
 }
@@ -133,8 +135,9 @@ pub(super) fn join_decimal(mantissa: &str, exponent: i64) -> String {
         Some(d) => ("-", d),
         None => ("", mantissa),
     };
-    let len = digits.len() as i64;
-    match exponent {
+    // In i128: the exponent comes from the input and may be i64::MIN.
+    let len = digits.len() as i128;
+    match i128::from(exponent) {
         0 => mantissa.to_owned(),
         e if e < 0 && -e < len => {
             let point = (len + e) as usize;
@@ -143,7 +146,7 @@ pub(super) fn join_decimal(mantissa: &str, exponent: i64) -> String {
         e if e < 0 && -e - len <= 32 => {
             format!("{sign}0.{}{digits}", "0".repeat((-e - len) as usize))
         }
-        e => format!("{mantissa}E{e}"),
+        _ => format!("{mantissa}E{exponent}"),
     }
 }
 
@@ -184,5 +187,6 @@ mod tests {
         assert_eq!(join_decimal("1", -3), "0.001");
         assert_eq!(join_decimal("1", -300), "1E-300");
         assert_eq!(join_decimal("27", 4), "27E4");
+        assert_eq!(join_decimal("-3", i64::MIN), format!("-3E{}", i64::MIN));
     }
 }

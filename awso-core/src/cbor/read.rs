@@ -76,6 +76,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn locate_at(&self, offset: usize, err: Error) -> Error {
+        let offset = offset.min(self.bytes.len());
         // Binary input has no lines: the column is the offset, from 1.
         err.at(Position {
             offset,

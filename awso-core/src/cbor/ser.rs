@@ -68,17 +68,17 @@ impl CborSerializer {
         let major = major << 5;
         match arg {
             0..=23 => self.out.push(major | arg as u8),
-            24..=0xff => self.out.extend_from_slice(&[major | 24, arg as u8]),
+            24..=0xff => self.out.extend_from_slice(&[major | 0x18, arg as u8]),
             0x100..=0xffff => {
-                self.out.push(major | 25);
+                self.out.push(major | 0x19);
                 self.out.extend_from_slice(&(arg as u16).to_be_bytes());
             }
             0x1_0000..=0xffff_ffff => {
-                self.out.push(major | 26);
+                self.out.push(major | 0x1a);
                 self.out.extend_from_slice(&(arg as u32).to_be_bytes());
             }
             _ => {
-                self.out.push(major | 27);
+                self.out.push(major | 0x1b);
                 self.out.extend_from_slice(&arg.to_be_bytes());
             }
         }
@@ -217,7 +217,7 @@ impl ShapeSerializer for CborSerializer {
     {
         self.nested(|ser| {
             ser.indefinite(MAP);
-            crate::ser::write_each_value(ser, member, entries, |ser, key| ser.text(key))?;
+            crate::ser::write_each_value(ser, member, entries, CborSerializer::text)?;
             ser.out.push(BREAK);
             Ok(())
         })

@@ -435,7 +435,7 @@ impl Unit {
     /// assert!(!Unit::is_unit(&EMPTY));
     /// ```
     pub fn is_unit(schema: &Schema) -> bool {
-        std::ptr::eq(schema, &UNIT_SCHEMA)
+        std::ptr::eq(schema, &raw const UNIT_SCHEMA)
     }
 }
 
