@@ -369,13 +369,15 @@ mod tests {
 
     #[test]
     fn half_floats_decode_normal_subnormal_and_special_values() {
-        assert_eq!(half_to_f32(0x3e00), 1.5);
-        assert_eq!(half_to_f32(0x47a0), 7.625);
-        assert_eq!(half_to_f32(0x0050), 4.768_371_6e-6);
-        assert_eq!(half_to_f32(0x7c00), f32::INFINITY);
-        assert_eq!(half_to_f32(0xfc00), f32::NEG_INFINITY);
+        // Bit for bit: the sign of zero counts.
+        let bits = |half: u16| half_to_f32(half).to_bits();
+        assert_eq!(bits(0x3e00), 1.5f32.to_bits());
+        assert_eq!(bits(0x47a0), 7.625f32.to_bits());
+        assert_eq!(bits(0x0050), 4.768_371_6e-6_f32.to_bits());
+        assert_eq!(bits(0x7c00), f32::INFINITY.to_bits());
+        assert_eq!(bits(0xfc00), f32::NEG_INFINITY.to_bits());
         assert!(half_to_f32(0x7c01).is_nan());
-        assert_eq!(half_to_f32(0x8000), -0.0);
+        assert_eq!(bits(0x8000), (-0.0f32).to_bits());
     }
 
     #[test]
