@@ -58,7 +58,7 @@ fn generate_groups(dir: &Path) -> Option<String> {
 }
 
 /// Writes the module of one group; its name and its operation's Rust name. Groups of
-/// protocols awso does not implement (CBOR) are left out.
+/// protocols awso does not implement are left out.
 fn generate_group(
     group: &Document,
     file: &str,

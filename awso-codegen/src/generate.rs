@@ -387,6 +387,7 @@ impl<'a> Generator<'a> {
                 Protocol::RestXml => quote!(RestXml),
                 Protocol::AwsQuery => quote!(AwsQuery),
                 Protocol::Ec2Query => quote!(Ec2Query),
+                Protocol::RpcV2Cbor => quote!(RpcV2Cbor),
             };
             let version = service.api_version();
             let mut calls = TokenStream::new();

@@ -272,10 +272,19 @@ fn http_checksum(doc: &Document) -> Result<HttpChecksum> {
     Ok(checksum)
 }
 
-/// botocore's order of preference among the protocols a model lists in `metadata.protocols`,
-/// narrowed to those the runtime speaks (botocore prefers `smithy-rpc-v2-cbor` after
-/// `rest-xml`; it joins this list when the runtime speaks it).
-const PROTOCOL_PREFERENCE: &[&str] = &["json", "rest-json", "rest-xml", "query", "ec2"];
+/// botocore's order of preference among the protocols a model lists in `metadata.protocols`.
+/// The nine services that list `smithy-rpc-v2-cbor` first also list `json`, and botocore (so
+/// the AWS CLI and boto3) speaks awsJson to them: that is the path proven against the real
+/// services and the one the botocore oracle checks, so awso chooses the same. rpcv2Cbor is
+/// chosen where a model lists nothing botocore prefers to it.
+const PROTOCOL_PREFERENCE: &[&str] = &[
+    "json",
+    "rest-json",
+    "rest-xml",
+    "smithy-rpc-v2-cbor",
+    "query",
+    "ec2",
+];
 
 /// The protocol a client speaks to the service: as botocore chooses, the first of
 /// [`PROTOCOL_PREFERENCE`] the model lists in `metadata.protocols`, else `metadata.protocol`.

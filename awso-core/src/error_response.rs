@@ -53,6 +53,8 @@ pub enum BodyFormat {
     Json,
     /// An XML document (restXml, awsQuery, ec2Query), with or without an envelope.
     Xml,
+    /// A CBOR map (rpcv2Cbor).
+    Cbor,
 }
 
 /// What is known of an error response: the code (given by the caller, or found by the
@@ -144,7 +146,7 @@ impl<'a> ErrorParts<'a> {
             return None;
         }
         errors.iter().position(|schema| match self.format {
-            BodyFormat::Json => schema.name() == code,
+            BodyFormat::Json | BodyFormat::Cbor => schema.name() == code,
             BodyFormat::Xml => error_code(schema) == code,
         })
     }
@@ -241,12 +243,22 @@ impl ErrorBody {
         match format {
             BodyFormat::Json => Self::read_json(body),
             BodyFormat::Xml => Self::read_xml(body),
+            BodyFormat::Cbor => Self::read_cbor(body),
         }
     }
 
     /// A JSON object's `code` (else `__type`) and message.
     fn read_json(body: &[u8]) -> Self {
-        let Ok(doc) = crate::json::from_slice::<Document>(body) else {
+        Self::from_document(crate::json::from_slice::<Document>(body))
+    }
+
+    /// A CBOR map's `code` (else `__type`) and message, as in JSON.
+    fn read_cbor(body: &[u8]) -> Self {
+        Self::from_document(crate::cbor::from_slice::<Document>(body))
+    }
+
+    fn from_document(doc: Result<Document>) -> Self {
+        let Ok(doc) = doc else {
             return Self::default();
         };
         let field = |key: &str| doc.get(key).and_then(Document::as_str).map(str::to_owned);

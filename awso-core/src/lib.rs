@@ -50,6 +50,7 @@
 extern crate self as awso_core;
 
 pub mod attributes;
+pub mod cbor;
 pub mod de;
 pub mod dynamic;
 pub mod error;

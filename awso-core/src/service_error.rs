@@ -362,6 +362,11 @@ impl ErrorReader for BodyReader<'_> {
                     enter_error_element(&mut de)?;
                     de.read_struct(&root, &mut builder)?;
                 }
+                BodyFormat::Cbor => {
+                    let mut de = crate::cbor::CborDeserializer::new(self.body);
+                    de.read_struct(&root, &mut builder)?;
+                    de.end()?;
+                }
             }
         }
         builder.build()

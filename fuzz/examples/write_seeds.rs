@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use awso_core::schema::TimestampFormat;
-use awso_core::{AwsShape, Blob, Document, Timestamp, json, xml};
+use awso_core::{AwsShape, Blob, Document, Timestamp, cbor, json, xml};
 use awso_fuzz::model::{Choice, Item, Role, ThingOutput};
 use awso_tests::{
     Aggregates, Content, JsonOnly, Node, ParticipantRole, Priority, Receipt, Scalars,
@@ -35,6 +35,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for (target, name, response) in responses()? {
         add(target, name, response.into_bytes());
+    }
+    for (target, name, data) in cbor_seeds()? {
+        add(target, name, data);
     }
     for (name, data) in timestamps()? {
         add("timestamp_parse", name, data);
@@ -472,4 +475,53 @@ fn timestamps() -> Result<Vec<(&'static str, Vec<u8>)>, awso_core::Error> {
     instant.extend_from_slice(&1u32.to_le_bytes());
     out.push(("instant-min", instant));
     Ok(out)
+}
+
+/// CBOR bodies: the JSON seeds' values written by awso's CBOR encoder, hand-written items
+/// in the forms awso does not write (definite lengths, chunked strings, half floats, tags),
+/// and rpcv2Cbor responses.
+fn cbor_seeds() -> Result<Vec<(&'static str, &'static str, Vec<u8>)>, awso_core::Error> {
+    let mut seeds = vec![
+        ("cbor_decode", "aggregates", cbor::to_vec(&aggregates())?),
+        ("cbor_decode", "aggregates-lines", cbor::to_vec(&lines_content())?),
+        ("cbor_decode", "node", cbor::to_vec(&node(5))?),
+        (
+            "cbor_decode",
+            "document",
+            cbor::to_vec(&json::from_str::<Document>(
+                r#"{"a":[1,-2,3.5,true,null,"s"],"b":{"c":{}}}"#,
+            )?)?,
+        ),
+        // {"Id": "x", "Tag": ["t"]} with definite lengths and a chunked string.
+        ("cbor_decode", "definite-chunked", b"\xa2\x62Id\x7f\x61x\xff\x63Tag\x81\x61t".to_vec()),
+        // Half, single and double floats, a bignum and tag 1.
+        (
+            "cbor_decode",
+            "floats-tags",
+            b"\x85\xf9\x3e\x00\xfa\x40\xf4\x00\x00\xfb\x3f\xf8\x00\x00\x00\x00\x00\x00\xc2\x49\x01\x00\x00\x00\x00\x00\x00\x00\x00\xc1\x1a\x65\x00\x00\x00"
+                .to_vec(),
+        ),
+    ];
+    let thing = {
+        let mut ser = cbor::CborSerializer::new();
+        let root = awso_core::Member::root(ThingOutput::SCHEMA);
+        awso_core::protocol::write_body_members(&mut ser, &thing_output(), &root)?;
+        ser.finish()
+    };
+    let error = b"\xa2\x66__type\x78\x1baws.fuzz#NotFound:http://x/\x67Message\x64gone";
+    let response = |status: u16, headers: &[(&str, &str)], body: &[u8]| {
+        let mut bytes = framed(status, headers, "").into_bytes();
+        bytes.extend_from_slice(body);
+        bytes
+    };
+    let cbor_type = [("Content-Type", "application/cbor")];
+    seeds.push(("rpcv2_response", "thing", response(200, &cbor_type, &thing)));
+    seeds.push(("rpcv2_response", "empty", response(200, &[], b"")));
+    seeds.push(("rpcv2_response", "error-type", response(404, &cbor_type, error)));
+    seeds.push((
+        "rpcv2_response",
+        "query-error",
+        response(400, &[("x-amzn-query-error", "Throttling;Sender")], error),
+    ));
+    Ok(seeds)
 }

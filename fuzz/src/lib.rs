@@ -17,6 +17,8 @@
 //! | [`query_encode`] | `arbitrary` bytes | a `Value` through `query::to_string_dynamic` (both flavors) and `build_request` (every protocol); what is written must be a valid `Value`, and JSON and XML request bodies must read back |
 //! | [`timestamp_parse`] | text, and an instant from the first 12 bytes | `Timestamp::parse` / `format` in every format |
 //! | [`blob_parse`] | base64 text | `json::from_slice::<Blob>` (and XML) on it, then a round trip |
+//! | [`cbor_decode`] | CBOR bytes | `cbor::from_slice` into `Aggregates`, `Node`, `Document`; `cbor::from_slice_dynamic`; every truncated prefix of a document that reads must fail |
+//! | [`rpcv2_response`] | a small HTTP response ([`http_input`]) | like the other response targets, for `rpcv2Cbor` (plain and query-compatible) |
 //!
 //! Running them (`FUZZING.md` at the project root keeps the numbers of every session):
 //!
@@ -53,7 +55,7 @@ use awso_core::query::{self, QueryFlavor};
 use awso_core::schema::TimestampFormat;
 use awso_core::xml::XmlDeserializer;
 use awso_core::{AwsError, AwsShape, AwsStruct, Blob, Document, Schema, Timestamp, Value};
-use awso_core::{Member, json, value, xml};
+use awso_core::{Member, cbor, json, value, xml};
 use awso_tests::{Aggregates, JsonOnly, Node};
 
 use crate::compare::{assert_modes_agree, assert_same};
@@ -77,6 +79,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("timestamp_parse", timestamp_parse),
     ("blob_parse", blob_parse),
     ("checksum_verify", checksum_verify),
+    ("cbor_decode", cbor_decode),
+    ("rpcv2_response", rpcv2_response),
 ];
 
 /// Builds what the targets keep for the whole process (the fuzz model of every protocol, the
@@ -85,6 +89,7 @@ pub const TARGETS: &[(&str, Target)] = &[
 /// fuzz runs tell LeakSanitizer so with `fuzz/lsan.supp`.
 pub fn init() {
     let _ = model::all_services().count();
+    let _ = model::services(Protocol::RpcV2Cbor);
     let _ = endpoint();
 }
 
@@ -169,6 +174,70 @@ fn modes_agree<T: AwsShape + Debug>(
         (Err(e), Ok(dynamic)) => panic!("{what}: dynamic read {dynamic:?}, typed failed: {e}"),
         (Err(_), Err(_)) => {}
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// CBOR
+
+/// CBOR bodies into the test shapes, typed and dynamic, each written again and read back;
+/// a document that reads must not read from any proper prefix of its bytes (CBOR items are
+/// prefix-free, so a truncated body always fails, and fails cleanly).
+pub fn cbor_decode(data: &[u8]) {
+    let _ = cbor_round_trip::<Node>(data);
+    if cbor_round_trip::<Document>(data).is_ok() {
+        for end in prefix_ends(data.len()) {
+            assert!(
+                cbor::from_slice::<Document>(&data[..end]).is_err(),
+                "cbor: the prefix of {end} of {} bytes read as a document",
+                data.len()
+            );
+        }
+    }
+    let typed = cbor_round_trip::<Aggregates>(data);
+    let dynamic = cbor_dynamic_round_trip(data, Aggregates::SCHEMA);
+    modes_agree("cbor Aggregates", &typed, &dynamic);
+}
+
+/// The prefix lengths to try: all of them for short inputs, 64 spread evenly for long ones
+/// (the check stays linear per input).
+fn prefix_ends(len: usize) -> impl Iterator<Item = usize> {
+    let step = (len / 64).max(1);
+    (0..len).step_by(step)
+}
+
+fn cbor_round_trip<T: AwsShape + Debug>(data: &[u8]) -> awso_core::Result<T> {
+    let value = cbor::from_slice::<T>(data)?;
+    let what = std::any::type_name::<T>();
+    let bytes = match cbor::to_vec(&value) {
+        Ok(bytes) => bytes,
+        Err(e) if cannot_be_written(&e) => return Ok(value),
+        Err(e) => panic!("cbor {what}: read {value:?} but cannot write it: {e}"),
+    };
+    let again = cbor::from_slice::<T>(&bytes)
+        .unwrap_or_else(|e| panic!("cbor {what}: cannot read back {bytes:02x?}: {e}"));
+    assert_same(
+        &format!("cbor {what} round trip via {bytes:02x?}"),
+        &value,
+        &again,
+    );
+    Ok(value)
+}
+
+fn cbor_dynamic_round_trip(data: &[u8], schema: &'static Schema) -> awso_core::Result<Value> {
+    let value = cbor::from_slice_dynamic(data, schema)?;
+    let bytes = match cbor::to_vec_dynamic(&value, schema) {
+        Ok(bytes) => bytes,
+        Err(e) if cannot_be_written(&e) => return Ok(value),
+        Err(e) => panic!("cbor dynamic: read {value:?} but cannot write it: {e}"),
+    };
+    let again = cbor::from_slice_dynamic(&bytes, schema)
+        .unwrap_or_else(|e| panic!("cbor dynamic: cannot read back {bytes:02x?}: {e}"));
+    assert_same(
+        &format!("cbor dynamic round trip via {bytes:02x?}"),
+        &value,
+        &again,
+    );
+    Ok(value)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -296,6 +365,11 @@ pub fn aws_query_response(data: &[u8]) {
 /// An `ec2Query` response, dynamic and typed.
 pub fn ec2_query_response(data: &[u8]) {
     response_target(Protocol::Ec2Query, data);
+}
+
+/// An `rpcv2Cbor` response (plain and query-compatible), dynamic and typed.
+pub fn rpcv2_response(data: &[u8]) {
+    response_target(Protocol::RpcV2Cbor, data);
 }
 
 fn response_target(protocol: Protocol, data: &[u8]) {
@@ -505,6 +579,7 @@ fn body_round_trip(
             let value = protocol::read_body_members::<Value, _>(&mut de, &root)?;
             de.end().map(|()| value)
         }),
+        Protocol::RpcV2Cbor => cbor::from_slice_dynamic(body, schema),
         Protocol::AwsQuery | Protocol::Ec2Query => return,
     };
     let text = String::from_utf8_lossy(body);

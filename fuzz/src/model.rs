@@ -167,7 +167,7 @@ impl Service {
 /// The services a protocol's targets run through: awsJson has a plain 1.1 service and a
 /// query-compatible 1.0 one (the only kind that reads `x-amzn-query-error`).
 pub fn services(protocol: Protocol) -> &'static [Service] {
-    static CELLS: [OnceLock<Vec<Service>>; 5] = [const { OnceLock::new() }; 5];
+    static CELLS: [OnceLock<Vec<Service>>; 6] = [const { OnceLock::new() }; 6];
     let (index, variants): (usize, &[(&str, &'static ServiceSchema)]) = match protocol {
         Protocol::RestJson1 => (0, &[(REST_JSON_META, &REST_JSON)]),
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => (
@@ -177,6 +177,7 @@ pub fn services(protocol: Protocol) -> &'static [Service] {
         Protocol::RestXml => (2, &[(REST_XML_META, &REST_XML)]),
         Protocol::AwsQuery => (3, &[(QUERY_META, &QUERY)]),
         Protocol::Ec2Query => (4, &[(EC2_META, &EC2)]),
+        Protocol::RpcV2Cbor => (5, &[(CBOR_META, &CBOR), (CBOR_QC_META, &CBOR_QC)]),
     };
     CELLS[index].get_or_init(|| {
         variants
@@ -213,6 +214,10 @@ const JSON_1_0_QC_META: &str = r#"{"protocol": "json", "jsonVersion": "1.0",
 const REST_XML_META: &str = r#"{"protocol": "rest-xml", "apiVersion": "2024-01-01"}"#;
 const QUERY_META: &str = r#"{"protocol": "query", "apiVersion": "2024-01-01"}"#;
 const EC2_META: &str = r#"{"protocol": "ec2", "apiVersion": "2024-01-01"}"#;
+const CBOR_META: &str = r#"{"protocol": "smithy-rpc-v2-cbor", "apiVersion": "2024-01-01",
+  "targetPrefix": "FuzzService"}"#;
+const CBOR_QC_META: &str = r#"{"protocol": "smithy-rpc-v2-cbor", "apiVersion": "2024-01-01",
+  "targetPrefix": "FuzzService", "awsQueryCompatible": {}}"#;
 
 static REST_JSON: ServiceSchema = ServiceSchema::new(Protocol::RestJson1, API_VERSION);
 static JSON_1_1: ServiceSchema =
@@ -223,6 +228,11 @@ static JSON_1_0_QC: ServiceSchema = ServiceSchema::new(Protocol::AwsJson1_0, API
 static REST_XML: ServiceSchema = ServiceSchema::new(Protocol::RestXml, API_VERSION);
 static QUERY: ServiceSchema = ServiceSchema::new(Protocol::AwsQuery, API_VERSION);
 static EC2: ServiceSchema = ServiceSchema::new(Protocol::Ec2Query, API_VERSION);
+static CBOR: ServiceSchema =
+    ServiceSchema::new(Protocol::RpcV2Cbor, API_VERSION).with_target_prefix("FuzzService");
+static CBOR_QC: ServiceSchema = ServiceSchema::new(Protocol::RpcV2Cbor, API_VERSION)
+    .with_target_prefix("FuzzService")
+    .with_query_compatible();
 
 /// `Role`.
 #[derive(AwsShape, Debug, Clone, PartialEq)]

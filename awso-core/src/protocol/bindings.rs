@@ -28,6 +28,8 @@ pub(super) struct Bindings<'o> {
     pub(super) sensitive_headers: Vec<bool>,
     host_labels: Vec<(&'static str, String)>,
     pub(super) payload: Option<(Vec<u8>, Option<String>)>,
+    /// The path to send to instead of the operation's URI template (rpcv2Cbor's).
+    pub(super) path: Option<String>,
 }
 
 impl<'o> Bindings<'o> {
@@ -42,16 +44,14 @@ impl<'o> Bindings<'o> {
             sensitive_headers: Vec::new(),
             host_labels: Vec::new(),
             payload: None,
+            path: None,
         }
     }
 
     /// The request URI: endpoint, host prefix, path with labels, literal and bound query.
     pub(super) fn uri(&self, endpoint: &Endpoint) -> Result<String> {
-        let (path_template, literal_query) = self
-            .operation
-            .request_uri()
-            .split_once('?')
-            .unwrap_or((self.operation.request_uri(), ""));
+        let template = self.path.as_deref().unwrap_or(self.operation.request_uri());
+        let (path_template, literal_query) = template.split_once('?').unwrap_or((template, ""));
         if self.protocol.is_rest() {
             self.labels_in_template(path_template)?;
         }

@@ -49,7 +49,7 @@ pub fn error_parts<'a>(
     let found = ErrorBody::read(format, body);
     let code_header = match format {
         BodyFormat::Json => header(headers, "x-amzn-errortype"),
-        BodyFormat::Xml => None,
+        BodyFormat::Xml | BodyFormat::Cbor => None,
     };
     // No code anywhere (a HEAD request's 404 has no body): the status is the code, as
     // botocore makes it.

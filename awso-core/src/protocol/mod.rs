@@ -7,6 +7,7 @@
 //! | `restXml` | HTTP bindings + XML body or payload | bindings + XML body or payload | `<ErrorResponse><Error><Code>` or `<Error><Code>` |
 //! | `awsQuery` | `POST`, form body `Action=..&Version=..&...` | `<OperationResponse><OperationResult>` | `<ErrorResponse><Error><Code>` |
 //! | `ec2Query` | like awsQuery, ec2 member names | `<OperationResponse>` | `<Response><Errors><Error><Code>` |
+//! | `rpcv2Cbor` | `POST /service/{Service}/operation/{Operation}`, `Smithy-Protocol: rpc-v2-cbor`, CBOR body | CBOR body | body `__type` (plus `x-amzn-query-error` for query-compatible services) |
 //!
 //! An operation is described once, by an [`OperationSchema`] (name, method, URI template,
 //! input, output, errors, host prefix) and its service's [`ServiceSchema`] (protocol, API
@@ -112,11 +113,13 @@ pub enum Protocol {
     AwsQuery,
     /// `aws.protocols#ec2Query`.
     Ec2Query,
+    /// `smithy.protocols#rpcv2Cbor`.
+    RpcV2Cbor,
 }
 
 impl Protocol {
     /// The protocol a botocore model names (`rest-json`, `json` with its `jsonVersion`,
-    /// `rest-xml`, `query`, `ec2`); `None` for others (`smithy-rpc-v2-cbor`).
+    /// `rest-xml`, `query`, `ec2`, `smithy-rpc-v2-cbor`); `None` for others.
     pub fn from_botocore(protocol: &str, json_version: Option<&str>) -> Option<Self> {
         Some(match protocol {
             "rest-json" => Self::RestJson1,
@@ -125,6 +128,7 @@ impl Protocol {
             "rest-xml" => Self::RestXml,
             "query" => Self::AwsQuery,
             "ec2" => Self::Ec2Query,
+            "smithy-rpc-v2-cbor" => Self::RpcV2Cbor,
             _ => return None,
         })
     }
@@ -139,6 +143,7 @@ impl Protocol {
         match self {
             Self::RestJson1 | Self::AwsJson1_0 | Self::AwsJson1_1 => BodyFormat::Json,
             Self::RestXml | Self::AwsQuery | Self::Ec2Query => BodyFormat::Xml,
+            Self::RpcV2Cbor => BodyFormat::Cbor,
         }
     }
 }
@@ -166,7 +171,8 @@ impl ServiceSchema {
         }
     }
 
-    /// The awsJson target prefix (`X-Amz-Target: <prefix>.<Operation>`).
+    /// The awsJson target prefix (`X-Amz-Target: <prefix>.<Operation>`); for rpcv2Cbor, the
+    /// service name of the request path (`/service/<prefix>/operation/<Operation>`).
     #[must_use]
     pub const fn with_target_prefix(mut self, prefix: &'static str) -> Self {
         self.target_prefix = Some(prefix);
@@ -455,8 +461,28 @@ pub fn response<O: Operation, B: AsRef<[u8]>>(
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Unit;
 
+/// The one schema of [`Unit`]: a static, so that its address tells an operation without
+/// input (rpcv2Cbor sends no body then) from one whose input is an empty structure.
+static UNIT_SCHEMA: Schema = Schema::structure("Unit", &[]);
+
+impl Unit {
+    /// Whether `schema` is the schema of `Unit` (not merely another empty structure).
+    ///
+    /// ```
+    /// use awso_core::protocol::Unit;
+    /// use awso_core::{AwsShape, Schema};
+    ///
+    /// static EMPTY: Schema = Schema::structure("Unit", &[]);
+    /// assert!(Unit::is_unit(Unit::SCHEMA));
+    /// assert!(!Unit::is_unit(&EMPTY));
+    /// ```
+    pub fn is_unit(schema: &Schema) -> bool {
+        std::ptr::eq(schema, &raw const UNIT_SCHEMA)
+    }
+}
+
 impl AwsShape for Unit {
-    const SCHEMA: &'static Schema = &Schema::structure("Unit", &[]);
+    const SCHEMA: &'static Schema = &UNIT_SCHEMA;
 
     fn serialize<S: crate::ShapeSerializer>(&self, member: &Member, ser: &mut S) -> Result<()> {
         ser.write_struct(member, self)

@@ -5,6 +5,7 @@ use super::body::body_members;
 use super::checksum::{ChecksumAlgorithm, verify_checksum};
 use super::required::{self, Presence};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
+use crate::cbor::CborSerializer;
 use crate::error::{Error, Result};
 use crate::json::JsonSerializer;
 use crate::query::{QueryFlavor, QuerySerializer};
@@ -13,6 +14,9 @@ use crate::ser::MemberSerializer;
 use crate::shape::AwsStruct;
 use crate::view::{MemberView, View};
 use crate::xml::XmlSerializer;
+
+/// rpcv2Cbor's media type.
+const CBOR: &str = "application/cbor";
 
 /// Choices a caller can make about request building.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +53,9 @@ pub fn build_request<I: AwsStruct>(
     let schema = operation.input();
     let input = filled(input, schema, *options)?;
     let mut bindings = Bindings::new(service.protocol(), operation);
+    if service.protocol() == Protocol::RpcV2Cbor {
+        bindings.path = Some(rpc_v2_path(service, operation)?);
+    }
     input.serialize_members(schema, &mut bindings)?;
     let (body, content_type) = body(service, operation, &input, &mut bindings)?;
     let uri = bindings.uri(endpoint)?;
@@ -84,6 +91,18 @@ fn header_value(
     Ok(value)
 }
 
+/// rpcv2Cbor's request path: `/service/{Service}/operation/{Operation}`, the service named
+/// by its target prefix (botocore's `targetPrefix` is the Smithy service shape's name).
+fn rpc_v2_path(service: &ServiceSchema, operation: &OperationSchema) -> Result<String> {
+    let name = service.target_prefix().ok_or_else(|| {
+        Error::invalid(
+            "service",
+            "an rpcv2Cbor service needs its name (the target prefix) for the request path",
+        )
+    })?;
+    Ok(format!("/service/{name}/operation/{}", operation.name()))
+}
+
 /// The body and its media type: the payload member's, the REST body members, the whole
 /// input as JSON, or the query form.
 fn body<I: AwsStruct>(
@@ -111,6 +130,13 @@ fn body<I: AwsStruct>(
                 ser.finish().into_bytes(),
                 Some(format!("application/x-amz-json-{version}")),
             )
+        }
+        // An operation without input sends no body; an empty input sends an empty map.
+        Protocol::RpcV2Cbor if super::Unit::is_unit(operation.input()) => (Vec::new(), None),
+        Protocol::RpcV2Cbor => {
+            let mut ser = CborSerializer::new();
+            ser.serialize_at(input, &root)?;
+            (ser.finish(), Some(CBOR.to_owned()))
         }
         Protocol::AwsQuery | Protocol::Ec2Query => {
             let flavor = if protocol == Protocol::AwsQuery {
@@ -155,6 +181,10 @@ fn protocol_headers(
             "X-Amz-Target".to_owned(),
             format!("{prefix}.{}", operation.name()),
         ));
+    }
+    if service.protocol() == Protocol::RpcV2Cbor {
+        headers.push(("Smithy-Protocol".to_owned(), "rpc-v2-cbor".to_owned()));
+        headers.push(("Accept".to_owned(), CBOR.to_owned()));
     }
     if service.query_compatible() {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));

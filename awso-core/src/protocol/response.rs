@@ -7,6 +7,7 @@ use super::body::DeclineBound;
 use super::errors::{DynamicError, error_parts};
 use super::headers::HeaderDeserializer;
 use super::{OperationSchema, Protocol, ServiceSchema};
+use crate::cbor::CborDeserializer;
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
 use crate::json::JsonDeserializer;
@@ -253,7 +254,13 @@ impl<'r> ResponseReader<'r> {
     }
 
     fn read_body<B: StructBuilder>(&self, schema: &'static Schema, builder: &mut B) -> Result<()> {
-        if self.body.trim_ascii().is_empty() {
+        // Whitespace bytes are data in CBOR; only an empty CBOR body is an absent one.
+        let empty = if self.protocol == Protocol::RpcV2Cbor {
+            self.body.is_empty()
+        } else {
+            self.body.trim_ascii().is_empty()
+        };
+        if empty {
             return Ok(());
         }
         let root = Member::root(schema);
@@ -261,6 +268,11 @@ impl<'r> ResponseReader<'r> {
             Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
                 let mut de = JsonDeserializer::from_slice(self.body)?;
                 body_struct(self.protocol, &mut de, &root, builder)?;
+                de.end()
+            }
+            Protocol::RpcV2Cbor => {
+                let mut de = CborDeserializer::new(self.body);
+                de.read_struct(&root, builder)?;
                 de.end()
             }
             Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => {

@@ -198,3 +198,197 @@ mod quick_xml_events {
         }
     }
 }
+
+/// Compares CBOR bodies as data: the expected body is base64 (as the suites give it); both
+/// are decoded into a neutral tree (lengths definite or not, strings chunked or not, floats
+/// by value whatever their width, map entries in any order) by a decoder of the harness's
+/// own, so the codec under test is not its own judge.
+pub(crate) fn cbor_bodies(expected_base64: &str, actual: &[u8]) -> Result<(), String> {
+    use base64::Engine as _;
+    let expected = base64::engine::general_purpose::STANDARD
+        .decode(expected_base64.trim())
+        .map_err(|e| format!("expected body is not base64: {e}"))?;
+    if expected.is_empty() || actual.is_empty() {
+        if expected.is_empty() && actual.is_empty() {
+            return Ok(());
+        }
+        return Err(format!(
+            "body: expected {} bytes, got {} bytes",
+            expected.len(),
+            actual.len()
+        ));
+    }
+    let e = cbor_tree::Item::parse(&expected).map_err(|e| format!("expected body: {e}"))?;
+    let a = cbor_tree::Item::parse(actual).map_err(|e| format!("our body is not CBOR: {e}"))?;
+    if e == a {
+        Ok(())
+    } else {
+        Err(format!("CBOR body:\n  expected {e:?}\n  got      {a:?}"))
+    }
+}
+
+/// A neutral CBOR tree.
+mod cbor_tree {
+    #[derive(Debug)]
+    pub(crate) enum Item {
+        Int(i128),
+        Bytes(Vec<u8>),
+        Text(String),
+        Array(Vec<Item>),
+        /// Entries sorted by key, so order does not count.
+        Map(Vec<(Item, Item)>),
+        Tag(u64, Box<Item>),
+        Simple(u8),
+        Float(f64),
+    }
+
+    impl PartialEq for Item {
+        fn eq(&self, other: &Self) -> bool {
+            match (self, other) {
+                (Item::Int(a), Item::Int(b)) => a == b,
+                (Item::Bytes(a), Item::Bytes(b)) => a == b,
+                (Item::Text(a), Item::Text(b)) => a == b,
+                (Item::Array(a), Item::Array(b)) => a == b,
+                (Item::Map(a), Item::Map(b)) => a == b,
+                (Item::Tag(t, a), Item::Tag(u, b)) => t == u && a == b,
+                (Item::Simple(a), Item::Simple(b)) => a == b,
+                (Item::Float(a), Item::Float(b)) => a == b || a.is_nan() && b.is_nan(),
+                _ => false,
+            }
+        }
+    }
+
+    struct Cursor<'a>(&'a [u8], usize);
+
+    impl Cursor<'_> {
+        fn byte(&mut self) -> Result<u8, String> {
+            let b = *self.0.get(self.1).ok_or("truncated")?;
+            self.1 += 1;
+            Ok(b)
+        }
+
+        fn take(&mut self, n: u64) -> Result<&[u8], String> {
+            let n = usize::try_from(n).map_err(|e| e.to_string())?;
+            let end = self.1.checked_add(n).filter(|&e| e <= self.0.len());
+            let end = end.ok_or("truncated")?;
+            let out = &self.0[self.1..end];
+            self.1 = end;
+            Ok(out)
+        }
+
+        /// Major type, additional information, argument (`None` when indefinite).
+        fn head(&mut self) -> Result<(u8, u8, Option<u64>), String> {
+            let b = self.byte()?;
+            let (major, info) = (b >> 5, b & 0x1f);
+            let width = match info {
+                0..=23 => return Ok((major, info, Some(u64::from(info)))),
+                24 => 1,
+                25 => 2,
+                26 => 4,
+                27 => 8,
+                31 => return Ok((major, info, None)),
+                _ => return Err(format!("bad head 0x{b:02x}")),
+            };
+            let bytes = self.take(width)?;
+            let arg = bytes.iter().fold(0u64, |a, &b| (a << 8) | u64::from(b));
+            Ok((major, info, Some(arg)))
+        }
+
+        fn string(&mut self, major: u8, arg: Option<u64>) -> Result<Vec<u8>, String> {
+            if let Some(n) = arg {
+                return Ok(self.take(n)?.to_vec());
+            }
+            let mut out = Vec::new();
+            loop {
+                if self.0.get(self.1) == Some(&0xff) {
+                    self.1 += 1;
+                    return Ok(out);
+                }
+                let (m, _, n) = self.head()?;
+                if m != major || n.is_none() {
+                    return Err("bad string chunk".to_owned());
+                }
+                out.extend_from_slice(self.take(n.unwrap_or_default())?);
+            }
+        }
+
+        fn items(&mut self, arg: Option<u64>, depth: usize) -> Result<Vec<Item>, String> {
+            let mut items = Vec::new();
+            match arg {
+                Some(n) => {
+                    for _ in 0..n {
+                        items.push(self.item(depth + 1)?);
+                    }
+                }
+                None => {
+                    while self.0.get(self.1) != Some(&0xff) {
+                        items.push(self.item(depth + 1)?);
+                    }
+                    self.1 += 1;
+                }
+            }
+            Ok(items)
+        }
+
+        fn item(&mut self, depth: usize) -> Result<Item, String> {
+            if depth > 64 {
+                return Err("too deep".to_owned());
+            }
+            let (major, info, arg) = self.head()?;
+            let value = || arg.ok_or("indefinite".to_owned());
+            Ok(match major {
+                0 => Item::Int(i128::from(value()?)),
+                1 => Item::Int(-1 - i128::from(value()?)),
+                2 => Item::Bytes(self.string(2, arg)?),
+                3 => {
+                    Item::Text(String::from_utf8(self.string(3, arg)?).map_err(|e| e.to_string())?)
+                }
+                4 => Item::Array(self.items(arg, depth)?),
+                5 => {
+                    let flat = self.items(arg.map(|n| n * 2), depth)?;
+                    if flat.len() % 2 != 0 {
+                        return Err("odd map".to_owned());
+                    }
+                    let mut entries = Vec::new();
+                    let mut it = flat.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        entries.push((k, v));
+                    }
+                    entries.sort_by_key(|(k, _)| format!("{k:?}"));
+                    Item::Map(entries)
+                }
+                6 => Item::Tag(value()?, Box::new(self.item(depth + 1)?)),
+                _ => match (info, arg) {
+                    (25, Some(bits)) => Item::Float(f64::from(half(bits as u16))),
+                    (26, Some(bits)) => Item::Float(f64::from(f32::from_bits(bits as u32))),
+                    (27, Some(bits)) => Item::Float(f64::from_bits(bits)),
+                    (_, Some(v)) => Item::Simple(v as u8),
+                    (_, None) => return Err("unexpected break".to_owned()),
+                },
+            })
+        }
+    }
+
+    fn half(bits: u16) -> f32 {
+        let sign = if bits >> 15 == 1 { -1.0 } else { 1.0 };
+        let exp = i32::from((bits >> 10) & 0x1f);
+        let frac = f32::from(bits & 0x3ff);
+        match exp {
+            0 => sign * frac / 1024.0 * 2f32.powi(-14),
+            31 if frac == 0.0 => sign * f32::INFINITY,
+            31 => f32::NAN,
+            _ => sign * (1.0 + frac / 1024.0) * 2f32.powi(exp - 15),
+        }
+    }
+
+    impl Item {
+        pub(crate) fn parse(bytes: &[u8]) -> Result<Self, String> {
+            let mut cursor = Cursor(bytes, 0);
+            let item = cursor.item(0)?;
+            if cursor.1 != bytes.len() {
+                return Err("trailing bytes".to_owned());
+            }
+            Ok(item)
+        }
+    }
+}

@@ -75,6 +75,7 @@ pub(crate) fn run(runner: &dyn Runner, group: &Document, case: &Document) -> Res
                 }
                 Protocol::RestXml => compare::xml_bodies(body, actual)?,
                 Protocol::AwsQuery | Protocol::Ec2Query => compare::raw_bodies(body, actual)?,
+                Protocol::RpcV2Cbor => compare::cbor_bodies(body, actual)?,
             }
         }
     }

@@ -8,7 +8,8 @@ use crate::compare;
 use crate::runner::{Parsed, Runner};
 
 pub(crate) fn run(runner: &dyn Runner, case: &Document) -> Result<(), String> {
-    let response = response(case.get("response").ok_or("no `response`")?)?;
+    let cbor = runner.protocol() == awso_core::protocol::Protocol::RpcV2Cbor;
+    let response = response(case.get("response").ok_or("no `response`")?, cbor)?;
     let parsed = runner.response(&response);
     if let Some(code) = case.get("errorCode").and_then(Document::as_str) {
         let (actual_code, message, modeled) = match parsed {
@@ -66,7 +67,8 @@ pub(crate) fn run(runner: &dyn Runner, case: &Document) -> Result<(), String> {
     compare::values(&expected, &value, "output")
 }
 
-fn response(data: &Document) -> Result<http::Response<Vec<u8>>, String> {
+/// The response of a case; a CBOR body is given in base64.
+fn response(data: &Document, cbor: bool) -> Result<http::Response<Vec<u8>>, String> {
     let status = match data.get("status_code") {
         Some(Document::Number(awso_core::types::Number::PosInt(n))) => {
             u16::try_from(*n).map_err(|e| e.to_string())?
@@ -79,11 +81,14 @@ fn response(data: &Document) -> Result<http::Response<Vec<u8>>, String> {
             builder = builder.header(name.as_str(), value.as_str().unwrap_or_default());
         }
     }
-    let body = data
-        .get("body")
-        .and_then(Document::as_str)
-        .unwrap_or("")
-        .as_bytes()
-        .to_vec();
+    let text = data.get("body").and_then(Document::as_str).unwrap_or("");
+    let body = if cbor {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .map_err(|e| format!("the response body is not base64: {e}"))?
+    } else {
+        text.as_bytes().to_vec()
+    };
     builder.body(body).map_err(|e| e.to_string())
 }
