@@ -64,6 +64,8 @@ pub mod query;
 mod scan;
 pub mod schema;
 pub mod ser;
+#[cfg(feature = "serde")]
+pub mod serde;
 pub mod service_error;
 mod shape;
 mod text;
@@ -84,6 +86,14 @@ pub use value::{Value, from_value, to_value};
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};
 
+/// Without the `serde` feature, the derive's serde impls expand to nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __awso_serde_impls {
+    ($($impls:tt)*) => {};
+}
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
@@ -99,6 +109,12 @@ pub mod __private {
     pub use std::boxed::Box;
     pub use std::string::String;
     pub use std::vec::Vec;
+
+    /// The derive's serde impls go through this: it keeps them with the `serde` feature of
+    /// awso-core and drops them without it.
+    pub use crate::__awso_serde_impls as serde_impls;
+    #[cfg(feature = "serde")]
+    pub use ::serde;
 
     /// The error for a union that did not get exactly one member.
     pub fn union_count_error(found: usize) -> crate::Error {

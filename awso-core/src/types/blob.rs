@@ -65,6 +65,36 @@ impl From<Blob> for Vec<u8> {
     }
 }
 
+/// Takes the bytes without copying when the `Bytes` is the only handle to a buffer it
+/// allocated as a `Vec` (what `http` bodies collected into one chunk usually are); a shared
+/// or static buffer is copied once, since a `Blob` owns a `Vec<u8>`.
+///
+/// ```
+/// use awso_core::Blob;
+///
+/// let blob = Blob::from(bytes::Bytes::from(vec![1, 2, 3]));
+/// assert_eq!(blob.as_bytes(), [1, 2, 3]);
+/// ```
+impl From<bytes::Bytes> for Blob {
+    fn from(bytes: bytes::Bytes) -> Self {
+        Self(Vec::from(bytes))
+    }
+}
+
+/// Hands the bytes over without copying: `Bytes` adopts the `Vec`'s allocation.
+///
+/// ```
+/// use awso_core::Blob;
+///
+/// let bytes = bytes::Bytes::from(Blob::from("hi"));
+/// assert_eq!(&bytes[..], b"hi");
+/// ```
+impl From<Blob> for bytes::Bytes {
+    fn from(blob: Blob) -> Self {
+        Self::from(blob.0)
+    }
+}
+
 /// Standard alphabet, padding written, and accepted whether present or not: services differ.
 const BASE64: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::STANDARD,

@@ -348,6 +348,14 @@ fn month_name(month: Month) -> &'static str {
     }
 }
 
+/// The same instant; the offset is dropped (a timestamp has none).
+///
+/// ```
+/// use awso_core::Timestamp;
+///
+/// let t = Timestamp::from(time::macros::datetime!(2019-11-08 04:41:28.172 +02:00));
+/// assert_eq!(t.to_string(), "2019-11-08T02:41:28.172Z");
+/// ```
 impl From<OffsetDateTime> for Timestamp {
     fn from(t: OffsetDateTime) -> Self {
         Self {
@@ -357,6 +365,16 @@ impl From<OffsetDateTime> for Timestamp {
     }
 }
 
+/// The same instant in UTC; an error past the years `time` can hold.
+///
+/// ```
+/// use awso_core::Timestamp;
+///
+/// let t = time::OffsetDateTime::try_from(Timestamp::from_millis(1_573_180_888_172))?;
+/// assert_eq!((t.year(), t.millisecond()), (2019, 172));
+/// assert!(time::OffsetDateTime::try_from(Timestamp::from_secs(i64::MAX)).is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 impl TryFrom<Timestamp> for OffsetDateTime {
     type Error = Error;
 
@@ -367,6 +385,15 @@ impl TryFrom<Timestamp> for OffsetDateTime {
     }
 }
 
+/// The same instant, before the epoch as well as after it.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use awso_core::Timestamp;
+///
+/// let t = Timestamp::from(UNIX_EPOCH + Duration::from_millis(2_500));
+/// assert_eq!((t.secs(), t.subsec_nanos()), (2, 500_000_000));
+/// ```
 impl From<std::time::SystemTime> for Timestamp {
     fn from(t: std::time::SystemTime) -> Self {
         match t.duration_since(std::time::UNIX_EPOCH) {
@@ -386,6 +413,37 @@ impl From<std::time::SystemTime> for Timestamp {
                 }
             }
         }
+    }
+}
+
+/// The same instant as a `SystemTime`; an error when the platform's `SystemTime` cannot hold
+/// it (the range is the platform's).
+///
+/// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+/// use awso_core::Timestamp;
+///
+/// let t = Timestamp::from_millis(-1_500);
+/// let system = SystemTime::try_from(t)?;
+/// assert_eq!(UNIX_EPOCH.duration_since(system).unwrap(), Duration::from_millis(1_500));
+/// assert_eq!(Timestamp::from(system), t);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+impl TryFrom<Timestamp> for std::time::SystemTime {
+    type Error = Error;
+
+    fn try_from(t: Timestamp) -> Result<Self> {
+        let out_of_range = || Error::out_of_range("a SystemTime", t.to_string());
+        let epoch = std::time::UNIX_EPOCH;
+        let secs = std::time::Duration::from_secs(t.secs.unsigned_abs());
+        let whole = if t.secs >= 0 {
+            epoch.checked_add(secs)
+        } else {
+            epoch.checked_sub(secs)
+        };
+        whole
+            .and_then(|w| w.checked_add(std::time::Duration::from_nanos(u64::from(t.nanos))))
+            .ok_or_else(out_of_range)
     }
 }
 

@@ -4,6 +4,7 @@ mod enums;
 mod error_enum;
 mod fallback;
 mod schema;
+mod serde;
 mod structure;
 mod union;
 
@@ -32,7 +33,8 @@ pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
         Data::Enum(variants) => enums::string_enum(&cont, variants),
         Data::IntEnum(variants) => enums::int_enum(&cont, variants),
     };
-    wrap(&body)
+    let serde = serde::impls(&cont);
+    wrap(&quote!(#body #serde))
 }
 
 /// Expands `#[derive(AwsError)]`.
