@@ -15,6 +15,7 @@ mod ast;
 mod attr;
 mod case;
 mod check;
+mod check_error;
 mod ctxt;
 mod expand;
 mod ty;
