@@ -83,6 +83,8 @@ pub use shape::{AwsEnum, AwsIntEnum, AwsShape, AwsStruct, MapKey, StructBuilder}
 pub use types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 pub use value::{Value, from_value, to_value};
 
+/// The derives. Their `#[awso(...)]` keys and the table of which Rust type stands for which
+/// shape are in [the attributes guide](crate::attributes).
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};
 

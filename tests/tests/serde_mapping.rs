@@ -104,10 +104,7 @@ fn values_that_do_not_fit_the_schema_are_errors_that_say_so() {
         (r#"{"Id": 5}"#, "invalid type"),
         (r#"{"Id": "m", "Payload": "***"}"#, "base64"),
         (r#"{"Id": "m", "Sent": "yesterday"}"#, "yesterday"),
-        (
-            r#"{"Id": "m", "Priority": 9999999999}"#,
-            "out of range",
-        ),
+        (r#"{"Id": "m", "Priority": 9999999999}"#, "out of range"),
         (
             r#"{"Id": "m", "Content": {"Text": "a", "Bytes": "aGk="}}"#,
             "union",
