@@ -24,8 +24,14 @@ def missing(path):
         if not m or (m.group(1) == "mod" and line.rstrip().endswith(";")):
             continue
         j, fence = i - 1, False
-        while j >= 0 and lines[j].strip().startswith(("#[", "///")):
-            fence |= lines[j].strip().startswith("/// ```")
+        while j >= 0:
+            above = lines[j].strip()
+            if above == ")]":  # the end of an attribute written over several lines
+                while j > 0 and not lines[j].strip().startswith("#["):
+                    j -= 1
+            elif not above.startswith(("#[", "///")):
+                break
+            fence |= above.startswith("/// ```")
             j -= 1
         if not fence:
             yield f"{path}:{i + 1}: {m.group(1)} {m.group(2)}"

@@ -20,16 +20,30 @@ pub struct Blob(Vec<u8>);
 
 impl Blob {
     /// Wraps bytes.
+    ///
+    /// ```
+    /// use awso_core::Blob;
+    ///
+    /// assert_eq!(Blob::new(vec![1, 2]).as_bytes(), [1, 2]);
+    /// ```
     pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
         Self(bytes.into())
     }
 
     /// The bytes.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Blob::from("ab").as_bytes(), b"ab");
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
     }
 
     /// Unwraps the bytes.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Blob::from("ab").into_inner(), b"ab".to_vec());
+    /// ```
     pub fn into_inner(self) -> Vec<u8> {
         self.0
     }

@@ -31,15 +31,34 @@ pub struct Timestamp {
 
 impl Timestamp {
     /// 1970-01-01T00:00:00Z.
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::UNIX_EPOCH.to_string(), "1970-01-01T00:00:00Z");
+    /// ```
     pub const UNIX_EPOCH: Self = Self { secs: 0, nanos: 0 };
 
     /// `secs` seconds after the epoch (before it, if negative).
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::from_secs(-1).to_string(), "1969-12-31T23:59:59Z");
+    /// ```
     pub const fn from_secs(secs: i64) -> Self {
         Self { secs, nanos: 0 }
     }
 
     /// `secs` seconds plus `nanos` nanoseconds after the epoch; `None` unless
     /// `nanos < 1_000_000_000`.
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::from_secs_and_nanos(0, 5).unwrap().subsec_nanos(), 5);
+    /// assert!(Timestamp::from_secs_and_nanos(0, 1_000_000_000).is_none());
+    /// ```
     pub const fn from_secs_and_nanos(secs: i64, nanos: u32) -> Option<Self> {
         if nanos < NANOS_PER_SECOND {
             Some(Self { secs, nanos })
@@ -49,6 +68,13 @@ impl Timestamp {
     }
 
     /// `millis` milliseconds after the epoch.
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// let t = Timestamp::from_millis(-1);
+    /// assert_eq!((t.secs(), t.subsec_nanos()), (-1, 999_000_000));
+    /// ```
     pub const fn from_millis(millis: i64) -> Self {
         Self {
             secs: millis.div_euclid(1000),
@@ -57,16 +83,33 @@ impl Timestamp {
     }
 
     /// Whole seconds since the epoch, rounded towards negative infinity.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Timestamp::from_millis(-1_500).secs(), -2);
+    /// ```
     pub const fn secs(&self) -> i64 {
         self.secs
     }
 
     /// Nanoseconds past [`secs`](Self::secs), below one billion.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Timestamp::from_millis(1_250).subsec_nanos(), 250_000_000);
+    /// ```
     pub const fn subsec_nanos(&self) -> u32 {
         self.nanos
     }
 
     /// Reads `text` in `format`.
+    ///
+    /// ```
+    /// use awso_core::{schema::TimestampFormat, Timestamp};
+    ///
+    /// let t = Timestamp::parse("1.5", TimestampFormat::EpochSeconds)?;
+    /// assert_eq!(t, Timestamp::from_millis(1_500));
+    /// assert!(Timestamp::parse("soon", TimestampFormat::DateTime).is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn parse(text: &str, format: TimestampFormat) -> Result<Self> {
         match format {
             TimestampFormat::DateTime => parse_date_time(text),
@@ -78,6 +121,13 @@ impl Timestamp {
 
     /// Writes the timestamp in `format`. Fractions of a second are written with as many digits
     /// as they need (none for whole seconds). Date formats only reach years 0 to 9999.
+    ///
+    /// ```
+    /// use awso_core::{schema::TimestampFormat, Timestamp};
+    ///
+    /// assert_eq!(Timestamp::from_secs(1).format(TimestampFormat::DateTime)?, "1970-01-01T00:00:01Z");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn format(&self, format: TimestampFormat) -> Result<String> {
         let mut out = String::new();
         self.write(format, &mut out)?;
@@ -85,6 +135,15 @@ impl Timestamp {
     }
 
     /// Like [`format`](Self::format), appending to `out`.
+    ///
+    /// ```
+    /// use awso_core::{schema::TimestampFormat, Timestamp};
+    ///
+    /// let mut out = String::from("at ");
+    /// Timestamp::from_secs(2).write(TimestampFormat::EpochSeconds, &mut out)?;
+    /// assert_eq!(out, "at 2");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn write(&self, format: TimestampFormat, out: &mut String) -> Result<()> {
         match format {
             TimestampFormat::EpochSeconds => {
