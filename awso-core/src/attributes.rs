@@ -21,6 +21,58 @@
 //! `HashMap` or `IndexMap` from a string or string enum, other derived types, and `Box<T>`
 //! for recursion.
 //!
+//! ## Which Rust type stands for which shape
+//!
+//! | shape | required member | optional member |
+//! |---|---|---|
+//! | boolean | `bool` | `Option<bool>` |
+//! | byte, short, integer, long | `i8`, `i16`, `i32`, `i64` | `Option<i8>` ... `Option<i64>` |
+//! | float, double | `f32`, `f64` | `Option<f32>`, `Option<f64>` |
+//! | bigInteger, bigDecimal | [`BigInteger`](crate::BigInteger), [`BigDecimal`](crate::BigDecimal) | `Option<BigInteger>`, `Option<BigDecimal>` |
+//! | string | `String` | `Option<String>` |
+//! | enum, intEnum | a derived `enum` with `Unknown(String)` / `Unknown(i32)` | `Option<ThatEnum>` |
+//! | blob | [`Blob`](crate::Blob) (converts from `Vec<u8>`, `&[u8]`, `bytes::Bytes`) | `Option<Blob>` |
+//! | timestamp | [`Timestamp`](crate::Timestamp) (converts from `SystemTime` and `time::OffsetDateTime`) | `Option<Timestamp>` |
+//! | document | [`Document`](crate::Document) | `Option<Document>` |
+//! | list | `Vec<T>` | `Option<Vec<T>>` |
+//! | sparse list | `Vec<Option<T>>` | `Option<Vec<Option<T>>>` |
+//! | map | `BTreeMap<String, T>`, `HashMap<String, T>`, [`IndexMap<String, T>`](crate::types::IndexMap) (keys may be a string enum) | `Option<BTreeMap<String, T>>` ... |
+//! | sparse map | `BTreeMap<String, Option<T>>` | `Option<BTreeMap<String, Option<T>>>` |
+//! | structure, union | a derived `struct` / `enum` | `Option<ThatType>` |
+//! | a member that refers back to its own structure | `Box<T>` | `Option<Box<T>>` |
+//! | any shape, decided at run time | [`Value`](crate::Value) | `Option<Value>` |
+//!
+//! Not shapes, and what to write instead: `HashSet`/`BTreeSet`/`VecDeque` → `Vec<T>`;
+//! `SystemTime`, `time` or `chrono` date types → `Timestamp` (`Timestamp::from` converts);
+//! `Rc`/`Arc` → `Box`; `Vec<u8>` for bytes → `Blob` (a `Vec<u8>` is a list of bytes, not a
+//! blob); `u32`/`u64` → `i32`/`i64` (AWS integers are signed).
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use awso_core::{AwsShape, Blob, Timestamp};
+//!
+//! #[derive(AwsShape, Debug, PartialEq)]
+//! #[awso(rename_all = "PascalCase")]
+//! struct Upload {
+//!     key: String,
+//!     body: Option<Blob>,
+//!     tags: Option<Vec<String>>,
+//!     metadata: Option<BTreeMap<String, String>>,
+//!     expires: Option<Timestamp>,
+//! }
+//!
+//! let upload = Upload {
+//!     key: "a.txt".into(),
+//!     body: Some(Blob::from(bytes::Bytes::from_static(b"hi"))),
+//!     tags: Some(vec!["x".into()]),
+//!     metadata: None,
+//!     expires: Some(Timestamp::from(std::time::UNIX_EPOCH)),
+//! };
+//! let json = awso_core::json::to_string(&upload)?;
+//! assert_eq!(json, r#"{"Key":"a.txt","Body":"aGk=","Tags":["x"],"Expires":0}"#);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
+//!
 //! Two things the macro decides from how a type is *spelled*: a field is optional when its
 //! type is written `Option<...>` (a type alias of `Option` is not recognised, and makes a
 //! required member), and an error structure's message is the `String` or `Option<String>`

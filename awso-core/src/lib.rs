@@ -67,6 +67,8 @@ pub mod redact;
 mod scan;
 pub mod schema;
 pub mod ser;
+#[cfg(feature = "serde")]
+pub mod serde;
 pub mod service_error;
 mod shape;
 mod text;
@@ -85,8 +87,18 @@ pub use shape::{AwsEnum, AwsIntEnum, AwsShape, AwsStruct, MapKey, StructBuilder}
 pub use types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 pub use value::{Value, from_value, to_value};
 
+/// The derives. Their `#[awso(...)]` keys and the table of which Rust type stands for which
+/// shape are in [the attributes guide](crate::attributes).
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};
+
+/// Without the `serde` feature, the derive's serde impls expand to nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __awso_serde_impls {
+    ($($impls:tt)*) => {};
+}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
@@ -103,6 +115,12 @@ pub mod __private {
     pub use std::boxed::Box;
     pub use std::string::String;
     pub use std::vec::Vec;
+
+    /// The derive's serde impls go through this: it keeps them with the `serde` feature of
+    /// awso-core and drops them without it.
+    pub use crate::__awso_serde_impls as serde_impls;
+    #[cfg(feature = "serde")]
+    pub use ::serde;
 
     /// The error for a union that did not get exactly one member.
     pub fn union_count_error(found: usize) -> crate::Error {

@@ -48,8 +48,11 @@ use crate::ser::{MemberSerializer, ShapeSerializer};
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an AWS shape",
-    label = "this type has no AwsShape implementation",
-    note = "derive it with #[derive(AwsShape)], or implement AwsShape by hand"
+    label = "not an AWS shape: see the notes for the type to use",
+    note = "a list is `Vec<T>` (not `HashSet`, `BTreeSet` or `VecDeque`: lists keep order and duplicates); a map is `BTreeMap<String, T>`, `HashMap` or `IndexMap`",
+    note = "a timestamp is `awso_core::Timestamp` (not `SystemTime`, `time` or `chrono` types: `Timestamp::from` converts them); bytes are `awso_core::Blob`",
+    note = "a recursive member is `Option<Box<T>>` (not `Rc` or `Arc`); an optional member is `Option<T>`",
+    note = "your own type: derive it with #[derive(AwsShape)], or implement AwsShape by hand; the table of types is in `awso_core::attributes`"
 )]
 pub trait AwsShape: Sized {
     /// The shape's schema.

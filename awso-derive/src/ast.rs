@@ -257,6 +257,7 @@ impl<'a> ErrorEnum<'a> {
                 if unknown.is_some() {
                     cx.error_spanned_by(&variant.ident, "an error enum has one unknown variant");
                 }
+                crate::check_error::unknown_holds_unknown_error(cx, ty);
                 unknown = Some((&variant.ident, ty));
             } else {
                 modeled.push((&variant.ident, ty));

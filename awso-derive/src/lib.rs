@@ -15,6 +15,7 @@ mod ast;
 mod attr;
 mod case;
 mod check;
+mod check_error;
 mod ctxt;
 mod expand;
 mod ty;
@@ -23,6 +24,10 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `awso_core::AwsShape` (and `AwsStruct` for structures and unions).
+///
+/// Every `#[awso(...)]` key, and the table of which Rust type stands for which shape, are in
+/// the attributes guide: [`awso_core::attributes`](https://docs.rs/awso-core/latest/awso_core/attributes/index.html)
+/// (`cargo doc -p awso-core --open`, then `attributes`).
 #[proc_macro_derive(AwsShape, attributes(awso))]
 pub fn derive_aws_shape(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -1,7 +1,9 @@
 //! Property tests: for generated values of every shape kind, every codec gives back what it
 //! was given (JSON, XML and `Value`; documents and sparse collections through JSON and
 //! `Value`, the formats that carry them), the typed and dynamic query encoders agree, and
-//! serde_json (the oracle) reads our JSON as the same data.
+//! serde_json (the oracle) reads our JSON as the same data. With awso-core's `serde` feature,
+//! every generated value also goes through serde_json (`serde_json::to_string` and back) and
+//! comes back equal.
 
 use std::collections::BTreeMap;
 
@@ -268,7 +270,7 @@ fn item() -> impl Strategy<Value = Item> {
 /// the same tree from either format.
 fn every_codec<T>(value: &T)
 where
-    T: AwsShape + PartialEq + std::fmt::Debug,
+    T: AwsShape + PartialEq + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
 {
     let tree = json_and_value(value);
     let xml_text = xml::to_string(value).unwrap();
@@ -287,8 +289,9 @@ where
 /// collections). Returns the value's tree.
 fn json_and_value<T>(value: &T) -> awso_core::Value
 where
-    T: AwsShape + PartialEq + std::fmt::Debug,
+    T: AwsShape + PartialEq + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
 {
+    through_serde(value);
     let json_text = json::to_string(value).unwrap();
     assert_eq!(
         &json::from_str::<T>(&json_text).unwrap(),
@@ -306,6 +309,26 @@ where
         tree
     );
     tree
+}
+
+/// serde (awso-core's `serde` feature) through serde_json, both as text and as
+/// `serde_json::Value`, gives back the value.
+fn through_serde<T>(value: &T)
+where
+    T: PartialEq + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
+{
+    let text = serde_json::to_string(value).unwrap();
+    assert_eq!(
+        &serde_json::from_str::<T>(&text).unwrap(),
+        value,
+        "serde: {text}"
+    );
+    let tree = serde_json::to_value(value).unwrap();
+    assert_eq!(
+        &serde_json::from_value::<T>(tree).unwrap(),
+        value,
+        "serde value: {text}"
+    );
 }
 
 /// Query has no decoder (services never send it), so its property is agreement and shape:

@@ -31,6 +31,12 @@ pub struct BigDecimal(String);
 
 impl BigInteger {
     /// The decimal text.
+    ///
+    /// ```
+    /// let n: awso_core::BigInteger = "-12345678901234567890123".parse()?;
+    /// assert_eq!(n.as_str(), "-12345678901234567890123");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -38,6 +44,12 @@ impl BigInteger {
 
 impl BigDecimal {
     /// The text.
+    ///
+    /// ```
+    /// let n: awso_core::BigDecimal = "1.50e-3".parse()?;
+    /// assert_eq!(n.as_str(), "1.50e-3");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -20,16 +20,30 @@ pub struct Blob(Vec<u8>);
 
 impl Blob {
     /// Wraps bytes.
+    ///
+    /// ```
+    /// use awso_core::Blob;
+    ///
+    /// assert_eq!(Blob::new(vec![1, 2]).as_bytes(), [1, 2]);
+    /// ```
     pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
         Self(bytes.into())
     }
 
     /// The bytes.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Blob::from("ab").as_bytes(), b"ab");
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
     }
 
     /// Unwraps the bytes.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Blob::from("ab").into_inner(), b"ab".to_vec());
+    /// ```
     pub fn into_inner(self) -> Vec<u8> {
         self.0
     }
@@ -62,6 +76,36 @@ impl From<&str> for Blob {
 impl From<Blob> for Vec<u8> {
     fn from(blob: Blob) -> Self {
         blob.0
+    }
+}
+
+/// Takes the bytes without copying when the `Bytes` is the only handle to a buffer it
+/// allocated as a `Vec` (what `http` bodies collected into one chunk usually are); a shared
+/// or static buffer is copied once, since a `Blob` owns a `Vec<u8>`.
+///
+/// ```
+/// use awso_core::Blob;
+///
+/// let blob = Blob::from(bytes::Bytes::from(vec![1, 2, 3]));
+/// assert_eq!(blob.as_bytes(), [1, 2, 3]);
+/// ```
+impl From<bytes::Bytes> for Blob {
+    fn from(bytes: bytes::Bytes) -> Self {
+        Self(Vec::from(bytes))
+    }
+}
+
+/// Hands the bytes over without copying: `Bytes` adopts the `Vec`'s allocation.
+///
+/// ```
+/// use awso_core::Blob;
+///
+/// let bytes = bytes::Bytes::from(Blob::from("hi"));
+/// assert_eq!(&bytes[..], b"hi");
+/// ```
+impl From<Blob> for bytes::Bytes {
+    fn from(blob: Blob) -> Self {
+        Self::from(blob.0)
     }
 }
 

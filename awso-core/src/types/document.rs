@@ -46,6 +46,13 @@ pub enum Number {
 
 impl Document {
     /// The value of `key` when this is an object.
+    ///
+    /// ```
+    /// let doc: awso_core::Document = awso_core::json::from_str(r#"{"a": true}"#)?;
+    /// assert_eq!(doc.get("a"), Some(&awso_core::Document::Boolean(true)));
+    /// assert_eq!(doc.get("b"), None);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn get(&self, key: &str) -> Option<&Document> {
         match self {
             Self::Object(map) => map.get(key),
@@ -54,6 +61,10 @@ impl Document {
     }
 
     /// The text when this is a string.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Document::from("x").as_str(), Some("x"));
+    /// ```
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Self::String(s) => Some(s),
@@ -62,6 +73,11 @@ impl Document {
     }
 
     /// The items when this is an array.
+    ///
+    /// ```
+    /// let doc = awso_core::Document::from(vec![awso_core::Document::from(1i64)]);
+    /// assert_eq!(doc.as_array().map(<[_]>::len), Some(1));
+    /// ```
     pub fn as_array(&self) -> Option<&[Document]> {
         match self {
             Self::Array(items) => Some(items),
@@ -70,6 +86,11 @@ impl Document {
     }
 
     /// Whether this is `null`.
+    ///
+    /// ```
+    /// assert!(awso_core::Document::Null.is_null());
+    /// assert!(!awso_core::Document::from(false).is_null());
+    /// ```
     pub fn is_null(&self) -> bool {
         matches!(self, Self::Null)
     }

@@ -31,15 +31,34 @@ pub struct Timestamp {
 
 impl Timestamp {
     /// 1970-01-01T00:00:00Z.
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::UNIX_EPOCH.to_string(), "1970-01-01T00:00:00Z");
+    /// ```
     pub const UNIX_EPOCH: Self = Self { secs: 0, nanos: 0 };
 
     /// `secs` seconds after the epoch (before it, if negative).
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::from_secs(-1).to_string(), "1969-12-31T23:59:59Z");
+    /// ```
     pub const fn from_secs(secs: i64) -> Self {
         Self { secs, nanos: 0 }
     }
 
     /// `secs` seconds plus `nanos` nanoseconds after the epoch; `None` unless
     /// `nanos < 1_000_000_000`.
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::from_secs_and_nanos(0, 5).unwrap().subsec_nanos(), 5);
+    /// assert!(Timestamp::from_secs_and_nanos(0, 1_000_000_000).is_none());
+    /// ```
     pub const fn from_secs_and_nanos(secs: i64, nanos: u32) -> Option<Self> {
         if nanos < NANOS_PER_SECOND {
             Some(Self { secs, nanos })
@@ -49,6 +68,13 @@ impl Timestamp {
     }
 
     /// `millis` milliseconds after the epoch.
+    ///
+    /// ```
+    /// use awso_core::Timestamp;
+    ///
+    /// let t = Timestamp::from_millis(-1);
+    /// assert_eq!((t.secs(), t.subsec_nanos()), (-1, 999_000_000));
+    /// ```
     pub const fn from_millis(millis: i64) -> Self {
         Self {
             secs: millis.div_euclid(1000),
@@ -57,16 +83,33 @@ impl Timestamp {
     }
 
     /// Whole seconds since the epoch, rounded towards negative infinity.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Timestamp::from_millis(-1_500).secs(), -2);
+    /// ```
     pub const fn secs(&self) -> i64 {
         self.secs
     }
 
     /// Nanoseconds past [`secs`](Self::secs), below one billion.
+    ///
+    /// ```
+    /// assert_eq!(awso_core::Timestamp::from_millis(1_250).subsec_nanos(), 250_000_000);
+    /// ```
     pub const fn subsec_nanos(&self) -> u32 {
         self.nanos
     }
 
     /// Reads `text` in `format`.
+    ///
+    /// ```
+    /// use awso_core::{schema::TimestampFormat, Timestamp};
+    ///
+    /// let t = Timestamp::parse("1.5", TimestampFormat::EpochSeconds)?;
+    /// assert_eq!(t, Timestamp::from_millis(1_500));
+    /// assert!(Timestamp::parse("soon", TimestampFormat::DateTime).is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn parse(text: &str, format: TimestampFormat) -> Result<Self> {
         match format {
             TimestampFormat::DateTime => parse_date_time(text),
@@ -79,6 +122,13 @@ impl Timestamp {
     /// Writes the timestamp in `format`. Fractions of a second are written with as many digits
     /// as they need (none for whole seconds), except in http-date: IMF-fixdate has no fraction,
     /// so it is cut off, as botocore does. Date formats only reach years 0 to 9999.
+    ///
+    /// ```
+    /// use awso_core::{schema::TimestampFormat, Timestamp};
+    ///
+    /// assert_eq!(Timestamp::from_secs(1).format(TimestampFormat::DateTime)?, "1970-01-01T00:00:01Z");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn format(&self, format: TimestampFormat) -> Result<String> {
         let mut out = String::new();
         self.write(format, &mut out)?;
@@ -86,6 +136,15 @@ impl Timestamp {
     }
 
     /// Like [`format`](Self::format), appending to `out`.
+    ///
+    /// ```
+    /// use awso_core::{schema::TimestampFormat, Timestamp};
+    ///
+    /// let mut out = String::from("at ");
+    /// Timestamp::from_secs(2).write(TimestampFormat::EpochSeconds, &mut out)?;
+    /// assert_eq!(out, "at 2");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn write(&self, format: TimestampFormat, out: &mut String) -> Result<()> {
         match format {
             TimestampFormat::EpochSeconds => {
@@ -350,6 +409,14 @@ fn month_name(month: Month) -> &'static str {
     }
 }
 
+/// The same instant; the offset is dropped (a timestamp has none).
+///
+/// ```
+/// use awso_core::Timestamp;
+///
+/// let t = Timestamp::from(time::macros::datetime!(2019-11-08 04:41:28.172 +02:00));
+/// assert_eq!(t.to_string(), "2019-11-08T02:41:28.172Z");
+/// ```
 impl From<OffsetDateTime> for Timestamp {
     fn from(t: OffsetDateTime) -> Self {
         Self {
@@ -359,6 +426,16 @@ impl From<OffsetDateTime> for Timestamp {
     }
 }
 
+/// The same instant in UTC; an error past the years `time` can hold.
+///
+/// ```
+/// use awso_core::Timestamp;
+///
+/// let t = time::OffsetDateTime::try_from(Timestamp::from_millis(1_573_180_888_172))?;
+/// assert_eq!((t.year(), t.millisecond()), (2019, 172));
+/// assert!(time::OffsetDateTime::try_from(Timestamp::from_secs(i64::MAX)).is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 impl TryFrom<Timestamp> for OffsetDateTime {
     type Error = Error;
 
@@ -369,6 +446,15 @@ impl TryFrom<Timestamp> for OffsetDateTime {
     }
 }
 
+/// The same instant, before the epoch as well as after it.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use awso_core::Timestamp;
+///
+/// let t = Timestamp::from(UNIX_EPOCH + Duration::from_millis(2_500));
+/// assert_eq!((t.secs(), t.subsec_nanos()), (2, 500_000_000));
+/// ```
 impl From<std::time::SystemTime> for Timestamp {
     fn from(t: std::time::SystemTime) -> Self {
         match t.duration_since(std::time::UNIX_EPOCH) {
@@ -388,6 +474,37 @@ impl From<std::time::SystemTime> for Timestamp {
                 }
             }
         }
+    }
+}
+
+/// The same instant as a `SystemTime`; an error when the platform's `SystemTime` cannot hold
+/// it (the range is the platform's).
+///
+/// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+/// use awso_core::Timestamp;
+///
+/// let t = Timestamp::from_millis(-1_500);
+/// let system = SystemTime::try_from(t)?;
+/// assert_eq!(UNIX_EPOCH.duration_since(system).unwrap(), Duration::from_millis(1_500));
+/// assert_eq!(Timestamp::from(system), t);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
+impl TryFrom<Timestamp> for std::time::SystemTime {
+    type Error = Error;
+
+    fn try_from(t: Timestamp) -> Result<Self> {
+        let out_of_range = || Error::out_of_range("a SystemTime", t.to_string());
+        let epoch = std::time::UNIX_EPOCH;
+        let secs = std::time::Duration::from_secs(t.secs.unsigned_abs());
+        let whole = if t.secs >= 0 {
+            epoch.checked_add(secs)
+        } else {
+            epoch.checked_sub(secs)
+        };
+        whole
+            .and_then(|w| w.checked_add(std::time::Duration::from_nanos(u64::from(t.nanos))))
+            .ok_or_else(out_of_range)
     }
 }
 

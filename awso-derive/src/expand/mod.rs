@@ -5,6 +5,7 @@ mod enums;
 mod error_enum;
 mod fallback;
 mod schema;
+mod serde;
 mod structure;
 mod union;
 
@@ -34,7 +35,8 @@ pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
         Data::IntEnum(variants) => enums::int_enum(&cont, variants),
     };
     let debug = debug::expand(&cont);
-    wrap(&quote!(#body #debug))
+    let serde = serde::impls(&cont);
+    wrap(&quote!(#body #debug #serde))
 }
 
 /// Expands `#[derive(AwsError)]`.
