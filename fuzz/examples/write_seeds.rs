@@ -477,10 +477,13 @@ fn timestamps() -> Result<Vec<(&'static str, Vec<u8>)>, awso_core::Error> {
     Ok(out)
 }
 
+/// A binary seed: its target, its name and its bytes.
+type ByteSeed = (&'static str, &'static str, Vec<u8>);
+
 /// CBOR bodies: the JSON seeds' values written by awso's CBOR encoder, hand-written items
 /// in the forms awso does not write (definite lengths, chunked strings, half floats, tags),
 /// and rpcv2Cbor responses.
-fn cbor_seeds() -> Result<Vec<(&'static str, &'static str, Vec<u8>)>, awso_core::Error> {
+fn cbor_seeds() -> Result<Vec<ByteSeed>, awso_core::Error> {
     let mut seeds = vec![
         ("cbor_decode", "aggregates", cbor::to_vec(&aggregates())?),
         ("cbor_decode", "aggregates-lines", cbor::to_vec(&lines_content())?),
@@ -517,7 +520,11 @@ fn cbor_seeds() -> Result<Vec<(&'static str, &'static str, Vec<u8>)>, awso_core:
     let cbor_type = [("Content-Type", "application/cbor")];
     seeds.push(("rpcv2_response", "thing", response(200, &cbor_type, &thing)));
     seeds.push(("rpcv2_response", "empty", response(200, &[], b"")));
-    seeds.push(("rpcv2_response", "error-type", response(404, &cbor_type, error)));
+    seeds.push((
+        "rpcv2_response",
+        "error-type",
+        response(404, &cbor_type, error),
+    ));
     seeds.push((
         "rpcv2_response",
         "query-error",

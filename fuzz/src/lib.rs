@@ -653,14 +653,19 @@ pub fn timestamp_parse(data: &[u8]) {
 }
 
 /// Writes `t` in every format (errors allowed: date formats stop at year 9999) and reads
-/// each text back.
+/// each text back: the same instant, except that http-date (IMF-fixdate) has no fraction of
+/// a second and reads back as the whole second.
 fn formats_round_trip(t: Timestamp) {
     let _ = t.to_string();
     for format in FORMATS {
         if let Ok(text) = t.format(format) {
             let back = Timestamp::parse(&text, format)
                 .unwrap_or_else(|e| panic!("{format:?}: wrote {t:?} as {text:?}, reading: {e}"));
-            assert_eq!(back, t, "{format:?}: {text:?} read back differently");
+            let expected = match format {
+                TimestampFormat::HttpDate => Timestamp::from_secs(t.secs()),
+                _ => t,
+            };
+            assert_eq!(back, expected, "{format:?}: {text:?} read back differently");
         }
     }
 }
@@ -718,8 +723,14 @@ pub fn checksum_verify(data: &[u8]) {
     };
     let computed = algorithm.checksum(body);
     let mut headers = http::HeaderMap::new();
-    headers.insert(algorithm.header(), computed.parse().expect("base64 is a header value"));
-    assert!(verify_checksum(&ALL, &headers, body).is_ok(), "the body's own checksum failed");
+    headers.insert(
+        algorithm.header(),
+        computed.parse().expect("base64 is a header value"),
+    );
+    assert!(
+        verify_checksum(&ALL, &headers, body).is_ok(),
+        "the body's own checksum failed"
+    );
     let Ok(value) = http::HeaderValue::from_bytes(line) else {
         return;
     };
@@ -729,5 +740,9 @@ pub fn checksum_verify(data: &[u8]) {
         .rsplit_once('-')
         .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     let passed = verify_checksum(&ALL, &headers, body).is_ok();
-    assert_eq!(passed, parts || sent == computed, "{sent:?} against {computed:?}");
+    assert_eq!(
+        passed,
+        parts || sent == computed,
+        "{sent:?} against {computed:?}"
+    );
 }
