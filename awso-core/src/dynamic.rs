@@ -231,7 +231,7 @@ impl Model {
             schema = schema.with_checksum_required();
         }
         if let Some(checksum) = op.get("httpChecksum") {
-            schema = schema.with_http_checksum(http_checksum(checksum)?);
+            schema = schema.with_http_checksum(http_checksum(checksum));
         }
         Ok(schema)
     }
@@ -244,9 +244,11 @@ impl Model {
     }
 }
 
-/// An operation's `httpChecksum` trait; an algorithm this crate does not know is an error
-/// (a response carrying it could not be checked).
-fn http_checksum(doc: &Document) -> Result<HttpChecksum> {
+/// An operation's `httpChecksum` trait. Response algorithms this crate does not compute
+/// (S3 lists SHA512, MD5 and the XXHASH family too) are left out, as botocore leaves out
+/// those it lacks: a response that carries only such a checksum is not checked, and one
+/// that also carries a known one is checked by that.
+fn http_checksum(doc: &Document) -> HttpChecksum {
     let mut checksum = HttpChecksum::new();
     if flag(doc, "requestChecksumRequired") {
         checksum = checksum.with_request_required();
@@ -258,18 +260,13 @@ fn http_checksum(doc: &Document) -> Result<HttpChecksum> {
         checksum = checksum.with_request_validation_mode_member(leak(member));
     }
     if let Some(names) = doc.get("responseAlgorithms").and_then(Document::as_array) {
-        let algorithms = names
+        let algorithms: Vec<_> = names
             .iter()
-            .map(|name| {
-                let name = name.as_str().unwrap_or_default();
-                ChecksumAlgorithm::from_name(name).ok_or_else(|| {
-                    Error::invalid("httpChecksum", format!("unknown algorithm {name:?}"))
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+            .filter_map(|name| ChecksumAlgorithm::from_name(name.as_str()?))
+            .collect();
         checksum = checksum.with_response_algorithms(Box::leak(algorithms.into_boxed_slice()));
     }
-    Ok(checksum)
+    checksum
 }
 
 /// botocore's order of preference among the protocols a model lists in `metadata.protocols`.

@@ -456,6 +456,30 @@ fn botocore_http_checksum_trait_was_ignored() {
     );
 }
 
+#[test]
+fn s3_model_listing_checksums_we_do_not_compute_failed_to_load() {
+    // botocore 1.43's S3 GetObject lists SHA512, MD5 and XXHASH* among its response
+    // algorithms: the model loads, keeping the algorithms awso can check, in model order.
+    let model = awso_core::dynamic::Model::from_botocore(
+        r#"{"metadata": {"protocol": "rest-xml", "apiVersion": "2006-03-01"},
+        "operations": {"GetObject": {"name": "GetObject",
+          "http": {"method": "GET", "requestUri": "/{Bucket}"},
+          "httpChecksum": {"requestValidationModeMember": "ChecksumMode",
+            "responseAlgorithms": ["CRC64NVME", "SHA512", "MD5", "CRC32", "XXHASH3"]}}},
+        "shapes": {}}"#,
+    )
+    .unwrap();
+    let checksum = model
+        .operation("GetObject")
+        .unwrap()
+        .http_checksum()
+        .unwrap();
+    assert_eq!(
+        checksum.response_algorithms(),
+        &[ChecksumAlgorithm::Crc64Nvme, ChecksumAlgorithm::Crc32]
+    );
+}
+
 // Item 6: a label the URI template does not name (the derive cannot see the template).
 
 struct PutObjectWithoutKey;
