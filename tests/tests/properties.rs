@@ -23,6 +23,12 @@ fn timestamp() -> impl Strategy<Value = Timestamp> {
         .prop_map(|(secs, nanos)| Timestamp::from_secs_and_nanos(secs, nanos).unwrap())
 }
 
+/// A timestamp http-date can carry: IMF-fixdate has no fraction of a second (the writer cuts
+/// it off, as botocore does), so only whole seconds round-trip.
+fn whole_second_timestamp() -> impl Strategy<Value = Timestamp> {
+    (-62_167_219_200i64..253_402_300_799).prop_map(Timestamp::from_secs)
+}
+
 /// Any text XML 1.0 can carry (no control characters but tab, newline and carriage return).
 fn text() -> impl Strategy<Value = String> {
     "[\\t\\n\\r\\x20-\\u{D7FF}\\u{E000}-\\u{FFFD}\\u{10000}-\\u{10FFFF}]{0,40}"
@@ -81,7 +87,7 @@ fn scalars() -> impl Strategy<Value = Scalars> {
         proptest::option::of(timestamp()),
         proptest::option::of(timestamp()),
         proptest::option::of(timestamp()),
-        proptest::option::of(timestamp()),
+        proptest::option::of(whole_second_timestamp()),
         proptest::option::of("-?[1-9][0-9]{0,40}".prop_map(|s| s.parse().unwrap())),
     );
     (numbers, others).prop_map(
