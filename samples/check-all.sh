@@ -10,7 +10,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 scratch=${1:-${TMPDIR:-/tmp}/awso-check-all}
 data=$(python3 -c 'import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), "data"))')
 
-cargo build --quiet --manifest-path "$repo/Cargo.toml" -p awso-codegen
+# The test profile: its optimised syn is the one `cargo test` already built.
+cargo build --quiet --profile test --manifest-path "$repo/Cargo.toml" -p awso-codegen
 codegen="${CARGO_TARGET_DIR:-$repo/target}/debug/awso-codegen"
 
 # The crates are regenerated on every run; the target dir is kept, so dependencies build once.
