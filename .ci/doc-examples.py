@@ -4,7 +4,8 @@
 Reads rustdoc's JSON output (nightly only), so the count is exactly what the docs show:
 the walk starts at the crate root and follows public modules, re-exports (`pub use`, also
 of items in private modules) and the public methods and constants of inherent impls, plus
-the methods, constants and types declared by public traits. Trait impls are not items of
+the methods, constants and types declared by public traits. A re-export of another crate's
+item counts as an item whose docs are the re-export's own (they open the item's page). Trait impls are not items of
 their own; `#[doc(hidden)]` items are left out of the JSON by rustdoc (and skipped here if
 they slip in). An example is a Rust code fence in the item's own docs (``` or ```rust,
 `no_run`, `should_panic`, `compile_fail`); `ignore` and fences in other languages do not
@@ -72,7 +73,12 @@ class Walk:
             return  # another crate's item (its own crate counts it) or hidden
         kind, inner = next(iter(item["inner"].items()))
         if kind == "use":
-            self.reexport(inner, path)
+            if str(inner["id"]) in self.index or inner["is_glob"]:
+                self.reexport(inner, path)
+            else:
+                # Another crate's item shown inline: its page opens with this re-export's
+                # docs (the other crate checks its own).
+                self.found.setdefault(item["id"], f"{path}::{inner['name']}")
             return
         if kind not in ITEM_KINDS:
             return
