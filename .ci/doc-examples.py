@@ -27,6 +27,8 @@ import sys
 # the block as Rust.
 RUST_FENCE_WORDS = {"rust", "no_run", "should_panic", "compile_fail", "edition2018",
                     "edition2021", "edition2024", ""}
+# The rustdoc JSON format_version the walk was written against (nightly of late 2026).
+KNOWN_FORMAT = 57
 # What a module-level walk lists; variants and fields live on their type's page.
 ITEM_KINDS = {"module", "struct", "enum", "union", "trait", "trait_alias", "function",
               "constant", "static", "type_alias", "macro", "proc_macro"}
@@ -73,7 +75,7 @@ class Walk:
             return  # another crate's item (its own crate counts it) or hidden
         kind, inner = next(iter(item["inner"].items()))
         if kind == "use":
-            if str(inner["id"]) in self.index or inner["is_glob"]:
+            if inner["id"] is None or str(inner["id"]) in self.index or inner["is_glob"]:
                 self.reexport(inner, path)
             else:
                 # Another crate's item shown inline: its page opens with this re-export's
@@ -107,8 +109,6 @@ class Walk:
             # A glob re-export of a module shows that module's items in place.
             for child in next(iter(target["inner"].values())).get("items", []):
                 self.item(child, path)
-        elif "module" in target["inner"]:
-            self.item(inner["id"], path)
         else:
             self.item(inner["id"], path)
 
@@ -136,7 +136,12 @@ def main():
     crate = args[0] if args else "awso-core"
     doc = json.loads(build_json(crate).read_text())
     walk = Walk(doc)
-    walk.item(doc["root"], "")
+    try:
+        walk.item(doc["root"], "")
+    except (KeyError, TypeError, StopIteration) as err:
+        # The JSON format is unstable: say so rather than print a bare traceback.
+        sys.exit(f"rustdoc JSON format {doc.get('format_version')} not understood "
+                 f"(written for {KNOWN_FORMAT}): {err!r}")
     missing = []
     for item_id, name in sorted(walk.found.items(), key=lambda kv: kv[1]):
         item = walk.index[str(item_id)]
