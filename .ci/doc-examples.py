@@ -47,12 +47,18 @@ def build_json(crate):
 
 def has_example(docs):
     """Whether the docs hold a code fence that rustdoc treats as a Rust doc test."""
+    in_block = False
     for line in (docs or "").splitlines():
         line = line.strip()
-        if line.startswith("```"):
-            words = {w.strip() for w in line[3:].replace(",", " ").split()} or {""}
-            if words <= RUST_FENCE_WORDS:
-                return True
+        if not line.startswith("```"):
+            continue
+        if in_block:  # the closing fence
+            in_block = False
+            continue
+        in_block = True
+        words = {w.strip() for w in line[3:].replace(",", " ").split()} or {""}
+        if words <= RUST_FENCE_WORDS:
+            return True
     return False
 
 
