@@ -198,6 +198,8 @@
 //! #[derive(awso_core::AwsShape)]
 //! #[awso(crate = "reexport::runtime")]
 //! struct Doc { id: Option<String> }
+//! assert_eq!(reexport::runtime::json::to_string(&Doc { id: Some("x".into()) })?, r#"{"id":"x"}"#);
+//! # Ok::<(), awso_core::Error>(())
 //! ```
 //!
 //! ## On a field (or a union variant)

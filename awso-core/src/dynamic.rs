@@ -64,6 +64,30 @@ use crate::schema::{
 use crate::types::Document;
 
 /// A botocore model's schemas, operations and service, built at run time.
+///
+/// ```
+/// # const SQS: &str = r#"{
+/// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+/// #   "operations": {
+/// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+/// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+/// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+/// #   "shapes": {
+/// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+/// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+/// #     "String": {"type": "string"}}
+/// # }"#;
+/// use awso_core::dynamic::Model;
+/// use awso_core::protocol::{self, Endpoint, RequestOptions};
+/// use awso_core::Value;
+///
+/// let model = Model::from_botocore(SQS)?;
+/// let input = Value::Structure(vec![("QueueName".into(), Value::String("jobs".into()))]);
+/// let op = model.operation("GetQueueUrl").unwrap();
+/// let request = protocol::build_request(model.service().unwrap(), op, &input, &Endpoint::default(), &RequestOptions::default())?;
+/// assert_eq!(request.body(), b"Action=GetQueueUrl&Version=2012-11-05&QueueName=jobs");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Model {
     service: Option<ServiceSchema>,
@@ -121,6 +145,26 @@ fn timestamp_format(doc: &Document) -> Option<TimestampFormat> {
 
 impl Model {
     /// Reads a botocore `service-2.json` text.
+    ///
+    /// ```
+    /// # const SQS: &str = r#"{
+    /// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+    /// #   "operations": {
+    /// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+    /// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+    /// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+    /// #   "shapes": {
+    /// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+    /// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+    /// #     "String": {"type": "string"}}
+    /// # }"#;
+    /// use awso_core::dynamic::Model;
+    ///
+    /// let model = Model::from_botocore(SQS)?;
+    /// assert_eq!(model.shapes().count(), 3);
+    /// assert!(Model::from_botocore(r#"{"shapes": {"A": {"type": "structure", "members": {"B": {"shape": "Missing"}}}}}"#).is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn from_botocore(json: &str) -> Result<Self> {
         let doc: Document = crate::json::from_str(json)?;
         Self::from_document(&doc)
@@ -128,6 +172,17 @@ impl Model {
 
     /// Builds a model from an already parsed botocore model, or from any object holding a
     /// `shapes` map (and optionally `metadata` and `operations`).
+    ///
+    /// ```
+    /// use awso_core::Document;
+    /// use awso_core::dynamic::Model;
+    ///
+    /// let doc: Document = awso_core::json::from_str(r#"{"shapes": {"Names": {"type": "list", "member": {"shape": "Name"}}, "Name": {"type": "string"}}}"#)?;
+    /// let model = Model::from_document(&doc)?;
+    /// assert_eq!(model.shape("Names").and_then(|s| s.list_member()).map(|m| m.target().name()), Some("Name"));
+    /// assert!(model.service().is_none()); // no metadata
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn from_document(doc: &Document) -> Result<Self> {
         let service = doc.get("metadata").and_then(service_schema);
         let shapes = match doc.get("shapes") {
@@ -149,16 +204,77 @@ impl Model {
     }
 
     /// The service, when the model has a `metadata` section with a supported protocol.
+    ///
+    /// ```
+    /// # const SQS: &str = r#"{
+    /// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+    /// #   "operations": {
+    /// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+    /// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+    /// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+    /// #   "shapes": {
+    /// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+    /// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+    /// #     "String": {"type": "string"}}
+    /// # }"#;
+    /// use awso_core::dynamic::Model;
+    /// use awso_core::protocol::Protocol;
+    ///
+    /// let service = *Model::from_botocore(SQS)?.service().unwrap();
+    /// assert_eq!((service.protocol(), service.api_version()), (Protocol::AwsQuery, "2012-11-05"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn service(&self) -> Option<&ServiceSchema> {
         self.service.as_ref()
     }
 
     /// The schema of shape `name`.
+    ///
+    /// ```
+    /// # const SQS: &str = r#"{
+    /// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+    /// #   "operations": {
+    /// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+    /// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+    /// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+    /// #   "shapes": {
+    /// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+    /// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+    /// #     "String": {"type": "string"}}
+    /// # }"#;
+    /// use awso_core::dynamic::Model;
+    ///
+    /// let model = Model::from_botocore(SQS)?;
+    /// let request = model.shape("GetQueueUrlRequest").unwrap();
+    /// assert!(request.member_named("QueueName").unwrap().traits().required);
+    /// assert!(model.shape("Nope").is_none());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn shape(&self, name: &str) -> Option<&'static Schema> {
         self.shapes.get(name).copied()
     }
 
     /// All shapes, in model order.
+    ///
+    /// ```
+    /// # const SQS: &str = r#"{
+    /// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+    /// #   "operations": {
+    /// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+    /// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+    /// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+    /// #   "shapes": {
+    /// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+    /// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+    /// #     "String": {"type": "string"}}
+    /// # }"#;
+    /// use awso_core::dynamic::Model;
+    ///
+    /// let model = Model::from_botocore(SQS)?;
+    /// let names: Vec<&str> = model.shapes().map(|(name, _)| name).collect();
+    /// assert_eq!(names, ["GetQueueUrlRequest", "GetQueueUrlResult", "String"]);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn shapes(&self) -> impl Iterator<Item = (&str, &'static Schema)> {
         self.shapes
             .iter()
@@ -166,17 +282,82 @@ impl Model {
     }
 
     /// The operation `name`.
+    ///
+    /// ```
+    /// # const SQS: &str = r#"{
+    /// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+    /// #   "operations": {
+    /// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+    /// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+    /// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+    /// #   "shapes": {
+    /// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+    /// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+    /// #     "String": {"type": "string"}}
+    /// # }"#;
+    /// use awso_core::dynamic::Model;
+    ///
+    /// let model = Model::from_botocore(SQS)?;
+    /// let op = model.operation("GetQueueUrl").unwrap();
+    /// assert_eq!(op.result_wrapper(), Some("GetQueueUrlResult"));
+    /// assert_eq!(op.output().name(), "GetQueueUrlResult");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn operation(&self, name: &str) -> Option<&OperationSchema> {
         self.operations.get(name)
     }
 
     /// All operations, in model order.
+    ///
+    /// ```
+    /// # const SQS: &str = r#"{
+    /// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+    /// #   "operations": {
+    /// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+    /// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+    /// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+    /// #   "shapes": {
+    /// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+    /// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+    /// #     "String": {"type": "string"}}
+    /// # }"#;
+    /// use awso_core::dynamic::Model;
+    ///
+    /// let model = Model::from_botocore(SQS)?;
+    /// let names: Vec<&str> = model.operations().map(|(name, _)| name).collect();
+    /// assert_eq!(names, ["GetQueueUrl", "ListQueues"]);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn operations(&self) -> impl Iterator<Item = (&str, &OperationSchema)> {
         self.operations.iter().map(|(name, op)| (name.as_str(), op))
     }
 
     /// Builds the operation an operation model (`"name"`, `"http"`, `"input"`, ...) describes,
     /// against this model's shapes: how the protocol tests' `given` sections are read.
+    ///
+    /// ```
+    /// # const SQS: &str = r#"{
+    /// #   "metadata": {"protocol": "query", "apiVersion": "2012-11-05"},
+    /// #   "operations": {
+    /// #     "GetQueueUrl": {"name": "GetQueueUrl", "http": {"method": "POST", "requestUri": "/"},
+    /// #       "input": {"shape": "GetQueueUrlRequest"}, "output": {"shape": "GetQueueUrlResult", "resultWrapper": "GetQueueUrlResult"}},
+    /// #     "ListQueues": {"name": "ListQueues", "http": {"method": "POST", "requestUri": "/"}}},
+    /// #   "shapes": {
+    /// #     "GetQueueUrlRequest": {"type": "structure", "required": ["QueueName"], "members": {"QueueName": {"shape": "String"}}},
+    /// #     "GetQueueUrlResult": {"type": "structure", "members": {"QueueUrl": {"shape": "String"}}},
+    /// #     "String": {"type": "string"}}
+    /// # }"#;
+    /// use awso_core::Document;
+    /// use awso_core::dynamic::Model;
+    ///
+    /// let model = Model::from_botocore(SQS)?;
+    /// let given: Document = awso_core::json::from_str(
+    ///     r#"{"name": "Lookup", "http": {"method": "GET", "requestUri": "/lookup"}, "input": {"shape": "GetQueueUrlRequest"}}"#,
+    /// )?;
+    /// let op = model.operation_schema(&given)?;
+    /// assert_eq!((op.name(), op.method(), op.input().name()), ("Lookup", "GET", "GetQueueUrlRequest"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn operation_schema(&self, op: &Document) -> Result<OperationSchema> {
         let name = text(op, "name").ok_or_else(|| Error::invalid("operation", "no name"))?;
         let http = op.get("http");

@@ -20,6 +20,14 @@ use std::fmt::{self, Write as _};
 
 /// A codec error: opaque, with a [`Category`] for callers that branch, the input position and
 /// the member path. `Display` reads `expected ..., found ... at line L column C (byte B), at Path`.
+///
+/// ```
+/// use awso_core::error::Category;
+///
+/// let err = awso_core::json::from_str::<i32>("\"seven\"").unwrap_err();
+/// assert_eq!(err.category(), Category::Data);
+/// assert_eq!(err.to_string(), "expected an integer, found a string at line 1 column 1 (byte 0)");
+/// ```
 pub struct Error {
     inner: Box<Inner>,
 }
@@ -33,6 +41,13 @@ struct Inner {
 }
 
 /// How an error is classified, for callers that branch on it.
+///
+/// ```
+/// use awso_core::error::Category;
+///
+/// let err = awso_core::json::from_str::<String>("\"unterminated").unwrap_err();
+/// assert_eq!(err.category(), Category::Eof);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Category {
@@ -52,6 +67,12 @@ pub enum Category {
 }
 
 /// A place in the input: byte offset, and line and column (both from 1, columns in bytes).
+///
+/// ```
+/// let err = awso_core::json::from_str::<Vec<bool>>("[true,\n  1]").unwrap_err();
+/// let position = err.position().unwrap();
+/// assert_eq!((position.line, position.column), (2, 3));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Position {
     /// Byte offset from the start of the input.
@@ -64,6 +85,13 @@ pub struct Position {
 
 impl Position {
     /// The position of byte `offset` in `input`.
+    ///
+    /// ```
+    /// use awso_core::error::Position;
+    ///
+    /// let position = Position::locate(b"{\n  \"a\": x}", 9);
+    /// assert_eq!(position, Position { offset: 9, line: 2, column: 8 });
+    /// ```
     pub fn locate(input: &[u8], offset: usize) -> Self {
         let offset = offset.min(input.len());
         let before = &input[..offset];
@@ -125,16 +153,33 @@ impl Error {
     }
 
     /// Malformed input: `message` says what rule was broken (`"expected `,` or `}`"`).
+    ///
+    /// ```
+    /// let err = awso_core::Error::syntax("expected `,` or `}`");
+    /// assert_eq!(err.category(), awso_core::error::Category::Syntax);
+    /// assert_eq!(err.to_string(), "expected `,` or `}`");
+    /// ```
     pub fn syntax(message: impl Into<Cow<'static, str>>) -> Self {
         Self::new(Kind::Syntax(message.into()))
     }
 
     /// The input ended while reading `while_reading` (`"a string"`).
+    ///
+    /// ```
+    /// let err = awso_core::Error::eof("a string");
+    /// assert_eq!(err.category(), awso_core::error::Category::Eof);
+    /// assert!(err.to_string().contains("a string"));
+    /// ```
     pub fn eof(while_reading: &'static str) -> Self {
         Self::new(Kind::Eof(while_reading))
     }
 
     /// Found something of the wrong type: `expected an integer, found a string`.
+    ///
+    /// ```
+    /// let err = awso_core::Error::expected("an integer", "a string");
+    /// assert_eq!(err.to_string(), "expected an integer, found a string");
+    /// ```
     pub fn expected(expected: &'static str, found: impl Into<Cow<'static, str>>) -> Self {
         Self::new(Kind::Expected {
             expected,
@@ -143,6 +188,11 @@ impl Error {
     }
 
     /// A number that does not fit: `300 is out of range for a byte`.
+    ///
+    /// ```
+    /// let err = awso_core::Error::out_of_range("a byte", "300");
+    /// assert_eq!(err.to_string(), "300 is out of range for a byte");
+    /// ```
     pub fn out_of_range(target: &'static str, text: impl Into<String>) -> Self {
         Self::new(Kind::OutOfRange {
             target,
@@ -151,6 +201,12 @@ impl Error {
     }
 
     /// A value that is not valid for its kind: `invalid timestamp: ...`.
+    ///
+    /// ```
+    /// let err = awso_core::Error::invalid("timestamp", "month 13");
+    /// assert_eq!(err.category(), awso_core::error::Category::Data);
+    /// assert!(err.to_string().contains("month 13"));
+    /// ```
     pub fn invalid(what: &'static str, detail: impl Into<Cow<'static, str>>) -> Self {
         Self::new(Kind::Invalid {
             what,
@@ -159,26 +215,57 @@ impl Error {
     }
 
     /// Nesting deeper than `limit`.
+    ///
+    /// ```
+    /// let err = awso_core::Error::depth_limit(64);
+    /// assert_eq!(err.category(), awso_core::error::Category::Limit);
+    /// assert!(err.to_string().contains("64"));
+    /// ```
     pub fn depth_limit(limit: usize) -> Self {
         Self::new(Kind::Depth(limit))
     }
 
     /// A member that appears twice.
+    ///
+    /// ```
+    /// let err = awso_core::Error::duplicate_member("Name");
+    /// assert_eq!(err.category(), awso_core::error::Category::Data);
+    /// assert!(err.to_string().contains("Name"));
+    /// ```
     pub fn duplicate_member(name: &'static str) -> Self {
         Self::new(Kind::Duplicate(name))
     }
 
     /// A value the format cannot carry.
+    ///
+    /// ```
+    /// let err = awso_core::Error::unsupported("a document in XML");
+    /// assert_eq!(err.category(), awso_core::error::Category::Unsupported);
+    /// ```
     pub fn unsupported(message: impl Into<Cow<'static, str>>) -> Self {
         Self::new(Kind::Unsupported(message.into()))
     }
 
     /// An error of a hand-written [`AwsShape`](crate::AwsShape) implementation.
+    ///
+    /// ```
+    /// let err = awso_core::Error::custom(format_args!("port {} is closed", 8080));
+    /// assert_eq!(err.category(), awso_core::error::Category::Data);
+    /// assert_eq!(err.to_string(), "port 8080 is closed");
+    /// ```
     pub fn custom(message: impl fmt::Display) -> Self {
         Self::new(Kind::Custom(message.to_string()))
     }
 
     /// The classification of the error.
+    ///
+    /// ```
+    /// use awso_core::error::Category;
+    ///
+    /// let retry = |err: &awso_core::Error| matches!(err.category(), Category::Eof | Category::Io);
+    /// assert!(retry(&awso_core::json::from_str::<Vec<i32>>("[1,").unwrap_err()));
+    /// assert!(!retry(&awso_core::json::from_str::<Vec<i32>>("[true]").unwrap_err()));
+    /// ```
     pub fn category(&self) -> Category {
         match &self.inner.kind {
             Kind::Syntax(_) => Category::Syntax,
@@ -195,12 +282,27 @@ impl Error {
     }
 
     /// Where in the input the error was found, when the input was text or bytes.
+    ///
+    /// ```
+    /// let err = awso_core::json::from_str::<bool>("  nope").unwrap_err();
+    /// assert_eq!(err.position().map(|p| p.offset), Some(2));
+    /// assert_eq!(awso_core::Error::eof("a list").position(), None);
+    /// ```
     pub fn position(&self) -> Option<Position> {
         self.inner.position
     }
 
     /// The member path from the top-level value, as `Transcript[3].MessageMetadata.Receipts[0]`;
     /// empty at the top level. Map keys print as `Attributes["key"]`.
+    ///
+    /// ```
+    /// let err = awso_core::Error::expected("an integer", "a string")
+    ///     .in_key("retries")
+    ///     .in_member("Settings")
+    ///     .in_item(2)
+    ///     .in_member("Profiles");
+    /// assert_eq!(err.path(), "Profiles[2].Settings[\"retries\"]");
+    /// ```
     pub fn path(&self) -> String {
         let mut out = String::new();
         for segment in self.inner.path.iter().rev() {
@@ -225,6 +327,14 @@ impl Error {
     }
 
     /// Records the position, unless a more precise one is already known.
+    ///
+    /// ```
+    /// use awso_core::error::Position;
+    ///
+    /// let first = Position::locate(b"ab\ncd", 4);
+    /// let err = awso_core::Error::syntax("bad").at(first).at(Position::locate(b"ab\ncd", 0));
+    /// assert_eq!(err.position(), Some(first));
+    /// ```
     #[must_use]
     pub fn at(mut self, position: Position) -> Self {
         if self.inner.position.is_none() {
@@ -234,6 +344,11 @@ impl Error {
     }
 
     /// Records that the error happened inside member `name` of the enclosing value.
+    ///
+    /// ```
+    /// let err = awso_core::Error::eof("a string").in_member("Name").in_member("Owner");
+    /// assert_eq!(err.path(), "Owner.Name");
+    /// ```
     #[must_use]
     pub fn in_member(mut self, name: &'static str) -> Self {
         self.inner.path.push(Segment::Member(name));
@@ -241,6 +356,11 @@ impl Error {
     }
 
     /// Records that the error happened inside item `index` of the enclosing list.
+    ///
+    /// ```
+    /// let err = awso_core::Error::eof("a string").in_item(3);
+    /// assert_eq!(err.path(), "[3]");
+    /// ```
     #[must_use]
     pub fn in_item(mut self, index: usize) -> Self {
         self.inner.path.push(Segment::Index(index));
@@ -248,6 +368,11 @@ impl Error {
     }
 
     /// Records that the error happened inside the value of `key` of the enclosing map.
+    ///
+    /// ```
+    /// let err = awso_core::Error::eof("a string").in_key("color").in_member("Tags");
+    /// assert_eq!(err.path(), "Tags[\"color\"]");
+    /// ```
     #[must_use]
     pub fn in_key(mut self, key: &str) -> Self {
         self.inner.path.push(Segment::Key(key.to_owned()));
@@ -314,4 +439,13 @@ impl std::error::Error for Error {
 }
 
 /// The result of every codec operation.
+///
+/// ```
+/// fn port(text: &str) -> awso_core::Result<u16> {
+///     text.parse().map_err(awso_core::Error::custom)
+/// }
+/// assert_eq!(port("443")?, 443);
+/// assert!(port("http").is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -47,6 +47,22 @@ pub fn sanitize_code(code: &str) -> &str {
 }
 
 /// The syntax of an error body.
+///
+/// ```
+/// use awso_core::ErrorParts;
+/// use awso_core::service_error::BodyFormat;
+///
+/// assert_eq!(ErrorParts::json("X", b"{}").format, BodyFormat::Json);
+/// assert_eq!(ErrorParts::xml("X", b"<Error/>").format, BodyFormat::Xml);
+/// ```
+///
+/// ```
+/// use awso_core::ErrorParts;
+/// use awso_core::service_error::BodyFormat;
+///
+/// assert_eq!(ErrorParts::json("X", b"{}").format, BodyFormat::Json);
+/// assert_eq!(ErrorParts::xml("X", b"<Error/>").format, BodyFormat::Xml);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BodyFormat {
     /// A JSON object (`awsJson1_0`, `awsJson1_1`, `restJson1`).
@@ -89,6 +105,28 @@ pub struct ErrorParts<'a> {
 
 impl<'a> ErrorParts<'a> {
     /// An error with a JSON body.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_parts(ErrorParts::json("QueueDoesNotExist", br#"{"Message": "gone"}"#));
+    /// assert!(matches!(err, GetQueueError::QueueDoesNotExist(e) if e.message.as_deref() == Some("gone")));
+    /// ```
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_parts(ErrorParts::json("QueueDoesNotExist", br#"{"Message": "gone"}"#));
+    /// assert!(matches!(err, GetQueueError::QueueDoesNotExist(e) if e.message.as_deref() == Some("gone")));
+    /// ```
     pub fn json(code: &'a str, body: &'a [u8]) -> Self {
         Self {
             code: Cow::Borrowed(code),
@@ -101,6 +139,32 @@ impl<'a> ErrorParts<'a> {
     }
 
     /// An error with an XML body.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// // XML errors are matched by their code, not the shape name.
+    /// let body = b"<ErrorResponse><Error><Code>NoSuchQueue</Code><Message>gone</Message></Error></ErrorResponse>";
+    /// let err = GetQueueError::from_parts(ErrorParts::xml("NoSuchQueue", body));
+    /// assert!(matches!(err, GetQueueError::QueueDoesNotExist(_)));
+    /// ```
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// // XML errors are matched by their code, not the shape name.
+    /// let body = b"<ErrorResponse><Error><Code>NoSuchQueue</Code><Message>gone</Message></Error></ErrorResponse>";
+    /// let err = GetQueueError::from_parts(ErrorParts::xml("NoSuchQueue", body));
+    /// assert!(matches!(err, GetQueueError::QueueDoesNotExist(_)));
+    /// ```
     pub fn xml(code: &'a str, body: &'a [u8]) -> Self {
         Self {
             format: BodyFormat::Xml,
@@ -109,6 +173,28 @@ impl<'a> ErrorParts<'a> {
     }
 
     /// Adds the HTTP status.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_parts(ErrorParts::json("Throttled", b"{}").status(429));
+    /// assert_eq!(err.as_unknown().and_then(UnknownError::status), Some(429));
+    /// ```
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_parts(ErrorParts::json("Throttled", b"{}").status(429));
+    /// assert_eq!(err.as_unknown().and_then(UnknownError::status), Some(429));
+    /// ```
     #[must_use]
     pub fn status(mut self, status: u16) -> Self {
         self.status = Some(status);
@@ -116,6 +202,28 @@ impl<'a> ErrorParts<'a> {
     }
 
     /// Adds the request id.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_parts(ErrorParts::json("Throttled", b"{}").request_id("req-7"));
+    /// assert_eq!(err.as_unknown().and_then(UnknownError::request_id), Some("req-7"));
+    /// ```
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_parts(ErrorParts::json("Throttled", b"{}").request_id("req-7"));
+    /// assert_eq!(err.as_unknown().and_then(UnknownError::request_id), Some("req-7"));
+    /// ```
     #[must_use]
     pub fn request_id(mut self, request_id: &'a str) -> Self {
         self.request_id = Some(Cow::Borrowed(request_id));
@@ -123,6 +231,22 @@ impl<'a> ErrorParts<'a> {
     }
 
     /// Adds the code to report instead of the matched one (`x-amzn-query-error`).
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// // A query-compatible service reports its old awsQuery code in a header.
+    /// let parts = ErrorParts::json("QueueDoesNotExist", b"{}").reported_code("AWS.SimpleQueueService.NonExistentQueue");
+    /// assert_eq!(parts.unknown().code(), "AWS.SimpleQueueService.NonExistentQueue");
+    /// ```
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// // A query-compatible service reports its old awsQuery code in a header.
+    /// let parts = ErrorParts::json("QueueDoesNotExist", b"{}").reported_code("AWS.SimpleQueueService.NonExistentQueue");
+    /// assert_eq!(parts.unknown().code(), "AWS.SimpleQueueService.NonExistentQueue");
+    /// ```
     #[must_use]
     pub fn reported_code(mut self, code: &'a str) -> Self {
         self.reported_code = Some(code);
@@ -191,6 +315,22 @@ impl<'a> ErrorParts<'a> {
 
     /// The unknown error that keeps all of this, the message the body carries and the raw
     /// body.
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// let unknown = ErrorParts::json("aws#Throttled", br#"{"message": "slow"}"#).status(429).unknown();
+    /// assert_eq!((unknown.code(), unknown.message(), unknown.status()), ("Throttled", Some("slow"), Some(429)));
+    /// assert_eq!(unknown.body(), br#"{"message": "slow"}"#);
+    /// ```
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// let unknown = ErrorParts::json("aws#Throttled", br#"{"message": "slow"}"#).status(429).unknown();
+    /// assert_eq!((unknown.code(), unknown.message(), unknown.status()), ("Throttled", Some("slow"), Some(429)));
+    /// assert_eq!(unknown.body(), br#"{"message": "slow"}"#);
+    /// ```
     pub fn unknown(&self) -> UnknownError {
         let code = self
             .reported_code

@@ -89,6 +89,28 @@ pub use value::{Value, from_value, to_value};
 
 /// The derives. Their `#[awso(...)]` keys and the table of which Rust type stands for which
 /// shape are in [the attributes guide](crate::attributes).
+///
+/// ```
+/// use awso_core::{AwsError, AwsShape, UnknownError};
+///
+/// #[derive(AwsShape, Debug, PartialEq)]
+/// #[awso(rename_all = "PascalCase")]
+/// struct Message { content: String, sent_at: Option<i64> }
+///
+/// #[derive(AwsShape, Debug)]
+/// #[awso(error(status = 429))]
+/// struct Throttled { message: Option<String> }
+///
+/// #[derive(AwsError, Debug)]
+/// enum SendError { Throttled(Throttled), Unknown(UnknownError) }
+///
+/// let message = Message { content: "hi".into(), sent_at: None };
+/// assert_eq!(awso_core::json::to_string(&message)?, r#"{"Content":"hi"}"#);
+/// assert_eq!(awso_core::xml::from_str::<Message>("<Message><Content>hi</Content></Message>")?, message);
+/// let err = SendError::from_json("Throttled", br#"{"message": "slow down"}"#);
+/// assert_eq!(err.to_string(), "Throttled: slow down");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[cfg(feature = "derive")]
 pub use awso_derive::{AwsError, AwsShape};
 

@@ -4,8 +4,27 @@
 //! unknown values, and the serializers) counts nesting and stops with a
 //! [`Category::Limit`](crate::error::Category::Limit) error past the limit. Each codec's
 //! reader and writer takes another limit through its `max_depth` method.
+//!
+//! ```
+//! use awso_core::json::JsonDeserializer;
+//!
+//! // Tighter than the default for input from an untrusted source.
+//! let mut de = JsonDeserializer::new(r#"{"a": {"b": {"c": 1}}}"#).max_depth(2);
+//! let err = de.deserialize::<awso_core::Document>().unwrap_err();
+//! assert_eq!(err.category(), awso_core::error::Category::Limit);
+//! assert_eq!(err.path(), r#"["a"]["b"]"#);
+//! ```
 
 /// The default nesting limit: 128 levels, as `serde_json`'s.
+///
+/// ```
+/// use awso_core::limits::DEFAULT_MAX_DEPTH;
+///
+/// let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+/// assert!(awso_core::json::from_str::<awso_core::Document>(&deep(DEFAULT_MAX_DEPTH)).is_ok());
+/// let err = awso_core::json::from_str::<awso_core::Document>(&deep(DEFAULT_MAX_DEPTH + 1)).unwrap_err();
+/// assert_eq!(err.category(), awso_core::error::Category::Limit);
+/// ```
 pub const DEFAULT_MAX_DEPTH: usize = 128;
 
 use crate::error::{Error, Result};

@@ -44,6 +44,18 @@ use std::fmt;
 use crate::schema::{Member, Schema, ShapeKind};
 
 /// What a hidden value prints as.
+///
+/// ```
+/// use awso_core::redact::REDACTED;
+///
+/// #[derive(awso_core::AwsShape)]
+/// #[awso(debug)]
+/// struct Credentials { access_key_id: String, #[awso(sensitive)] secret_access_key: String }
+///
+/// let credentials = Credentials { access_key_id: "AKID".into(), secret_access_key: "wJalr".into() };
+/// let printed = format!("{credentials:?}");
+/// assert!(printed.contains(REDACTED) && !printed.contains("wJalr"));
+/// ```
 pub const REDACTED: &str = "<redacted>";
 
 /// How many collections deep a member's items are looked at; schemas of Rust types are
@@ -167,6 +179,16 @@ pub struct MemberValue<'a, T: ?Sized> {
 
 impl<'a, T: ?Sized> MemberValue<'a, T> {
     /// `value` of `member`.
+    ///
+    /// ```
+    /// use awso_core::redact::MemberValue;
+    /// use awso_core::schema::{Member, MemberTraits, SchemaRef};
+    ///
+    /// let token = Member::new("Token", 0, SchemaRef::of::<String>()).with_traits(MemberTraits::NONE.sensitive());
+    /// let name = Member::new("Name", 1, SchemaRef::of::<String>());
+    /// assert_eq!(format!("{:?}", MemberValue::new(&token, "abc")), "<redacted>");
+    /// assert_eq!(format!("{:?}", MemberValue::new(&name, "abc")), "\"abc\"");
+    /// ```
     pub const fn new(member: &'a Member, value: &'a T) -> Self {
         Self { member, value }
     }

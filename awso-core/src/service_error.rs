@@ -54,17 +54,57 @@ use crate::xml::XmlDeserializer;
 pub use crate::error_response::{BodyFormat, ErrorParts, enter_error_element, sanitize_code};
 
 /// An error structure: a shape with `@error`.
+///
+/// ```
+/// use awso_core::{AwsShape, ErrorShape};
+///
+/// #[derive(AwsShape, Debug)]
+/// #[awso(error(status = 400))]
+/// struct ValidationException { #[awso(rename = "Message")] message: String }
+///
+/// let error = ValidationException { message: "name too long".into() };
+/// assert_eq!(error.message(), Some("name too long"));
+/// assert_eq!(error.to_string(), "ValidationException: name too long");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an error structure",
     note = "give it #[derive(AwsShape, Debug)] and #[awso(error(...))]"
 )]
 pub trait ErrorShape: AwsShape + std::error::Error {
     /// The error's message member, if it has one and it is set.
+    ///
+    /// ```
+    /// use awso_core::{AwsShape, ErrorShape};
+    ///
+    /// #[derive(AwsShape, Debug)]
+    /// #[awso(error(status = 409))]
+    /// struct Conflict { message: Option<String> }
+    ///
+    /// assert_eq!(Conflict { message: None }.message(), None);
+    /// assert_eq!(Conflict { message: Some("busy".into()) }.message(), Some("busy"));
+    /// ```
     fn message(&self) -> Option<&str>;
 }
 
 /// The code a service identifies an error shape by: its `@awsQueryError` code when it has
 /// one, else its name.
+///
+/// ```
+/// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+/// # #[derive(AwsShape, Debug, PartialEq)]
+/// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+/// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+/// use awso_core::service_error::error_code;
+///
+/// #[derive(AwsShape, Debug)]
+/// #[awso(error(status = 500))]
+/// struct InternalError {}
+///
+/// assert_eq!(error_code(QueueDoesNotExist::SCHEMA), "NoSuchQueue");
+/// assert_eq!(error_code(InternalError::SCHEMA), "InternalError");
+/// ```
 pub fn error_code(schema: &'static Schema) -> &'static str {
     schema
         .traits()
@@ -101,6 +141,13 @@ pub struct UnknownError {
 
 impl UnknownError {
     /// An unknown error with `code` and nothing else known.
+    ///
+    /// ```
+    /// use awso_core::UnknownError;
+    ///
+    /// let error = UnknownError::new("Throttling");
+    /// assert_eq!((error.code(), error.message(), error.status()), ("Throttling", None, None));
+    /// ```
     pub fn new(code: impl Into<String>) -> Self {
         Self {
             code: code.into(),
@@ -113,6 +160,13 @@ impl UnknownError {
     }
 
     /// Sets the message.
+    ///
+    /// ```
+    /// use awso_core::UnknownError;
+    ///
+    /// let error = UnknownError::new("Throttling").with_message("rate exceeded");
+    /// assert_eq!(error.message(), Some("rate exceeded"));
+    /// ```
     #[must_use]
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(message.into());
@@ -120,31 +174,83 @@ impl UnknownError {
     }
 
     /// The error code (empty when the response had none).
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// assert_eq!(ErrorParts::json("ns.example#Throttled:http://internal", b"{}").unknown().code(), "Throttled");
+    /// assert_eq!(ErrorParts::json("", b"").unknown().code(), "");
+    /// ```
     pub fn code(&self) -> &str {
         &self.code
     }
 
     /// The message, when the body had one.
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// let body = b"<ErrorResponse><Error><Code>Busy</Code><Message>try later</Message></Error></ErrorResponse>";
+    /// assert_eq!(ErrorParts::xml("Busy", body).unknown().message(), Some("try later"));
+    /// ```
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
     /// The HTTP status, when known.
+    ///
+    /// ```
+    /// use awso_core::{ErrorParts, UnknownError};
+    ///
+    /// assert_eq!(ErrorParts::json("Busy", b"{}").status(503).unknown().status(), Some(503));
+    /// assert_eq!(UnknownError::new("Busy").status(), None);
+    /// ```
     pub fn status(&self) -> Option<u16> {
         self.status
     }
 
     /// The request id, when known.
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// let unknown = ErrorParts::json("Busy", b"{}").request_id("4f6a-11").unknown();
+    /// assert_eq!(unknown.request_id(), Some("4f6a-11"));
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
     /// The raw response body: see the type's documentation for what it can contain.
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// let body = br#"{"message": "bad policy", "policy": "{...}"}"#;
+    /// let unknown = ErrorParts::json("MalformedPolicy", body).unknown();
+    /// assert_eq!(unknown.body(), body);
+    /// // Kept for the caller, never printed.
+    /// assert!(!unknown.to_string().contains("policy\""));
+    /// ```
     pub fn body(&self) -> &[u8] {
         &self.body
     }
 
     /// Why the body could not be read as the modeled error of this code, when that happened.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// // The code is modeled but the body does not fit: the reason is kept.
+    /// let err = GetQueueError::from_json("QueueDoesNotExist", br#"{"Message": 5}"#);
+    /// let unknown = err.as_unknown().unwrap();
+    /// assert!(unknown.decode_error().is_some());
+    /// assert_eq!(UnknownError::new("X").decode_error(), None);
+    /// ```
     pub fn decode_error(&self) -> Option<&str> {
         self.decode_error.as_deref()
     }
@@ -167,6 +273,13 @@ impl UnknownError {
     }
 
     /// Records why the body could not be read as the modeled error of this code.
+    ///
+    /// ```
+    /// use awso_core::{Error, UnknownError};
+    ///
+    /// let unknown = UnknownError::new("Busy").with_decode_error(&Error::eof("an object"));
+    /// assert!(unknown.decode_error().unwrap().contains("an object"));
+    /// ```
     #[must_use]
     pub fn with_decode_error(mut self, error: &Error) -> Self {
         self.decode_error = Some(error.to_string());
@@ -208,30 +321,146 @@ impl std::error::Error for UnknownError {}
 
 /// An operation's error enum. See the [module documentation](self); derive it with
 /// `#[derive(AwsError)]`.
+///
+/// ```
+/// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+/// # #[derive(AwsShape, Debug, PartialEq)]
+/// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+/// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+/// let err = GetQueueError::from_json("QueueDoesNotExist", br#"{"Message": "gone"}"#);
+/// assert_eq!((err.code(), err.message()), ("NoSuchQueue", Some("gone")));
+/// let other = GetQueueError::from_json("Throttled", b"{}");
+/// assert_eq!(other.as_unknown().map(UnknownError::code), Some("Throttled"));
+/// ```
 pub trait AwsError: Sized {
     /// The schemas of the modeled error structures, in variant order.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// assert_eq!(GetQueueError::ERRORS.len(), 1);
+    /// assert_eq!(GetQueueError::ERRORS[0].name(), "QueueDoesNotExist");
+    /// ```
     const ERRORS: &'static [&'static Schema];
 
     /// Reads modeled error number `index` with `reader` (from a body alone, or from an HTTP
     /// response's headers and body).
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// use awso_core::service_error::ErrorReader;
+    ///
+    /// /// Reads an error structure from a JSON body.
+    /// struct Body(&'static str);
+    /// impl ErrorReader for Body {
+    ///     fn read<T: awso_core::AwsStruct>(self, _: &'static awso_core::Schema) -> awso_core::Result<T> {
+    ///         awso_core::json::from_str(self.0)
+    ///     }
+    /// }
+    /// let err = GetQueueError::read_modeled(0, Body(r#"{"Message": "gone"}"#))?;
+    /// assert!(matches!(err, GetQueueError::QueueDoesNotExist(_)));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     fn read_modeled<R: ErrorReader>(index: usize, reader: R) -> Result<Self>;
 
     /// Writes the modeled error's structure; `Ok(false)` for the unknown variant.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let mut ser = awso_core::json::JsonSerializer::new();
+    /// let err = GetQueueError::QueueDoesNotExist(QueueDoesNotExist { message: Some("gone".into()) });
+    /// assert!(err.write_modeled(&mut ser)?);
+    /// assert_eq!(ser.finish(), r#"{"Message":"gone"}"#);
+    /// let mut ser = awso_core::json::JsonSerializer::new();
+    /// assert!(!GetQueueError::unknown(UnknownError::new("X")).write_modeled(&mut ser)?);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     fn write_modeled<S: ShapeSerializer>(&self, ser: &mut S) -> Result<bool>;
 
     /// Wraps an unknown error.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::unknown(UnknownError::new("Throttled"));
+    /// assert!(matches!(err, GetQueueError::Unknown(_)));
+    /// ```
     fn unknown(error: UnknownError) -> Self;
 
     /// The unknown error, when this is one.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// assert!(GetQueueError::from_json("Throttled", b"{}").as_unknown().is_some());
+    /// assert!(GetQueueError::from_json("QueueDoesNotExist", b"{}").as_unknown().is_none());
+    /// ```
     fn as_unknown(&self) -> Option<&UnknownError>;
 
     /// The schema of the modeled error this is; `None` for the unknown variant.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_json("QueueDoesNotExist", b"{}");
+    /// assert_eq!(err.modeled_schema().map(|s| s.name()), Some("QueueDoesNotExist"));
+    /// assert!(GetQueueError::from_json("Other", b"{}").modeled_schema().is_none());
+    /// ```
     fn modeled_schema(&self) -> Option<&'static Schema>;
 
     /// The error's message, when it has one.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// assert_eq!(GetQueueError::from_json("Throttled", br#"{"message": "slow"}"#).message(), Some("slow"));
+    /// ```
     fn message(&self) -> Option<&str>;
 
     /// The error code.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// assert_eq!(GetQueueError::from_json("QueueDoesNotExist", b"{}").code(), "NoSuchQueue");
+    /// assert_eq!(GetQueueError::from_json("aws#Throttled", b"{}").code(), "Throttled");
+    /// ```
     fn code(&self) -> &str {
         match (self.modeled_schema(), self.as_unknown()) {
             (Some(schema), _) => error_code(schema),
@@ -241,11 +470,34 @@ pub trait AwsError: Sized {
     }
 
     /// Decodes an error with a JSON body (`error_of_json` in awso).
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_json("com.amazonaws.sqs#QueueDoesNotExist", br#"{"Message": "gone"}"#);
+    /// let GetQueueError::QueueDoesNotExist(error) = err else { panic!("{err:?}") };
+    /// assert_eq!(error, QueueDoesNotExist { message: Some("gone".into()) });
+    /// ```
     fn from_json(code: &str, body: &[u8]) -> Self {
         Self::from_parts(ErrorParts::json(code, body))
     }
 
     /// Decodes an error with an XML body, enveloped or not (`error_of_xml` in awso).
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let body = b"<Error><Code>NoSuchQueue</Code><Message>gone</Message></Error>";
+    /// assert!(matches!(GetQueueError::from_xml("NoSuchQueue", body), GetQueueError::QueueDoesNotExist(_)));
+    /// ```
     fn from_xml(code: &str, body: &[u8]) -> Self {
         Self::from_parts(ErrorParts::xml(code, body))
     }
@@ -253,6 +505,18 @@ pub trait AwsError: Sized {
     /// Decodes an error. JSON bodies are matched to modeled errors by shape name, XML ones by
     /// their error code (`@awsQueryError` when set); codes are sanitized first. Never fails:
     /// anything that does not decode into a modeled error is kept as the unknown variant.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::from_parts(ErrorParts::json("Throttled", b"not json").status(429));
+    /// let unknown = err.as_unknown().unwrap();
+    /// assert_eq!((unknown.code(), unknown.status(), unknown.body()), ("Throttled", Some(429), &b"not json"[..]));
+    /// ```
     fn from_parts(parts: ErrorParts<'_>) -> Self {
         let reader = BodyReader {
             format: parts.format,
@@ -267,6 +531,19 @@ pub trait AwsError: Sized {
 
     /// Encodes the error as a JSON object with its code in `__type` (`error_to_json` in
     /// awso). An unknown error whose body was a JSON object gives that body back.
+    ///
+    /// ```
+    /// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+    /// # #[derive(AwsShape, Debug, PartialEq)]
+    /// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// let err = GetQueueError::QueueDoesNotExist(QueueDoesNotExist { message: Some("gone".into()) });
+    /// assert_eq!(err.to_json()?, r#"{"__type":"NoSuchQueue","Message":"gone"}"#); // its code
+    /// assert_eq!(GetQueueError::from_json("X", br#"{"a":1}"#).to_json()?, r#"{"a":1}"#);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     fn to_json(&self) -> Result<String> {
         let mut ser = JsonSerializer::new();
         let mut tagged = TypeTagged {
@@ -334,8 +611,47 @@ impl MemberView for TypeTag {
 
 /// Reads a modeled error structure: the counterpart of the structures in an HTTP response,
 /// for codecs and protocols to hand to [`AwsError::read_modeled`].
+///
+/// ```
+/// # use awso_core::{AwsError, AwsShape, ErrorParts, UnknownError};
+/// # #[derive(AwsShape, Debug, PartialEq)]
+/// # #[awso(error(fault = "client", status = 404, code = "NoSuchQueue"))]
+/// # struct QueueDoesNotExist { #[awso(rename = "Message")] message: Option<String> }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetQueueError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+/// use awso_core::service_error::ErrorReader;
+///
+/// /// Reads error structures from the `Value` tree.
+/// struct FromValue(awso_core::Value);
+/// impl ErrorReader for FromValue {
+///     fn read<T: awso_core::AwsStruct>(self, _: &'static awso_core::Schema) -> awso_core::Result<T> {
+///         awso_core::from_value(&self.0)
+///     }
+/// }
+/// let tree = awso_core::to_value(&QueueDoesNotExist { message: Some("gone".into()) })?;
+/// assert!(matches!(GetQueueError::read_modeled(0, FromValue(tree))?, GetQueueError::QueueDoesNotExist(_)));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub trait ErrorReader {
     /// Reads a `T` of `schema`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, Schema, SchemaRef};
+    /// use awso_core::service_error::ErrorReader;
+    /// use awso_core::Value;
+    ///
+    /// /// Reads a structure of `schema` from a JSON body.
+    /// struct Json(&'static [u8]);
+    /// impl ErrorReader for Json {
+    ///     fn read<T: awso_core::AwsStruct>(self, schema: &'static Schema) -> awso_core::Result<T> {
+    ///         awso_core::json::JsonDeserializer::from_slice(self.0)?.deserialize_at(&Member::root(schema))
+    ///     }
+    /// }
+    /// static LIMIT: Schema = Schema::structure("LimitExceeded", &[Member::new("max", 0, SchemaRef::of::<i32>())]);
+    /// let value: Value = Json(br#"{"max": 10}"#).read(&LIMIT)?;
+    /// assert_eq!(value.get("max"), Some(&Value::Integer(10)));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     fn read<T: AwsStruct>(self, schema: &'static Schema) -> Result<T>;
 }
 

@@ -30,6 +30,17 @@ pub struct CborDeserializer<'a> {
 
 impl<'a> CborDeserializer<'a> {
     /// A reader over `bytes`.
+    ///
+    /// ```
+    /// use awso_core::cbor::CborDeserializer;
+    ///
+    /// // An indefinite-length list, then a definite one, read in turn.
+    /// let mut de = CborDeserializer::new(b"\x9f\x01\x02\xff\x81\x03");
+    /// assert_eq!(de.deserialize::<Vec<i32>>()?, [1, 2]);
+    /// assert_eq!(de.deserialize::<Vec<i32>>()?, [3]);
+    /// de.end()?;
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new(bytes: &'a [u8]) -> Self {
         Self {
             read: Reader::new(bytes),
@@ -37,6 +48,13 @@ impl<'a> CborDeserializer<'a> {
     }
 
     /// Refuses input nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::cbor::CborDeserializer;
+    ///
+    /// let err = CborDeserializer::new(b"\x81\x81\x01").max_depth(1).deserialize::<Vec<Vec<i32>>>().unwrap_err();
+    /// assert_eq!(err.category(), awso_core::error::Category::Limit);
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.read.depth.set_max(max_depth);
@@ -44,16 +62,44 @@ impl<'a> CborDeserializer<'a> {
     }
 
     /// Reads one `T` (with its own schema).
+    ///
+    /// ```
+    /// use awso_core::cbor::CborDeserializer;
+    ///
+    /// // A half-precision float reads as any float.
+    /// assert_eq!(CborDeserializer::new(b"\xf9\x3e\x00").deserialize::<f64>()?, 1.5);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn deserialize<T: AwsShape>(&mut self) -> Result<T> {
         self.deserialize_at(&Member::root(T::SCHEMA))
     }
 
     /// Reads one `T` at `member` (a run-time schema for a [`Value`](crate::Value)).
+    ///
+    /// ```
+    /// use awso_core::cbor::CborDeserializer;
+    /// use awso_core::schema::{Member, SchemaRef};
+    /// use awso_core::{Timestamp, Value};
+    ///
+    /// let at = Member::new("At", 0, SchemaRef::of::<Timestamp>());
+    /// let value: Value = CborDeserializer::new(b"\xc1\x1a\x5d\xc4\xd5\xd8").deserialize_at(&at)?;
+    /// assert_eq!(value, Value::Timestamp(Timestamp::from_secs(1_573_180_888)));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn deserialize_at<T: AwsShape>(&mut self, member: &Member) -> Result<T> {
         T::deserialize(member, self).map_err(|e| self.read.locate(e))
     }
 
     /// Checks that nothing follows the value.
+    ///
+    /// ```
+    /// use awso_core::cbor::CborDeserializer;
+    ///
+    /// let mut de = CborDeserializer::new(b"\xf5\xf4");
+    /// assert!(de.deserialize::<bool>()?);
+    /// assert!(de.end().is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn end(&mut self) -> Result<()> {
         if self.read.at_end() {
             return Ok(());

@@ -51,6 +51,13 @@ use crate::shape::AwsShape;
 use crate::value::Value;
 
 /// Writes `value` as CBOR bytes.
+///
+/// ```
+/// // Lists are written with an indefinite length: 0x9f, the items, 0xff.
+/// assert_eq!(awso_core::cbor::to_vec(&vec![1_i32, 24])?, b"\x9f\x01\x18\x18\xff");
+/// assert_eq!(awso_core::cbor::to_vec(&true)?, b"\xf5");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_vec<T: AwsShape>(value: &T) -> Result<Vec<u8>> {
     let mut ser = CborSerializer::new();
     ser.serialize(value)?;
@@ -58,6 +65,13 @@ pub fn to_vec<T: AwsShape>(value: &T) -> Result<Vec<u8>> {
 }
 
 /// Reads a `T` from CBOR bytes, which must hold exactly one data item.
+///
+/// ```
+/// assert_eq!(awso_core::cbor::from_slice::<Vec<String>>(b"\x82\x61a\x61b")?, ["a", "b"]);
+/// // A length longer than the input fails before anything is allocated.
+/// assert!(awso_core::cbor::from_slice::<String>(b"\x7a\xff\xff\xff\xff").is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_slice<T: AwsShape>(bytes: &[u8]) -> Result<T> {
     let mut de = CborDeserializer::new(bytes);
     let value = de.deserialize()?;
@@ -66,6 +80,16 @@ pub fn from_slice<T: AwsShape>(bytes: &[u8]) -> Result<T> {
 }
 
 /// Reads a [`Value`] of the run-time `schema` from CBOR bytes: the dynamic mode.
+///
+/// ```
+/// use awso_core::schema::{Member, Schema, SchemaRef};
+/// use awso_core::Value;
+///
+/// static COUNTER: Schema = Schema::structure("Counter", &[Member::new("n", 0, SchemaRef::of::<i64>())]);
+/// let value = awso_core::cbor::from_slice_dynamic(b"\xa1\x61n\x18\x2a", &COUNTER)?;
+/// assert_eq!(value.get("n"), Some(&Value::Long(42)));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_slice_dynamic(bytes: &[u8], schema: &'static Schema) -> Result<Value> {
     let mut de = CborDeserializer::new(bytes);
     let value = de.deserialize_at(&Member::root(schema))?;
@@ -74,6 +98,16 @@ pub fn from_slice_dynamic(bytes: &[u8], schema: &'static Schema) -> Result<Value
 }
 
 /// Writes a [`Value`] of the run-time `schema` as CBOR bytes: the dynamic mode.
+///
+/// ```
+/// use awso_core::schema::{Member, Schema, SchemaRef};
+/// use awso_core::Value;
+///
+/// static COUNTER: Schema = Schema::structure("Counter", &[Member::new("n", 0, SchemaRef::of::<i64>())]);
+/// let value = Value::Structure(vec![("n".into(), Value::Long(-1))]);
+/// assert_eq!(awso_core::cbor::to_vec_dynamic(&value, &COUNTER)?, b"\xbf\x61n\x20\xff");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_vec_dynamic(value: &Value, schema: &'static Schema) -> Result<Vec<u8>> {
     let mut ser = CborSerializer::new();
     ser.serialize_at(value, &Member::root(schema))?;

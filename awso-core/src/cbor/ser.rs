@@ -29,11 +29,29 @@ pub struct CborSerializer {
 
 impl CborSerializer {
     /// A serializer writing into a new buffer.
+    ///
+    /// ```
+    /// use awso_core::cbor::CborSerializer;
+    ///
+    /// let mut ser = CborSerializer::new();
+    /// ser.serialize(&"hi".to_string())?;
+    /// assert_eq!(ser.finish(), b"\x62hi");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self::with_buffer(Vec::new())
     }
 
     /// A serializer appending to `out` (reuse a buffer across calls).
+    ///
+    /// ```
+    /// use awso_core::cbor::CborSerializer;
+    ///
+    /// let mut ser = CborSerializer::with_buffer(b"\xd9\xd9\xf7".to_vec()); // the self-describe tag
+    /// ser.serialize(&0_i32)?;
+    /// assert_eq!(ser.finish(), b"\xd9\xd9\xf7\x00");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn with_buffer(out: Vec<u8>) -> Self {
         Self {
             out,
@@ -42,6 +60,13 @@ impl CborSerializer {
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::cbor::CborSerializer;
+    ///
+    /// let mut ser = CborSerializer::new().max_depth(1);
+    /// assert!(ser.serialize(&vec![vec![1_i32]]).is_err());
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.depth.set_max(max_depth);
@@ -49,16 +74,44 @@ impl CborSerializer {
     }
 
     /// Writes `value` with its own schema.
+    ///
+    /// ```
+    /// use awso_core::cbor::CborSerializer;
+    ///
+    /// let mut ser = CborSerializer::new();
+    /// ser.serialize(&awso_core::Blob::from("hi"))?;
+    /// assert_eq!(ser.finish(), b"\x42hi");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn serialize<T: AwsShape>(&mut self, value: &T) -> Result<()> {
         value.serialize(&Member::root(T::SCHEMA), self)
     }
 
     /// Writes `value` at `member` (a run-time schema for a [`Value`](crate::Value)).
+    ///
+    /// ```
+    /// use awso_core::cbor::CborSerializer;
+    /// use awso_core::schema::{Member, SchemaRef};
+    ///
+    /// let mut ser = CborSerializer::new();
+    /// ser.serialize_at(&1.5_f64, &Member::new("Ratio", 0, SchemaRef::of::<f64>()))?;
+    /// assert_eq!(ser.finish(), b"\xfb\x3f\xf8\0\0\0\0\0\0");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn serialize_at<T: AwsShape>(&mut self, value: &T, member: &Member) -> Result<()> {
         value.serialize(member, self)
     }
 
     /// The CBOR written.
+    ///
+    /// ```
+    /// use awso_core::cbor::CborSerializer;
+    ///
+    /// let mut ser = CborSerializer::new();
+    /// ser.serialize(&-1_i64)?;
+    /// assert_eq!(ser.finish(), [0x20]);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn finish(self) -> Vec<u8> {
         self.out
     }

@@ -29,6 +29,15 @@ pub struct JsonDeserializer<'a> {
 
 impl<'a> JsonDeserializer<'a> {
     /// A reader over `text`.
+    ///
+    /// ```
+    /// use awso_core::json::JsonDeserializer;
+    ///
+    /// let mut de = JsonDeserializer::new(" [\"a\"] ");
+    /// assert_eq!(de.deserialize::<Vec<String>>()?, ["a"]);
+    /// de.end()?;
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new(text: &'a str) -> Self {
         Self {
             read: Reader::new(text),
@@ -37,11 +46,26 @@ impl<'a> JsonDeserializer<'a> {
     }
 
     /// A reader over `bytes`, which must be UTF-8 (checked once, here).
+    ///
+    /// ```
+    /// use awso_core::json::JsonDeserializer;
+    ///
+    /// assert_eq!(JsonDeserializer::from_slice(b"true")?.deserialize::<bool>()?, true);
+    /// assert!(JsonDeserializer::from_slice(b"\"\xc3\"").is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn from_slice(bytes: &'a [u8]) -> Result<Self> {
         crate::utf8::text(bytes).map(Self::new)
     }
 
     /// Refuses input nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::json::JsonDeserializer;
+    ///
+    /// let err = JsonDeserializer::new("[[[]]]").max_depth(2).deserialize::<awso_core::Document>().unwrap_err();
+    /// assert_eq!(err.category(), awso_core::error::Category::Limit);
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.read.depth.set_max(max_depth);
@@ -49,6 +73,18 @@ impl<'a> JsonDeserializer<'a> {
     }
 
     /// Matches keys against member names, ignoring `@jsonName`: `awsJson1_0` and `awsJson1_1` do.
+    ///
+    /// ```
+    /// use awso_core::json::JsonDeserializer;
+    ///
+    /// #[derive(awso_core::AwsShape, Debug, PartialEq)]
+    /// struct Item { #[awso(rename = "ItemId", json_name = "id")] item_id: Option<String> }
+    ///
+    /// let text = r#"{"ItemId": "i-1"}"#;
+    /// assert_eq!(JsonDeserializer::new(text).deserialize::<Item>()?.item_id, None);
+    /// assert_eq!(JsonDeserializer::new(text).ignore_json_names().deserialize::<Item>()?.item_id, Some("i-1".into()));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub fn ignore_json_names(mut self) -> Self {
         self.json_names = false;
@@ -56,16 +92,44 @@ impl<'a> JsonDeserializer<'a> {
     }
 
     /// Reads one `T` (with its own schema).
+    ///
+    /// ```
+    /// use awso_core::json::JsonDeserializer;
+    ///
+    /// let mut de = JsonDeserializer::new("[1.5, 2]");
+    /// assert_eq!(de.deserialize::<Vec<f64>>()?, [1.5, 2.0]);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn deserialize<T: crate::AwsShape>(&mut self) -> Result<T> {
         self.deserialize_at(&Member::root(T::SCHEMA))
     }
 
     /// Reads one `T` at `member` (a run-time schema for a [`Value`](crate::Value)).
+    ///
+    /// ```
+    /// use awso_core::json::JsonDeserializer;
+    /// use awso_core::schema::{Member, Schema, SchemaRef};
+    /// use awso_core::Value;
+    ///
+    /// static PAIR: Schema = Schema::structure("Pair", &[Member::new("Left", 0, SchemaRef::of::<i32>())]);
+    /// let value: Value = JsonDeserializer::new(r#"{"Left": 1}"#).deserialize_at(&Member::root(&PAIR))?;
+    /// assert_eq!(value.get("Left"), Some(&Value::Integer(1)));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn deserialize_at<T: crate::AwsShape>(&mut self, member: &Member) -> Result<T> {
         T::deserialize(member, self).map_err(|e| self.read.locate(e))
     }
 
     /// Checks that only whitespace follows.
+    ///
+    /// ```
+    /// use awso_core::json::JsonDeserializer;
+    ///
+    /// let mut de = JsonDeserializer::new("1 2");
+    /// assert_eq!(de.deserialize::<i32>()?, 1);
+    /// assert!(de.end().is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn end(&mut self) -> Result<()> {
         self.read.skip_ws();
         if self.read.pos < self.read.text.len() {

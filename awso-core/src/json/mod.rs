@@ -47,6 +47,16 @@ use crate::shape::AwsShape;
 use crate::value::Value;
 
 /// Writes `value` as JSON text.
+///
+/// ```
+/// #[derive(awso_core::AwsShape)]
+/// #[awso(rename_all = "camelCase")]
+/// struct SendMessage { content_type: String, client_token: Option<String> }
+///
+/// let request = SendMessage { content_type: "text/plain".into(), client_token: None };
+/// assert_eq!(awso_core::json::to_string(&request)?, r#"{"contentType":"text/plain"}"#);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_string<T: AwsShape>(value: &T) -> Result<String> {
     let mut ser = JsonSerializer::new();
     ser.serialize(value)?;
@@ -54,27 +64,65 @@ pub fn to_string<T: AwsShape>(value: &T) -> Result<String> {
 }
 
 /// Writes `value` as JSON bytes.
+///
+/// ```
+/// let body = awso_core::json::to_vec(&vec![awso_core::Blob::from("hi")])?;
+/// assert_eq!(body, br#"["aGk="]"#);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_vec<T: AwsShape>(value: &T) -> Result<Vec<u8>> {
     to_string(value).map(String::into_bytes)
 }
 
 /// Writes `value` as JSON to `writer`.
+///
+/// ```
+/// let mut out = Vec::new();
+/// awso_core::json::to_writer(&mut out, &Some(1.5_f64))?;
+/// assert_eq!(out, b"1.5");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_writer<W: io::Write, T: AwsShape>(mut writer: W, value: &T) -> Result<()> {
     writer.write_all(to_string(value)?.as_bytes())?;
     Ok(())
 }
 
 /// Reads a `T` from JSON text.
+///
+/// ```
+/// #[derive(awso_core::AwsShape, Debug, PartialEq)]
+/// #[awso(rename_all = "PascalCase")]
+/// struct Queue { queue_url: String, delay_seconds: Option<i32> }
+///
+/// let queue: Queue = awso_core::json::from_str(r#"{"QueueUrl": "https://q", "DelaySeconds": null}"#)?;
+/// assert_eq!(queue, Queue { queue_url: "https://q".into(), delay_seconds: None });
+/// assert!(awso_core::json::from_str::<Queue>(r#"{"DelaySeconds": 99999999999}"#).is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_str<T: AwsShape>(text: &str) -> Result<T> {
     finish(JsonDeserializer::new(text))
 }
 
 /// Reads a `T` from JSON bytes (which must be UTF-8).
+///
+/// ```
+/// let sizes: Vec<i64> = awso_core::json::from_slice(b"[1, 20, 300]")?;
+/// assert_eq!(sizes, [1, 20, 300]);
+/// assert!(awso_core::json::from_slice::<Vec<i64>>(b"[\xff]").is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_slice<T: AwsShape>(bytes: &[u8]) -> Result<T> {
     finish(JsonDeserializer::from_slice(bytes)?)
 }
 
 /// Reads a `T` from all of `reader`.
+///
+/// ```
+/// let body: &[u8] = br#"{"a": "x", "b": "y"}"#;
+/// let map: std::collections::BTreeMap<String, String> = awso_core::json::from_reader(body)?;
+/// assert_eq!(map["b"], "y");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_reader<R: io::Read, T: AwsShape>(mut reader: R) -> Result<T> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
@@ -88,6 +136,17 @@ fn finish<T: AwsShape>(mut de: JsonDeserializer<'_>) -> Result<T> {
 }
 
 /// Reads a [`Value`] of the run-time `schema` from JSON bytes: the dynamic mode.
+///
+/// ```
+/// use awso_core::schema::{Member, Schema, SchemaRef};
+/// use awso_core::{Timestamp, Value};
+///
+/// // A schema known only at run time (say, from a botocore model).
+/// static EVENT: Schema = Schema::structure("Event", &[Member::new("At", 0, SchemaRef::of::<Timestamp>())]);
+/// let value = awso_core::json::from_slice_dynamic(br#"{"At": 1573180888}"#, &EVENT)?;
+/// assert_eq!(value.get("At"), Some(&Value::Timestamp(Timestamp::from_secs(1_573_180_888))));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_slice_dynamic(bytes: &[u8], schema: &'static Schema) -> Result<Value> {
     let mut de = JsonDeserializer::from_slice(bytes)?;
     let value = de.deserialize_at(&Member::root(schema))?;
@@ -96,6 +155,18 @@ pub fn from_slice_dynamic(bytes: &[u8], schema: &'static Schema) -> Result<Value
 }
 
 /// Writes a [`Value`] of the run-time `schema` as JSON text: the dynamic mode.
+///
+/// ```
+/// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef};
+/// use awso_core::Value;
+///
+/// static ITEM: Schema = Schema::structure("Item", &[
+///     Member::new("ItemId", 0, SchemaRef::of::<String>()).with_traits(MemberTraits::NONE.json_name("id")),
+/// ]);
+/// let value = Value::Structure(vec![("ItemId".into(), Value::String("i-1".into()))]);
+/// assert_eq!(awso_core::json::to_string_dynamic(&value, &ITEM)?, r#"{"id":"i-1"}"#);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_string_dynamic(value: &Value, schema: &'static Schema) -> Result<String> {
     let mut ser = JsonSerializer::new();
     ser.serialize_at(value, &Member::root(schema))?;

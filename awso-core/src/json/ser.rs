@@ -33,11 +33,29 @@ impl Default for JsonSerializer {
 
 impl JsonSerializer {
     /// A serializer writing into a new buffer.
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    ///
+    /// let mut ser = JsonSerializer::new();
+    /// ser.serialize(&vec![true, false])?;
+    /// assert_eq!(ser.finish(), "[true,false]");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self::with_buffer(String::new())
     }
 
     /// A serializer appending to `out` (reuse a buffer across calls).
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    ///
+    /// let mut ser = JsonSerializer::with_buffer(String::from("body="));
+    /// ser.serialize(&"x".to_string())?;
+    /// assert_eq!(ser.finish(), r#"body="x""#);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn with_buffer(out: String) -> Self {
         Self {
             out,
@@ -47,6 +65,13 @@ impl JsonSerializer {
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    ///
+    /// let mut ser = JsonSerializer::new().max_depth(1);
+    /// assert!(ser.serialize(&vec![vec![1_i32]]).is_err());
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.depth.set_max(max_depth);
@@ -54,6 +79,21 @@ impl JsonSerializer {
     }
 
     /// Writes member names, ignoring `@jsonName`: `awsJson1_0` and `awsJson1_1` do.
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    ///
+    /// #[derive(awso_core::AwsShape)]
+    /// struct Item { #[awso(rename = "ItemId", json_name = "id")] item_id: String }
+    ///
+    /// let item = Item { item_id: "i-1".into() };
+    /// let mut rest = JsonSerializer::new();
+    /// rest.serialize(&item)?;
+    /// let mut aws_json = JsonSerializer::new().ignore_json_names();
+    /// aws_json.serialize(&item)?;
+    /// assert_eq!((rest.finish(), aws_json.finish()), (r#"{"id":"i-1"}"#.into(), r#"{"ItemId":"i-1"}"#.into()));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub fn ignore_json_names(mut self) -> Self {
         self.json_names = false;
@@ -61,16 +101,47 @@ impl JsonSerializer {
     }
 
     /// Writes `value` with its own schema.
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    ///
+    /// let mut ser = JsonSerializer::new();
+    /// ser.serialize(&Some("text".to_string()))?;
+    /// assert_eq!(ser.finish(), r#""text""#);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn serialize<T: AwsShape>(&mut self, value: &T) -> Result<()> {
         value.serialize(&Member::root(T::SCHEMA), self)
     }
 
     /// Writes `value` at `member` (a run-time schema for a [`Value`](crate::Value)).
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    /// use awso_core::schema::{Member, MemberTraits, SchemaRef, TimestampFormat};
+    /// use awso_core::Timestamp;
+    ///
+    /// let member = Member::new("At", 0, SchemaRef::of::<Timestamp>())
+    ///     .with_traits(MemberTraits::NONE.timestamp_format(TimestampFormat::HttpDate));
+    /// let mut ser = JsonSerializer::new();
+    /// ser.serialize_at(&Timestamp::from_secs(0), &member)?;
+    /// assert_eq!(ser.finish(), r#""Thu, 01 Jan 1970 00:00:00 GMT""#);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn serialize_at<T: AwsShape>(&mut self, value: &T, member: &Member) -> Result<()> {
         value.serialize(member, self)
     }
 
     /// The JSON written.
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    ///
+    /// let mut ser = JsonSerializer::new();
+    /// ser.serialize(&42_i32)?;
+    /// assert_eq!(ser.finish(), "42");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn finish(self) -> String {
         self.out
     }

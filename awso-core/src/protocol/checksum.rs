@@ -5,6 +5,14 @@ use crate::error::{Error, Result};
 use crate::types::encode_base64;
 
 /// A checksum algorithm of `@httpChecksum`.
+///
+/// ```
+/// use awso_core::protocol::ChecksumAlgorithm;
+///
+/// let body = b"hello world";
+/// assert_eq!(ChecksumAlgorithm::Crc32.checksum(body), "DUoRhQ==");
+/// assert_ne!(ChecksumAlgorithm::Crc32c.checksum(body), ChecksumAlgorithm::Crc32.checksum(body));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChecksumAlgorithm {
     /// CRC-32 (ISO-HDLC), the default.
@@ -44,6 +52,13 @@ impl ChecksumAlgorithm {
     }
 
     /// The name, as models write it (`CRC32`).
+    ///
+    /// ```
+    /// use awso_core::protocol::ChecksumAlgorithm;
+    ///
+    /// assert_eq!(ChecksumAlgorithm::Crc64Nvme.name(), "CRC64NVME");
+    /// assert_eq!(ChecksumAlgorithm::from_name(ChecksumAlgorithm::Sha256.name()), Some(ChecksumAlgorithm::Sha256));
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             Self::Crc32 => "CRC32",
@@ -55,6 +70,12 @@ impl ChecksumAlgorithm {
     }
 
     /// The header carrying the checksum (`x-amz-checksum-crc32`).
+    ///
+    /// ```
+    /// use awso_core::protocol::ChecksumAlgorithm;
+    ///
+    /// assert_eq!(ChecksumAlgorithm::Sha1.header(), "x-amz-checksum-sha1");
+    /// ```
     pub const fn header(self) -> &'static str {
         match self {
             Self::Crc32 => "x-amz-checksum-crc32",
@@ -107,6 +128,13 @@ pub struct HttpChecksum {
 
 impl HttpChecksum {
     /// A trait with nothing set.
+    ///
+    /// ```
+    /// use awso_core::protocol::HttpChecksum;
+    ///
+    /// const NONE: HttpChecksum = HttpChecksum::new();
+    /// assert!(!NONE.request_required() && NONE.response_algorithms().is_empty());
+    /// ```
     pub const fn new() -> Self {
         Self {
             request_required: false,
@@ -117,6 +145,12 @@ impl HttpChecksum {
     }
 
     /// Requests always carry a checksum (`requestChecksumRequired`).
+    ///
+    /// ```
+    /// use awso_core::protocol::HttpChecksum;
+    ///
+    /// assert!(HttpChecksum::new().with_request_required().request_required());
+    /// ```
     #[must_use]
     pub const fn with_request_required(mut self) -> Self {
         self.request_required = true;
@@ -124,6 +158,13 @@ impl HttpChecksum {
     }
 
     /// The input member naming the request's algorithm (`requestAlgorithmMember`).
+    ///
+    /// ```
+    /// use awso_core::protocol::HttpChecksum;
+    ///
+    /// let put = HttpChecksum::new().with_request_algorithm_member("ChecksumAlgorithm");
+    /// assert_eq!(put.request_algorithm_member(), Some("ChecksumAlgorithm"));
+    /// ```
     #[must_use]
     pub const fn with_request_algorithm_member(mut self, member: &'static str) -> Self {
         self.request_algorithm_member = Some(member);
@@ -132,6 +173,13 @@ impl HttpChecksum {
 
     /// The input member that turns response validation on with `ENABLED`
     /// (`requestValidationModeMember`).
+    ///
+    /// ```
+    /// use awso_core::protocol::HttpChecksum;
+    ///
+    /// let get = HttpChecksum::new().with_request_validation_mode_member("ChecksumMode");
+    /// assert_eq!(get.request_validation_mode_member(), Some("ChecksumMode"));
+    /// ```
     #[must_use]
     pub const fn with_request_validation_mode_member(mut self, member: &'static str) -> Self {
         self.request_validation_mode_member = Some(member);
@@ -139,6 +187,13 @@ impl HttpChecksum {
     }
 
     /// The algorithms a response may carry (`responseAlgorithms`).
+    ///
+    /// ```
+    /// use awso_core::protocol::{ChecksumAlgorithm, HttpChecksum};
+    ///
+    /// const GET: HttpChecksum = HttpChecksum::new().with_response_algorithms(&[ChecksumAlgorithm::Crc32, ChecksumAlgorithm::Sha256]);
+    /// assert_eq!(GET.response_algorithms().len(), 2);
+    /// ```
     #[must_use]
     pub const fn with_response_algorithms(
         mut self,
@@ -149,21 +204,46 @@ impl HttpChecksum {
     }
 
     /// Whether requests always carry a checksum.
+    ///
+    /// ```
+    /// use awso_core::protocol::HttpChecksum;
+    ///
+    /// assert!(!HttpChecksum::new().request_required());
+    /// ```
     pub const fn request_required(&self) -> bool {
         self.request_required
     }
 
     /// The member naming the request's algorithm.
+    ///
+    /// ```
+    /// use awso_core::protocol::HttpChecksum;
+    ///
+    /// assert_eq!(HttpChecksum::new().request_algorithm_member(), None);
+    /// ```
     pub const fn request_algorithm_member(&self) -> Option<&'static str> {
         self.request_algorithm_member
     }
 
     /// The member turning response validation on.
+    ///
+    /// ```
+    /// use awso_core::protocol::HttpChecksum;
+    ///
+    /// assert_eq!(HttpChecksum::new().request_validation_mode_member(), None);
+    /// ```
     pub const fn request_validation_mode_member(&self) -> Option<&'static str> {
         self.request_validation_mode_member
     }
 
     /// The algorithms a response may carry.
+    ///
+    /// ```
+    /// use awso_core::protocol::{ChecksumAlgorithm, HttpChecksum};
+    ///
+    /// let get = HttpChecksum::new().with_response_algorithms(&[ChecksumAlgorithm::Crc32c]);
+    /// assert_eq!(get.response_algorithms(), [ChecksumAlgorithm::Crc32c]);
+    /// ```
     pub const fn response_algorithms(&self) -> &'static [ChecksumAlgorithm] {
         self.response_algorithms
     }

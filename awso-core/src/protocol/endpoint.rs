@@ -21,6 +21,15 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// Reads `scheme://host[:port][/path]`.
+    ///
+    /// ```
+    /// use awso_core::protocol::Endpoint;
+    ///
+    /// let local = Endpoint::parse("http://127.0.0.1:4566")?;
+    /// assert_eq!(local.host(), "127.0.0.1:4566");
+    /// assert!(Endpoint::parse("sqs.amazonaws.com").is_err()); // no scheme
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn parse(url: &str) -> Result<Self> {
         let invalid = |why: &str| Error::invalid("endpoint", format!("{why} in {url:?}"));
         let (scheme, rest) = url.split_once("://").ok_or_else(|| invalid("no scheme"))?;
@@ -47,16 +56,38 @@ impl Endpoint {
     }
 
     /// The scheme (`https`).
+    ///
+    /// ```
+    /// use awso_core::protocol::Endpoint;
+    ///
+    /// assert_eq!(Endpoint::parse("http://localhost:9000")?.scheme(), "http");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn scheme(&self) -> &str {
         &self.scheme
     }
 
     /// The host, with its port if any.
+    ///
+    /// ```
+    /// use awso_core::protocol::Endpoint;
+    ///
+    /// assert_eq!(Endpoint::parse("https://s3.eu-west-1.amazonaws.com/")?.host(), "s3.eu-west-1.amazonaws.com");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn host(&self) -> &str {
         &self.host
     }
 
     /// The base path, without a trailing slash (empty for none).
+    ///
+    /// ```
+    /// use awso_core::protocol::Endpoint;
+    ///
+    /// assert_eq!(Endpoint::parse("https://gw.example.com/prod/")?.base_path(), "/prod");
+    /// assert_eq!(Endpoint::parse("https://gw.example.com")?.base_path(), "");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn base_path(&self) -> &str {
         &self.base_path
     }

@@ -79,6 +79,25 @@ pub fn error_parts<'a>(
 }
 
 /// An operation error in the dynamic mode: a modeled error as a [`Value`], or an unknown one.
+///
+/// ```
+/// use awso_core::protocol::{self, DynamicError, OperationSchema, Protocol, ServiceSchema};
+/// use awso_core::schema::{ErrorFault, ErrorTrait, Member, Schema, SchemaRef, ShapeTraits};
+///
+/// static THROTTLED: Schema = Schema::structure("Throttled", &[Member::new("message", 0, SchemaRef::of::<String>())])
+///     .with_traits(ShapeTraits::NONE.error(ErrorTrait { fault: ErrorFault::Client, http_status: Some(429), code: None }));
+/// static ERRORS: [&Schema; 1] = [&THROTTLED];
+/// const OP: OperationSchema = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
+/// let service = ServiceSchema::new(Protocol::AwsJson1_1, "1");
+/// let response = http::Response::builder().status(429).body(br#"{"__type": "Throttled", "message": "slow"}"#.to_vec()).unwrap();
+/// match protocol::parse_response_dynamic(&service, &OP, &response).unwrap_err().service_error() {
+///     Some(DynamicError::Modeled { code, value, .. }) => {
+///         assert_eq!(code, "Throttled");
+///         assert_eq!(value.get("message").and_then(awso_core::Value::as_str), Some("slow"));
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone)]
 pub enum DynamicError {
     /// A modeled error.
@@ -96,6 +115,14 @@ pub enum DynamicError {
 
 impl DynamicError {
     /// The error code.
+    ///
+    /// ```
+    /// use awso_core::UnknownError;
+    /// use awso_core::protocol::DynamicError;
+    ///
+    /// let error = DynamicError::Unknown(Box::new(UnknownError::new("Overloaded")));
+    /// assert_eq!(error.code(), "Overloaded");
+    /// ```
     pub fn code(&self) -> &str {
         match self {
             Self::Modeled { code, .. } => code,

@@ -99,6 +99,14 @@ use crate::service_error::{AwsError, BodyFormat};
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 
 /// The wire protocol of a service.
+///
+/// ```
+/// use awso_core::protocol::{Protocol, ServiceSchema};
+///
+/// const SQS: ServiceSchema = ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+/// assert!(!SQS.protocol().is_rest());
+/// assert_eq!(Protocol::from_botocore("query", None), Some(SQS.protocol()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Protocol {
     /// `aws.protocols#restJson1`.
@@ -120,6 +128,15 @@ pub enum Protocol {
 impl Protocol {
     /// The protocol a botocore model names (`rest-json`, `json` with its `jsonVersion`,
     /// `rest-xml`, `query`, `ec2`, `smithy-rpc-v2-cbor`); `None` for others.
+    ///
+    /// ```
+    /// use awso_core::protocol::Protocol;
+    ///
+    /// assert_eq!(Protocol::from_botocore("json", Some("1.0")), Some(Protocol::AwsJson1_0));
+    /// assert_eq!(Protocol::from_botocore("json", Some("1.1")), Some(Protocol::AwsJson1_1));
+    /// assert_eq!(Protocol::from_botocore("rest-xml", None), Some(Protocol::RestXml));
+    /// assert_eq!(Protocol::from_botocore("soap", None), None);
+    /// ```
     pub fn from_botocore(protocol: &str, json_version: Option<&str>) -> Option<Self> {
         Some(match protocol {
             "rest-json" => Self::RestJson1,
@@ -134,11 +151,26 @@ impl Protocol {
     }
 
     /// Whether members are bound to HTTP headers, labels and query parameters.
+    ///
+    /// ```
+    /// use awso_core::protocol::Protocol;
+    ///
+    /// assert!(Protocol::RestXml.is_rest());
+    /// assert!(!Protocol::AwsJson1_1.is_rest());
+    /// ```
     pub const fn is_rest(self) -> bool {
         matches!(self, Self::RestJson1 | Self::RestXml)
     }
 
     /// How bodies (and error bodies) are written.
+    ///
+    /// ```
+    /// use awso_core::protocol::Protocol;
+    /// use awso_core::service_error::BodyFormat;
+    ///
+    /// assert_eq!(Protocol::Ec2Query.body_format(), BodyFormat::Xml);
+    /// assert_eq!(Protocol::RpcV2Cbor.body_format(), BodyFormat::Cbor);
+    /// ```
     pub const fn body_format(self) -> BodyFormat {
         match self {
             Self::RestJson1 | Self::AwsJson1_0 | Self::AwsJson1_1 => BodyFormat::Json,
@@ -152,6 +184,17 @@ impl Protocol {
 ///
 /// Built in constants: each `with_*` method sets one setting, and the method of the same name
 /// without `with_` reads it back (as [`OperationSchema`] does).
+///
+/// ```
+/// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+///
+/// const DYNAMODB: ServiceSchema = ServiceSchema::new(Protocol::AwsJson1_0, "2012-08-10")
+///     .with_target_prefix("DynamoDB_20120810");
+/// const LIST_TABLES: OperationSchema = OperationSchema::new("ListTables", "POST", "/");
+/// let request = protocol::build_request(&DYNAMODB, &LIST_TABLES, &Unit, &Endpoint::default(), &RequestOptions::default())?;
+/// assert_eq!(request.headers()["x-amz-target"], "DynamoDB_20120810.ListTables");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ServiceSchema {
     protocol: Protocol,
@@ -162,6 +205,16 @@ pub struct ServiceSchema {
 
 impl ServiceSchema {
     /// A service speaking `protocol`, at `api_version` (sent as awsQuery's `Version`).
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+    ///
+    /// const SQS: ServiceSchema = ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+    /// const LIST_QUEUES: OperationSchema = OperationSchema::new("ListQueues", "POST", "/");
+    /// let request = protocol::build_request(&SQS, &LIST_QUEUES, &Unit, &Endpoint::default(), &RequestOptions::default())?;
+    /// assert_eq!(request.body(), b"Action=ListQueues&Version=2012-11-05");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub const fn new(protocol: Protocol, api_version: &'static str) -> Self {
         Self {
             protocol,
@@ -173,6 +226,16 @@ impl ServiceSchema {
 
     /// The awsJson target prefix (`X-Amz-Target: <prefix>.<Operation>`); for rpcv2Cbor, the
     /// service name of the request path (`/service/<prefix>/operation/<Operation>`).
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+    ///
+    /// const CBOR: ServiceSchema = ServiceSchema::new(Protocol::RpcV2Cbor, "2023-01-01").with_target_prefix("Weather");
+    /// const GET: OperationSchema = OperationSchema::new("GetForecast", "POST", "/");
+    /// let request = protocol::build_request(&CBOR, &GET, &Unit, &Endpoint::default(), &RequestOptions::default())?;
+    /// assert_eq!(request.uri().path(), "/service/Weather/operation/GetForecast");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_target_prefix(mut self, prefix: &'static str) -> Self {
         self.target_prefix = Some(prefix);
@@ -181,6 +244,15 @@ impl ServiceSchema {
 
     /// Marks a JSON service as compatible with its former awsQuery self
     /// (`@awsQueryCompatible`): error codes may come in `x-amzn-query-error`.
+    ///
+    /// ```
+    /// use awso_core::protocol::{Protocol, ServiceSchema};
+    ///
+    /// const SQS_JSON: ServiceSchema = ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+    ///     .with_target_prefix("AmazonSQS")
+    ///     .with_query_compatible();
+    /// assert!(SQS_JSON.query_compatible());
+    /// ```
     #[must_use]
     pub const fn with_query_compatible(mut self) -> Self {
         self.query_compatible = true;
@@ -188,21 +260,47 @@ impl ServiceSchema {
     }
 
     /// The protocol.
+    ///
+    /// ```
+    /// use awso_core::protocol::{Protocol, ServiceSchema};
+    ///
+    /// assert_eq!(ServiceSchema::new(Protocol::RestXml, "2006-03-01").protocol(), Protocol::RestXml);
+    /// ```
     pub const fn protocol(&self) -> Protocol {
         self.protocol
     }
 
     /// The API version.
+    ///
+    /// ```
+    /// use awso_core::protocol::{Protocol, ServiceSchema};
+    ///
+    /// assert_eq!(ServiceSchema::new(Protocol::Ec2Query, "2016-11-15").api_version(), "2016-11-15");
+    /// ```
     pub const fn api_version(&self) -> &'static str {
         self.api_version
     }
 
     /// The awsJson target prefix.
+    ///
+    /// ```
+    /// use awso_core::protocol::{Protocol, ServiceSchema};
+    ///
+    /// let kinesis = ServiceSchema::new(Protocol::AwsJson1_1, "2013-12-02").with_target_prefix("Kinesis_20131202");
+    /// assert_eq!(kinesis.target_prefix(), Some("Kinesis_20131202"));
+    /// assert_eq!(ServiceSchema::new(Protocol::RestJson1, "1").target_prefix(), None);
+    /// ```
     pub const fn target_prefix(&self) -> Option<&'static str> {
         self.target_prefix
     }
 
     /// Whether the service is query-compatible.
+    ///
+    /// ```
+    /// use awso_core::protocol::{Protocol, ServiceSchema};
+    ///
+    /// assert!(!ServiceSchema::new(Protocol::AwsJson1_0, "1").query_compatible());
+    /// ```
     pub const fn query_compatible(&self) -> bool {
         self.query_compatible
     }
@@ -214,6 +312,14 @@ impl ServiceSchema {
 /// Built in constants: each `with_*` method sets one setting, and the method of the same name
 /// without `with_` reads it back (`with_input` / `input`, `with_gzip_requests` /
 /// `gzip_requests`).
+///
+/// ```
+/// use awso_core::protocol::OperationSchema;
+///
+/// const GET_OBJECT: OperationSchema = OperationSchema::new("GetObject", "GET", "/{Bucket}/{Key+}?x-id=GetObject")
+///     .with_response_code(200);
+/// assert_eq!((GET_OBJECT.method(), GET_OBJECT.response_code()), ("GET", Some(200)));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct OperationSchema {
     name: &'static str,
@@ -236,6 +342,14 @@ impl OperationSchema {
     /// An operation called `name`, sent as `method request_uri` (a URI template with
     /// `{Label}` and `{Greedy+}` labels and possibly a literal query string). Input and output
     /// default to the empty structure.
+    ///
+    /// ```
+    /// use awso_core::protocol::{OperationSchema, Unit};
+    ///
+    /// let op = OperationSchema::new("DeleteQueue", "POST", "/");
+    /// assert_eq!((op.name(), op.method(), op.request_uri()), ("DeleteQueue", "POST", "/"));
+    /// assert!(Unit::is_unit(op.input()) && Unit::is_unit(op.output()));
+    /// ```
     pub const fn new(name: &'static str, method: &'static str, request_uri: &'static str) -> Self {
         Self {
             name,
@@ -256,6 +370,20 @@ impl OperationSchema {
     }
 
     /// The input structure.
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema};
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape)]
+    /// struct GetItem { #[awso(http_label = "Id")] id: String }
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("GetItem", "GET", "/items/{Id}").with_input(GetItem::SCHEMA);
+    /// let service = ServiceSchema::new(Protocol::RestJson1, "1");
+    /// let request = protocol::build_request(&service, &OP, &GetItem { id: "a b".into() }, &Endpoint::default(), &RequestOptions::default())?;
+    /// assert_eq!(request.uri().path(), "/items/a%20b");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_input(mut self, schema: &'static Schema) -> Self {
         self.input = schema;
@@ -263,6 +391,21 @@ impl OperationSchema {
     }
 
     /// The output structure.
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, OperationSchema, Protocol, ServiceSchema};
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape)]
+    /// #[awso(rename_all = "PascalCase")]
+    /// struct CountOutput { count: Option<i32> }
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("Count", "POST", "/").with_output(CountOutput::SCHEMA);
+    /// let service = ServiceSchema::new(Protocol::AwsJson1_1, "1");
+    /// let response = http::Response::new(br#"{"Count": 3}"#.to_vec());
+    /// let value = protocol::parse_response_dynamic(&service, &OP, &response).unwrap();
+    /// assert_eq!(value.get("Count"), Some(&awso_core::Value::Integer(3)));
+    /// ```
     #[must_use]
     pub const fn with_output(mut self, schema: &'static Schema) -> Self {
         self.output = schema;
@@ -270,6 +413,21 @@ impl OperationSchema {
     }
 
     /// The modeled errors.
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, OperationSchema, Protocol, ServiceSchema};
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape, Debug)]
+    /// #[awso(error(status = 404))]
+    /// struct NotFound { message: Option<String> }
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("Get", "POST", "/").with_errors(&[NotFound::SCHEMA]);
+    /// let service = ServiceSchema::new(Protocol::AwsJson1_1, "1");
+    /// let response = http::Response::builder().status(404).body(br#"{"__type": "NotFound"}"#.to_vec()).unwrap();
+    /// let err = protocol::parse_response_dynamic(&service, &OP, &response).unwrap_err();
+    /// assert!(matches!(err.service_error(), Some(protocol::DynamicError::Modeled { .. })));
+    /// ```
     #[must_use]
     pub const fn with_errors(mut self, errors: &'static [&'static Schema]) -> Self {
         self.errors = errors;
@@ -277,6 +435,13 @@ impl OperationSchema {
     }
 
     /// The HTTP status of a successful response.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// const CREATE: OperationSchema = OperationSchema::new("CreateThing", "PUT", "/things").with_response_code(201);
+    /// assert_eq!(CREATE.response_code(), Some(201));
+    /// ```
     #[must_use]
     pub const fn with_response_code(mut self, code: u16) -> Self {
         self.response_code = Some(code);
@@ -284,6 +449,17 @@ impl OperationSchema {
     }
 
     /// The endpoint host prefix (`foo.{Label}.`), filled from `@hostLabel` members.
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("PutRecord", "POST", "/").with_host_prefix("data.");
+    /// let service = ServiceSchema::new(Protocol::RestJson1, "1");
+    /// let endpoint = Endpoint::parse("https://example.com")?;
+    /// let request = protocol::build_request(&service, &OP, &Unit, &endpoint, &RequestOptions::default())?;
+    /// assert_eq!(request.uri().host(), Some("data.example.com"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_host_prefix(mut self, prefix: &'static str) -> Self {
         self.host_prefix = Some(prefix);
@@ -291,6 +467,22 @@ impl OperationSchema {
     }
 
     /// The element wrapping an awsQuery result (default: `<Operation>Result`).
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, OperationSchema, Protocol, ServiceSchema};
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape)]
+    /// struct Output { #[awso(rename = "QueueUrl")] queue_url: Option<String> }
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("GetQueueUrl", "POST", "/")
+    ///     .with_output(Output::SCHEMA)
+    ///     .with_result_wrapper("QueueResult");
+    /// let service = ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+    /// let body = "<GetQueueUrlResponse><QueueResult><QueueUrl>q</QueueUrl></QueueResult></GetQueueUrlResponse>";
+    /// let value = protocol::parse_response_dynamic(&service, &OP, &http::Response::new(body)).unwrap();
+    /// assert_eq!(value.get("QueueUrl").and_then(awso_core::Value::as_str), Some("q"));
+    /// ```
     #[must_use]
     pub const fn with_result_wrapper(mut self, wrapper: &'static str) -> Self {
         self.result_wrapper = Some(wrapper);
@@ -299,6 +491,23 @@ impl OperationSchema {
 
     /// The root element of a restXml request body (default: the input shape's `xmlName`, else
     /// its name).
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema};
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape)]
+    /// struct PutVersioning { #[awso(rename = "Status")] status: Option<String> }
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("PutBucketVersioning", "PUT", "/?versioning")
+    ///     .with_input(PutVersioning::SCHEMA)
+    ///     .with_input_root("VersioningConfiguration");
+    /// let service = ServiceSchema::new(Protocol::RestXml, "2006-03-01");
+    /// let input = PutVersioning { status: Some("Enabled".into()) };
+    /// let request = protocol::build_request(&service, &OP, &input, &Endpoint::default(), &RequestOptions::default())?;
+    /// assert_eq!(request.body(), b"<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_input_root(mut self, name: &'static str) -> Self {
         self.input_root = Some(name);
@@ -325,6 +534,25 @@ impl OperationSchema {
 
     /// Compresses request bodies of at least [`RequestOptions::min_compression_size`] bytes
     /// with gzip (`@requestCompression` with `gzip`).
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema};
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape)]
+    /// struct PutMetricData { #[awso(rename = "Namespace")] namespace: String }
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("PutMetricData", "POST", "/")
+    ///     .with_input(PutMetricData::SCHEMA)
+    ///     .with_gzip_requests();
+    /// let service = ServiceSchema::new(Protocol::AwsQuery, "2010-08-01");
+    /// let options = RequestOptions { min_compression_size: 0, ..RequestOptions::default() };
+    /// let input = PutMetricData { namespace: "app".into() };
+    /// let request = protocol::build_request(&service, &OP, &input, &Endpoint::default(), &options)?;
+    /// assert_eq!(request.headers()["content-encoding"], "gzip");
+    /// assert_eq!(&request.body()[..2], [0x1f, 0x8b]); // the gzip magic number
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_gzip_requests(mut self) -> Self {
         self.gzip_requests = true;
@@ -332,6 +560,16 @@ impl OperationSchema {
     }
 
     /// Sends a `Content-MD5` of the body (`@httpChecksumRequired`).
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("DeleteObjects", "POST", "/?delete").with_checksum_required();
+    /// let service = ServiceSchema::new(Protocol::RestXml, "2006-03-01");
+    /// let request = protocol::build_request(&service, &OP, &Unit, &Endpoint::default(), &RequestOptions::default())?;
+    /// assert!(request.headers().contains_key("content-md5"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_checksum_required(mut self) -> Self {
         self.checksum_required = true;
@@ -340,6 +578,17 @@ impl OperationSchema {
 
     /// Sends and checks flexible checksums (`@httpChecksum`): `x-amz-checksum-*` on
     /// requests, validation of responses when the input asks for it.
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, Endpoint, HttpChecksum, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+    ///
+    /// const OP: OperationSchema = OperationSchema::new("PutThing", "PUT", "/thing")
+    ///     .with_http_checksum(HttpChecksum::new().with_request_required());
+    /// let service = ServiceSchema::new(Protocol::RestJson1, "1");
+    /// let request = protocol::build_request(&service, &OP, &Unit, &Endpoint::default(), &RequestOptions::default())?;
+    /// assert!(request.headers().contains_key("x-amz-checksum-crc32"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn with_http_checksum(mut self, checksum: HttpChecksum) -> Self {
         self.http_checksum = Some(checksum);
@@ -347,71 +596,181 @@ impl OperationSchema {
     }
 
     /// The operation's name.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// assert_eq!(OperationSchema::new("ListQueues", "POST", "/").name(), "ListQueues");
+    /// ```
     pub const fn name(&self) -> &'static str {
         self.name
     }
 
     /// The HTTP method.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// assert_eq!(OperationSchema::new("HeadObject", "HEAD", "/{Bucket}/{Key+}").method(), "HEAD");
+    /// ```
     pub const fn method(&self) -> &'static str {
         self.method
     }
 
     /// The request URI template.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// let op = OperationSchema::new("GetObject", "GET", "/{Bucket}/{Key+}?x-id=GetObject");
+    /// assert!(op.request_uri().ends_with("?x-id=GetObject"));
+    /// ```
     pub const fn request_uri(&self) -> &'static str {
         self.request_uri
     }
 
     /// The input schema.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape)]
+    /// struct DeleteQueueRequest { queue_url: String }
+    ///
+    /// let op = OperationSchema::new("DeleteQueue", "POST", "/").with_input(DeleteQueueRequest::SCHEMA);
+    /// assert_eq!(op.input().name(), "DeleteQueueRequest");
+    /// ```
     pub const fn input(&self) -> &'static Schema {
         self.input
     }
 
     /// The output schema.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape)]
+    /// struct ListQueuesResult { queue_urls: Option<Vec<String>> }
+    ///
+    /// let op = OperationSchema::new("ListQueues", "POST", "/").with_output(ListQueuesResult::SCHEMA);
+    /// assert_eq!(op.output().members()[0].name(), "queue_urls");
+    /// ```
     pub const fn output(&self) -> &'static Schema {
         self.output
     }
 
     /// The modeled errors.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    /// use awso_core::AwsShape;
+    ///
+    /// #[derive(AwsShape, Debug)]
+    /// #[awso(error(status = 400))]
+    /// struct QueueDoesNotExist { message: Option<String> }
+    ///
+    /// let op = OperationSchema::new("GetQueueUrl", "POST", "/").with_errors(&[QueueDoesNotExist::SCHEMA]);
+    /// assert_eq!(op.errors()[0].name(), "QueueDoesNotExist");
+    /// assert!(OperationSchema::new("ListQueues", "POST", "/").errors().is_empty());
+    /// ```
     pub const fn errors(&self) -> &'static [&'static Schema] {
         self.errors
     }
 
     /// The host prefix.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// let op = OperationSchema::new("GetRecords", "POST", "/").with_host_prefix("{StreamARN}.data.");
+    /// assert_eq!(op.host_prefix(), Some("{StreamARN}.data."));
+    /// ```
     pub const fn host_prefix(&self) -> Option<&'static str> {
         self.host_prefix
     }
 
     /// The successful status.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// assert_eq!(OperationSchema::new("Delete", "DELETE", "/x").with_response_code(204).response_code(), Some(204));
+    /// assert_eq!(OperationSchema::new("Get", "GET", "/x").response_code(), None);
+    /// ```
     pub const fn response_code(&self) -> Option<u16> {
         self.response_code
     }
 
     /// The result wrapper element, when set.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// let op = OperationSchema::new("GetQueueUrl", "POST", "/").with_result_wrapper("GetQueueUrlResult");
+    /// assert_eq!(op.result_wrapper(), Some("GetQueueUrlResult"));
+    /// assert_eq!(OperationSchema::new("ListQueues", "POST", "/").result_wrapper(), None);
+    /// ```
     pub const fn result_wrapper(&self) -> Option<&'static str> {
         self.result_wrapper
     }
 
     /// The restXml request root element, when set.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// let op = OperationSchema::new("PutBucketTagging", "PUT", "/?tagging").with_input_root("Tagging");
+    /// assert_eq!(op.input_root(), Some("Tagging"));
+    /// ```
     pub const fn input_root(&self) -> Option<&'static str> {
         self.input_root
     }
 
     /// The restXml request root element's namespace, when set.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// assert_eq!(OperationSchema::new("ListBuckets", "GET", "/").input_namespace(), None);
+    /// ```
     pub const fn input_namespace(&self) -> Option<XmlNamespace> {
         self.input_namespace
     }
 
     /// Whether large request bodies are gzipped.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// assert!(OperationSchema::new("PutMetricData", "POST", "/").with_gzip_requests().gzip_requests());
+    /// assert!(!OperationSchema::new("ListMetrics", "POST", "/").gzip_requests());
+    /// ```
     pub const fn gzip_requests(&self) -> bool {
         self.gzip_requests
     }
 
     /// Whether requests carry a `Content-MD5`.
+    ///
+    /// ```
+    /// use awso_core::protocol::OperationSchema;
+    ///
+    /// assert!(OperationSchema::new("DeleteObjects", "POST", "/?delete").with_checksum_required().checksum_required());
+    /// ```
     pub const fn checksum_required(&self) -> bool {
         self.checksum_required
     }
 
     /// The `@httpChecksum` trait, when set.
+    ///
+    /// ```
+    /// use awso_core::protocol::{HttpChecksum, OperationSchema};
+    ///
+    /// let op = OperationSchema::new("PutObject", "PUT", "/{Bucket}/{Key+}")
+    ///     .with_http_checksum(HttpChecksum::new().with_request_algorithm_member("ChecksumAlgorithm"));
+    /// assert_eq!(op.http_checksum().and_then(HttpChecksum::request_algorithm_member), Some("ChecksumAlgorithm"));
+    /// ```
     pub const fn http_checksum(&self) -> Option<&HttpChecksum> {
         self.http_checksum.as_ref()
     }
@@ -423,20 +782,248 @@ impl OperationSchema {
 }
 
 /// An operation as Rust types: what [`request`] and [`response`] need.
+///
+/// ```
+/// use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// use awso_core::{AwsError, AwsShape, UnknownError};
+///
+/// #[derive(AwsShape, Debug)]
+/// #[awso(rename_all = "PascalCase")]
+/// struct ListQueuesResult {
+///     #[awso(xml_flattened, rename = "QueueUrl")]
+///     queue_urls: Option<Vec<String>>,
+/// }
+///
+/// #[derive(AwsError, Debug)]
+/// enum ListQueuesError { Unknown(UnknownError) }
+///
+/// struct ListQueues;
+/// impl Operation for ListQueues {
+///     type Input = Unit;
+///     type Output = ListQueuesResult;
+///     type Error = ListQueuesError;
+///     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+///     const SCHEMA: &'static OperationSchema =
+///         &OperationSchema::new("ListQueues", "POST", "/").with_output(ListQueuesResult::SCHEMA);
+/// }
+///
+/// let request = protocol::request::<ListQueues>(&Unit, &Endpoint::default())?;
+/// assert_eq!(request.body(), b"Action=ListQueues&Version=2012-11-05");
+/// let body = "<ListQueuesResponse><ListQueuesResult><QueueUrl>q1</QueueUrl></ListQueuesResult></ListQueuesResponse>";
+/// let output = protocol::response::<ListQueues, _>(&http::Response::new(body))?;
+/// assert_eq!(output.queue_urls, Some(vec!["q1".to_string()]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub trait Operation {
     /// The input structure.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlRequest { queue_name: String }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlResult { queue_url: Option<String> }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(error(status = 400))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// # struct GetQueueUrl;
+    /// # impl Operation for GetQueueUrl {
+    /// #     type Input = GetQueueUrlRequest;
+    /// #     type Output = GetQueueUrlResult;
+    /// #     type Error = GetQueueUrlError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+    /// #         .with_target_prefix("AmazonSQS");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+    /// #         .with_input(GetQueueUrlRequest::SCHEMA)
+    /// #         .with_output(GetQueueUrlResult::SCHEMA)
+    /// #         .with_errors(GetQueueUrlError::ERRORS);
+    /// # }
+    /// // The input is what `protocol::request` takes.
+    /// let input: <GetQueueUrl as Operation>::Input = GetQueueUrlRequest { queue_name: "jobs".into() };
+    /// let request = protocol::request::<GetQueueUrl>(&input, &Endpoint::default())?;
+    /// assert_eq!(request.body(), br#"{"QueueName":"jobs"}"#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     type Input: AwsStruct;
     /// The output structure.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlRequest { queue_name: String }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlResult { queue_url: Option<String> }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(error(status = 400))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// # struct GetQueueUrl;
+    /// # impl Operation for GetQueueUrl {
+    /// #     type Input = GetQueueUrlRequest;
+    /// #     type Output = GetQueueUrlResult;
+    /// #     type Error = GetQueueUrlError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+    /// #         .with_target_prefix("AmazonSQS");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+    /// #         .with_input(GetQueueUrlRequest::SCHEMA)
+    /// #         .with_output(GetQueueUrlResult::SCHEMA)
+    /// #         .with_errors(GetQueueUrlError::ERRORS);
+    /// # }
+    /// let response = http::Response::new(br#"{"QueueUrl": "https://q/jobs"}"#.to_vec());
+    /// let output: <GetQueueUrl as Operation>::Output = protocol::response::<GetQueueUrl, _>(&response)?;
+    /// assert_eq!(output.queue_url.as_deref(), Some("https://q/jobs"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     type Output: AwsStruct;
     /// The error enum.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlRequest { queue_name: String }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlResult { queue_url: Option<String> }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(error(status = 400))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// # struct GetQueueUrl;
+    /// # impl Operation for GetQueueUrl {
+    /// #     type Input = GetQueueUrlRequest;
+    /// #     type Output = GetQueueUrlResult;
+    /// #     type Error = GetQueueUrlError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+    /// #         .with_target_prefix("AmazonSQS");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+    /// #         .with_input(GetQueueUrlRequest::SCHEMA)
+    /// #         .with_output(GetQueueUrlResult::SCHEMA)
+    /// #         .with_errors(GetQueueUrlError::ERRORS);
+    /// # }
+    /// let response = http::Response::builder()
+    ///     .status(400)
+    ///     .body(br#"{"__type": "QueueDoesNotExist"}"#.to_vec())?;
+    /// let err = protocol::response::<GetQueueUrl, _>(&response).unwrap_err();
+    /// let error: Option<&<GetQueueUrl as Operation>::Error> = err.service_error();
+    /// assert!(matches!(error, Some(GetQueueUrlError::QueueDoesNotExist(_))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     type Error: AwsError;
     /// The service.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlRequest { queue_name: String }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlResult { queue_url: Option<String> }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(error(status = 400))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// # struct GetQueueUrl;
+    /// # impl Operation for GetQueueUrl {
+    /// #     type Input = GetQueueUrlRequest;
+    /// #     type Output = GetQueueUrlResult;
+    /// #     type Error = GetQueueUrlError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+    /// #         .with_target_prefix("AmazonSQS");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+    /// #         .with_input(GetQueueUrlRequest::SCHEMA)
+    /// #         .with_output(GetQueueUrlResult::SCHEMA)
+    /// #         .with_errors(GetQueueUrlError::ERRORS);
+    /// # }
+    /// assert_eq!(GetQueueUrl::SERVICE.protocol(), Protocol::AwsJson1_0);
+    /// let request = protocol::request::<GetQueueUrl>(&GetQueueUrlRequest { queue_name: "q".into() }, &Endpoint::default())?;
+    /// assert_eq!(request.headers()["x-amz-target"], "AmazonSQS.GetQueueUrl");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     const SERVICE: &'static ServiceSchema;
     /// The operation.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlRequest { queue_name: String }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlResult { queue_url: Option<String> }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(error(status = 400))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// # struct GetQueueUrl;
+    /// # impl Operation for GetQueueUrl {
+    /// #     type Input = GetQueueUrlRequest;
+    /// #     type Output = GetQueueUrlResult;
+    /// #     type Error = GetQueueUrlError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+    /// #         .with_target_prefix("AmazonSQS");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+    /// #         .with_input(GetQueueUrlRequest::SCHEMA)
+    /// #         .with_output(GetQueueUrlResult::SCHEMA)
+    /// #         .with_errors(GetQueueUrlError::ERRORS);
+    /// # }
+    /// assert_eq!(GetQueueUrl::SCHEMA.name(), "GetQueueUrl");
+    /// assert_eq!(GetQueueUrl::SCHEMA.errors().len(), 1);
+    /// ```
     const SCHEMA: &'static OperationSchema;
 }
 
 /// Builds the HTTP request for `input` to operation `O` at `endpoint`.
+///
+/// ```
+/// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlRequest { queue_name: String }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlResult { queue_url: Option<String> }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(error(status = 400))]
+/// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+/// # struct GetQueueUrl;
+/// # impl Operation for GetQueueUrl {
+/// #     type Input = GetQueueUrlRequest;
+/// #     type Output = GetQueueUrlResult;
+/// #     type Error = GetQueueUrlError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+/// #         .with_target_prefix("AmazonSQS");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+/// #         .with_input(GetQueueUrlRequest::SCHEMA)
+/// #         .with_output(GetQueueUrlResult::SCHEMA)
+/// #         .with_errors(GetQueueUrlError::ERRORS);
+/// # }
+/// let endpoint = Endpoint::parse("https://sqs.us-east-1.amazonaws.com")?;
+/// let request = protocol::request::<GetQueueUrl>(&GetQueueUrlRequest { queue_name: "jobs".into() }, &endpoint)?;
+/// assert_eq!(request.method(), "POST");
+/// assert_eq!(request.uri(), "https://sqs.us-east-1.amazonaws.com/");
+/// assert_eq!(request.headers()["content-type"], "application/x-amz-json-1.0");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn request<O: Operation>(
     input: &O::Input,
     endpoint: &Endpoint,
@@ -451,6 +1038,42 @@ pub fn request<O: Operation>(
 }
 
 /// Reads the HTTP response of operation `O`: its output, or its error (modeled or not).
+///
+/// ```
+/// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlRequest { queue_name: String }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlResult { queue_url: Option<String> }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(error(status = 400))]
+/// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+/// # struct GetQueueUrl;
+/// # impl Operation for GetQueueUrl {
+/// #     type Input = GetQueueUrlRequest;
+/// #     type Output = GetQueueUrlResult;
+/// #     type Error = GetQueueUrlError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+/// #         .with_target_prefix("AmazonSQS");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+/// #         .with_input(GetQueueUrlRequest::SCHEMA)
+/// #         .with_output(GetQueueUrlResult::SCHEMA)
+/// #         .with_errors(GetQueueUrlError::ERRORS);
+/// # }
+/// let ok = http::Response::new(br#"{"QueueUrl": "https://q/jobs"}"#.to_vec());
+/// assert_eq!(protocol::response::<GetQueueUrl, _>(&ok)?.queue_url.as_deref(), Some("https://q/jobs"));
+/// // An error code nobody modeled is kept, with the status and the body.
+/// let odd = http::Response::builder().status(503).body(br#"{"__type": "Overloaded"}"#.to_vec())?;
+/// let err = protocol::response::<GetQueueUrl, _>(&odd).unwrap_err();
+/// let Some(GetQueueUrlError::Unknown(unknown)) = err.service_error() else { panic!("{err}") };
+/// assert_eq!((unknown.code(), unknown.status()), ("Overloaded", Some(503)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn response<O: Operation, B: AsRef<[u8]>>(
     response: &http::Response<B>,
 ) -> std::result::Result<O::Output, ResponseError<O::Error>> {
@@ -458,6 +1081,17 @@ pub fn response<O: Operation, B: AsRef<[u8]>>(
 }
 
 /// The empty structure: the input or output of operations that have none.
+///
+/// ```
+/// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+///
+/// // rpcv2Cbor sends no body for an operation without input.
+/// const CBOR: ServiceSchema = ServiceSchema::new(Protocol::RpcV2Cbor, "1").with_target_prefix("Svc");
+/// const PING: OperationSchema = OperationSchema::new("Ping", "POST", "/");
+/// let request = protocol::build_request(&CBOR, &PING, &Unit, &Endpoint::default(), &RequestOptions::default())?;
+/// assert!(request.body().is_empty());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Unit;
 

@@ -19,6 +19,23 @@ use crate::xml::XmlSerializer;
 const CBOR: &str = "application/cbor";
 
 /// Choices a caller can make about request building.
+///
+/// ```
+/// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema};
+/// use awso_core::AwsShape;
+///
+/// #[derive(AwsShape)]
+/// #[awso(rename_all = "PascalCase")]
+/// struct StartJob { #[awso(idempotency_token)] client_token: Option<String> }
+///
+/// const START: OperationSchema = OperationSchema::new("StartJob", "POST", "/").with_input(StartJob::SCHEMA);
+/// let service = ServiceSchema::new(Protocol::AwsJson1_1, "1");
+/// // A fixed token generator makes the request reproducible (in tests, say).
+/// let options = RequestOptions { idempotency_token: || "token-1".to_string(), ..RequestOptions::default() };
+/// let request = protocol::build_request(&service, &START, &StartJob { client_token: None }, &Endpoint::default(), &options)?;
+/// assert_eq!(request.body(), br#"{"ClientToken":"token-1"}"#);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct RequestOptions {
     /// Makes the value of an idempotency token that the input leaves out (default: a random
@@ -43,6 +60,27 @@ impl Default for RequestOptions {
 /// The input is checked first: a missing required member, at any depth (possible with a
 /// [`Value`](crate::Value) input), is an error naming it and its path, and a missing
 /// idempotency token is filled in.
+///
+/// ```
+/// use awso_core::protocol::{self, Endpoint, OperationSchema, Protocol, RequestOptions, ServiceSchema};
+/// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef};
+/// use awso_core::Value;
+///
+/// // The dynamic mode: a run-time schema and a Value input.
+/// static INPUT: Schema = Schema::structure("DeleteQueueRequest", &[
+///     Member::new("QueueUrl", 0, SchemaRef::of::<String>()).with_traits(MemberTraits::NONE.required()),
+/// ]);
+/// const DELETE: OperationSchema = OperationSchema::new("DeleteQueue", "POST", "/").with_input(&INPUT);
+/// let sqs = ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+/// let endpoint = Endpoint::parse("https://sqs.eu-west-1.amazonaws.com")?;
+/// let input = Value::Structure(vec![("QueueUrl".into(), Value::String("https://q/1".into()))]);
+/// let request = protocol::build_request(&sqs, &DELETE, &input, &endpoint, &RequestOptions::default())?;
+/// assert_eq!(request.body(), b"Action=DeleteQueue&Version=2012-11-05&QueueUrl=https%3A%2F%2Fq%2F1");
+/// // A missing required member is refused, by name.
+/// let err = protocol::build_request(&sqs, &DELETE, &Value::Structure(vec![]), &endpoint, &RequestOptions::default()).unwrap_err();
+/// assert!(err.to_string().contains("QueueUrl"));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn build_request<I: AwsStruct>(
     service: &ServiceSchema,
     operation: &OperationSchema,

@@ -19,6 +19,41 @@ use crate::value::Value;
 use crate::xml::XmlDeserializer;
 
 /// Why a response did not give the operation's output.
+///
+/// ```
+/// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlRequest { queue_name: String }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlResult { queue_url: Option<String> }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(error(status = 400))]
+/// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+/// # struct GetQueueUrl;
+/// # impl Operation for GetQueueUrl {
+/// #     type Input = GetQueueUrlRequest;
+/// #     type Output = GetQueueUrlResult;
+/// #     type Error = GetQueueUrlError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+/// #         .with_target_prefix("AmazonSQS");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+/// #         .with_input(GetQueueUrlRequest::SCHEMA)
+/// #         .with_output(GetQueueUrlResult::SCHEMA)
+/// #         .with_errors(GetQueueUrlError::ERRORS);
+/// # }
+/// use awso_core::protocol::ResponseError;
+///
+/// // A success whose body does not fit the output is a decode error, with the status.
+/// let response = http::Response::new(br#"{"QueueUrl": 5}"#.to_vec());
+/// let err = protocol::response::<GetQueueUrl, _>(&response).unwrap_err();
+/// assert!(matches!(err, ResponseError::Decode { status: 200, .. }));
+/// assert!(err.service_error().is_none());
+/// ```
 #[derive(Debug)]
 pub enum ResponseError<E> {
     /// The service answered with an error (modeled or not).
@@ -34,6 +69,41 @@ pub enum ResponseError<E> {
 
 impl<E> ResponseError<E> {
     /// The service error, when this is one.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlRequest { queue_name: String }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(rename_all = "PascalCase")]
+    /// # struct GetQueueUrlResult { queue_url: Option<String> }
+    /// # #[derive(AwsShape, Debug)]
+    /// # #[awso(error(status = 400))]
+    /// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+    /// # struct GetQueueUrl;
+    /// # impl Operation for GetQueueUrl {
+    /// #     type Input = GetQueueUrlRequest;
+    /// #     type Output = GetQueueUrlResult;
+    /// #     type Error = GetQueueUrlError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+    /// #         .with_target_prefix("AmazonSQS");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+    /// #         .with_input(GetQueueUrlRequest::SCHEMA)
+    /// #         .with_output(GetQueueUrlResult::SCHEMA)
+    /// #         .with_errors(GetQueueUrlError::ERRORS);
+    /// # }
+    /// let response = http::Response::builder()
+    ///     .status(400)
+    ///     .body(br#"{"__type": "QueueDoesNotExist", "message": "no such queue"}"#.to_vec())?;
+    /// let err = protocol::response::<GetQueueUrl, _>(&response).unwrap_err();
+    /// let Some(GetQueueUrlError::QueueDoesNotExist(e)) = err.service_error() else { panic!("{err}") };
+    /// assert_eq!(e.message.as_deref(), Some("no such queue"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn service_error(&self) -> Option<&E> {
         match self {
             Self::Service(e) => Some(e),
@@ -69,6 +139,38 @@ fn is_success(status: u16) -> bool {
 /// Reads the response of `operation`: its output (`O`) on success, else its error (`E`),
 /// which is never lost: an unknown code or an unreadable error body gives `E`'s unknown
 /// variant with the status, request id and raw body.
+///
+/// ```
+/// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlRequest { queue_name: String }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(rename_all = "PascalCase")]
+/// # struct GetQueueUrlResult { queue_url: Option<String> }
+/// # #[derive(AwsShape, Debug)]
+/// # #[awso(error(status = 400))]
+/// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
+/// # struct GetQueueUrl;
+/// # impl Operation for GetQueueUrl {
+/// #     type Input = GetQueueUrlRequest;
+/// #     type Output = GetQueueUrlResult;
+/// #     type Error = GetQueueUrlError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+/// #         .with_target_prefix("AmazonSQS");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+/// #         .with_input(GetQueueUrlRequest::SCHEMA)
+/// #         .with_output(GetQueueUrlResult::SCHEMA)
+/// #         .with_errors(GetQueueUrlError::ERRORS);
+/// # }
+/// let response = http::Response::new(br#"{"QueueUrl": "https://q/jobs"}"#.to_vec());
+/// let output: GetQueueUrlResult = protocol::parse_response::<_, GetQueueUrlError, _>(GetQueueUrl::SERVICE, GetQueueUrl::SCHEMA, &response)?;
+/// assert_eq!(output.queue_url.as_deref(), Some("https://q/jobs"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
     service: &ServiceSchema,
     operation: &OperationSchema,
@@ -108,6 +210,20 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
 
 /// [`parse_response`] in the dynamic mode: the output as a [`Value`] of the operation's
 /// output schema, errors as [`DynamicError`]s of its error schemas.
+///
+/// ```
+/// use awso_core::protocol::{self, DynamicError, OperationSchema, Protocol, ServiceSchema};
+/// use awso_core::schema::{Member, Schema, SchemaRef};
+///
+/// static OUTPUT: Schema = Schema::structure("CountOutput", &[Member::new("Count", 0, SchemaRef::of::<i64>())]);
+/// const COUNT: OperationSchema = OperationSchema::new("Count", "POST", "/").with_output(&OUTPUT);
+/// let service = ServiceSchema::new(Protocol::AwsJson1_1, "1");
+/// let ok = protocol::parse_response_dynamic(&service, &COUNT, &http::Response::new(br#"{"Count": 2}"#.to_vec())).unwrap();
+/// assert_eq!(ok.get("Count"), Some(&awso_core::Value::Long(2)));
+/// let failed = http::Response::builder().status(500).body(br#"{"__type": "InternalError"}"#.to_vec()).unwrap();
+/// let err = protocol::parse_response_dynamic(&service, &COUNT, &failed).unwrap_err();
+/// assert!(matches!(err.service_error(), Some(DynamicError::Unknown(u)) if u.code() == "InternalError"));
+/// ```
 pub fn parse_response_dynamic<B: AsRef<[u8]>>(
     service: &ServiceSchema,
     operation: &OperationSchema,

@@ -44,6 +44,18 @@ use crate::shape::AwsShape;
 use crate::value::Value;
 
 /// Which of the two query dialects to write.
+///
+/// ```
+/// use awso_core::query::{self, QueryFlavor};
+///
+/// #[derive(awso_core::AwsShape)]
+/// struct DescribeInstances { #[awso(rename = "instanceIds")] instance_ids: Vec<String> }
+///
+/// let input = DescribeInstances { instance_ids: vec!["i-1".into()] };
+/// assert_eq!(query::to_string(&input, QueryFlavor::AwsQuery)?, "instanceIds.member.1=i-1");
+/// assert_eq!(query::to_string(&input, QueryFlavor::Ec2Query)?, "InstanceIds.1=i-1");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QueryFlavor {
     /// `awsQuery` (SQS, SNS, STS, IAM, ...).
@@ -53,6 +65,22 @@ pub enum QueryFlavor {
 }
 
 /// Encodes the members of `value` as form pairs (without `Action` and `Version`).
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use awso_core::query::{self, QueryFlavor};
+///
+/// #[derive(awso_core::AwsShape)]
+/// #[awso(rename_all = "PascalCase")]
+/// struct TagQueue { queue_url: String, tags: BTreeMap<String, String> }
+///
+/// let input = TagQueue { queue_url: "q".into(), tags: BTreeMap::from([("env".into(), "prod".into())]) };
+/// assert_eq!(
+///     query::to_string(&input, QueryFlavor::AwsQuery)?,
+///     "QueueUrl=q&Tags.entry.1.key=env&Tags.entry.1.value=prod"
+/// );
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_string<T: AwsShape>(value: &T, flavor: QueryFlavor) -> Result<String> {
     let mut ser = QuerySerializer::new(flavor);
     value.serialize(&Member::root(T::SCHEMA), &mut ser)?;
@@ -60,6 +88,17 @@ pub fn to_string<T: AwsShape>(value: &T, flavor: QueryFlavor) -> Result<String> 
 }
 
 /// Encodes a [`Value`] of the run-time `schema`: the dynamic mode.
+///
+/// ```
+/// use awso_core::query::{self, QueryFlavor};
+/// use awso_core::schema::{Member, Schema, SchemaRef};
+/// use awso_core::Value;
+///
+/// static INPUT: Schema = Schema::structure("GetQueueUrlRequest", &[Member::new("QueueName", 0, SchemaRef::of::<String>())]);
+/// let value = Value::Structure(vec![("QueueName".into(), Value::String("my queue".into()))]);
+/// assert_eq!(query::to_string_dynamic(&value, &INPUT, QueryFlavor::AwsQuery)?, "QueueName=my%20queue");
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_string_dynamic(
     value: &Value,
     schema: &'static Schema,
@@ -72,6 +111,12 @@ pub fn to_string_dynamic(
 
 /// Appends `text` percent-encoded for a form body or query string: RFC 3986 unreserved
 /// characters stay, every other byte becomes `%XX`.
+///
+/// ```
+/// let mut out = String::from("Name=");
+/// awso_core::query::percent_encode(&mut out, "a b/ü~");
+/// assert_eq!(out, "Name=a%20b%2F%C3%BC~");
+/// ```
 pub fn percent_encode(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in text.as_bytes() {

@@ -29,6 +29,20 @@ pub struct QuerySerializer {
 
 impl QuerySerializer {
     /// A serializer for `flavor`, writing into a new buffer.
+    ///
+    /// ```
+    /// use awso_core::query::{QueryFlavor, QuerySerializer};
+    /// use awso_core::{AwsShape, schema::Member};
+    ///
+    /// #[derive(AwsShape)]
+    /// struct StopInstances { #[awso(rename = "dryRun")] dry_run: Option<bool> }
+    ///
+    /// let mut ser = QuerySerializer::new(QueryFlavor::Ec2Query);
+    /// let input = StopInstances { dry_run: Some(true) };
+    /// input.serialize(&Member::root(StopInstances::SCHEMA), &mut ser)?;
+    /// assert_eq!(ser.finish(), "DryRun=true");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new(flavor: QueryFlavor) -> Self {
         Self {
             out: String::new(),
@@ -39,6 +53,15 @@ impl QuerySerializer {
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::query::{QueryFlavor, QuerySerializer};
+    /// use awso_core::{AwsShape, schema::Member};
+    ///
+    /// let mut ser = QuerySerializer::new(QueryFlavor::AwsQuery).max_depth(1);
+    /// let nested = vec![vec![1_i32]];
+    /// assert!(nested.serialize(&Member::root(<Vec<Vec<i32>>>::SCHEMA), &mut ser).is_err());
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.depth.set_max(max_depth);
@@ -46,6 +69,15 @@ impl QuerySerializer {
     }
 
     /// Appends one pair, percent-encoding both sides.
+    ///
+    /// ```
+    /// use awso_core::query::{QueryFlavor, QuerySerializer};
+    ///
+    /// let mut ser = QuerySerializer::new(QueryFlavor::AwsQuery);
+    /// ser.pair("Action", "SendMessage");
+    /// ser.pair("MessageBody", "a&b");
+    /// assert_eq!(ser.finish(), "Action=SendMessage&MessageBody=a%26b");
+    /// ```
     pub fn pair(&mut self, key: &str, value: &str) {
         if !self.out.is_empty() {
             self.out.push('&');
@@ -56,6 +88,13 @@ impl QuerySerializer {
     }
 
     /// The form text written.
+    ///
+    /// ```
+    /// use awso_core::query::{QueryFlavor, QuerySerializer};
+    ///
+    /// let ser = QuerySerializer::new(QueryFlavor::AwsQuery);
+    /// assert_eq!(ser.finish(), "");
+    /// ```
     pub fn finish(self) -> String {
         self.out
     }

@@ -1,6 +1,22 @@
 //! Smithy traits as plain data, with `const` builders so schemas stay constants.
 
 /// A wire format for timestamps (Smithy's `@timestampFormat`).
+///
+/// ```
+/// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef, TimestampFormat};
+/// use awso_core::{Timestamp, Value};
+///
+/// const EXPIRY: Member = Member::new("Expiry", 0, SchemaRef::of::<Timestamp>())
+///     .with_traits(MemberTraits::NONE.timestamp_format(TimestampFormat::EpochSeconds));
+/// static SCHEMA: Schema = Schema::structure("Token", &[EXPIRY]);
+/// let expiry = Timestamp::from_secs(1_573_180_888);
+/// let json = awso_core::json::to_string_dynamic(
+///     &Value::Structure(vec![("Expiry".into(), Value::Timestamp(expiry))]),
+///     &SCHEMA,
+/// )?;
+/// assert_eq!(json, r#"{"Expiry":1573180888}"#);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimestampFormat {
     /// RFC 3339 date-time: `2019-11-08T02:41:28.172Z`.
@@ -13,6 +29,13 @@ pub enum TimestampFormat {
 
 impl TimestampFormat {
     /// The name the models use: `date-time`, `epoch-seconds`, `http-date`.
+    ///
+    /// ```
+    /// use awso_core::schema::TimestampFormat;
+    ///
+    /// assert_eq!(TimestampFormat::HttpDate.as_str(), "http-date");
+    /// assert_eq!(TimestampFormat::from_name(TimestampFormat::DateTime.as_str()), Some(TimestampFormat::DateTime));
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::DateTime => "date-time",
@@ -22,6 +45,14 @@ impl TimestampFormat {
     }
 
     /// Parses a model name (`iso8601` and `rfc822`, botocore's older spellings, included).
+    ///
+    /// ```
+    /// use awso_core::schema::TimestampFormat;
+    ///
+    /// assert_eq!(TimestampFormat::from_name("rfc822"), Some(TimestampFormat::HttpDate));
+    /// assert_eq!(TimestampFormat::from_name("unixTimestamp"), Some(TimestampFormat::EpochSeconds));
+    /// assert_eq!(TimestampFormat::from_name("julian"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "date-time" | "iso8601" => Some(Self::DateTime),
@@ -33,6 +64,16 @@ impl TimestampFormat {
 }
 
 /// An XML namespace declared on an element (Smithy's `@xmlNamespace`).
+///
+/// ```
+/// use awso_core::schema::{ShapeTraits, XmlNamespace};
+///
+/// const TRAITS: ShapeTraits = ShapeTraits::NONE.xml_namespace("https://sqs.amazonaws.com/doc/2012-11-05/", None);
+/// assert_eq!(
+///     TRAITS.xml_namespace,
+///     Some(XmlNamespace { uri: "https://sqs.amazonaws.com/doc/2012-11-05/", prefix: None })
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct XmlNamespace {
     /// The namespace URI.
@@ -42,6 +83,15 @@ pub struct XmlNamespace {
 }
 
 /// Where a member of an operation's input or output travels in an HTTP message.
+///
+/// ```
+/// use awso_core::schema::{HttpBinding, MemberTraits};
+///
+/// const BUCKET: MemberTraits = MemberTraits::NONE.http(HttpBinding::Label { name: "Bucket", greedy: false });
+/// const RANGE: MemberTraits = MemberTraits::NONE.http(HttpBinding::Header("Range"));
+/// assert!(BUCKET.bound_in_request() && !BUCKET.bound_in_response());
+/// assert!(RANGE.bound_in_request() && RANGE.bound_in_response());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HttpBinding {
     /// A header with this name (`@httpHeader`).
@@ -66,6 +116,17 @@ pub enum HttpBinding {
 }
 
 /// Who is at fault for a modeled error.
+///
+/// ```
+/// use awso_core::schema::{ErrorFault, ErrorTrait, ShapeTraits};
+///
+/// const THROTTLED: ShapeTraits = ShapeTraits::NONE.error(ErrorTrait {
+///     fault: ErrorFault::Client,
+///     http_status: Some(429),
+///     code: None,
+/// });
+/// assert_eq!(THROTTLED.error.map(|e| e.fault), Some(ErrorFault::Client));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorFault {
     /// The caller (HTTP 4xx, query `Sender`).
@@ -75,6 +136,19 @@ pub enum ErrorFault {
 }
 
 /// Marks a structure as an error (Smithy's `@error`, `@httpError`, `@awsQueryError`).
+///
+/// ```
+/// use awso_core::schema::{ErrorFault, ErrorTrait, Schema, ShapeTraits};
+///
+/// static QUEUE_MISSING: Schema = Schema::structure("QueueDoesNotExist", &[]).with_traits(
+///     ShapeTraits::NONE.error(ErrorTrait {
+///         fault: ErrorFault::Client,
+///         http_status: Some(400),
+///         code: Some("AWS.SimpleQueueService.NonExistentQueue"),
+///     }),
+/// );
+/// assert_eq!(QUEUE_MISSING.traits().error.and_then(|e| e.http_status), Some(400));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ErrorTrait {
     /// Client or server fault.
@@ -87,6 +161,14 @@ pub struct ErrorTrait {
 }
 
 /// A member's default value (Smithy's `@default`), used when a response omits the member.
+///
+/// ```
+/// use awso_core::schema::{DefaultValue, MemberTraits};
+///
+/// const LIMIT: MemberTraits = MemberTraits::NONE.default(DefaultValue::Integer(100));
+/// assert_eq!(LIMIT.default, Some(DefaultValue::Integer(100)));
+/// assert_ne!(LIMIT.default, Some(DefaultValue::Float(100.0)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum DefaultValue {
     /// A boolean.
@@ -104,6 +186,19 @@ pub enum DefaultValue {
 }
 
 /// Traits on a shape itself.
+///
+/// ```
+/// use awso_core::AwsShape;
+///
+/// #[derive(AwsShape)]
+/// #[awso(sensitive)]
+/// struct Password {
+///     value: String,
+/// }
+///
+/// assert!(Password::SCHEMA.traits().sensitive);
+/// assert!(!String::SCHEMA.traits().sensitive);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct ShapeTraits {
@@ -132,6 +227,13 @@ pub struct ShapeTraits {
 
 impl ShapeTraits {
     /// No traits at all.
+    ///
+    /// ```
+    /// use awso_core::schema::ShapeTraits;
+    ///
+    /// assert_eq!(ShapeTraits::NONE.xml_name, None);
+    /// assert!(!ShapeTraits::NONE.sparse && ShapeTraits::NONE.enum_values.is_empty());
+    /// ```
     pub const NONE: Self = Self {
         xml_name: None,
         xml_namespace: None,
@@ -146,6 +248,14 @@ impl ShapeTraits {
     };
 
     /// Adds `@xmlName`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Schema, ShapeTraits};
+    ///
+    /// static RESPONSE: Schema = Schema::structure("ListBucketsOutput", &[])
+    ///     .with_traits(ShapeTraits::NONE.xml_name("ListAllMyBucketsResult"));
+    /// assert_eq!(awso_core::xml::root_name(&RESPONSE), "ListAllMyBucketsResult");
+    /// ```
     #[must_use]
     pub const fn xml_name(mut self, name: &'static str) -> Self {
         self.xml_name = Some(name);
@@ -153,6 +263,13 @@ impl ShapeTraits {
     }
 
     /// Adds `@xmlNamespace`.
+    ///
+    /// ```
+    /// use awso_core::schema::ShapeTraits;
+    ///
+    /// const TRAITS: ShapeTraits = ShapeTraits::NONE.xml_namespace("urn:example", Some("ex"));
+    /// assert_eq!(TRAITS.xml_namespace.and_then(|ns| ns.prefix), Some("ex"));
+    /// ```
     #[must_use]
     pub const fn xml_namespace(mut self, uri: &'static str, prefix: Option<&'static str>) -> Self {
         self.xml_namespace = Some(XmlNamespace { uri, prefix });
@@ -160,6 +277,13 @@ impl ShapeTraits {
     }
 
     /// Adds `@timestampFormat`.
+    ///
+    /// ```
+    /// use awso_core::schema::{ShapeTraits, TimestampFormat};
+    ///
+    /// const TRAITS: ShapeTraits = ShapeTraits::NONE.timestamp_format(TimestampFormat::HttpDate);
+    /// assert_eq!(TRAITS.timestamp_format, Some(TimestampFormat::HttpDate));
+    /// ```
     #[must_use]
     pub const fn timestamp_format(mut self, format: TimestampFormat) -> Self {
         self.timestamp_format = Some(format);
@@ -167,6 +291,13 @@ impl ShapeTraits {
     }
 
     /// Adds `@error`.
+    ///
+    /// ```
+    /// use awso_core::schema::{ErrorFault, ErrorTrait, ShapeTraits};
+    ///
+    /// const TRAITS: ShapeTraits = ShapeTraits::NONE.error(ErrorTrait { fault: ErrorFault::Server, http_status: Some(503), code: None });
+    /// assert_eq!(TRAITS.error.and_then(|e| e.http_status), Some(503));
+    /// ```
     #[must_use]
     pub const fn error(mut self, error: ErrorTrait) -> Self {
         self.error = Some(error);
@@ -174,6 +305,14 @@ impl ShapeTraits {
     }
 
     /// Adds `@sparse`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, Schema, SchemaRef, ShapeTraits};
+    ///
+    /// static ITEM: Member = Member::new("member", 0, SchemaRef::of::<String>());
+    /// static NAMES: Schema = Schema::list("SparseNames", &ITEM).with_traits(ShapeTraits::NONE.sparse());
+    /// assert!(NAMES.is_sparse());
+    /// ```
     #[must_use]
     pub const fn sparse(mut self) -> Self {
         self.sparse = true;
@@ -181,6 +320,12 @@ impl ShapeTraits {
     }
 
     /// Adds `@sensitive`.
+    ///
+    /// ```
+    /// use awso_core::schema::ShapeTraits;
+    ///
+    /// assert!(ShapeTraits::NONE.sensitive().sensitive);
+    /// ```
     #[must_use]
     pub const fn sensitive(mut self) -> Self {
         self.sensitive = true;
@@ -188,6 +333,13 @@ impl ShapeTraits {
     }
 
     /// Adds `@mediaType`.
+    ///
+    /// ```
+    /// use awso_core::schema::ShapeTraits;
+    ///
+    /// const POLICY: ShapeTraits = ShapeTraits::NONE.media_type("application/json");
+    /// assert_eq!(POLICY.media_type, Some("application/json"));
+    /// ```
     #[must_use]
     pub const fn media_type(mut self, media_type: &'static str) -> Self {
         self.media_type = Some(media_type);
@@ -195,6 +347,13 @@ impl ShapeTraits {
     }
 
     /// Adds `@streaming`.
+    ///
+    /// ```
+    /// use awso_core::schema::ShapeTraits;
+    ///
+    /// assert!(ShapeTraits::NONE.streaming().streaming);
+    /// assert!(!ShapeTraits::NONE.streaming);
+    /// ```
     #[must_use]
     pub const fn streaming(mut self) -> Self {
         self.streaming = true;
@@ -202,6 +361,14 @@ impl ShapeTraits {
     }
 
     /// Lists an enum's named values.
+    ///
+    /// ```
+    /// use awso_core::schema::{Schema, ShapeKind, ShapeTraits};
+    ///
+    /// static STATUS: Schema = Schema::simple(ShapeKind::Enum, "Status")
+    ///     .with_traits(ShapeTraits::NONE.enum_values(&["ACTIVE", "DELETED"]));
+    /// assert_eq!(STATUS.traits().enum_values, ["ACTIVE", "DELETED"]);
+    /// ```
     #[must_use]
     pub const fn enum_values(mut self, values: &'static [&'static str]) -> Self {
         self.enum_values = values;
@@ -209,6 +376,14 @@ impl ShapeTraits {
     }
 
     /// Lists an intEnum's named values.
+    ///
+    /// ```
+    /// use awso_core::schema::{Schema, ShapeKind, ShapeTraits};
+    ///
+    /// static LEVEL: Schema = Schema::simple(ShapeKind::IntEnum, "Level")
+    ///     .with_traits(ShapeTraits::NONE.int_enum_values(&[1, 2, 3]));
+    /// assert_eq!(LEVEL.traits().int_enum_values, [1, 2, 3]);
+    /// ```
     #[must_use]
     pub const fn int_enum_values(mut self, values: &'static [i32]) -> Self {
         self.int_enum_values = values;
@@ -217,6 +392,21 @@ impl ShapeTraits {
 }
 
 /// Traits on a member.
+///
+/// ```
+/// use awso_core::AwsShape;
+///
+/// #[derive(AwsShape)]
+/// struct Upload {
+///     #[awso(rename = "Key")]
+///     key: String,
+///     #[awso(rename = "Tag")]
+///     tag: Option<String>,
+/// }
+///
+/// assert!(Upload::SCHEMA.members()[0].traits().required);
+/// assert!(!Upload::SCHEMA.members()[1].traits().required);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct MemberTraits {
@@ -252,6 +442,13 @@ pub struct MemberTraits {
 
 impl MemberTraits {
     /// No traits at all.
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// assert_eq!(MemberTraits::NONE.http, None);
+    /// assert!(!MemberTraits::NONE.required && MemberTraits::NONE.json_name.is_none());
+    /// ```
     pub const NONE: Self = Self {
         json_name: None,
         xml_name: None,
@@ -270,6 +467,14 @@ impl MemberTraits {
     };
 
     /// Adds `@jsonName`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, SchemaRef};
+    ///
+    /// const ID: Member = Member::new("Id", 0, SchemaRef::of::<String>())
+    ///     .with_traits(MemberTraits::NONE.json_name("id"));
+    /// assert_eq!(ID.json_name(), "id");
+    /// ```
     #[must_use]
     pub const fn json_name(mut self, name: &'static str) -> Self {
         self.json_name = Some(name);
@@ -277,6 +482,14 @@ impl MemberTraits {
     }
 
     /// Adds `@xmlName`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, SchemaRef};
+    ///
+    /// const TAGS: Member = Member::new("Tags", 0, SchemaRef::of::<String>())
+    ///     .with_traits(MemberTraits::NONE.xml_name("TagSet"));
+    /// assert_eq!(TAGS.xml_name(), "TagSet");
+    /// ```
     #[must_use]
     pub const fn xml_name(mut self, name: &'static str) -> Self {
         self.xml_name = Some(name);
@@ -284,6 +497,19 @@ impl MemberTraits {
     }
 
     /// Adds `@xmlAttribute`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef};
+    /// use awso_core::Value;
+    ///
+    /// static GRANTEE: Schema = Schema::structure("Grantee", &[
+    ///     Member::new("type", 0, SchemaRef::of::<String>()).with_traits(MemberTraits::NONE.xml_attribute()),
+    ///     Member::new("ID", 1, SchemaRef::of::<String>()),
+    /// ]);
+    /// let value = Value::Structure(vec![("type".into(), Value::String("User".into())), ("ID".into(), Value::String("42".into()))]);
+    /// assert_eq!(awso_core::xml::to_string_dynamic(&value, &GRANTEE)?, r#"<Grantee type="User"><ID>42</ID></Grantee>"#);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn xml_attribute(mut self) -> Self {
         self.xml_attribute = true;
@@ -291,6 +517,18 @@ impl MemberTraits {
     }
 
     /// Adds `@xmlFlattened`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef};
+    /// use awso_core::Value;
+    ///
+    /// static ITEMS: Schema = Schema::structure("Items", &[
+    ///     Member::new("Item", 0, SchemaRef::of::<Vec<String>>()).with_traits(MemberTraits::NONE.xml_flattened()),
+    /// ]);
+    /// let value = Value::Structure(vec![("Item".into(), Value::List(vec![Value::String("a".into()), Value::String("b".into())]))]);
+    /// assert_eq!(awso_core::xml::to_string_dynamic(&value, &ITEMS)?, "<Items><Item>a</Item><Item>b</Item></Items>");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn xml_flattened(mut self) -> Self {
         self.xml_flattened = true;
@@ -298,6 +536,14 @@ impl MemberTraits {
     }
 
     /// Adds `@xmlNamespace`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, SchemaRef, XmlNamespace};
+    ///
+    /// const ACL: Member = Member::new("Acl", 0, SchemaRef::of::<String>())
+    ///     .with_traits(MemberTraits::NONE.xml_namespace("urn:acl", Some("a")));
+    /// assert_eq!(ACL.xml_namespace(), Some(XmlNamespace { uri: "urn:acl", prefix: Some("a") }));
+    /// ```
     #[must_use]
     pub const fn xml_namespace(mut self, uri: &'static str, prefix: Option<&'static str>) -> Self {
         self.xml_namespace = Some(XmlNamespace { uri, prefix });
@@ -305,6 +551,13 @@ impl MemberTraits {
     }
 
     /// Adds `@ec2QueryName`.
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// const TRAITS: MemberTraits = MemberTraits::NONE.ec2_query_name("InstanceId");
+    /// assert_eq!(TRAITS.ec2_query_name, Some("InstanceId"));
+    /// ```
     #[must_use]
     pub const fn ec2_query_name(mut self, name: &'static str) -> Self {
         self.ec2_query_name = Some(name);
@@ -312,6 +565,14 @@ impl MemberTraits {
     }
 
     /// Adds `@timestampFormat`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, SchemaRef, TimestampFormat};
+    ///
+    /// const SINCE: Member = Member::new("IfModifiedSince", 0, SchemaRef::of::<awso_core::Timestamp>())
+    ///     .with_traits(MemberTraits::NONE.timestamp_format(TimestampFormat::HttpDate));
+    /// assert_eq!(SINCE.timestamp_format(), Some(TimestampFormat::HttpDate));
+    /// ```
     #[must_use]
     pub const fn timestamp_format(mut self, format: TimestampFormat) -> Self {
         self.timestamp_format = Some(format);
@@ -319,6 +580,13 @@ impl MemberTraits {
     }
 
     /// Binds the member to part of an HTTP message.
+    ///
+    /// ```
+    /// use awso_core::schema::{HttpBinding, MemberTraits};
+    ///
+    /// const MAX_KEYS: MemberTraits = MemberTraits::NONE.http(HttpBinding::Query("max-keys"));
+    /// assert_eq!(MAX_KEYS.http, Some(HttpBinding::Query("max-keys")));
+    /// ```
     #[must_use]
     pub const fn http(mut self, binding: HttpBinding) -> Self {
         self.http = Some(binding);
@@ -326,6 +594,12 @@ impl MemberTraits {
     }
 
     /// Adds `@hostLabel`.
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// assert!(MemberTraits::NONE.host_label().host_label);
+    /// ```
     #[must_use]
     pub const fn host_label(mut self) -> Self {
         self.host_label = true;
@@ -333,6 +607,20 @@ impl MemberTraits {
     }
 
     /// Adds `@required`.
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef};
+    /// use awso_core::Value;
+    ///
+    /// static QUEUE: Schema = Schema::structure("GetQueueUrlRequest", &[
+    ///     Member::new("QueueName", 0, SchemaRef::of::<String>()).with_traits(MemberTraits::NONE.required()),
+    /// ]);
+    /// // A required member that a response leaves out reads as its zero value.
+    /// let read = awso_core::value::from_value_dynamic(&Value::Structure(vec![]), &QUEUE)?;
+    /// assert_eq!(read.get("QueueName"), Some(&Value::String(String::new())));
+    /// assert!(QUEUE.members()[0].traits().required);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub const fn required(mut self) -> Self {
         self.required = true;
@@ -340,6 +628,12 @@ impl MemberTraits {
     }
 
     /// Adds `@idempotencyToken`.
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// assert!(MemberTraits::NONE.idempotency_token().idempotency_token);
+    /// ```
     #[must_use]
     pub const fn idempotency_token(mut self) -> Self {
         self.idempotency_token = true;
@@ -347,6 +641,13 @@ impl MemberTraits {
     }
 
     /// Adds `@sensitive`.
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// const TOKEN: MemberTraits = MemberTraits::NONE.sensitive();
+    /// assert!(TOKEN.sensitive && !MemberTraits::NONE.sensitive);
+    /// ```
     #[must_use]
     pub const fn sensitive(mut self) -> Self {
         self.sensitive = true;
@@ -354,6 +655,13 @@ impl MemberTraits {
     }
 
     /// Adds `@default`.
+    ///
+    /// ```
+    /// use awso_core::schema::{DefaultValue, MemberTraits};
+    ///
+    /// const ENABLED: MemberTraits = MemberTraits::NONE.default(DefaultValue::Boolean(true));
+    /// assert_eq!(ENABLED.default, Some(DefaultValue::Boolean(true)));
+    /// ```
     #[must_use]
     pub const fn default(mut self, value: DefaultValue) -> Self {
         self.default = Some(value);
@@ -361,6 +669,13 @@ impl MemberTraits {
     }
 
     /// Adds `@mediaType`.
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// const CONTEXT: MemberTraits = MemberTraits::NONE.media_type("application/json");
+    /// assert_eq!(CONTEXT.media_type, Some("application/json"));
+    /// ```
     #[must_use]
     pub const fn media_type(mut self, media_type: &'static str) -> Self {
         self.media_type = Some(media_type);
@@ -369,6 +684,14 @@ impl MemberTraits {
 
     /// Whether a request carries the member outside its body document: in a header, the
     /// URI, the query string, or as the body itself (the payload).
+    ///
+    /// ```
+    /// use awso_core::schema::{HttpBinding, MemberTraits};
+    ///
+    /// assert!(MemberTraits::NONE.http(HttpBinding::Payload).bound_in_request());
+    /// assert!(!MemberTraits::NONE.http(HttpBinding::ResponseCode).bound_in_request());
+    /// assert!(!MemberTraits::NONE.bound_in_request());
+    /// ```
     pub const fn bound_in_request(&self) -> bool {
         matches!(
             self.http,
@@ -386,6 +709,13 @@ impl MemberTraits {
     /// Whether a response carries the member outside its body document: in a header, the
     /// status code, or as the body itself. (Label and query bindings mean nothing in a
     /// response: such members travel in the body.)
+    ///
+    /// ```
+    /// use awso_core::schema::{HttpBinding, MemberTraits};
+    ///
+    /// assert!(MemberTraits::NONE.http(HttpBinding::ResponseCode).bound_in_response());
+    /// assert!(!MemberTraits::NONE.http(HttpBinding::Query("max-keys")).bound_in_response());
+    /// ```
     pub const fn bound_in_response(&self) -> bool {
         matches!(
             self.http,

@@ -34,6 +34,22 @@ pub enum Document {
 }
 
 /// A document number: integers are kept exactly, apart from floats.
+///
+/// ```
+/// use awso_core::Document;
+/// use awso_core::types::Number;
+///
+/// let doc: Document = awso_core::json::from_str("[18446744073709551615, -1, 2.5]")?;
+/// assert_eq!(
+///     doc,
+///     Document::Array(vec![
+///         Document::Number(Number::PosInt(u64::MAX)),
+///         Document::Number(Number::NegInt(-1)),
+///         Document::Number(Number::Float(2.5)),
+///     ])
+/// );
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Number {
     /// A non-negative integer.

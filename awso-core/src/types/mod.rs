@@ -1,6 +1,24 @@
 //! Rust types for the AWS shapes that have no std counterpart: [`Blob`], [`Timestamp`],
 //! [`Document`], [`BigInteger`] and [`BigDecimal`], and the [`IndexMap`] generated code uses
 //! for map shapes.
+//!
+//! ```
+//! use awso_core::{AwsShape, Blob, Document, Timestamp};
+//!
+//! #[derive(AwsShape, Debug, PartialEq)]
+//! #[awso(rename_all = "PascalCase")]
+//! struct Event { payload: Option<Blob>, at: Option<Timestamp>, detail: Option<Document> }
+//!
+//! let event = Event {
+//!     payload: Some(Blob::from("hi")),
+//!     at: Some(Timestamp::from_secs(1)),
+//!     detail: Some(Document::from("x")),
+//! };
+//! let json = awso_core::json::to_string(&event)?;
+//! assert_eq!(json, r#"{"Payload":"aGk=","At":1,"Detail":"x"}"#);
+//! assert_eq!(awso_core::json::from_str::<Event>(&json)?, event);
+//! # Ok::<(), awso_core::Error>(())
+//! ```
 
 mod big;
 mod blob;

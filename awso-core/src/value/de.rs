@@ -12,6 +12,16 @@ use crate::types::{Document, Timestamp};
 ///
 /// Numbers convert where no information is lost (an `Integer` reads as a long; a `Long` reads
 /// as an integer when it fits); strings and enum values read as each other.
+///
+/// ```
+/// use awso_core::value::ValueDeserializer;
+/// use awso_core::{AwsShape, Value, schema::Member};
+///
+/// let tree = Value::List(vec![Value::String("a".into())]);
+/// let items = <Vec<String>>::deserialize(&Member::root(<Vec<String>>::SCHEMA), &mut ValueDeserializer::new(&tree))?;
+/// assert_eq!(items, ["a"]);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct ValueDeserializer<'v> {
     value: &'v Value,
@@ -20,6 +30,16 @@ pub struct ValueDeserializer<'v> {
 
 impl<'v> ValueDeserializer<'v> {
     /// A deserializer over `value` with the default nesting limit.
+    ///
+    /// ```
+    /// use awso_core::value::ValueDeserializer;
+    /// use awso_core::{AwsShape, Value, schema::Member};
+    ///
+    /// let tree = Value::Long(1 << 40);
+    /// assert_eq!(i64::deserialize(&Member::root(i64::SCHEMA), &mut ValueDeserializer::new(&tree))?, 1 << 40);
+    /// assert!(i32::deserialize(&Member::root(i32::SCHEMA), &mut ValueDeserializer::new(&tree)).is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new(value: &'v Value) -> Self {
         Self {
             value,
@@ -28,6 +48,16 @@ impl<'v> ValueDeserializer<'v> {
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::value::ValueDeserializer;
+    /// use awso_core::{AwsShape, Value, schema::Member};
+    ///
+    /// let tree = Value::List(vec![Value::List(vec![Value::List(vec![])])]);
+    /// let mut de = ValueDeserializer::new(&tree).max_depth(2);
+    /// let err = <Vec<Vec<Vec<i32>>>>::deserialize(&Member::root(<Vec<Vec<Vec<i32>>>>::SCHEMA), &mut de).unwrap_err();
+    /// assert_eq!(err.category(), awso_core::error::Category::Limit);
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.depth.set_max(max_depth);

@@ -64,9 +64,37 @@ use crate::types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 
 /// A member name in a [`Value::Structure`]: borrowed from the schema when the tree is built
 /// from one, owned when built by hand from run-time text.
+///
+/// ```
+/// use awso_core::value::{Name, Value};
+///
+/// let from_schema: Name = Name::Borrowed("QueueUrl");
+/// let from_text: Name = Name::Owned(format!("Attribute{}", 1));
+/// let tree = Value::Structure(vec![(from_schema, Value::Null), (from_text, Value::Boolean(true))]);
+/// assert_eq!(tree.get("Attribute1"), Some(&Value::Boolean(true)));
+/// ```
 pub type Name = Cow<'static, str>;
 
 /// Any shape's value, independent of protocols. See the [module documentation](self).
+///
+/// ```
+/// use awso_core::{AwsShape, Blob, Value};
+///
+/// #[derive(AwsShape)]
+/// #[awso(rename_all = "PascalCase")]
+/// struct Upload { key: String, body: Option<Blob>, parts: Option<Vec<i32>> }
+///
+/// let upload = Upload { key: "a.txt".into(), body: Some(Blob::from("hi")), parts: Some(vec![1]) };
+/// assert_eq!(
+///     awso_core::to_value(&upload)?,
+///     Value::Structure(vec![
+///         ("Key".into(), Value::String("a.txt".into())),
+///         ("Body".into(), Value::Blob(Blob::from("hi"))),
+///         ("Parts".into(), Value::List(vec![Value::Integer(1)])),
+///     ])
+/// );
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// An absent item of a sparse list or value of a sparse map; the value of a union's
@@ -106,6 +134,17 @@ pub enum Value {
 
 impl Value {
     /// The member `name` of a structure.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use awso_core::Value;
+    ///
+    /// let tags = awso_core::to_value(&BTreeMap::from([("env".to_string(), "prod".to_string())]))?;
+    /// assert_eq!(tags.get("env").and_then(Value::as_str), Some("prod"));
+    /// assert_eq!(tags.get("team"), None);
+    /// assert_eq!(Value::Long(1).get("env"), None);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn get(&self, name: &str) -> Option<&Value> {
         match self {
             Self::Structure(members) => members.iter().find(|(n, _)| n == name).map(|(_, v)| v),
@@ -115,6 +154,14 @@ impl Value {
     }
 
     /// The text of a string or enum.
+    ///
+    /// ```
+    /// use awso_core::Value;
+    ///
+    /// assert_eq!(Value::Enum("ACTIVE".into()).as_str(), Some("ACTIVE"));
+    /// assert_eq!(Value::String("text".into()).as_str(), Some("text"));
+    /// assert_eq!(Value::Integer(1).as_str(), None);
+    /// ```
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Self::String(s) | Self::Enum(s) => Some(s),
@@ -123,6 +170,13 @@ impl Value {
     }
 
     /// What kind of value this is, for messages (`"a structure"`, `"a long"`).
+    ///
+    /// ```
+    /// use awso_core::Value;
+    ///
+    /// assert_eq!(Value::Long(1).describe(), "a long");
+    /// assert_eq!(Value::Structure(vec![]).describe(), "a structure");
+    /// ```
     pub fn describe(&self) -> &'static str {
         match self {
             Self::Null => "null",
@@ -146,11 +200,34 @@ impl Value {
 }
 
 /// The `Value` of `value`.
+///
+/// ```
+/// use awso_core::{AwsShape, Value};
+///
+/// #[derive(AwsShape)]
+/// #[awso(rename_all = "PascalCase")]
+/// enum Status { Active, Deleted, Unknown(String) }
+///
+/// assert_eq!(awso_core::to_value(&Status::Deleted)?, Value::Enum("Deleted".into()));
+/// assert_eq!(awso_core::to_value(&vec![true])?, Value::List(vec![Value::Boolean(true)]));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_value<T: AwsShape>(value: &T) -> Result<Value> {
     to_value_at(value, &Member::root(T::SCHEMA))
 }
 
 /// The `Value` of `value` written at `member` (whose schema may override `T`'s).
+///
+/// ```
+/// use awso_core::schema::{Member, SchemaRef};
+/// use awso_core::Value;
+///
+/// // A byte written at a member whose schema says long comes out as a long.
+/// let member = Member::new("Size", 0, SchemaRef::of::<i64>());
+/// assert_eq!(awso_core::value::to_value_at(&7_i64, &member)?, Value::Long(7));
+/// assert!(awso_core::value::to_value_at(&vec![7_i64], &member).is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn to_value_at<T: AwsShape>(value: &T, member: &Member) -> Result<Value> {
     let mut ser = ValueSerializer::new();
     value.serialize(member, &mut ser)?;
@@ -158,11 +235,33 @@ pub fn to_value_at<T: AwsShape>(value: &T, member: &Member) -> Result<Value> {
 }
 
 /// Builds a `T` from `value`.
+///
+/// ```
+/// use awso_core::{AwsShape, Value};
+///
+/// #[derive(AwsShape, Debug, PartialEq)]
+/// struct Point { x: i32, y: Option<i32> }
+///
+/// let value = Value::Structure(vec![("x".into(), Value::Integer(3))]);
+/// assert_eq!(awso_core::from_value::<Point>(&value)?, Point { x: 3, y: None });
+/// assert!(awso_core::from_value::<Point>(&Value::Integer(3)).is_err());
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_value<T: AwsShape>(value: &Value) -> Result<T> {
     from_value_at(value, &Member::root(T::SCHEMA))
 }
 
 /// Builds a `T` from `value` read at `member` (whose schema may override `T`'s).
+///
+/// ```
+/// use awso_core::schema::{Member, SchemaRef};
+/// use awso_core::Value;
+///
+/// let member = Member::new("Count", 0, SchemaRef::of::<i32>());
+/// let count: i32 = awso_core::value::from_value_at(&Value::Integer(12), &member)?;
+/// assert_eq!(count, 12);
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_value_at<T: AwsShape>(value: &Value, member: &Member) -> Result<T> {
     T::deserialize(member, &mut ValueDeserializer::new(value))
 }
@@ -170,6 +269,23 @@ pub fn from_value_at<T: AwsShape>(value: &Value, member: &Member) -> Result<T> {
 /// Checks `value` against `schema` and puts it in canonical form (members in schema order,
 /// required members filled, numbers at their schema's width): a round trip through the
 /// dynamic deserializer.
+///
+/// ```
+/// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef};
+/// use awso_core::Value;
+///
+/// static RANGE: Schema = Schema::structure("Range", &[
+///     Member::new("Start", 0, SchemaRef::of::<i64>()).with_traits(MemberTraits::NONE.required()),
+///     Member::new("End", 1, SchemaRef::of::<i64>()),
+/// ]);
+/// // Members come back in schema order, the missing required one as zero, numbers as longs.
+/// let loose = Value::Structure(vec![("End".into(), Value::Integer(9))]);
+/// assert_eq!(
+///     awso_core::value::from_value_dynamic(&loose, &RANGE)?,
+///     Value::Structure(vec![("Start".into(), Value::Long(0)), ("End".into(), Value::Long(9))])
+/// );
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 pub fn from_value_dynamic(value: &Value, schema: &'static Schema) -> Result<Value> {
     Value::deserialize(&Member::root(schema), &mut ValueDeserializer::new(value))
 }

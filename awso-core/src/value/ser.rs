@@ -9,6 +9,16 @@ use crate::shape::{AwsShape, AwsStruct};
 use crate::types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 
 /// A [`ShapeSerializer`] that builds a [`Value`]: what [`to_value`](super::to_value) uses.
+///
+/// ```
+/// use awso_core::value::ValueSerializer;
+/// use awso_core::{AwsShape, Value, schema::Member};
+///
+/// let mut ser = ValueSerializer::new();
+/// Some(5_i64).serialize(&Member::root(i64::SCHEMA), &mut ser)?;
+/// assert_eq!(ser.finish(), Value::Long(5));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct ValueSerializer {
     out: Value,
@@ -23,6 +33,16 @@ impl Default for ValueSerializer {
 
 impl ValueSerializer {
     /// A serializer with the default nesting limit.
+    ///
+    /// ```
+    /// use awso_core::value::ValueSerializer;
+    /// use awso_core::{AwsShape, Value, schema::Member};
+    ///
+    /// let mut ser = ValueSerializer::new();
+    /// "hi".to_string().serialize(&Member::root(String::SCHEMA), &mut ser)?;
+    /// assert_eq!(ser.finish(), Value::String("hi".into()));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self {
             out: Value::Null,
@@ -31,6 +51,16 @@ impl ValueSerializer {
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::value::ValueSerializer;
+    /// use awso_core::{AwsShape, schema::Member};
+    ///
+    /// let nested = vec![vec![vec![1_i32]]];
+    /// let mut ser = ValueSerializer::new().max_depth(2);
+    /// let err = nested.serialize(&Member::root(<Vec<Vec<Vec<i32>>>>::SCHEMA), &mut ser).unwrap_err();
+    /// assert_eq!(err.category(), awso_core::error::Category::Limit);
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.depth.set_max(max_depth);
@@ -38,6 +68,16 @@ impl ValueSerializer {
     }
 
     /// The value written.
+    ///
+    /// ```
+    /// use awso_core::value::ValueSerializer;
+    /// use awso_core::{AwsShape, Value, schema::Member};
+    ///
+    /// let mut ser = ValueSerializer::new();
+    /// vec![1_i32, 2].serialize(&Member::root(<Vec<i32>>::SCHEMA), &mut ser)?;
+    /// assert_eq!(ser.finish(), Value::List(vec![Value::Integer(1), Value::Integer(2)]));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn finish(self) -> Value {
         self.out
     }

@@ -234,6 +234,19 @@ fn check_unique_keys(entries: &[(String, Value)]) -> Result<()> {
 }
 
 /// Collects the members of a [`Value::Structure`] for a run-time schema.
+///
+/// ```
+/// use awso_core::schema::{Member, Schema, SchemaRef};
+/// use awso_core::value::{StructValueBuilder, ValueDeserializer};
+/// use awso_core::{AwsStruct, StructBuilder, Value};
+///
+/// static QUEUE: Schema = Schema::structure("Queue", &[Member::new("Url", 0, SchemaRef::of::<String>())]);
+/// let mut builder: StructValueBuilder = Value::builder(&QUEUE);
+/// let url = Value::String("https://sqs/1/q".into());
+/// builder.read_member(&QUEUE.members()[0], &mut ValueDeserializer::new(&url))?;
+/// assert_eq!(builder.build()?, Value::Structure(vec![("Url".into(), url)]));
+/// # Ok::<(), awso_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct StructValueBuilder {
     schema: &'static Schema,
@@ -296,6 +309,16 @@ pub(crate) fn union_count_error(found: usize) -> Error {
 impl Value {
     /// The value a required `member` takes when a response omits it: its `@default`, else
     /// the zero of its kind (Smithy's client error correction).
+    ///
+    /// ```
+    /// use awso_core::schema::{DefaultValue, Member, MemberTraits, SchemaRef};
+    /// use awso_core::Value;
+    ///
+    /// let plain = Member::new("Count", 0, SchemaRef::of::<i32>());
+    /// assert_eq!(Value::zero_for(&plain), Value::Integer(0));
+    /// let defaulted = plain.with_traits(MemberTraits::NONE.default(DefaultValue::Integer(10)));
+    /// assert_eq!(Value::zero_for(&defaulted), Value::Integer(10));
+    /// ```
     pub fn zero_for(member: &Member) -> Value {
         zero(member, 0)
     }
@@ -367,6 +390,16 @@ fn from_default(default: DefaultValue, kind: ShapeKind) -> Option<Value> {
 
 /// The zero value of a required member of a derived structure: the member's `@default` when
 /// it has one that fits `T`, else `T::zero()`.
+///
+/// ```
+/// use awso_core::schema::{DefaultValue, Member, MemberTraits, SchemaRef};
+/// use awso_core::value::zero_or_default;
+///
+/// let limit = Member::new("Limit", 0, SchemaRef::of::<i32>())
+///     .with_traits(MemberTraits::NONE.default(DefaultValue::Integer(100)));
+/// assert_eq!(zero_or_default::<i32>(&limit), 100);
+/// assert_eq!(zero_or_default::<String>(&Member::new("Name", 0, SchemaRef::of::<String>())), "");
+/// ```
 pub fn zero_or_default<T: AwsShape>(member: &Member) -> T {
     member
         .traits()

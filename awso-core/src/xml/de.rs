@@ -45,6 +45,15 @@ pub struct XmlDeserializer<'a> {
 
 impl<'a> XmlDeserializer<'a> {
     /// A reader over `text`, standing at its root element.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// let mut de = XmlDeserializer::new("<?xml version=\"1.0\"?><Count>3</Count>")?;
+    /// assert_eq!(de.deserialize::<i32>()?, 3);
+    /// assert!(XmlDeserializer::new("not xml").is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new(text: &'a str) -> Result<Self> {
         let mut de = Self {
             lexer: Lexer::new(text),
@@ -58,11 +67,28 @@ impl<'a> XmlDeserializer<'a> {
     }
 
     /// A reader over `bytes`, which must be UTF-8.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// let mut de = XmlDeserializer::from_slice(b"<Name>caf\xc3\xa9</Name>")?;
+    /// assert_eq!(de.deserialize::<String>()?, "café");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn from_slice(bytes: &'a [u8]) -> Result<Self> {
         Self::new(crate::utf8::text(bytes)?)
     }
 
     /// Refuses input nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// let nested = "<L><member><member>1</member></member></L>";
+    /// let err = XmlDeserializer::new(nested)?.max_depth(1).deserialize::<Vec<Vec<i32>>>().unwrap_err();
+    /// assert_eq!(err.category(), awso_core::error::Category::Limit);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.depth.set_max(max_depth);
@@ -70,6 +96,14 @@ impl<'a> XmlDeserializer<'a> {
     }
 
     /// The name of the element the reader stands at.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// let de = XmlDeserializer::new("<ErrorResponse><Error/></ErrorResponse>")?;
+    /// assert_eq!(de.element_name(), Some("ErrorResponse"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn element_name(&self) -> Option<&str> {
         self.current.as_ref().map(|start| start.name)
     }
@@ -78,6 +112,17 @@ impl<'a> XmlDeserializer<'a> {
     /// the children before it: how protocols reach a result inside its envelope
     /// (`<OperationResponse><OperationResult>`). Returns `false`, having consumed the element,
     /// when there is no such child.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// let body = "<GetQueueUrlResponse><GetQueueUrlResult><QueueUrl>https://q</QueueUrl></GetQueueUrlResult></GetQueueUrlResponse>";
+    /// let mut de = XmlDeserializer::new(body)?;
+    /// assert!(de.enter_child("GetQueueUrlResult")?);
+    /// assert!(de.enter_child("QueueUrl")?);
+    /// assert_eq!(de.deserialize::<String>()?, "https://q");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn enter_child(&mut self, name: &str) -> Result<bool> {
         self.take_current()?;
         loop {
@@ -96,16 +141,50 @@ impl<'a> XmlDeserializer<'a> {
     }
 
     /// Reads one `T` (with its own schema) from the element the reader stands at.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// #[derive(awso_core::AwsShape, Debug, PartialEq)]
+    /// struct Grant { #[awso(xml_attribute)] id: String }
+    ///
+    /// assert_eq!(XmlDeserializer::new(r#"<Grant id="7"/>"#)?.deserialize::<Grant>()?, Grant { id: "7".into() });
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn deserialize<T: crate::AwsShape>(&mut self) -> Result<T> {
         self.deserialize_at(&Member::root(T::SCHEMA))
     }
 
     /// Reads one `T` at `member` (a run-time schema for a [`Value`](crate::Value)).
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, MemberTraits, SchemaRef};
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// // Items named `Item` instead of `member`, as a list member's `xmlName` says.
+    /// static ITEM: Member = Member::new("member", 0, SchemaRef::of::<String>()).with_traits(MemberTraits::NONE.xml_name("Item"));
+    /// static NAMES: awso_core::Schema = awso_core::Schema::list("Names", &ITEM);
+    /// let names: awso_core::Value = XmlDeserializer::new("<Names><Item>a</Item></Names>")?.deserialize_at(&Member::root(&NAMES))?;
+    /// assert_eq!(names, awso_core::Value::List(vec![awso_core::Value::String("a".into())]));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn deserialize_at<T: crate::AwsShape>(&mut self, member: &Member) -> Result<T> {
         T::deserialize(member, self).map_err(|e| self.locate(e))
     }
 
     /// Checks that nothing but whitespace, comments and processing instructions follows.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlDeserializer;
+    ///
+    /// let mut de = XmlDeserializer::new("<A>1</A><!-- done -->")?;
+    /// assert_eq!(de.deserialize::<i32>()?, 1);
+    /// de.end()?;
+    /// let mut two_roots = XmlDeserializer::new("<A>1</A><B/>")?;
+    /// two_roots.deserialize::<i32>()?;
+    /// assert!(two_roots.end().is_err());
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn end(&mut self) -> Result<()> {
         loop {
             match self.next_event()? {

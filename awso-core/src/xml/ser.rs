@@ -37,11 +37,29 @@ impl Default for XmlSerializer {
 
 impl XmlSerializer {
     /// A serializer writing into a new buffer.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlSerializer;
+    ///
+    /// let mut ser = XmlSerializer::new();
+    /// ser.serialize_root(&7_i64, "Size")?;
+    /// assert_eq!(ser.finish(), "<Size>7</Size>");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn new() -> Self {
         Self::with_buffer(String::new())
     }
 
     /// A serializer appending to `out`.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlSerializer;
+    ///
+    /// let mut ser = XmlSerializer::with_buffer(String::from(r#"<?xml version="1.0" encoding="UTF-8"?>"#));
+    /// ser.serialize_root(&true, "Enabled")?;
+    /// assert_eq!(ser.finish(), r#"<?xml version="1.0" encoding="UTF-8"?><Enabled>true</Enabled>"#);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn with_buffer(out: String) -> Self {
         Self {
             out,
@@ -50,6 +68,13 @@ impl XmlSerializer {
     }
 
     /// Refuses values nested deeper than `max_depth` (default 128).
+    ///
+    /// ```
+    /// use awso_core::xml::XmlSerializer;
+    ///
+    /// let mut ser = XmlSerializer::new().max_depth(1);
+    /// assert!(ser.serialize_root(&vec![vec![1_i32]], "Matrix").is_err());
+    /// ```
     #[must_use]
     pub fn max_depth(mut self, max_depth: usize) -> Self {
         self.depth.set_max(max_depth);
@@ -57,17 +82,45 @@ impl XmlSerializer {
     }
 
     /// Writes `value` as the element `root`.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlSerializer;
+    ///
+    /// let mut ser = XmlSerializer::new();
+    /// ser.serialize_root(&awso_core::Blob::from("hi"), "Body")?;
+    /// assert_eq!(ser.finish(), "<Body>aGk=</Body>");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn serialize_root<T: AwsShape>(&mut self, value: &T, root: &'static str) -> Result<()> {
         value.serialize(&Member::root(T::SCHEMA).renamed(root), self)
     }
 
     /// Writes `value` as the element `member` describes (a run-time schema for a
     /// [`Value`](crate::Value), or a renamed [`Member::root`]).
+    ///
+    /// ```
+    /// use awso_core::schema::{Member, SchemaRef};
+    /// use awso_core::xml::XmlSerializer;
+    ///
+    /// let mut ser = XmlSerializer::new();
+    /// ser.serialize_at(&"eu-west-1".to_string(), &Member::new("LocationConstraint", 0, SchemaRef::of::<String>()))?;
+    /// assert_eq!(ser.finish(), "<LocationConstraint>eu-west-1</LocationConstraint>");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn serialize_at<T: AwsShape>(&mut self, value: &T, member: &Member) -> Result<()> {
         value.serialize(member, self)
     }
 
     /// The XML written.
+    ///
+    /// ```
+    /// use awso_core::xml::XmlSerializer;
+    ///
+    /// let mut ser = XmlSerializer::new();
+    /// ser.serialize_root(&"a<b".to_string(), "Name")?;
+    /// assert_eq!(ser.finish(), "<Name>a&lt;b</Name>");
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
     pub fn finish(self) -> String {
         self.out
     }
