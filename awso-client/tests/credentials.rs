@@ -347,6 +347,25 @@ mod process {
             started.elapsed()
         );
 
+        // What the shell started is killed with it, not left running (it used to be).
+        #[cfg(target_os = "linux")]
+        {
+            let pid_file = dir.path().join("grandchild.pid");
+            let command = format!("sleep 30 & echo $! > '{}'; wait", pid_file.display());
+            let error = CredentialProcess::new(command)
+                .with_timeout(Duration::from_millis(300))
+                .run()
+                .await
+                .unwrap_err();
+            assert!(error.message().ends_with("and was killed"), "{error}");
+            let pid = std::fs::read_to_string(&pid_file).unwrap();
+            assert!(
+                gone_within(pid.trim(), Duration::from_secs(5)),
+                "the background `sleep` ({}) outlived the timeout",
+                pid.trim()
+            );
+        }
+
         // Through a profile and a cache: the waiting caller gets the error, not a hang.
         let provider =
             profile_with_process(&dir, "sleep 30").with_process_timeout(Duration::from_millis(200));
@@ -372,6 +391,29 @@ mod process {
             awso_client::credentials::DEFAULT_PROCESS_TIMEOUT
         );
     }
+}
+
+/// Whether process `pid` is gone (or a zombie nobody reaps yet) within `limit`, polled.
+#[cfg(target_os = "linux")]
+fn gone_within(pid: &str, limit: Duration) -> bool {
+    let stat = format!("/proc/{pid}/stat");
+    let polls = limit.as_millis() / 20;
+    (0..polls).any(|_| {
+        let gone = match std::fs::read_to_string(&stat) {
+            // The state is the field after the parenthesised command name.
+            Ok(text) => text
+                .rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z'),
+            Err(_) => true,
+        };
+        if !gone {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        gone
+    })
 }
 
 // ---- region ----

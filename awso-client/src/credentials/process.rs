@@ -7,7 +7,9 @@
 //!
 //! A command still running after its timeout ([`DEFAULT_PROCESS_TIMEOUT`] unless set) is
 //! killed and the call fails: the SDKs wait forever, but a cached provider holds its lock
-//! while the command runs, so one hung tool would block every request of the process.
+//! while the command runs, so one hung tool would block every request of the process. On Unix
+//! the command leads a process group of its own and the whole group is killed, so what the
+//! shell started (a pipeline, a background helper) does not outlive it.
 
 use std::fmt;
 use std::io::Read;
@@ -192,14 +194,21 @@ impl CredentialProcess {
 fn run_with_timeout(command: &mut Command, timeout: Duration) -> Result<Output, RunError> {
     let deadline = Instant::now() + timeout;
     let mut child = command.spawn().map_err(RunError::Io)?;
+    let group = child.id();
     let stdout = child.stdout.take().map(read_to_end);
     let stderr = child.stderr.take().map(read_to_end);
-    let status = wait_until(&mut child, deadline)?;
-    Ok(Output {
-        status,
-        stdout: collect(stdout.as_ref(), deadline)?,
-        stderr: collect(stderr.as_ref(), deadline)?,
-    })
+    let outcome = wait_until(&mut child, deadline).and_then(|status| {
+        Ok(Output {
+            status,
+            stdout: collect(stdout.as_ref(), deadline)?,
+            stderr: collect(stderr.as_ref(), deadline)?,
+        })
+    });
+    if matches!(outcome, Err(RunError::TimedOut)) {
+        // The shell is gone; what it started may still hold the pipes, or just run on.
+        kill_group(group);
+    }
+    outcome
 }
 
 fn wait_until(child: &mut Child, deadline: Instant) -> Result<ExitStatus, RunError> {
@@ -241,7 +250,34 @@ fn collect(reader: Option<&Receiver<Vec<u8>>>, deadline: Instant) -> Result<Vec<
     }
 }
 
-#[cfg(not(windows))]
+#[cfg(unix)]
+fn shell_command(line: &str) -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new("sh");
+    // A group of its own, led by the shell: `kill_group` can then reach its descendants.
+    command.arg("-c").arg(line).process_group(0);
+    command
+}
+
+/// Kills every process of the group the command's shell led. The group id stays reserved
+/// while any member lives, so it cannot name an unrelated process. `std` has no `killpg`
+/// and the crate has no `unsafe`, so the shell's own `kill` does it: one short process, run
+/// only after a timeout (`kill -KILL -PGID`: dash, the usual `sh`, takes no `--`).
+#[cfg(unix)]
+fn kill_group(group: u32) {
+    let _ = Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -KILL -{group} 2>/dev/null"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+#[cfg(not(unix))]
+fn kill_group(_group: u32) {}
+
+#[cfg(all(not(unix), not(windows)))]
 fn shell_command(line: &str) -> Command {
     let mut command = Command::new("sh");
     command.arg("-c").arg(line);
