@@ -82,3 +82,25 @@ pub fn input<T: awso_core::AwsShape>(json: &serde_json::Value) -> Check<T> {
 pub fn fail<T>(message: String) -> Check<T> {
     Err(Failure(message))
 }
+
+/// The call failed with the service's answer `status` and the operation's error that
+/// `modeled` accepts (a typed variant, not the unknown one), whose code is `code`.
+pub fn expect_error<T: Debug, E: awso_core::AwsError + Debug + Display>(
+    result: Result<T, CallError<E>>,
+    status: u16,
+    code: &str,
+    modeled: impl FnOnce(&E) -> bool,
+) -> Check<()> {
+    let error = match result {
+        Ok(out) => return fail(format!("succeeded: {out:?}")),
+        Err(error) => error,
+    };
+    ensure_eq("status", error.status(), Some(status))?;
+    let Some(service) = error.service_error() else {
+        return fail(format!("not a service error: {error}"));
+    };
+    ensure_eq("code", service.code(), code)?;
+    ensure(modeled(service), || {
+        format!("not the modeled error: {service:?}")
+    })
+}

@@ -8,12 +8,12 @@ use awso_client::client::{Client, ServiceSpec};
 use awso_core::types::IndexMap;
 use awso_samples::dynamodb::{
     AttributeValue, CreateTable, CreateTableInput, DeleteTable, DeleteTableInput, DescribeTable,
-    DescribeTableInput, GetItem, GetItemInput, PutItem, PutItemInput, Query, QueryInput, Scan,
-    ScanInput, TableStatus,
+    DescribeTableInput, GetItem, GetItemInput, PutItem, PutItemError, PutItemInput, Query,
+    QueryInput, Scan, ScanInput, TableStatus,
 };
 use serde_json::json;
 
-use crate::check::{Check, ensure, ensure_eq, input};
+use crate::check::{Check, ensure, ensure_eq, expect_error, input};
 use crate::report::Service;
 
 const TABLE: &str = "awso-e2e-table";
@@ -59,6 +59,21 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
         }
         Check::Ok(())
     })
+    .await;
+    s.step(
+        "a failed condition is ConditionalCheckFailedException",
+        async {
+            let put = PutItemInput {
+                item: item_key(0),
+                condition_expression: Some("attribute_not_exists(pk)".to_owned()),
+                ..input(&json!({"TableName": TABLE, "Item": {}}))?
+            };
+            let result = client.call::<PutItem>(&spec, &put).await;
+            expect_error(result, 400, "ConditionalCheckFailedException", |e| {
+                matches!(e, PutItemError::ConditionalCheckFailedException(_))
+            })
+        },
+    )
     .await;
     s.step("query with expression values", query(client, &spec))
         .await;

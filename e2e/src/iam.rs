@@ -3,11 +3,12 @@
 
 use awso_client::client::{Client, ServiceSpec};
 use awso_samples::iam::{
-    CreateUser, CreateUserRequest, DeleteUser, DeleteUserRequest, ListUsers, ListUsersRequest,
+    CreateUser, CreateUserRequest, DeleteUser, DeleteUserRequest, GetUser, GetUserError,
+    GetUserRequest, ListUsers, ListUsersRequest,
 };
 use serde_json::json;
 
-use crate::check::{Check, ensure, ensure_eq, input};
+use crate::check::{Check, ensure, ensure_eq, expect_error, input};
 use crate::report::Service;
 
 const USERS: [&str; 3] = ["awso-e2e-ann", "awso-e2e-bob", "awso-e2e-cy"];
@@ -41,6 +42,16 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
         let mut names: Vec<String> = out.users.into_iter().map(|u| u.user_name).collect();
         names.sort();
         ensure_eq("users listed", names, USERS.map(String::from).to_vec())
+    })
+    .await;
+    s.step("a missing user is NoSuchEntity", async {
+        let input = GetUserRequest {
+            user_name: Some("awso-e2e-nobody".to_owned()),
+        };
+        let result = client.call::<GetUser>(&spec, &input).await;
+        expect_error(result, 404, "NoSuchEntity", |e| {
+            matches!(e, GetUserError::NoSuchEntityException(_))
+        })
     })
     .await;
     s.step("list users a page at a time", list_pages(client, &spec))

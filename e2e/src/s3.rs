@@ -8,14 +8,14 @@ use awso_core::Blob;
 use awso_core::types::IndexMap;
 use awso_samples::s3::{
     CreateBucket, CreateBucketRequest, Delete, DeleteBucket, DeleteBucketRequest, DeleteObjects,
-    DeleteObjectsRequest, GetObject, GetObjectRequest, HeadObject, HeadObjectError,
+    DeleteObjectsRequest, GetObject, GetObjectError, GetObjectRequest, HeadObject, HeadObjectError,
     HeadObjectRequest, ListObjectsV2, ListObjectsV2Request, ObjectIdentifier, PutObject,
     PutObjectRequest,
 };
 use base64::Engine as _;
 use serde_json::json;
 
-use crate::check::{Check, ensure, ensure_eq, fail, input, md5_hex};
+use crate::check::{Check, ensure, ensure_eq, expect_error, fail, input, md5_hex};
 use crate::report::Service;
 use crate::wire::Recording;
 
@@ -63,6 +63,14 @@ pub async fn run(client: &Client, wire: &Recording, mut s: Service<'_>) -> (u32,
         "head of a missing key is a 404",
         head_missing(client, &spec),
     )
+    .await;
+    s.step("get of a missing key is NoSuchKey", async {
+        let get: GetObjectRequest = input(&json!({"Bucket": BUCKET, "Key": "no such key"}))?;
+        let result = client.call::<GetObject>(&spec, &get).await;
+        expect_error(result, 404, "NoSuchKey", |e| {
+            matches!(e, GetObjectError::NoSuchKey(_))
+        })
+    })
     .await;
     s.step("larger object up and down", large(client, &spec))
         .await;

@@ -4,11 +4,11 @@
 use awso_client::client::Client;
 use awso_samples::sns::{
     CreateTopic, CreateTopicInput, DeleteTopic, DeleteTopicInput, ListTopics, ListTopicsInput,
-    Publish, PublishInput,
+    Publish, PublishError, PublishInput,
 };
 use serde_json::json;
 
-use crate::check::{Check, ensure, input};
+use crate::check::{Check, ensure, expect_error, input};
 use crate::report::Service;
 
 pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
@@ -56,6 +56,19 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
         let out = client.call::<Publish>(&spec, &input).await?;
         ensure(out.message_id.is_some_and(|id| !id.is_empty()), || {
             "no MessageId".to_owned()
+        })
+    })
+    .await;
+    s.step("publish to a missing topic is NotFound", async {
+        let missing = format!(
+            "arn:aws:sns:{}:{}:awso-e2e-no-such-topic",
+            crate::REGION,
+            crate::ACCOUNT
+        );
+        let input: PublishInput = input(&json!({"TopicArn": missing, "Message": "lost"}))?;
+        let result = client.call::<Publish>(&spec, &input).await;
+        expect_error(result, 404, "NotFound", |e| {
+            matches!(e, PublishError::NotFoundException(_))
         })
     })
     .await;

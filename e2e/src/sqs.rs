@@ -6,11 +6,11 @@ use awso_core::Blob;
 use awso_core::types::IndexMap;
 use awso_samples::sqs::{
     CreateQueue, CreateQueueRequest, DeleteMessage, DeleteMessageRequest, DeleteQueue,
-    DeleteQueueRequest, MessageAttributeValue, ReceiveMessage, ReceiveMessageRequest, SendMessage,
-    SendMessageRequest,
+    DeleteQueueRequest, GetQueueUrl, GetQueueUrlError, GetQueueUrlRequest, MessageAttributeValue,
+    ReceiveMessage, ReceiveMessageRequest, SendMessage, SendMessageRequest,
 };
 
-use crate::check::{Check, ensure, ensure_eq, md5_hex};
+use crate::check::{Check, ensure, ensure_eq, expect_error, md5_hex};
 use crate::report::Service;
 
 /// Bodies that break a codec that forgets to escape or to count bytes instead of chars.
@@ -63,6 +63,20 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
         })
         .await;
     }
+    s.step("a missing queue is QueueDoesNotExist", async {
+        let input = GetQueueUrlRequest {
+            queue_name: "awso-e2e-no-such-queue".to_owned(),
+            queue_owner_aws_account_id: None,
+        };
+        let result = client.call::<GetQueueUrl>(&spec, &input).await;
+        // moto sends `x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender`,
+        // which picks the modeled error; its code is the shape's (botocore reports the
+        // header's code instead).
+        expect_error(result, 400, "QueueDoesNotExist", |e| {
+            matches!(e, GetQueueUrlError::QueueDoesNotExist(_))
+        })
+    })
+    .await;
     s.step("delete queue", async {
         let input = DeleteQueueRequest {
             queue_url: queue.clone(),
