@@ -2,7 +2,7 @@
 //! installed botocore models.
 
 fn main() {
-    const SERVICES: &[&str] = &["s3", "sqs", "sts", "ec2", "dynamodb", "kinesis", "lambda", "cloudfront", "connectparticipant"];
+    const SERVICES: &[&str] = &["s3", "sqs", "sts", "ec2", "dynamodb", "kinesis", "lambda", "cloudfront", "connectparticipant", "sns", "iam"];
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for service in SERVICES {
         let feature = format!("CARGO_FEATURE_{}", service.to_uppercase());

@@ -1,5 +1,5 @@
 //! Generated modules of sample services, one per feature: restXml (s3, cloudfront), awsQuery
-//! (sts), ec2Query (ec2, the largest model), awsJson1_0 (dynamodb, sqs), awsJson1_1 (kinesis),
+//! (sts, sns, iam), ec2Query (ec2, the largest model), awsJson1_0 (dynamodb, sqs), awsJson1_1 (kinesis),
 //! restJson1 (lambda, connectparticipant).
 
 macro_rules! service {
@@ -21,3 +21,5 @@ service!(kinesis, "kinesis");
 service!(lambda, "lambda");
 service!(cloudfront, "cloudfront");
 service!(connectparticipant, "connectparticipant");
+service!(sns, "sns");
+service!(iam, "iam");
