@@ -53,6 +53,7 @@ mod embedded;
 mod error;
 mod eval;
 mod functions;
+mod operation;
 mod params;
 mod parse;
 mod partition;
@@ -64,7 +65,7 @@ mod value;
 pub use embedded::EmbeddedRuleSet;
 pub use error::{ResolveError, RuleSetError};
 pub use params::Params;
-pub use partition::Partitions;
+pub use partition::{BOTOCORE_PARTITIONS, Partitions};
 pub use resolved::{AuthScheme, Endpoint};
 pub use value::Value;
 
