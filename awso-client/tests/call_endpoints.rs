@@ -3,17 +3,17 @@
 //! a transport that records each request instead of sending it (nothing leaves the process),
 //! and once against a server of our own on 127.0.0.1 through the endpoint override.
 
+mod recording;
+
 use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 
 use awso_client::client::{Client, Config, EndpointSettings, ErrorKind, ServiceSpec};
-use awso_client::credentials::{Clock, Credentials};
+use awso_client::credentials::Credentials;
 use awso_client::endpoint::binding::{OperationEndpoint, StaticValue};
 use awso_client::endpoint::{EmbeddedRuleSet, ResolveError};
 use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
-use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
-use bytes::Bytes;
+use recording::{FixedClock, Recorder};
 
 mod s3 {
     use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
@@ -23,33 +23,33 @@ mod s3 {
 
     #[derive(AwsShape, Debug, Clone)]
     #[awso(rename_all = "PascalCase")]
-    pub struct GetObjectRequest {
+    pub(crate) struct GetObjectRequest {
         #[awso(http_label)]
-        pub bucket: String,
+        pub(crate) bucket: String,
         #[awso(http_label(greedy))]
-        pub key: String,
+        pub(crate) key: String,
     }
 
     #[derive(AwsShape, Debug, Clone)]
     #[awso(rename_all = "PascalCase")]
-    pub struct CreateBucketRequest {
+    pub(crate) struct CreateBucketRequest {
         #[awso(http_label)]
-        pub bucket: String,
+        pub(crate) bucket: String,
     }
 
     #[derive(AwsShape, Debug)]
     #[awso(rename_all = "PascalCase")]
-    pub struct Answer {
+    pub(crate) struct Answer {
         #[awso(http_header = "ETag")]
-        pub e_tag: Option<String>,
+        pub(crate) e_tag: Option<String>,
     }
 
     #[derive(AwsError, Debug)]
-    pub enum S3Error {
+    pub(crate) enum S3Error {
         Unknown(UnknownError),
     }
 
-    pub struct GetObject;
+    pub(crate) struct GetObject;
 
     impl Operation for GetObject {
         type Input = GetObjectRequest;
@@ -63,7 +63,7 @@ mod s3 {
                 .with_errors(S3Error::ERRORS);
     }
 
-    pub struct CreateBucket;
+    pub(crate) struct CreateBucket;
 
     impl Operation for CreateBucket {
         type Input = CreateBucketRequest;
@@ -125,24 +125,6 @@ fn s3_spec() -> Option<&'static ServiceSpec> {
 }
 
 /// Keeps each request and answers `200` with an empty body.
-#[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<http::Request<Bytes>>>>);
-
-impl HttpClient for Recorder {
-    fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
-        self.0.lock().unwrap().push(request);
-        Box::pin(async { Ok(http::Response::new(ResponseBody::empty())) })
-    }
-}
-
-struct FixedClock;
-
-impl Clock for FixedClock {
-    fn now(&self) -> std::time::SystemTime {
-        UNIX_EPOCH + Duration::from_secs(1_440_938_160)
-    }
-}
-
 fn config(settings: EndpointSettings) -> awso_client::client::ConfigBuilder {
     Config::builder()
         .region("us-west-2")

@@ -3,24 +3,30 @@
 //! then called through a transport that records requests (nothing is sent). Also: botocore's
 //! own rule sets of a few services come out of the generator minified and still parse.
 
-#[allow(clippy::all, clippy::pedantic, missing_docs, dead_code)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    missing_docs,
+    dead_code,
+    unreachable_pub
+)]
 #[path = "generated_support/things.rs"]
 mod things;
 
+mod recording;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, UNIX_EPOCH};
 
 use awso_client::client::{Client, Config, ErrorKind, ServiceSpec};
-use awso_client::credentials::{Clock, Credentials};
+use awso_client::credentials::Credentials;
 use awso_client::endpoint::RuleSet;
 use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
-use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
 use awso_codegen::{Options, generate, read_endpoint_rules, read_model};
-use bytes::Bytes;
+use recording::{FixedClock, Recorder};
 
 const SUPPORT: &str = "tests/generated_support";
-const COMMAND: &str = "awso-codegen awso-client/tests/generated_support/service-2.json --endpoints --no-rustfmt -o awso-client/tests/generated_support/things.rs";
+/// Formatted by rustfmt, as `cargo fmt` leaves it.
+const COMMAND: &str = "awso-codegen awso-client/tests/generated_support/service-2.json --endpoints -o awso-client/tests/generated_support/things.rs";
 
 fn options_with_rules(rules: String, command: Option<&str>) -> Options {
     Options {
@@ -37,7 +43,11 @@ fn the_committed_module_is_what_the_generator_writes() {
     let rules = read_endpoint_rules(&dir.join("service-2.json"))
         .unwrap()
         .expect("the rule set beside the model");
-    let generated = generate(&model, &options_with_rules(rules, Some(COMMAND))).unwrap();
+    let options = Options {
+        rustfmt: true,
+        ..options_with_rules(rules, Some(COMMAND))
+    };
+    let generated = generate(&model, &options).unwrap();
     assert!(
         generated.code == include_str!("generated_support/things.rs"),
         "tests/generated_support/things.rs is stale: run `{COMMAND}` at the workspace root"
@@ -80,24 +90,6 @@ fn signed_spec() -> &'static ServiceSpec {
         .with_rules(&things::ENDPOINT_RULES)
         .with_bindings(&things::ENDPOINT_BINDINGS);
     Box::leak(Box::new(spec))
-}
-
-#[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<http::Request<Bytes>>>>);
-
-impl HttpClient for Recorder {
-    fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
-        self.0.lock().unwrap().push(request);
-        Box::pin(async { Ok(http::Response::new(ResponseBody::empty())) })
-    }
-}
-
-struct FixedClock;
-
-impl Clock for FixedClock {
-    fn now(&self) -> std::time::SystemTime {
-        UNIX_EPOCH + Duration::from_secs(1_440_938_160)
-    }
 }
 
 fn client(recorder: &Recorder, endpoint: Option<&str>) -> Client {

@@ -23,7 +23,7 @@ pub(crate) fn items(doc: &Document, rules_json: &str) -> Result<TokenStream, Err
     }
     let minified = awso_core::json::to_string(&rules).map_err(Error::Model)?;
     let bindings = operation_bindings(doc)?;
-    let count = bindings.len();
+    let count = proc_macro2::Literal::usize_unsuffixed(bindings.len());
     Ok(quote! {
         /// The service's endpoint rules (botocore's `endpoint-rule-set-1.json`, minified),
         /// parsed on first use.
@@ -59,29 +59,8 @@ fn operation_bindings(doc: &Document) -> Result<Vec<TokenStream>, Error> {
     operations.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::with_capacity(operations.len());
     for (name, op) in operations {
-        let mut statics = Vec::new();
-        for (param, def) in object(op.get("staticContextParams")) {
-            let value = match def.get("value") {
-                Some(Document::Boolean(b)) => {
-                    quote!(::awso_client::endpoint::binding::StaticValue::Bool(#b))
-                }
-                Some(Document::String(s)) => {
-                    quote!(::awso_client::endpoint::binding::StaticValue::String(#s))
-                }
-                _ => {
-                    let what = format!("{name}.staticContextParams.{param}: not a bool or string");
-                    return Err(invalid(what));
-                }
-            };
-            statics.push(quote!((#param, #value)));
-        }
-        let mut paths = Vec::new();
-        for (param, def) in object(op.get("operationContextParams")) {
-            let path = def.get("path").and_then(Document::as_str).ok_or_else(|| {
-                invalid(format!("{name}.operationContextParams.{param}: no path"))
-            })?;
-            paths.push(quote!((#param, #path)));
-        }
+        let statics = static_params(name, op)?;
+        let paths = context_paths(name, op)?;
         let members = context_members(doc, op);
         let uri = op
             .get("http")
@@ -104,6 +83,39 @@ fn operation_bindings(doc: &Document) -> Result<Vec<TokenStream>, Error> {
         });
     }
     Ok(out)
+}
+
+/// `staticContextParams`: (parameter, value) pairs.
+fn static_params(name: &str, op: &Document) -> Result<Vec<TokenStream>, Error> {
+    object(op.get("staticContextParams"))
+        .map(|(param, def)| {
+            let value = match def.get("value") {
+                Some(Document::Boolean(b)) => {
+                    quote!(::awso_client::endpoint::binding::StaticValue::Bool(#b))
+                }
+                Some(Document::String(s)) => {
+                    quote!(::awso_client::endpoint::binding::StaticValue::String(#s))
+                }
+                _ => {
+                    let what = format!("{name}.staticContextParams.{param}: not a bool or string");
+                    return Err(invalid(what));
+                }
+            };
+            Ok(quote!((#param, #value)))
+        })
+        .collect()
+}
+
+/// `operationContextParams`: (parameter, path) pairs.
+fn context_paths(name: &str, op: &Document) -> Result<Vec<TokenStream>, Error> {
+    object(op.get("operationContextParams"))
+        .map(|(param, def)| {
+            let path = def.get("path").and_then(Document::as_str).ok_or_else(|| {
+                invalid(format!("{name}.operationContextParams.{param}: no path"))
+            })?;
+            Ok(quote!((#param, #path)))
+        })
+        .collect()
 }
 
 /// `contextParam` on the input's members: (member, parameter) pairs.

@@ -118,7 +118,7 @@ impl OperationEndpoint {
                 binding_error(format!("{}: reading the input: {error}", self.operation))
             })?;
             for (member, param) in self.members {
-                if let Some(value) = picked.get(*member) {
+                if let Some(value) = picked.get(member) {
                     params.set(param, value.clone());
                 }
             }
