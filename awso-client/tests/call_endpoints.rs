@@ -12,7 +12,6 @@ use awso_client::client::{Client, Config, EndpointSettings, ErrorKind, ServiceSp
 use awso_client::credentials::Credentials;
 use awso_client::endpoint::binding::{OperationEndpoint, StaticValue};
 use awso_client::endpoint::{EmbeddedRuleSet, ResolveError};
-use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
 use recording::{FixedClock, Recorder};
 
 mod s3 {
@@ -112,13 +111,7 @@ fn s3_spec() -> Option<&'static ServiceSpec> {
         Err(e) => panic!("the S3 rule set is needed in CI: {e}"),
     };
     let rules: &'static EmbeddedRuleSet = Box::leak(Box::new(EmbeddedRuleSet::new(rules.leak())));
-    let service = ServiceAuth {
-        signature_version: Some("s3v4"),
-        endpoint_prefix: "s3",
-        ..ServiceAuth::default()
-    };
-    let auth = AuthScheme::select(&service, &OperationAuth::default()).unwrap();
-    let spec = ServiceSpec::new("s3", auth)
+    let spec = ServiceSpec::new("s3", recording::s3_sigv4())
         .with_rules(rules)
         .with_bindings(&BINDINGS);
     Some(Box::leak(Box::new(spec)))

@@ -20,7 +20,7 @@ use std::path::Path;
 use awso_client::client::{Client, Config, ErrorKind, ServiceSpec};
 use awso_client::credentials::Credentials;
 use awso_client::endpoint::RuleSet;
-use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+use awso_client::sign::AuthScheme;
 use awso_codegen::{Options, generate, read_endpoint_rules, read_model};
 use recording::{FixedClock, Recorder};
 
@@ -80,13 +80,7 @@ static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::NoAuth)
 /// The model's SigV4 (the static above signs nothing, to show the rules are what matters
 /// for the URL alone).
 fn signed_spec() -> &'static ServiceSpec {
-    let service = ServiceAuth {
-        signature_version: Some("s3v4"),
-        endpoint_prefix: "s3",
-        ..ServiceAuth::default()
-    };
-    let auth = AuthScheme::select(&service, &OperationAuth::default()).unwrap();
-    let spec = ServiceSpec::new("things", auth)
+    let spec = ServiceSpec::new("things", recording::s3_sigv4())
         .with_rules(&things::ENDPOINT_RULES)
         .with_bindings(&things::ENDPOINT_BINDINGS);
     Box::leak(Box::new(spec))

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use awso_client::credentials::Clock;
+use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
 use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
 use bytes::Bytes;
 
@@ -26,4 +27,14 @@ impl Clock for FixedClock {
     fn now(&self) -> SystemTime {
         UNIX_EPOCH + Duration::from_secs(1_440_938_160)
     }
+}
+
+/// S3's SigV4 as its model selects it (`s3v4`: no double encoding, the payload hash header).
+pub(crate) fn s3_sigv4() -> AuthScheme {
+    let service = ServiceAuth {
+        signature_version: Some("s3v4"),
+        endpoint_prefix: "s3",
+        ..ServiceAuth::default()
+    };
+    AuthScheme::select(&service, &OperationAuth::default()).unwrap()
 }
