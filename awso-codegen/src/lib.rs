@@ -38,6 +38,7 @@
 #![forbid(unsafe_code)]
 
 mod docs;
+mod endpoints;
 mod generate;
 mod names;
 mod recursion;
@@ -93,6 +94,10 @@ pub struct Options {
     pub rustfmt: bool,
     /// A line for the header comment saying how to regenerate the file.
     pub regenerate_with: Option<String>,
+    /// The service's `endpoint-rule-set-1.json` text ([`read_endpoint_rules`]): when given,
+    /// the module also carries the rules (`ENDPOINT_RULES`) and each operation's endpoint
+    /// bindings (`ENDPOINT_BINDINGS`) for awso-client, which the code then depends on.
+    pub endpoint_rules: Option<String>,
 }
 
 impl Default for Options {
@@ -102,6 +107,7 @@ impl Default for Options {
             runtime: syn::parse_quote!(::awso_core),
             rustfmt: false,
             regenerate_with: None,
+            endpoint_rules: None,
         }
     }
 }
@@ -146,9 +152,14 @@ pub fn generate_document(doc: &awso_core::Document, options: &Options) -> Result
     let tokens = {
         let shapes = generator.shapes();
         let operations = generator.operations();
+        let endpoints = match &options.endpoint_rules {
+            Some(rules) => endpoints::items(doc, rules)?,
+            None => proc_macro2::TokenStream::new(),
+        };
         quote::quote! {
             #shapes
             #operations
+            #endpoints
         }
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Syntax(e.to_string()))?;
@@ -230,6 +241,28 @@ fn rustfmt(code: &str) -> Option<String> {
         .success()
         .then(|| String::from_utf8(output.stdout).ok())
         .flatten()
+}
+
+/// The `endpoint-rule-set-1.json` (or `.json.gz`) beside a model file, if there is one.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("awso-rules-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("endpoint-rule-set-1.json"), r#"{"version":"1.0"}"#)?;
+/// let rules = awso_codegen::read_endpoint_rules(&dir.join("service-2.json"))?;
+/// assert_eq!(rules.as_deref(), Some(r#"{"version":"1.0"}"#));
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), awso_codegen::Error>(())
+/// ```
+pub fn read_endpoint_rules(model_path: &Path) -> Result<Option<String>, Error> {
+    let dir = model_path.parent().unwrap_or(Path::new("."));
+    for name in ["endpoint-rule-set-1.json", "endpoint-rule-set-1.json.gz"] {
+        let path = dir.join(name);
+        if path.is_file() {
+            return read_model(&path).map(Some);
+        }
+    }
+    Ok(None)
 }
 
 /// Reads a model file, gunzipping `.gz` files.

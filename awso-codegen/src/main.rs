@@ -2,15 +2,17 @@
 //!
 //! ```text
 //! awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model]
-//!              [--runtime PATH] [--no-rustfmt]
+//!              [--runtime PATH] [--no-rustfmt] [--endpoints]
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use awso_codegen::{DocSource, Options, find_botocore_model, generate, read_model};
+use awso_codegen::{
+    DocSource, Options, find_botocore_model, generate, read_endpoint_rules, read_model,
+};
 
-const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt]";
+const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt] [--endpoints]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -30,6 +32,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         rustfmt: true,
         ..Options::default()
     };
+    let mut endpoints = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -47,6 +50,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     syn::parse_str(&path).map_err(|e| format!("--runtime {path}: {e}"))?;
             }
             "--no-rustfmt" => options.rustfmt = false,
+            // The rule set beside the model and the operations' endpoint bindings (awso-client).
+            "--endpoints" => endpoints = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -64,6 +69,11 @@ fn run(args: Vec<String>) -> Result<(), String> {
         find_botocore_model(&source).map_err(|e| e.to_string())?
     };
     let text = read_model(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if endpoints {
+        let rules = read_endpoint_rules(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        options.endpoint_rules =
+            Some(rules.ok_or_else(|| format!("no endpoint rule set beside {}", path.display()))?);
+    }
     let generated = generate(&text, &options).map_err(|e| e.to_string())?;
     match out {
         Some(out) => {

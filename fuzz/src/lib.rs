@@ -509,6 +509,7 @@ fn options() -> RequestOptions {
         idempotency_token: || "00000000-0000-4000-8000-000000000000".to_owned(),
         // Small enough that generated bodies get compressed now and then.
         min_compression_size: 256,
+        ..RequestOptions::default()
     }
 }
 

@@ -4,14 +4,13 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use awso_core::AwsError;
-use awso_core::protocol::{self, Endpoint, Operation, RequestOptions};
+use awso_core::protocol::{self, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
-use super::{CallError, Client, ErrorKind, ServiceSpec};
-use crate::endpoint::{Params, Value};
+use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint};
 use crate::retry::{self, Decision, Failure, skew};
-use crate::sign::{AuthScheme, SigningParams, sign_bearer, sign_http_request};
+use crate::sign::{AuthScheme, sign_bearer};
 use crate::transport::HttpError;
 
 /// The most a buffered answer may be; streamed bodies have no such cap.
@@ -59,16 +58,17 @@ impl Client {
     ) -> Result<O::Output, CallError<O::Error>> {
         let operation = O::SCHEMA.name();
         let fail = |attempts, kind| CallError::new(operation, attempts, kind);
-        let endpoint = self.endpoint(spec).map_err(|kind| fail(0, kind))?;
-        let request = protocol::build_request(
-            O::SERVICE,
-            O::SCHEMA,
-            input,
-            &endpoint,
-            &RequestOptions::default(),
-        )
-        .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
-        let (parts, body) = request.into_parts();
+        let target = endpoint::resolve::<O, _>(&self.inner.config, spec, input)
+            .map_err(|kind| fail(0, kind))?;
+        let options = RequestOptions {
+            path_prefix_in_endpoint: target.path_prefix_in_endpoint,
+            ..RequestOptions::default()
+        };
+        let request =
+            protocol::build_request(O::SERVICE, O::SCHEMA, input, &target.endpoint, &options)
+                .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
+        let (mut parts, body) = request.into_parts();
+        endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
         let body = Bytes::from(body);
         let settings = self.inner.config.retry;
         let mut last_cost = None;
@@ -82,7 +82,10 @@ impl Client {
                 status = tracing::field::Empty,
                 request_id = tracing::field::Empty
             );
-            let outcome = self.attempt::<O>(spec, request).instrument(span).await;
+            let outcome = self
+                .attempt::<O>(&target.auth, request)
+                .instrument(span)
+                .await;
             let (kind, retry_after, skew_corrected) = match outcome {
                 Attempt::Done(result) => {
                     if let Ok(mut quota) = self.inner.quota.lock() {
@@ -142,42 +145,12 @@ impl Client {
         }
     }
 
-    /// The configured URL, else the service's rules for the region.
-    fn endpoint<E>(&self, spec: &ServiceSpec) -> Result<Endpoint, ErrorKind<E>> {
-        let config = &self.inner.config;
-        let url = match (&config.endpoint_url, spec.rules) {
-            (Some(url), _) => url.clone(),
-            (None, Some(rules)) => {
-                let rules = rules
-                    .get()
-                    .map_err(|error| ErrorKind::Endpoint(error.to_string().into()))?;
-                let mut params = Params::new();
-                let region = config.region.clone().map(Value::from);
-                crate::endpoint::binding::bind_built_ins(
-                    rules,
-                    region.map(|region| ("AWS::Region", region)),
-                    &mut params,
-                );
-                let resolved = rules
-                    .resolve(&params, &config.partitions)
-                    .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
-                resolved.url().to_owned()
-            }
-            (None, None) => {
-                return Err(ErrorKind::Endpoint(
-                    format!("no endpoint URL configured for {}", spec.name()).into(),
-                ));
-            }
-        };
-        Endpoint::parse(&url).map_err(|error| ErrorKind::Endpoint(Box::new(error)))
-    }
-
     async fn attempt<O: Operation>(
         &self,
-        spec: &ServiceSpec,
+        auth: &AuthScheme,
         mut request: http::Request<Bytes>,
     ) -> Attempt<O::Output, O::Error> {
-        if let Err(kind) = self.sign(spec, &mut request).await {
+        if let Err(kind) = self.sign(auth, &mut request).await {
             return Attempt::Done(Err(kind));
         }
         let exchange = async {
@@ -207,11 +180,11 @@ impl Client {
 
     async fn sign<E>(
         &self,
-        spec: &ServiceSpec,
+        auth: &AuthScheme,
         request: &mut http::Request<Bytes>,
     ) -> Result<(), ErrorKind<E>> {
         let config = &self.inner.config;
-        match spec.auth() {
+        match auth {
             AuthScheme::NoAuth => Ok(()),
             AuthScheme::Bearer => {
                 let Some(token) = &config.bearer else {
@@ -224,7 +197,7 @@ impl Client {
                 };
                 sign_bearer(request, token).map_err(ErrorKind::Signing)
             }
-            AuthScheme::SigV4(sigv4) | AuthScheme::SigV4a(sigv4) => {
+            AuthScheme::SigV4(_) | AuthScheme::SigV4a(_) => {
                 let Some(provider) = &config.credentials else {
                     return Err(ErrorKind::Credentials(
                         crate::credentials::CredentialsError::not_configured(
@@ -237,17 +210,9 @@ impl Client {
                     .provide_credentials()
                     .await
                     .map_err(ErrorKind::Credentials)?;
-                let region = sigv4
-                    .signing_region
-                    .as_deref()
-                    .or(config.region.as_deref())
-                    .unwrap_or_default();
                 let offset = self.inner.clock_offset.load(Ordering::Relaxed);
                 let time = skew::corrected(config.clock.now(), offset);
-                let params = SigningParams::new(region, &sigv4.signing_name, time)
-                    .settings(sigv4.settings());
-                sign_http_request(request, &credentials, &params)
-                    .map(|_| ())
+                endpoint::sign_sigv4(request, &credentials, auth, config.region.as_deref(), time)
                     .map_err(ErrorKind::Signing)
             }
         }

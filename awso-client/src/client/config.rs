@@ -6,6 +6,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use super::EndpointSettings;
 use crate::credentials::{
     Clock, CredentialsError, DefaultChain, ProcessEnvironment, ProvideCredentials, SystemClock,
     resolve_region,
@@ -110,6 +111,7 @@ pub struct Config {
     pub(crate) bearer: Option<BearerToken>,
     pub(crate) endpoint_url: Option<String>,
     pub(crate) partitions: Arc<Partitions>,
+    pub(crate) endpoint: EndpointSettings,
     pub(crate) retry: RetrySettings,
     pub(crate) timeouts: Timeouts,
     pub(crate) user_agent: String,
@@ -127,6 +129,7 @@ impl fmt::Debug for Config {
             .field("credentials", &self.credentials.is_some())
             .field("bearer", &self.bearer.is_some())
             .field("endpoint_url", &self.endpoint_url)
+            .field("endpoint", &self.endpoint)
             .field("retry", &self.retry)
             .field("timeouts", &self.timeouts)
             .field("user_agent", &self.user_agent)
@@ -159,7 +162,8 @@ impl Config {
                 credentials: None,
                 bearer: None,
                 endpoint_url: None,
-                partitions: Arc::new(Partitions::empty()),
+                partitions: Partitions::aws(),
+                endpoint: EndpointSettings::default(),
                 retry: RetrySettings::standard(),
                 timeouts: Timeouts::default(),
                 user_agent: DEFAULT_USER_AGENT.to_owned(),
@@ -187,7 +191,15 @@ impl Config {
                 builder = builder.endpoint_url(url.trim());
             }
         }
-        Ok(builder)
+        let flag = |name| std::env::var(name).is_ok_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        let mut endpoint = EndpointSettings::default();
+        if flag("AWS_USE_FIPS_ENDPOINT") {
+            endpoint = endpoint.use_fips(true);
+        }
+        if flag("AWS_USE_DUALSTACK_ENDPOINT") {
+            endpoint = endpoint.use_dual_stack(true);
+        }
+        Ok(builder.endpoint_settings(endpoint))
     }
 
     /// The region.
@@ -198,6 +210,11 @@ impl Config {
     /// The endpoint every request goes to, when set.
     pub fn endpoint_url(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
+    }
+
+    /// FIPS, dual-stack and the other endpoint parameters.
+    pub fn endpoint_settings(&self) -> &EndpointSettings {
+        &self.endpoint
     }
 
     /// The retry settings.
@@ -242,6 +259,21 @@ impl ConfigBuilder {
     #[must_use]
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// FIPS, dual-stack, S3's path style and the other endpoint parameters.
+    ///
+    /// ```
+    /// use awso_client::client::{Config, EndpointSettings};
+    /// let config = Config::builder()
+    ///     .endpoint_settings(EndpointSettings::default().use_dual_stack(true).param("ForcePathStyle", true))
+    ///     .build();
+    /// assert!(config.endpoint_settings().get("ForcePathStyle").is_some());
+    /// ```
+    #[must_use]
+    pub fn endpoint_settings(mut self, settings: EndpointSettings) -> Self {
+        self.config.endpoint = settings;
         self
     }
 

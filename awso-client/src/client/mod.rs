@@ -18,26 +18,36 @@
 mod blocking;
 mod call;
 mod config;
+mod endpoint;
 mod error;
 
 use std::sync::{Arc, Mutex};
 
 pub use blocking::BlockingClient;
 pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
+pub use endpoint::EndpointSettings;
 pub use error::{CallError, ErrorKind};
 
 use crate::endpoint::EmbeddedRuleSet;
+use crate::endpoint::binding::OperationEndpoint;
 use crate::retry::RetryQuota;
 use crate::sign::AuthScheme;
 use crate::transport::HttpClient;
 
 /// What a call needs to know about a service beyond the protocol: its name (for logs), how
-/// it signs, and its endpoint rules. Generated clients hold one in a `static`.
+/// it signs, its endpoint rules and what each operation's input binds to them. Generated
+/// clients hold one in a `static`.
+///
+/// The rules travel here rather than on a trait of the operation: `Client::call` stays
+/// generic over awso-core's `Operation` alone (which knows nothing of endpoints), one static
+/// per service holds them, and a service without rules (tests, local servers) just has none.
 #[derive(Debug)]
 pub struct ServiceSpec {
     name: &'static str,
     auth: AuthScheme,
     rules: Option<&'static EmbeddedRuleSet>,
+    /// Sorted by operation name.
+    bindings: &'static [OperationEndpoint],
 }
 
 impl ServiceSpec {
@@ -48,6 +58,7 @@ impl ServiceSpec {
             name,
             auth,
             rules: None,
+            bindings: &[],
         }
     }
 
@@ -56,6 +67,38 @@ impl ServiceSpec {
     pub const fn with_rules(mut self, rules: &'static EmbeddedRuleSet) -> Self {
         self.rules = Some(rules);
         self
+    }
+
+    /// The same service with its operations' endpoint bindings, sorted by operation name
+    /// (as the generator writes them).
+    ///
+    /// ```
+    /// use awso_client::client::ServiceSpec;
+    /// use awso_client::endpoint::binding::OperationEndpoint;
+    /// use awso_client::sign::AuthScheme;
+    ///
+    /// static BINDINGS: [OperationEndpoint; 2] = [
+    ///     OperationEndpoint { members: &[("Bucket", "Bucket")], ..OperationEndpoint::new("GetObject") },
+    ///     OperationEndpoint::new("ListBuckets"),
+    /// ];
+    /// static SPEC: ServiceSpec = ServiceSpec::new("s3", AuthScheme::NoAuth).with_bindings(&BINDINGS);
+    /// assert_eq!(SPEC.bindings_for("GetObject").unwrap().members, [("Bucket", "Bucket")]);
+    /// assert!(SPEC.bindings_for("PutObject").is_none());
+    /// ```
+    #[must_use]
+    pub const fn with_bindings(mut self, bindings: &'static [OperationEndpoint]) -> Self {
+        self.bindings = bindings;
+        self
+    }
+
+    /// The endpoint bindings of `operation` (its name in the model), if it has any.
+    pub fn bindings_for(&self, operation: &str) -> Option<&'static OperationEndpoint> {
+        let bindings = self.bindings;
+        match bindings.binary_search_by(|b| b.operation.cmp(operation)) {
+            Ok(at) => bindings.get(at),
+            // Not sorted after all (hand-written specs): a linear look still finds it.
+            Err(_) => bindings.iter().find(|b| b.operation == operation),
+        }
     }
 
     /// The service's name.

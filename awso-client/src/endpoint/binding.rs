@@ -28,6 +28,8 @@ use std::fmt;
 
 use serde_json::Value as Json;
 
+pub use super::operation::{OperationEndpoint, StaticValue};
+
 use super::RuleSet;
 use super::params::Params;
 use super::value::Value;
@@ -108,7 +110,7 @@ impl fmt::Display for BindingError {
 
 impl std::error::Error for BindingError {}
 
-fn binding_error(message: String) -> BindingError {
+pub(super) fn binding_error(message: String) -> BindingError {
     BindingError { message }
 }
 
@@ -196,7 +198,7 @@ impl OperationBindings {
 /// The JMESPath subset `operationContextParams` use: fields `a.b`, projections `a[*].b`,
 /// multi-select lists `[a, b]`, flattening `[]` and `keys(...)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct InputPath {
+pub(super) struct InputPath {
     ops: Vec<Op>,
 }
 
@@ -215,13 +217,20 @@ enum Op {
 const MAX_PATH_DEPTH: usize = 8;
 
 impl InputPath {
-    fn parse(text: &str) -> Option<InputPath> {
+    pub(super) fn parse(text: &str) -> Option<InputPath> {
         let (ops, rest) = parse_ops(text.trim(), 0)?;
         rest.is_empty().then_some(InputPath { ops })
     }
 
-    fn eval(&self, input: &Value) -> Option<Value> {
+    pub(super) fn eval(&self, input: &Value) -> Option<Value> {
         eval_ops(&self.ops, input)
+    }
+
+    /// The top-level input members the path reads: all a caller needs to look at.
+    pub(super) fn roots(&self) -> Vec<&str> {
+        let mut roots = Vec::new();
+        roots_of(&self.ops, &mut roots);
+        roots
     }
 }
 
@@ -272,6 +281,20 @@ fn parse_ops(mut text: &str, depth: usize) -> Option<(Vec<Op>, &str)> {
             None if text.starts_with('[') => {}
             None => return Some((ops, text)),
         }
+    }
+}
+
+fn roots_of<'p>(ops: &'p [Op], roots: &mut Vec<&'p str>) {
+    match ops.first() {
+        Some(Op::Field(name)) => roots.push(name),
+        Some(Op::Keys(inner)) => roots_of(inner, roots),
+        Some(Op::MultiSelect(branches)) => {
+            for branch in branches {
+                roots_of(branch, roots);
+            }
+        }
+        // A path starting with a projection reads the input as a list: it has no member.
+        Some(Op::Project | Op::Flatten) | None => {}
     }
 }
 

@@ -15,9 +15,12 @@
 //!
 //! Parameters come from client settings through their built-in names
 //! ([`binding::bind_built_ins`]) and from an operation's input through the model's
-//! `contextParam`, `staticContextParams` and `operationContextParams`
-//! ([`binding::OperationBindings`]). A generated service module carries its rule set as JSON
-//! text in an [`EmbeddedRuleSet`], parsed once on first use.
+//! `contextParam`, `staticContextParams` and `operationContextParams`: read from a model at
+//! run time ([`binding::OperationBindings`]) or, in generated code, as static data applied to
+//! the typed input ([`binding::OperationEndpoint`]). A generated service module carries its
+//! rule set as minified JSON text in an [`EmbeddedRuleSet`], parsed once on first use;
+//! `partitions.json`, one file for every service, is carried here once
+//! ([`Partitions::aws`]).
 //!
 //! ```
 //! use awso_client::endpoint::{Params, Partitions, RuleSet};
@@ -53,6 +56,7 @@ mod embedded;
 mod error;
 mod eval;
 mod functions;
+mod operation;
 mod params;
 mod parse;
 mod partition;
@@ -64,7 +68,7 @@ mod value;
 pub use embedded::EmbeddedRuleSet;
 pub use error::{ResolveError, RuleSetError};
 pub use params::Params;
-pub use partition::Partitions;
+pub use partition::{BOTOCORE_PARTITIONS, Partitions};
 pub use resolved::{AuthScheme, Endpoint};
 pub use value::Value;
 

@@ -1,5 +1,7 @@
 //! `partitions.json` and `aws.partition`: which AWS partition a region belongs to.
 
+use std::sync::{Arc, OnceLock};
+
 use serde_json::Value as Json;
 
 use super::error::{JsonPath, RuleSetError};
@@ -34,7 +36,37 @@ struct Partition {
     regions: Vec<(String, Vec<(String, Value)>)>,
 }
 
+/// botocore's `data/partitions.json`, minified: one small file (5 KB) for every service, so
+/// it is carried once here rather than in each generated module. `tests/partitions_fresh.rs`
+/// fails when the installed botocore has another.
+pub const BOTOCORE_PARTITIONS: &str = include_str!("partitions.json");
+
 impl Partitions {
+    /// The AWS partitions as botocore knows them ([`BOTOCORE_PARTITIONS`]), read once per
+    /// process: what a [`Config`](crate::client::Config) uses unless told otherwise.
+    ///
+    /// ```
+    /// use awso_client::endpoint::Partitions;
+    /// let aws = Partitions::aws();
+    /// let suffix = |region| aws.lookup(region).unwrap().iter()
+    ///     .find(|(k, _)| k == "dnsSuffix").and_then(|(_, v)| v.as_str()).map(str::to_owned);
+    /// assert_eq!(suffix("eu-west-1").as_deref(), Some("amazonaws.com"));
+    /// assert_eq!(suffix("cn-north-1").as_deref(), Some("amazonaws.com.cn"));
+    /// assert!(std::sync::Arc::ptr_eq(&aws, &Partitions::aws()));
+    /// ```
+    pub fn aws() -> Arc<Partitions> {
+        static PARSED: OnceLock<Arc<Partitions>> = OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                // Checked by the tests: the embedded text always parses.
+                Arc::new(
+                    Partitions::from_json(BOTOCORE_PARTITIONS)
+                        .unwrap_or_else(|_| Partitions::empty()),
+                )
+            })
+            .clone()
+    }
+
     /// No partitions: `aws.partition` is then always unset. For rule sets that do not use it.
     ///
     /// ```

@@ -49,19 +49,29 @@ impl<'o> Bindings<'o> {
     }
 
     /// The request URI: endpoint, host prefix, path with labels, literal and bound query.
-    pub(super) fn uri(&self, endpoint: &Endpoint) -> Result<String> {
+    /// `in_endpoint`: a leading part of the template the endpoint already carries.
+    pub(super) fn uri(&self, endpoint: &Endpoint, in_endpoint: Option<&str>) -> Result<String> {
         let template = self.path.as_deref().unwrap_or(self.operation.request_uri());
         let (path_template, literal_query) = template.split_once('?').unwrap_or((template, ""));
         if self.protocol.is_rest() {
             self.labels_in_template(path_template)?;
         }
+        let moved = in_endpoint
+            .and_then(|prefix| path_template.strip_prefix(prefix))
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'));
+        let path_template = moved.unwrap_or(path_template);
         let mut uri = format!("{}://", endpoint.scheme());
         if let Some(prefix) = self.operation.host_prefix() {
             uri.push_str(&expand(prefix, Template::HostPrefix, &self.host_labels)?);
         }
         uri.push_str(endpoint.host());
         uri.push_str(endpoint.base_path());
-        uri.push_str(&expand(path_template, Template::Path, &self.labels)?);
+        let path = expand(path_template, Template::Path, &self.labels)?;
+        if moved.is_some() && path.is_empty() && endpoint.base_path().is_empty() {
+            // All of the path moved to the host: the request still needs its `/`.
+            uri.push('/');
+        }
+        uri.push_str(&path);
         let mut query = literal_query.to_owned();
         for (key, value) in &self.query {
             push_query(&mut query, key, value);

@@ -44,6 +44,10 @@ pub struct RequestOptions {
     /// Bodies of operations with request compression are gzipped from this size on
     /// (default 10240 bytes, Smithy's; `usize::MAX` turns compression off).
     pub min_compression_size: usize,
+    /// A leading part of the operation's URI template that the endpoint URL already carries,
+    /// left out of the path: S3's `/{Bucket}` once endpoint rules have put the bucket in the
+    /// host or the path (default `None`). The label's member is still checked.
+    pub path_prefix_in_endpoint: Option<&'static str>,
 }
 
 impl Default for RequestOptions {
@@ -51,6 +55,7 @@ impl Default for RequestOptions {
         Self {
             idempotency_token: || uuid::Uuid::new_v4().to_string(),
             min_compression_size: 10_240,
+            path_prefix_in_endpoint: None,
         }
     }
 }
@@ -96,7 +101,7 @@ pub fn build_request<I: AwsStruct>(
     }
     input.serialize_members(schema, &mut bindings)?;
     let (body, content_type) = body(service, operation, &input, &mut bindings)?;
-    let uri = bindings.uri(endpoint)?;
+    let uri = bindings.uri(endpoint, options.path_prefix_in_endpoint)?;
     let mut headers = std::mem::take(&mut bindings.headers);
     protocol_headers(service, operation, content_type, &mut headers);
     let body = encode_body(operation, options, body, &mut headers)?;

@@ -1,0 +1,244 @@
+//! Where one call goes and how it signs: the service's rules resolved with every parameter
+//! (client settings, built-ins, the operation's input bindings), or the configured URL when
+//! the service carries no rules.
+
+use awso_core::protocol::{Endpoint, Operation};
+
+use super::{Config, ErrorKind, ServiceSpec};
+use crate::credentials::Credentials;
+use crate::endpoint::binding::{bind_built_ins, built_in};
+use crate::endpoint::{self, Params, RuleSet, Value};
+use crate::sign::{
+    AuthScheme, EndpointAuthOverride, SigningError, SigningParams, sign_http_request,
+};
+
+/// The endpoint settings of a [`Config`]: FIPS, dual-stack, and any other built-in or client
+/// context parameter by name (`ForcePathStyle`, `AWS::S3::Accelerate`, ...).
+///
+/// ```
+/// use awso_client::client::EndpointSettings;
+/// use awso_client::endpoint::Value;
+///
+/// let settings = EndpointSettings::default().use_fips(true).param("ForcePathStyle", true);
+/// assert_eq!(settings.get("AWS::UseFIPS"), Some(&Value::from(true)));
+/// assert_eq!(settings.get("ForcePathStyle"), Some(&Value::from(true)));
+/// assert_eq!(settings.get("AWS::UseDualStack"), None);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EndpointSettings {
+    /// Built-ins (names with `::`) and client context parameters, in the order set.
+    values: Vec<(String, Value)>,
+}
+
+impl EndpointSettings {
+    /// Asks for FIPS endpoints (`AWS::UseFIPS`).
+    #[must_use]
+    pub fn use_fips(self, on: bool) -> Self {
+        self.param(built_in::USE_FIPS, on)
+    }
+
+    /// Asks for dual-stack endpoints (`AWS::UseDualStack`).
+    #[must_use]
+    pub fn use_dual_stack(self, on: bool) -> Self {
+        self.param(built_in::USE_DUAL_STACK, on)
+    }
+
+    /// Sets a built-in (a name with `::`, such as `AWS::S3::ForcePathStyle`, bound to
+    /// whichever parameter the service's rules give it) or a client context parameter (by
+    /// its name in the rules, such as `ForcePathStyle`); a later value replaces an earlier.
+    #[must_use]
+    pub fn param(mut self, name: &str, value: impl Into<Value>) -> Self {
+        let value = value.into();
+        match self.values.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((name.to_owned(), value)),
+        }
+        self
+    }
+
+    /// The value set for `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The settings as rule parameters: built-ins through the names `rules` gives them,
+    /// client context parameters as they are.
+    fn bind(&self, rules: &RuleSet, params: &mut Params) {
+        let (built_ins, context): (Vec<_>, Vec<_>) = self
+            .values
+            .iter()
+            .partition(|(name, _)| name.contains("::"));
+        for (name, value) in context {
+            params.set(name, value.clone());
+        }
+        bind_built_ins(
+            rules,
+            built_ins
+                .into_iter()
+                .map(|(name, value)| (name.as_str(), value.clone())),
+            params,
+        );
+    }
+}
+
+/// What the call needs from resolution.
+#[derive(Debug)]
+pub(super) struct CallEndpoint {
+    pub(super) endpoint: Endpoint,
+    /// The service's scheme after the endpoint's `authSchemes`.
+    pub(super) auth: AuthScheme,
+    /// Headers the endpoint asks for.
+    pub(super) headers: Vec<(String, String)>,
+    /// The part of the URI template the URL carries (S3's `/{Bucket}`).
+    pub(super) path_prefix_in_endpoint: Option<&'static str>,
+}
+
+/// Resolves where `input` to operation `O` goes: the rules with every parameter when the
+/// service has rules (the configured URL is then their `SDK::Endpoint`), else the URL.
+pub(super) fn resolve<O: Operation, E>(
+    config: &Config,
+    spec: &ServiceSpec,
+    input: &O::Input,
+) -> Result<CallEndpoint, ErrorKind<E>> {
+    let endpoint_error = |error: String| ErrorKind::Endpoint(error.into());
+    let Some(rules) = spec.rules else {
+        let url = config.endpoint_url.as_deref().ok_or_else(|| {
+            endpoint_error(format!("no endpoint URL configured for {}", spec.name()))
+        })?;
+        return Ok(CallEndpoint {
+            endpoint: parse_url(url)?,
+            auth: spec.auth().clone(),
+            headers: Vec::new(),
+            path_prefix_in_endpoint: None,
+        });
+    };
+    let rules = rules
+        .get()
+        .map_err(|error| endpoint_error(error.to_string()))?;
+    let bindings = spec.bindings_for(O::SCHEMA.name());
+    let mut params = Params::new();
+    let built_ins = [
+        (built_in::REGION, config.region.clone().map(Value::from)),
+        (
+            built_in::ENDPOINT,
+            config.endpoint_url.clone().map(Value::from),
+        ),
+    ];
+    bind_built_ins(
+        rules,
+        built_ins
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?))),
+        &mut params,
+    );
+    config.endpoint.bind(rules, &mut params);
+    if let Some(bindings) = bindings {
+        bindings
+            .apply(input, &mut params)
+            .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
+    }
+    let resolved = rules
+        .resolve(&params, &config.partitions)
+        .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
+    Ok(CallEndpoint {
+        endpoint: parse_url(resolved.url())?,
+        auth: signing_for(spec.auth(), &resolved),
+        headers: headers_of(&resolved),
+        path_prefix_in_endpoint: bindings.and_then(|b| b.path_prefix_in_endpoint),
+    })
+}
+
+fn parse_url<E>(url: &str) -> Result<Endpoint, ErrorKind<E>> {
+    Endpoint::parse(url).map_err(|error| ErrorKind::Endpoint(Box::new(error)))
+}
+
+/// The model's scheme with the resolved endpoint's `authSchemes` applied.
+fn signing_for(model: &AuthScheme, resolved: &endpoint::Endpoint) -> AuthScheme {
+    let schemes: Vec<_> = resolved.auth_schemes().collect();
+    let region_sets: Vec<Vec<&str>> = schemes
+        .iter()
+        .map(|scheme| scheme.signing_region_set().collect())
+        .collect();
+    let overrides: Vec<EndpointAuthOverride<'_>> = schemes
+        .iter()
+        .zip(&region_sets)
+        .filter_map(|(scheme, set)| {
+            Some(EndpointAuthOverride {
+                name: scheme.name()?,
+                signing_name: scheme.signing_name(),
+                signing_region: scheme.signing_region(),
+                signing_region_set: (!set.is_empty()).then_some(set.as_slice()),
+                disable_double_encoding: scheme
+                    .get("disableDoubleEncoding")
+                    .and_then(Value::as_bool),
+            })
+        })
+        .collect();
+    if overrides.is_empty() {
+        // No `authSchemes`: the model's choice stands as it is (SigV4a stays SigV4a).
+        return model.clone();
+    }
+    model.clone().with_endpoint(&overrides)
+}
+
+fn headers_of(resolved: &endpoint::Endpoint) -> Vec<(String, String)> {
+    resolved
+        .headers()
+        .iter()
+        .flat_map(|(name, values)| {
+            values
+                .iter()
+                .map(move |value| (name.clone(), value.clone()))
+        })
+        .collect()
+}
+
+/// Adds the headers the resolved endpoint asks for.
+pub(super) fn add_headers<E>(
+    headers: &mut http::HeaderMap,
+    extra: &[(String, String)],
+) -> Result<(), ErrorKind<E>> {
+    for (name, value) in extra {
+        let bad =
+            |what: &str| ErrorKind::Endpoint(format!("endpoint header {name}: {what}").into());
+        let name = http::HeaderName::try_from(name.as_str()).map_err(|_| bad("a bad name"))?;
+        let value = http::HeaderValue::try_from(value.as_str()).map_err(|_| bad("a bad value"))?;
+        headers.append(name, value);
+    }
+    Ok(())
+}
+
+/// Signs with SigV4, or SigV4a over the endpoint's region set: the signing name, region and
+/// path encoding are the scheme's (after `authSchemes`), the region else the client's.
+pub(super) fn sign_sigv4(
+    request: &mut http::Request<bytes::Bytes>,
+    credentials: &Credentials,
+    auth: &AuthScheme,
+    client_region: Option<&str>,
+    time: std::time::SystemTime,
+) -> Result<(), SigningError> {
+    let (AuthScheme::SigV4(sigv4) | AuthScheme::SigV4a(sigv4)) = auth else {
+        return Ok(());
+    };
+    let region = sigv4
+        .signing_region
+        .as_deref()
+        .or(client_region)
+        .unwrap_or_default();
+    #[cfg(feature = "sigv4a")]
+    if let AuthScheme::SigV4a(_) = auth {
+        let set = sigv4
+            .signing_region_set
+            .as_ref()
+            .map_or_else(|| region.to_owned(), |set| set.join(","));
+        let params = SigningParams::new(&set, &sigv4.signing_name, time).settings(sigv4.settings());
+        let signed = {
+            let body = crate::sign::Payload::Bytes(request.body().as_ref());
+            let signable = crate::sign::SignableRequest::from_http(request).payload(body);
+            crate::sign::sign_v4a(&signable, credentials, &params)?
+        };
+        return signed.apply_to(request);
+    }
+    let params = SigningParams::new(region, &sigv4.signing_name, time).settings(sigv4.settings());
+    sign_http_request(request, credentials, &params).map(|_| ())
+}
