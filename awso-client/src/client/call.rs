@@ -8,7 +8,7 @@ use awso_core::protocol::{self, Endpoint, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
-use super::{CallError, Client, ErrorKind, ServiceSpec};
+use super::{CallError, Client, ErrorKind, ServiceSpec, response_checksum};
 use crate::endpoint::{Params, Value};
 use crate::retry::{self, Decision, Failure, skew};
 use crate::sign::{AuthScheme, SigningParams, sign_bearer, sign_http_request};
@@ -68,7 +68,9 @@ impl Client {
             &RequestOptions::default(),
         )
         .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
-        let (parts, body) = request.into_parts();
+        let (mut parts, body) = request.into_parts();
+        let validation = self.inner.config.response_checksum_validation;
+        response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
         let body = Bytes::from(body);
         let settings = self.inner.config.retry;
         let mut last_cost = None;
@@ -82,7 +84,10 @@ impl Client {
                 status = tracing::field::Empty,
                 request_id = tracing::field::Empty
             );
-            let outcome = self.attempt::<O>(spec, request).instrument(span).await;
+            let outcome = self
+                .attempt::<O>(spec, request, &parts.headers)
+                .instrument(span)
+                .await;
             let (kind, retry_after, skew_corrected) = match outcome {
                 Attempt::Done(result) => {
                     if let Ok(mut quota) = self.inner.quota.lock() {
@@ -176,6 +181,7 @@ impl Client {
         &self,
         spec: &ServiceSpec,
         mut request: http::Request<Bytes>,
+        request_headers: &http::HeaderMap,
     ) -> Attempt<O::Output, O::Error> {
         if let Err(kind) = self.sign(spec, &mut request).await {
             return Attempt::Done(Err(kind));
@@ -200,7 +206,7 @@ impl Client {
             },
         };
         match response {
-            Ok(response) => self.read::<O>(&response),
+            Ok(response) => self.read::<O>(&response, request_headers),
             Err(error) => failed(ErrorKind::Transport(error)),
         }
     }
@@ -254,10 +260,18 @@ impl Client {
     }
 
     /// The output, or the service's error with what the retry rules need from the answer.
-    fn read<O: Operation>(&self, response: &http::Response<Bytes>) -> Attempt<O::Output, O::Error> {
+    /// A body that fails its checksum is not parsed.
+    fn read<O: Operation>(
+        &self,
+        response: &http::Response<Bytes>,
+        request_headers: &http::HeaderMap,
+    ) -> Attempt<O::Output, O::Error> {
         let status = response.status().as_u16();
         let span = tracing::Span::current();
         span.record("status", status);
+        if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, response) {
+            return Attempt::Done(Err(kind));
+        }
         match protocol::response::<O, _>(response) {
             Ok(output) => Attempt::Done(Ok(output)),
             Err(protocol::ResponseError::Decode { status, source }) => {

@@ -19,12 +19,14 @@ mod blocking;
 mod call;
 mod config;
 mod error;
+mod response_checksum;
 
 use std::sync::{Arc, Mutex};
 
 pub use blocking::BlockingClient;
 pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
 pub use error::{CallError, ErrorKind};
+pub use response_checksum::ResponseChecksumValidation;
 
 use crate::endpoint::EmbeddedRuleSet;
 use crate::retry::RetryQuota;
