@@ -202,18 +202,25 @@ struct GetObjectOutput {
     body: Option<Blob>,
 }
 
-struct GetObject;
+/// An S3 GetObject-like operation named `$name` whose output is `$output`.
+macro_rules! get_object {
+    ($name:ident, $output:ident) => {
+        struct $name;
 
-impl Operation for GetObject {
-    type Input = PutObjectInput;
-    type Output = GetObjectOutput;
-    type Error = NoErrors;
-    const SERVICE: &'static ServiceSchema = S3;
-    const SCHEMA: &'static OperationSchema =
-        &OperationSchema::new("GetObject", "GET", "/{Bucket}/{Key+}")
-            .with_input(PutObjectInput::SCHEMA)
-            .with_output(GetObjectOutput::SCHEMA);
+        impl Operation for $name {
+            type Input = PutObjectInput;
+            type Output = $output;
+            type Error = NoErrors;
+            const SERVICE: &'static ServiceSchema = S3;
+            const SCHEMA: &'static OperationSchema =
+                &OperationSchema::new("GetObject", "GET", "/{Bucket}/{Key+}")
+                    .with_input(PutObjectInput::SCHEMA)
+                    .with_output($output::SCHEMA);
+        }
+    };
 }
+
+get_object!(GetObject, GetObjectOutput);
 
 #[test]
 fn a_zero_byte_streaming_blob_payload_decoded_as_none() {
@@ -253,18 +260,7 @@ struct StreamedGetObjectOutput {
     body: Option<Blob>,
 }
 
-struct StreamedGetObject;
-
-impl Operation for StreamedGetObject {
-    type Input = PutObjectInput;
-    type Output = StreamedGetObjectOutput;
-    type Error = NoErrors;
-    const SERVICE: &'static ServiceSchema = S3;
-    const SCHEMA: &'static OperationSchema =
-        &OperationSchema::new("GetObject", "GET", "/{Bucket}/{Key+}")
-            .with_input(PutObjectInput::SCHEMA)
-            .with_output(StreamedGetObjectOutput::SCHEMA);
-}
+get_object!(StreamedGetObject, StreamedGetObjectOutput);
 
 #[test]
 fn s3_get_object_of_an_empty_object_read_as_none() {
