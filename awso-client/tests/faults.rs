@@ -8,6 +8,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use awso_client::client::ResponseChecksumValidation;
 use awso_client::client::{
     BlockingClient, CallError, Client, Config, ErrorKind, ServiceSpec, Sleep, Timeouts,
 };
@@ -16,7 +17,10 @@ use awso_client::retry::RetrySettings;
 use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
 use awso_client::transport::HttpErrorKind;
 use awso_core::AwsError;
-use faults_support::operation::{CreateThing, CreateThingError, CreateThingRequest};
+use awso_core::protocol::ChecksumAlgorithm;
+use faults_support::operation::{
+    CreateThing, CreateThingError, CreateThingRequest, GetThing, GetThingRequest,
+};
 use faults_support::{Fault, FaultServer, Seen, refused_url};
 
 /// 2015-08-30T12:36:00Z: the client's (fixed) clock.
@@ -353,6 +357,136 @@ fn blocking_client_shares_the_call() {
     assert_eq!(sleep.delays(), [secs(500)]);
 }
 
+/// The body `Fault::ok` answers with.
+const THING: &str = r#"{"Id":"thing-1"}"#;
+
+/// `GetThing` against one scripted answer under `setting`: the outcome and what was sent.
+fn get_thing(
+    answer: Fault,
+    setting: ResponseChecksumValidation,
+    input: &GetThingRequest,
+) -> (Outcome, Vec<Seen>) {
+    let server = FaultServer::start(vec![answer], 4);
+    let sleep = Recorder::default();
+    let config = config(&server.url(), &sleep)
+        .response_checksum_validation(setting)
+        .build();
+    let client = Client::new(config);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let outcome = runtime.block_on(client.call::<GetThing>(&spec(), input));
+    (outcome, server.seen())
+}
+
+fn with_checksum(algorithm: ChecksumAlgorithm, value: &str) -> Fault {
+    Fault::ok().with_header(algorithm.header(), value)
+}
+
+fn good_response_checksum_passes() {
+    let crc = ChecksumAlgorithm::Crc32.checksum(THING.as_bytes());
+    let (outcome, seen) = get_thing(
+        with_checksum(ChecksumAlgorithm::Crc32, &crc),
+        ResponseChecksumValidation::WhenSupported,
+        &GetThingRequest::default(),
+    );
+    assert_eq!(outcome.unwrap().id.as_deref(), Some("thing-1"));
+    // Supported, so asked for without the input saying so.
+    assert_eq!(seen[0].header("x-amz-checksum-mode"), Some("ENABLED"));
+}
+
+fn bad_response_checksum_fails_and_is_not_retried() {
+    let sent = ChecksumAlgorithm::Sha256.checksum(b"another body");
+    let (outcome, seen) = get_thing(
+        with_checksum(ChecksumAlgorithm::Sha256, &sent),
+        ResponseChecksumValidation::WhenSupported,
+        &GetThingRequest::default(),
+    );
+    let error = outcome.unwrap_err();
+    assert!(
+        matches!(
+            error.kind(),
+            ErrorKind::ResponseChecksum { status: 200, .. }
+        ),
+        "{error:?}"
+    );
+    assert_eq!((error.attempts(), seen.len()), (1, 1), "not retried");
+    let text = error.to_string();
+    let computed = ChecksumAlgorithm::Sha256.checksum(THING.as_bytes());
+    for part in [
+        "GetThing failed",
+        "SHA256",
+        "x-amz-checksum-sha256",
+        &sent,
+        &computed,
+    ] {
+        assert!(text.contains(part), "{part:?} not in {text}");
+    }
+}
+
+fn multipart_composite_checksum_is_skipped() {
+    // A checksum of the parts' checksums: no body can be checked against it.
+    let (outcome, _) = get_thing(
+        with_checksum(ChecksumAlgorithm::Crc32, "AAAAAA==-3"),
+        ResponseChecksumValidation::WhenSupported,
+        &GetThingRequest::default(),
+    );
+    assert!(outcome.is_ok(), "{outcome:?}");
+    // The same value without the part count is checked, and fails.
+    let (outcome, _) = get_thing(
+        with_checksum(ChecksumAlgorithm::Crc32, "AAAAAA=="),
+        ResponseChecksumValidation::WhenSupported,
+        &GetThingRequest::default(),
+    );
+    assert!(matches!(
+        outcome.unwrap_err().kind(),
+        ErrorKind::ResponseChecksum { .. }
+    ));
+}
+
+fn unknown_checksum_algorithm_is_skipped() {
+    // An algorithm the runtime does not know, and one it knows that the operation does not
+    // list: neither is checked.
+    for header in ["x-amz-checksum-xxhash3", ChecksumAlgorithm::Crc32c.header()] {
+        let (outcome, _) = get_thing(
+            Fault::ok().with_header(header, "not-the-checksum"),
+            ResponseChecksumValidation::WhenSupported,
+            &GetThingRequest::default(),
+        );
+        assert!(outcome.is_ok(), "{header}: {outcome:?}");
+    }
+}
+
+fn when_required_checks_only_what_the_input_asks() {
+    let bad = || with_checksum(ChecksumAlgorithm::Crc32, "AAAAAA==");
+    let (outcome, seen) = get_thing(
+        bad(),
+        ResponseChecksumValidation::WhenRequired,
+        &GetThingRequest::default(),
+    );
+    assert!(outcome.is_ok(), "{outcome:?}");
+    assert_eq!(seen[0].header("x-amz-checksum-mode"), None);
+    let enabled = GetThingRequest {
+        checksum_mode: Some("ENABLED".to_owned()),
+    };
+    let (outcome, seen) = get_thing(bad(), ResponseChecksumValidation::WhenRequired, &enabled);
+    assert!(matches!(
+        outcome.unwrap_err().kind(),
+        ErrorKind::ResponseChecksum { .. }
+    ));
+    assert_eq!(seen[0].header("x-amz-checksum-mode"), Some("ENABLED"));
+}
+
+fn error_answers_are_not_checked() {
+    let (outcome, _) = get_thing(
+        Fault::error(400, "ValidationException").with_header("x-amz-checksum-crc32", "AAAAAA=="),
+        ResponseChecksumValidation::WhenSupported,
+        &GetThingRequest::default(),
+    );
+    assert_eq!(service_code(&outcome), ("ValidationException", 400));
+}
+
 fn main() {
     let cases: &[(&str, fn())] = &[
         ("success_at_once", success_at_once),
@@ -403,6 +537,30 @@ fn main() {
         (
             "blocking_client_shares_the_call",
             blocking_client_shares_the_call,
+        ),
+        (
+            "good_response_checksum_passes",
+            good_response_checksum_passes,
+        ),
+        (
+            "bad_response_checksum_fails_and_is_not_retried",
+            bad_response_checksum_fails_and_is_not_retried,
+        ),
+        (
+            "multipart_composite_checksum_is_skipped",
+            multipart_composite_checksum_is_skipped,
+        ),
+        (
+            "unknown_checksum_algorithm_is_skipped",
+            unknown_checksum_algorithm_is_skipped,
+        ),
+        (
+            "when_required_checks_only_what_the_input_asks",
+            when_required_checks_only_what_the_input_asks,
+        ),
+        (
+            "error_answers_are_not_checked",
+            error_answers_are_not_checked,
         ),
     ];
     let (mut passed, mut failed) = (0, 0);

@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 
 use crate::docs::{self, DocSource};
 use crate::names::{Namer, camel_case, ident, snake_case};
-use crate::rust_types::{TypeMap, item_overrides, namespace, value_traits};
+use crate::rust_types::{TypeMap, item_overrides, namespace, streaming, value_traits};
 use crate::{GeneratedOperation, Options};
 
 /// Names the generated module itself uses, which no shape may take.
@@ -191,6 +191,7 @@ impl<'a> Generator<'a> {
             Some(HttpBinding::ResponseCode) => keys.push(quote!(http_response_code)),
             None => {}
         }
+        keys.extend(streaming(member));
         if t.host_label {
             keys.push(quote!(host_label));
         }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use awso_core::Schema;
-use awso_core::schema::{Member, ShapeKind, TimestampFormat, XmlNamespace};
+use awso_core::schema::{HttpBinding, Member, ShapeKind, TimestampFormat, XmlNamespace};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -101,6 +101,21 @@ pub(crate) fn value_traits(member: &Member, keys: &mut Vec<TokenStream>) {
     if let Some(media) = media {
         keys.push(quote!(media_type = #media));
     }
+}
+
+/// The `streaming` key of a payload blob that botocore marks `"streaming": true` (on the
+/// member, as S3 does, or on the blob shape), with `requires_length` when it says
+/// `"requiresLength": true`. Only the payload streams: the derive refuses the key elsewhere.
+pub(crate) fn streaming(member: &Member) -> Option<TokenStream> {
+    let payload = matches!(member.traits().http, Some(HttpBinding::Payload));
+    if !payload || member.target().kind() != ShapeKind::Blob || !member.is_streaming() {
+        return None;
+    }
+    Some(if member.requires_length() {
+        quote!(streaming(requires_length))
+    } else {
+        quote!(streaming)
+    })
 }
 
 /// `member(...)`, `key(...)`, `value(...)` for the items of the list or map `member` holds,

@@ -343,6 +343,35 @@
 //! assert_eq!(Input::SCHEMA.members()[0].traits().media_type, Some("application/json"));
 //! ```
 //!
+//! `streaming` or `streaming(requires_length)` on the `http_payload` member of type `Blob`
+//! (`@streaming`; botocore's `"streaming": true` on the member or on its blob shape) — the
+//! body is a stream of bytes, so a 0-byte body is an empty blob, not an absent member (S3
+//! GetObject of an empty object). `requires_length` (`@requiresLength`) records that an
+//! upload must state its length up front. Written anywhere else, or on another type, it is a
+//! compile error:
+//! ```
+//! use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+//! use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+//!
+//! #[derive(AwsShape)]
+//! struct GetObjectOutput { #[awso(http_payload, streaming)] body: Option<Blob> }
+//! #[derive(AwsError, Debug)]
+//! enum GetObjectError { Unknown(UnknownError) }
+//! struct GetObject;
+//! impl Operation for GetObject {
+//!     type Input = Unit;
+//!     type Output = GetObjectOutput;
+//!     type Error = GetObjectError;
+//!     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestXml, "2006-03-01");
+//!     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetObject", "GET", "/")
+//!         .with_output(GetObjectOutput::SCHEMA);
+//! }
+//! let empty_object = http::Response::new(Vec::new());
+//! let output = awso_core::protocol::response::<GetObject, _>(&empty_object)?;
+//! assert_eq!(output.body, Some(Blob::new(Vec::new())));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! `member(...)`, `key(...)`, `value(...)` — traits of a list's items or a map's keys and
 //! values (`xml_name`, `xml_namespace`, `timestamp_format`, `media_type`, and nested
 //! `member`/`key`/`value` for collections of collections):

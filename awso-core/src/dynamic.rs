@@ -591,6 +591,7 @@ fn shape_traits(shape: &Document) -> ShapeTraits {
     traits.sparse = flag(shape, "sparse");
     traits.sensitive = flag(shape, "sensitive");
     traits.streaming = flag(shape, "streaming");
+    traits.requires_length = flag(shape, "requiresLength");
     if let Some(Document::Array(values)) = shape.get("enum") {
         let values: Vec<&'static str> = values
             .iter()
@@ -724,6 +725,9 @@ impl Context<'_> {
         traits.host_label = flag(reference, "hostLabel");
         traits.idempotency_token = flag(reference, "idempotencyToken");
         traits.sensitive = flag(reference, "sensitive");
+        // S3 marks its streamed payloads on the member, other services on the blob shape.
+        traits.streaming = flag(reference, "streaming");
+        traits.requires_length = flag(reference, "requiresLength");
         if flag(reference, "jsonvalue") {
             traits.media_type = Some("application/json");
         }

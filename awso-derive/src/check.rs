@@ -120,8 +120,25 @@ fn member(cx: &Ctxt, field: &Field<'_>) {
     let a = &field.attrs;
     member_traits(cx, a, field.shape_ty);
     http_binding(cx, a, field.shape_ty);
+    streaming(cx, a, field.shape_ty);
     if let (Some(span), true) = (a.required.span(), field.optional) {
         cx.error_at(span, "a required member is a plain type, not an Option");
+    }
+}
+
+/// A streaming member is the HTTP payload, of type `Blob`: the stream is the body.
+fn streaming(cx: &Ctxt, a: &MemberAttrs, shape_ty: &syn::Type) {
+    let Some(span) = a.streaming.span() else {
+        return;
+    };
+    if !matches!(a.http.get(), Some(HttpBinding::Payload)) {
+        cx.error_at(
+            span,
+            "a streaming member is the body: mark it `http_payload` as well",
+        );
+    }
+    if !ty::is_named(shape_ty, "Blob") {
+        cx.error_at(span, "only a blob streams: give this member the type Blob");
     }
 }
 

@@ -36,6 +36,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (target, name, response) in responses()? {
         add(target, name, response.into_bytes());
     }
+    for (target, name, data) in non_ascii_header_seeds() {
+        add(target, name, data);
+    }
     for (target, name, data) in cbor_seeds()? {
         add(target, name, data);
     }
@@ -300,6 +303,26 @@ const SUCCESS_HEADERS: &[(&str, &str)] = &[
 ];
 
 type Seed = (&'static str, &'static str, String);
+
+/// Response header values outside ASCII (S3 user metadata), in a string header and a
+/// prefix-header map: UTF-8, and bytes that are not UTF-8 (read as ISO-8859-1).
+fn non_ascii_header_seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
+    let utf8 = framed(
+        200,
+        &[
+            ("x-amz-request-id", "req-\u{e9}"),
+            ("X-Meta-Name", "caf\u{e9} \u{1f389}"),
+        ],
+        "",
+    );
+    let latin1 = b"200\nx-amz-request-id: req-\xe9\nX-Meta-Name: caf\xe9\n\n".to_vec();
+    let mut seeds = Vec::new();
+    for target in ["rest_json_response", "rest_xml_response"] {
+        seeds.push((target, "header-utf8", utf8.clone().into_bytes()));
+        seeds.push((target, "header-latin1", latin1.clone()));
+    }
+    seeds
+}
 
 fn responses() -> Result<Vec<Seed>, awso_core::Error> {
     let thing_json = {

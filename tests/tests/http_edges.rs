@@ -202,18 +202,25 @@ struct GetObjectOutput {
     body: Option<Blob>,
 }
 
-struct GetObject;
+/// An S3 GetObject-like operation named `$name` whose output is `$output`.
+macro_rules! get_object {
+    ($name:ident, $output:ident) => {
+        struct $name;
 
-impl Operation for GetObject {
-    type Input = PutObjectInput;
-    type Output = GetObjectOutput;
-    type Error = NoErrors;
-    const SERVICE: &'static ServiceSchema = S3;
-    const SCHEMA: &'static OperationSchema =
-        &OperationSchema::new("GetObject", "GET", "/{Bucket}/{Key+}")
-            .with_input(PutObjectInput::SCHEMA)
-            .with_output(GetObjectOutput::SCHEMA);
+        impl Operation for $name {
+            type Input = PutObjectInput;
+            type Output = $output;
+            type Error = NoErrors;
+            const SERVICE: &'static ServiceSchema = S3;
+            const SCHEMA: &'static OperationSchema =
+                &OperationSchema::new("GetObject", "GET", "/{Bucket}/{Key+}")
+                    .with_input(PutObjectInput::SCHEMA)
+                    .with_output($output::SCHEMA);
+        }
+    };
 }
+
+get_object!(GetObject, GetObjectOutput);
 
 #[test]
 fn a_zero_byte_streaming_blob_payload_decoded_as_none() {
@@ -237,6 +244,73 @@ fn a_zero_byte_streaming_blob_payload_decoded_as_none() {
     // A payload that is not streamed stays absent, as the protocol tests want.
     let output = protocol::response::<GetObject, _>(&empty).unwrap();
     assert!(output.body.is_none());
+}
+
+/// S3's model marks the payload member `"streaming": true`, not the blob shape.
+const S3_GET_OBJECT: &str = r#"{"metadata": {"protocol": "rest-xml", "apiVersion": "2006-03-01"},
+    "operations": {"GetObject": {"name": "GetObject",
+      "http": {"method": "GET", "requestUri": "/"}, "output": {"shape": "GetObjectOutput"}}},
+    "shapes": {"GetObjectOutput": {"type": "structure", "payload": "Body",
+        "members": {"Body": {"shape": "Body", "streaming": true}}},
+      "Body": {"type": "blob"}}}"#;
+
+#[derive(AwsShape, Debug)]
+struct StreamedGetObjectOutput {
+    #[awso(http_payload, streaming)]
+    body: Option<Blob>,
+}
+
+get_object!(StreamedGetObject, StreamedGetObjectOutput);
+
+#[test]
+fn s3_get_object_of_an_empty_object_read_as_none() {
+    let empty = http::Response::new(Vec::new());
+    let empty_blob = Blob::new(Vec::new());
+    // Derived: the streaming payload of a 0-byte object is an empty blob.
+    let output = protocol::response::<StreamedGetObject, _>(&empty).unwrap();
+    assert_eq!(output.body, Some(empty_blob.clone()));
+    // Dynamic, from S3's own placement of the trait (on the member).
+    let model = awso_core::dynamic::Model::from_botocore(S3_GET_OBJECT).unwrap();
+    let operation = model.operation("GetObject").unwrap();
+    let output =
+        protocol::parse_response_dynamic(model.service().unwrap(), operation, &empty).unwrap();
+    assert_eq!(
+        output.get("Body"),
+        Some(&awso_core::Value::Blob(empty_blob))
+    );
+    // Generated: the member carries the derive's `streaming` key.
+    let generated =
+        awso_codegen::generate(S3_GET_OBJECT, &awso_codegen::Options::default()).unwrap();
+    let code: String = generated.code.split_whitespace().collect();
+    assert!(
+        code.contains("http_payload,streaming)]"),
+        "{}",
+        generated.code
+    );
+}
+
+/// omics marks a blob shape `"requiresLength": true`, for uploads that must say their length.
+const OMICS_UPLOAD_PART: &str = r#"{"metadata": {"protocol": "rest-json", "apiVersion": "2022-11-28"},
+    "operations": {"UploadReadSetPart": {"name": "UploadReadSetPart",
+      "http": {"method": "PUT", "requestUri": "/"}, "input": {"shape": "Input"}}},
+    "shapes": {"Input": {"type": "structure", "payload": "Part", "required": ["Part"],
+        "members": {"Part": {"shape": "PartBlob"}}},
+      "PartBlob": {"type": "blob", "streaming": true, "requiresLength": true}}}"#;
+
+#[test]
+fn streaming_requires_length_was_not_recorded() {
+    let model = awso_core::dynamic::Model::from_botocore(OMICS_UPLOAD_PART).unwrap();
+    let input = model.operation("UploadReadSetPart").unwrap().input();
+    let part = input.member_named("Part").unwrap();
+    assert!(part.is_streaming() && part.requires_length());
+    let generated =
+        awso_codegen::generate(OMICS_UPLOAD_PART, &awso_codegen::Options::default()).unwrap();
+    let code: String = generated.code.split_whitespace().collect();
+    assert!(
+        code.contains("http_payload,streaming(requires_length))]"),
+        "{}",
+        generated.code
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use awso_core::protocol::{self, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
-use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint};
+use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint, response_checksum};
 use crate::retry::{self, Decision, Failure, skew};
 use crate::sign::{AuthScheme, sign_bearer};
 use crate::transport::HttpError;
@@ -69,6 +69,8 @@ impl Client {
                 .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
         let (mut parts, body) = request.into_parts();
         endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
+        let validation = self.inner.config.response_checksum_validation;
+        response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
         let body = Bytes::from(body);
         let settings = self.inner.config.retry;
         let mut last_cost = None;
@@ -83,7 +85,7 @@ impl Client {
                 request_id = tracing::field::Empty
             );
             let outcome = self
-                .attempt::<O>(&target.auth, request)
+                .attempt::<O>(&target.auth, request, &parts.headers)
                 .instrument(span)
                 .await;
             let (kind, retry_after, skew_corrected) = match outcome {
@@ -149,6 +151,7 @@ impl Client {
         &self,
         auth: &AuthScheme,
         mut request: http::Request<Bytes>,
+        request_headers: &http::HeaderMap,
     ) -> Attempt<O::Output, O::Error> {
         if let Err(kind) = self.sign(auth, &mut request).await {
             return Attempt::Done(Err(kind));
@@ -173,7 +176,7 @@ impl Client {
             },
         };
         match response {
-            Ok(response) => self.read::<O>(&response),
+            Ok(response) => self.read::<O>(&response, request_headers),
             Err(error) => failed(ErrorKind::Transport(error)),
         }
     }
@@ -219,10 +222,18 @@ impl Client {
     }
 
     /// The output, or the service's error with what the retry rules need from the answer.
-    fn read<O: Operation>(&self, response: &http::Response<Bytes>) -> Attempt<O::Output, O::Error> {
+    /// A body that fails its checksum is not parsed.
+    fn read<O: Operation>(
+        &self,
+        response: &http::Response<Bytes>,
+        request_headers: &http::HeaderMap,
+    ) -> Attempt<O::Output, O::Error> {
         let status = response.status().as_u16();
         let span = tracing::Span::current();
         span.record("status", status);
+        if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, response) {
+            return Attempt::Done(Err(kind));
+        }
         match protocol::response::<O, _>(response) {
             Ok(output) => Attempt::Done(Ok(output)),
             Err(protocol::ResponseError::Decode { status, source }) => {

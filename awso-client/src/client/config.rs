@@ -16,6 +16,8 @@ use crate::retry::RetrySettings;
 use crate::sign::BearerToken;
 use crate::transport::HttpClient;
 
+use super::ResponseChecksumValidation;
+
 /// Waits: the call's only way to pass time, so tests record delays instead of sleeping.
 pub trait Sleep: Send + Sync {
     /// A future that completes after `delay`.
@@ -119,6 +121,7 @@ pub struct Config {
     pub(crate) sleep: Arc<dyn Sleep>,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) jitter: Jitter,
+    pub(crate) response_checksum_validation: ResponseChecksumValidation,
 }
 
 impl fmt::Debug for Config {
@@ -133,6 +136,10 @@ impl fmt::Debug for Config {
             .field("retry", &self.retry)
             .field("timeouts", &self.timeouts)
             .field("user_agent", &self.user_agent)
+            .field(
+                "response_checksum_validation",
+                &self.response_checksum_validation,
+            )
             .finish_non_exhaustive()
     }
 }
@@ -171,6 +178,7 @@ impl Config {
                 sleep: Arc::new(TokioSleep),
                 clock: Arc::new(SystemClock),
                 jitter: Arc::new(system_jitter),
+                response_checksum_validation: ResponseChecksumValidation::WhenSupported,
             },
         }
     }
@@ -225,6 +233,11 @@ impl Config {
     /// The timeouts.
     pub fn timeouts(&self) -> Timeouts {
         self.timeouts
+    }
+
+    /// When response checksums are checked.
+    pub fn response_checksum_validation(&self) -> ResponseChecksumValidation {
+        self.response_checksum_validation
     }
 }
 
@@ -331,6 +344,23 @@ impl ConfigBuilder {
     #[must_use]
     pub fn jitter(mut self, jitter: impl Fn() -> f64 + Send + Sync + 'static) -> Self {
         self.config.jitter = Arc::new(jitter);
+        self
+    }
+
+    /// When the bodies of answers are checked against the checksums services send (default:
+    /// [`WhenSupported`](ResponseChecksumValidation::WhenSupported)).
+    ///
+    /// ```
+    /// use awso_client::client::{Config, ResponseChecksumValidation};
+    ///
+    /// let config = Config::builder()
+    ///     .response_checksum_validation(ResponseChecksumValidation::WhenRequired)
+    ///     .build();
+    /// assert_eq!(config.response_checksum_validation(), ResponseChecksumValidation::WhenRequired);
+    /// ```
+    #[must_use]
+    pub fn response_checksum_validation(mut self, setting: ResponseChecksumValidation) -> Self {
+        self.config.response_checksum_validation = setting;
         self
     }
 

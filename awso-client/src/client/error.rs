@@ -65,6 +65,15 @@ pub enum ErrorKind<E> {
         /// Why the body did not read.
         source: awso_core::Error,
     },
+    /// The body of a successful answer does not match the checksum the service sent with
+    /// it (the error names the algorithm, the checksum sent and the one computed). Not
+    /// retried.
+    ResponseChecksum {
+        /// The HTTP status.
+        status: u16,
+        /// The mismatch.
+        source: awso_core::Error,
+    },
 }
 
 impl<E> CallError<E> {
@@ -108,7 +117,9 @@ impl<E> CallError<E> {
     /// The HTTP status of the service's answer, when there was one.
     pub fn status(&self) -> Option<u16> {
         match &*self.kind {
-            ErrorKind::Service { status, .. } | ErrorKind::Response { status, .. } => Some(*status),
+            ErrorKind::Service { status, .. }
+            | ErrorKind::Response { status, .. }
+            | ErrorKind::ResponseChecksum { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -157,6 +168,9 @@ impl<E: fmt::Display> fmt::Display for CallError<E> {
             ErrorKind::Response { status, source } => {
                 write!(f, "reading the answer (HTTP {status}): {source}")
             }
+            ErrorKind::ResponseChecksum { status, source } => {
+                write!(f, "checking the answer (HTTP {status}): {source}")
+            }
         }?;
         if self.attempts > 1 {
             write!(f, " (after {} attempts)", self.attempts)?;
@@ -174,9 +188,9 @@ impl<E: StdError + 'static> StdError for CallError<E> {
             ErrorKind::Credentials(error) => Some(error),
             ErrorKind::Signing(error) => Some(error),
             ErrorKind::Endpoint(error) => Some(&**error),
-            ErrorKind::Construction(error) | ErrorKind::Response { source: error, .. } => {
-                Some(error)
-            }
+            ErrorKind::Construction(error)
+            | ErrorKind::Response { source: error, .. }
+            | ErrorKind::ResponseChecksum { source: error, .. } => Some(error),
         }
     }
 }

@@ -222,7 +222,9 @@ fn serve(mut stream: TcpStream, fault: &Fault, seen: &Mutex<Vec<Seen>>) {
 }
 
 pub(crate) mod operation {
-    use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    use awso_core::protocol::{
+        ChecksumAlgorithm, HttpChecksum, Operation, OperationSchema, Protocol, ServiceSchema,
+    };
     use awso_core::{AwsError, AwsShape, UnknownError};
 
     #[derive(AwsShape, Debug, Clone)]
@@ -245,6 +247,35 @@ pub(crate) mod operation {
     }
 
     pub(crate) struct CreateThing;
+
+    /// An operation whose answers carry checksums, as S3 GetObject's do.
+    #[derive(AwsShape, Debug, Clone, Default)]
+    #[awso(rename_all = "PascalCase")]
+    pub(crate) struct GetThingRequest {
+        #[awso(http_header = "x-amz-checksum-mode")]
+        pub(crate) checksum_mode: Option<String>,
+    }
+
+    pub(crate) struct GetThing;
+
+    impl Operation for GetThing {
+        type Input = GetThingRequest;
+        type Output = CreateThingResponse;
+        type Error = CreateThingError;
+        const SERVICE: &'static ServiceSchema = CreateThing::SERVICE;
+        const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetThing", "GET", "/thing")
+            .with_input(GetThingRequest::SCHEMA)
+            .with_output(CreateThingResponse::SCHEMA)
+            .with_errors(CreateThingError::ERRORS)
+            .with_http_checksum(
+                HttpChecksum::new()
+                    .with_request_validation_mode_member("ChecksumMode")
+                    .with_response_algorithms(&[
+                        ChecksumAlgorithm::Crc32,
+                        ChecksumAlgorithm::Sha256,
+                    ]),
+            );
+    }
 
     impl Operation for CreateThing {
         type Input = CreateThingRequest;

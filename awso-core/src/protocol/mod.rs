@@ -90,7 +90,9 @@ pub use body::{read_body_members, write_body_members};
 pub use checksum::{ChecksumAlgorithm, HttpChecksum, verify_checksum};
 pub use endpoint::Endpoint;
 pub use errors::{DynamicError, error_parts};
-pub use request::{RequestOptions, build_request, verify_response_checksum};
+pub use request::{
+    RequestOptions, build_request, validation_mode_header, verify_response_checksum,
+};
 pub use response::{ResponseError, parse_response, parse_response_dynamic};
 
 use crate::error::Result;

@@ -370,14 +370,7 @@ pub fn verify_response_checksum<B: AsRef<[u8]>>(
     let Some(trait_) = operation.http_checksum() else {
         return Ok(());
     };
-    let header = trait_
-        .request_validation_mode_member()
-        .and_then(|name| operation.input().member_named(name))
-        .and_then(|m| match m.traits().http {
-            Some(HttpBinding::Header(header)) => Some(header),
-            _ => None,
-        });
-    let enabled = header
+    let enabled = validation_mode_header(operation)
         .and_then(|h| request_headers.get(h))
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"ENABLED"));
     if !enabled {
@@ -388,6 +381,36 @@ pub fn verify_response_checksum<B: AsRef<[u8]>>(
         response.headers(),
         response.body().as_ref(),
     )
+}
+
+/// The request header that asks for (and turns on the check of) a response checksum: the
+/// one the input's validation-mode member of `@httpChecksum` is bound to (S3's
+/// `x-amz-checksum-mode`). `None` when the operation has no such member.
+///
+/// ```
+/// use awso_core::protocol::{HttpChecksum, OperationSchema, validation_mode_header};
+/// use awso_core::AwsShape;
+///
+/// #[derive(AwsShape)]
+/// struct GetObjectInput {
+///     #[awso(http_header = "x-amz-checksum-mode", rename = "ChecksumMode")]
+///     mode: Option<String>,
+/// }
+/// const GET: OperationSchema = OperationSchema::new("GetObject", "GET", "/")
+///     .with_input(GetObjectInput::SCHEMA)
+///     .with_http_checksum(HttpChecksum::new().with_request_validation_mode_member("ChecksumMode"));
+/// assert_eq!(validation_mode_header(&GET), Some("x-amz-checksum-mode"));
+/// assert_eq!(validation_mode_header(&OperationSchema::new("Put", "PUT", "/")), None);
+/// ```
+pub fn validation_mode_header(operation: &OperationSchema) -> Option<&'static str> {
+    operation
+        .http_checksum()?
+        .request_validation_mode_member()
+        .and_then(|name| operation.input().member_named(name))
+        .and_then(|m| match m.traits().http {
+            Some(HttpBinding::Header(header)) => Some(header),
+            _ => None,
+        })
 }
 
 /// Where the header `name` is among `headers` (names compared without case).

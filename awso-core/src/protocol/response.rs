@@ -349,8 +349,7 @@ impl<'r> ResponseReader<'r> {
         let kind = member.target().kind();
         // An empty body is an absent payload, as the protocol tests want, except for a
         // streaming blob (S3 GetObject): a 0-byte object is still an object.
-        let streaming = member.target().traits().streaming;
-        if self.body.is_empty() && !(kind == ShapeKind::Blob && streaming) {
+        if self.body.is_empty() && !(kind == ShapeKind::Blob && member.is_streaming()) {
             return Ok(());
         }
         if matches!(kind, ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum) {

@@ -690,6 +690,40 @@ impl Member {
             .or_else(|| self.target().traits().timestamp_format)
     }
 
+    /// Whether this member's value is a stream (`@streaming`, on the member or on its
+    /// target shape): a 0-byte payload is then an empty blob, not an absent one.
+    ///
+    /// ```
+    /// use awso_core::{AwsShape, Blob};
+    ///
+    /// #[derive(AwsShape)]
+    /// struct GetObjectOutput {
+    ///     #[awso(http_payload, streaming)]
+    ///     body: Option<Blob>,
+    /// }
+    /// assert!(GetObjectOutput::SCHEMA.members()[0].is_streaming());
+    /// ```
+    pub fn is_streaming(&self) -> bool {
+        self.traits.streaming || self.target().traits().streaming
+    }
+
+    /// Whether an upload of this streaming member must say its length up front
+    /// (`@requiresLength`, on the member or on its target shape).
+    ///
+    /// ```
+    /// use awso_core::{AwsShape, Blob};
+    ///
+    /// #[derive(AwsShape)]
+    /// struct UploadReadSetPartInput {
+    ///     #[awso(http_payload, streaming(requires_length))]
+    ///     part: Blob,
+    /// }
+    /// assert!(UploadReadSetPartInput::SCHEMA.members()[0].requires_length());
+    /// ```
+    pub fn requires_length(&self) -> bool {
+        self.traits.requires_length || self.target().traits().requires_length
+    }
+
     /// The item member of the list this member holds, or an error naming the mismatch (a
     /// list-typed Rust value at a member whose schema is not a list).
     ///

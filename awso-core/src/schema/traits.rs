@@ -219,6 +219,9 @@ pub struct ShapeTraits {
     pub media_type: Option<&'static str>,
     /// `@streaming` on a blob: the body is streamed rather than buffered.
     pub streaming: bool,
+    /// `@requiresLength` on a streaming blob: an upload of it must say its length up front
+    /// (recorded for streaming uploads; buffered bodies always know their length).
+    pub requires_length: bool,
     /// The named values of an enum (their wire values).
     pub enum_values: &'static [&'static str],
     /// The named values of an intEnum.
@@ -243,6 +246,7 @@ impl ShapeTraits {
         sensitive: false,
         media_type: None,
         streaming: false,
+        requires_length: false,
         enum_values: &[],
         int_enum_values: &[],
     };
@@ -360,6 +364,13 @@ impl ShapeTraits {
         self
     }
 
+    /// Adds `@requiresLength`.
+    #[must_use]
+    pub const fn requires_length(mut self) -> Self {
+        self.requires_length = true;
+        self
+    }
+
     /// Lists an enum's named values.
     ///
     /// ```
@@ -438,6 +449,11 @@ pub struct MemberTraits {
     pub default: Option<DefaultValue>,
     /// `@mediaType` applied through the member (botocore's `jsonvalue` on a header member).
     pub media_type: Option<&'static str>,
+    /// `@streaming` applied through the member: botocore marks S3's payload members so, and
+    /// a derived blob member can say it no other way (every `Blob` shares one schema).
+    pub streaming: bool,
+    /// `@requiresLength` applied through the member.
+    pub requires_length: bool,
 }
 
 impl MemberTraits {
@@ -464,6 +480,8 @@ impl MemberTraits {
         sensitive: false,
         default: None,
         media_type: None,
+        streaming: false,
+        requires_length: false,
     };
 
     /// Adds `@jsonName`.
@@ -679,6 +697,20 @@ impl MemberTraits {
     #[must_use]
     pub const fn media_type(mut self, media_type: &'static str) -> Self {
         self.media_type = Some(media_type);
+        self
+    }
+
+    /// Adds `@streaming` (on the member; see [`Member::is_streaming`](crate::Member::is_streaming)).
+    #[must_use]
+    pub const fn streaming(mut self) -> Self {
+        self.streaming = true;
+        self
+    }
+
+    /// Adds `@requiresLength` (on the member).
+    #[must_use]
+    pub const fn requires_length(mut self) -> Self {
+        self.requires_length = true;
         self
     }
 

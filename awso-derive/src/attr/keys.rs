@@ -275,6 +275,7 @@ pub(super) const KEYS: &[Row] = &[
         Form::value("<literal>").or_list("empty_list | empty_map"),
     ),
     row("media_type", ITEM, Form::STR),
+    row("streaming", &[Field], Form::FLAG.or_list("requires_length")),
     row("member", ITEM, NESTED),
     row("key", ITEM, NESTED),
     row("value", ITEM, NESTED),

@@ -101,6 +101,12 @@ pub(crate) struct ErrorAttr {
     pub(crate) code: Option<String>,
 }
 
+/// `streaming` on a payload blob: `@streaming`, with `@requiresLength` when written
+/// `streaming(requires_length)`.
+pub(crate) struct Streaming {
+    pub(crate) requires_length: bool,
+}
+
 /// Traits a member (or a list item, map key or value inside `member(...)`, `key(...)`,
 /// `value(...)`) can carry.
 #[derive(Default)]
@@ -120,6 +126,7 @@ pub(crate) struct MemberAttrs {
     pub(crate) sensitive: Slot<()>,
     pub(crate) default: Slot<DefaultValue>,
     pub(crate) media_type: Slot<String>,
+    pub(crate) streaming: Slot<Streaming>,
     pub(crate) item: Slot<Box<MemberAttrs>>,
     pub(crate) key: Slot<Box<MemberAttrs>>,
     pub(crate) value: Slot<Box<MemberAttrs>>,
@@ -191,6 +198,9 @@ impl MemberAttrs {
             "xml_name" => name(&mut self.xml_name),
             "ec2_query_name" => name(&mut self.ec2_query_name),
             "media_type" => name(&mut self.media_type),
+            "streaming" => self
+                .streaming
+                .set(cx, key, span, values::streaming(cx, meta)),
             "xml_attribute" => flag(&mut self.xml_attribute),
             "xml_flattened" => flag(&mut self.xml_flattened),
             "host_label" => flag(&mut self.host_label),

@@ -5,7 +5,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Lit, LitStr};
 
 use super::keys::{Form, SubKey, one_of, parse_sub_keys};
-use super::{DefaultValue, ErrorAttr, HttpBinding, Namespace, TimestampFormat};
+use super::{DefaultValue, ErrorAttr, HttpBinding, Namespace, Streaming, TimestampFormat};
 use crate::case::{RULE_NAMES, RenameRule};
 use crate::ctxt::Ctxt;
 
@@ -144,6 +144,20 @@ pub(super) fn timestamp_format(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<
             None
         }
     }
+}
+
+const STREAMING_KEYS: &[SubKey] = &[SubKey {
+    name: "requires_length",
+    form: Form::FLAG,
+}];
+
+/// `streaming` or `streaming(requires_length)`.
+pub(super) fn streaming(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Streaming {
+    let mut requires_length = false;
+    if meta.input.peek(syn::token::Paren) {
+        parse_sub_keys(cx, meta, STREAMING_KEYS, |_, _| requires_length = true);
+    }
+    Streaming { requires_length }
 }
 
 const DEFAULT_KEYS: &[SubKey] = &[

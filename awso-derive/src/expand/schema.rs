@@ -55,6 +55,11 @@ pub(super) fn member_traits(
         (required, "required"),
         (attrs.idempotency_token.is_set(), "idempotency_token"),
         (attrs.sensitive.is_set(), "sensitive"),
+        (attrs.streaming.is_set(), "streaming"),
+        (
+            attrs.streaming.get().is_some_and(|s| s.requires_length),
+            "requires_length",
+        ),
     ];
     for (set, method) in flags {
         if set {
