@@ -36,23 +36,35 @@ pub(super) fn name(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<String> {
     Some(lit.value())
 }
 
-fn expr(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<syn::Expr> {
-    match meta
-        .value()
-        .and_then(syn::parse::ParseBuffer::parse::<syn::Expr>)
-    {
-        Ok(expr) => Some(expr),
+/// The value after `=` as an expression. What syn's `derive`-feature parser cannot read as
+/// one (an array, a block: `full` stays off to keep the derive's build light) is reported as
+/// `expected`, over the whole value, like any other wrong value.
+fn expr(cx: &Ctxt, meta: &ParseNestedMeta<'_>, expected: &str) -> Option<syn::Expr> {
+    use syn::parse::discouraged::Speculative;
+    let value = match meta.value() {
+        Ok(value) => value,
         Err(e) => {
             cx.syn_error(e);
-            None
+            return None;
         }
+    };
+    let fork = value.fork();
+    if let Ok(expr) = fork.parse::<syn::Expr>() {
+        value.advance_to(&fork);
+        return Some(expr);
     }
+    match value.parse::<proc_macro2::TokenStream>() {
+        Ok(rest) => cx.error_spanned_by(rest, expected),
+        Err(e) => cx.syn_error(e),
+    }
+    None
 }
 
 pub(super) fn int(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<i32> {
-    let expr = expr(cx, meta)?;
+    const EXPECTED: &str = "expected an i32 literal";
+    let expr = expr(cx, meta, EXPECTED)?;
     int_from_expr(&expr).or_else(|| {
-        cx.error_spanned_by(&expr, "expected an i32 literal");
+        cx.error_spanned_by(&expr, EXPECTED);
         None
     })
 }
@@ -192,13 +204,12 @@ pub(super) fn default(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<DefaultVa
         });
         return value;
     }
-    let expr = expr(cx, meta)?;
+    const EXPECTED: &str =
+        "expected a boolean, number or string literal, or default(empty_list) / default(empty_map)";
+    let expr = expr(cx, meta, EXPECTED)?;
     let value = literal_default(&expr);
     if value.is_none() {
-        cx.error_spanned_by(
-            &expr,
-            "expected a boolean, number or string literal, or default(empty_list) / default(empty_map)",
-        );
+        cx.error_spanned_by(&expr, EXPECTED);
     }
     value
 }
