@@ -3,14 +3,18 @@
 //! ```text
 //! awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model]
 //!              [--runtime PATH] [--no-rustfmt]
+//!              [--client [--client-runtime PATH]]
 //! ```
+//!
+//! `--client` adds the service's `Client` and `BlockingClient` (awso-client), with the
+//! paginators and waiters of the `paginators-1.json` and `waiters-2.json` beside the model.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use awso_codegen::{DocSource, Options, find_botocore_model, generate, read_model};
+use awso_codegen::{ClientOptions, DocSource, Options, find_botocore_model, generate, read_model};
 
-const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt]";
+const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt] [--client [--client-runtime PATH]]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -47,6 +51,16 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     syn::parse_str(&path).map_err(|e| format!("--runtime {path}: {e}"))?;
             }
             "--no-rustfmt" => options.rustfmt = false,
+            "--client" => options.client = Some(options.client.take().unwrap_or_default()),
+            "--client-runtime" => {
+                let path = args.next().ok_or(USAGE)?;
+                let runtime =
+                    syn::parse_str(&path).map_err(|e| format!("--client-runtime {path}: {e}"))?;
+                options.client = Some(ClientOptions {
+                    runtime,
+                    ..options.client.take().unwrap_or_default()
+                });
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -64,7 +78,13 @@ fn run(args: Vec<String>) -> Result<(), String> {
         find_botocore_model(&source).map_err(|e| e.to_string())?
     };
     let text = read_model(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(client) = options.client.take() {
+        options.client = Some(client.beside(&path).map_err(|e| e.to_string())?);
+    }
     let generated = generate(&text, &options).map_err(|e| e.to_string())?;
+    for note in &generated.notes {
+        eprintln!("awso-codegen: {note}");
+    }
     match out {
         Some(out) => {
             std::fs::write(&out, generated.code).map_err(|e| format!("{}: {e}", out.display()))
