@@ -146,9 +146,9 @@ impl<O: Paginate> Cursor<O> {
     }
 
     /// Ends the cursor on an error.
-    fn fail<T>(&mut self, error: CallError<O::Error>) -> Option<Result<T, CallError<O::Error>>> {
+    fn fail<T>(&mut self, error: CallError<O::Error>) -> Result<T, CallError<O::Error>> {
         self.done = true;
-        Some(Err(error))
+        Err(error)
     }
 }
 
@@ -187,11 +187,11 @@ impl<O: Paginate> Paginator<O> {
         }
         let page = match self.client.call::<O>(self.spec, &self.cursor.input).await {
             Ok(page) => page,
-            Err(error) => return self.cursor.fail(error),
+            Err(error) => return Some(self.cursor.fail(error)),
         };
         match self.cursor.advance(&page) {
             Ok(()) => Some(Ok(page)),
-            Err(error) => self.cursor.fail(error),
+            Err(error) => Some(self.cursor.fail(error)),
         }
     }
 

@@ -313,6 +313,12 @@ fn matches(matcher: &Matcher, result: &Document, expected: &Document) -> bool {
     }
 }
 
+/// What a wait on operation `O` ends with.
+pub type WaitResult<O> = Result<
+    Waited<<O as Operation>::Output, <O as Operation>::Error>,
+    WaitError<<O as Operation>::Error>,
+>;
+
 /// Calls `O` with `input` until `waiter` reaches a final state, at most its `maxAttempts`
 /// times and within `limit` in total.
 ///
@@ -330,7 +336,7 @@ pub async fn wait<O: Operation>(
     waiter: &WaiterSpec,
     input: &O::Input,
     limit: Duration,
-) -> Result<Waited<O::Output, O::Error>, WaitError<O::Error>> {
+) -> WaitResult<O> {
     let expressions = waiter.parsed().map_err(|error| WaitError::Expression {
         waiter: waiter.name,
         error,
@@ -392,6 +398,6 @@ pub fn wait_blocking<O: Operation>(
     waiter: &WaiterSpec,
     input: &O::Input,
     limit: Duration,
-) -> Result<Waited<O::Output, O::Error>, WaitError<O::Error>> {
+) -> WaitResult<O> {
     client.block_on(wait::<O>(client.client(), spec, waiter, input, limit))
 }

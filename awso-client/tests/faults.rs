@@ -5,11 +5,10 @@
 mod faults_support;
 
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use awso_client::client::{
-    BlockingClient, CallError, Client, Config, ErrorKind, ServiceSpec, Sleep, Timeouts,
+    BlockingClient, CallError, Client, Config, ErrorKind, ServiceSpec, Timeouts,
 };
 use awso_client::credentials::{Clock, Credentials};
 use awso_client::retry::RetrySettings;
@@ -17,26 +16,10 @@ use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
 use awso_client::transport::HttpErrorKind;
 use awso_core::AwsError;
 use faults_support::operation::{CreateThing, CreateThingError, CreateThingRequest};
-use faults_support::{Fault, FaultServer, Seen, refused_url};
+use faults_support::{Fault, FaultServer, Recorder, Seen, refused_url};
 
 /// 2015-08-30T12:36:00Z: the client's (fixed) clock.
 const NOW: u64 = 1_440_938_160;
-
-#[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<Duration>>>);
-
-impl Sleep for Recorder {
-    fn sleep(&self, delay: Duration) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send>> {
-        self.0.lock().unwrap().push(delay);
-        Box::pin(async {})
-    }
-}
-
-impl Recorder {
-    fn delays(&self) -> Vec<Duration> {
-        self.0.lock().unwrap().clone()
-    }
-}
 
 struct FixedClock;
 

@@ -10,14 +10,13 @@ mod faults_support;
 #[path = "generated_client_support/widgets.rs"]
 mod widgets;
 
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use awso_client::client::{CallError, Config, ConfigBuilder, ErrorKind, Sleep};
+use awso_client::client::{CallError, Config, ConfigBuilder, ErrorKind};
 use awso_client::credentials::{Clock, Credentials};
 use awso_client::retry::RetrySettings;
 use awso_client::waiter::WaitError;
-use faults_support::{Fault, FaultServer, Seen};
+use faults_support::{Fault, FaultServer, Recorder, Seen};
 use widgets::{DescribeWidgetError, DescribeWidgetInput, ListWidgetsInput, Status};
 
 const MODEL_DIR: &str = concat!(
@@ -26,25 +25,9 @@ const MODEL_DIR: &str = concat!(
 );
 const COMMAND: &str = "awso-codegen awso-client/tests/generated_client_support/widgets/service-2.json --client -o awso-client/tests/generated_client_support/widgets.rs";
 
-#[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<Duration>>>);
-
-impl Sleep for Recorder {
-    fn sleep(&self, delay: Duration) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send>> {
-        self.0.lock().unwrap().push(delay);
-        Box::pin(async {})
-    }
-}
-
-impl Recorder {
-    fn delays(&self) -> Vec<u64> {
-        self.0
-            .lock()
-            .unwrap()
-            .iter()
-            .map(Duration::as_secs)
-            .collect()
-    }
+/// The recorded delays in whole seconds.
+fn delays(sleep: &Recorder) -> Vec<u64> {
+    sleep.delays().iter().map(Duration::as_secs).collect()
 }
 
 /// A clock that stands still: the waiters' time is what they slept.
@@ -130,7 +113,7 @@ fn each_operation_signs_as_its_model_says_on_both_clients() {
     assert_eq!(output.widget.unwrap().status, Some(Status::Ready));
     let client = widgets::Client::from_config(config(&server, &sleep).build());
     runtime()
-        .block_on(client.ping_widgets(&awso_core::protocol::Unit::default()))
+        .block_on(client.ping_widgets(&awso_core::protocol::Unit))
         .unwrap();
     let seen = server.seen();
     assert_eq!(seen.len(), 2);
@@ -282,7 +265,7 @@ fn a_waiter_succeeds_after_two_retries() {
         waited.answer.unwrap().widget.unwrap().status,
         Some(Status::Ready)
     );
-    assert_eq!(sleep.delays(), [5, 5], "the model's delay between attempts");
+    assert_eq!(delays(&sleep), [5, 5], "the model's delay between attempts");
 }
 
 #[test]
@@ -308,7 +291,7 @@ fn a_failure_acceptor_ends_the_wait() {
         error.to_string(),
         "waiter WidgetReady: a failure state was reached on attempt 2"
     );
-    assert_eq!(sleep.delays(), [5]);
+    assert_eq!(delays(&sleep), [5]);
 }
 
 #[test]
@@ -323,7 +306,7 @@ fn a_waiter_stops_at_its_time_limit_and_at_its_attempts() {
         matches!(error, WaitError::Timeout { attempts: 3, .. }),
         "{error}"
     );
-    assert_eq!(sleep.delays(), [5, 5], "a third delay would pass 12 s");
+    assert_eq!(delays(&sleep), [5, 5], "a third delay would pass 12 s");
 
     let sleep = Recorder::default();
     let client = widgets::BlockingClient::from_config(config(&server, &sleep).build()).unwrap();
@@ -334,7 +317,7 @@ fn a_waiter_stops_at_its_time_limit_and_at_its_attempts() {
         matches!(error, WaitError::MaxAttempts { attempts: 4, .. }),
         "{error}"
     );
-    assert_eq!(sleep.delays(), [5, 5, 5]);
+    assert_eq!(delays(&sleep), [5, 5, 5]);
     assert_eq!(server.seen().len(), 7);
 }
 
@@ -371,7 +354,7 @@ fn error_and_status_acceptors_and_unexpected_errors() {
         matches!(&unexpected, WaitError::Call(e) if e.code() == Some("ValidationException")),
         "{unexpected}"
     );
-    assert_eq!(sleep.delays(), [2]);
+    assert_eq!(delays(&sleep), [2]);
 }
 
 #[test]
@@ -386,5 +369,5 @@ fn a_length_expression_waiter_on_the_blocking_client() {
     let waited = client
         .wait_until_shelf_empty(&ListWidgetsInput::default(), Duration::from_secs(60))
         .unwrap();
-    assert_eq!((waited.attempts, sleep.delays()), (2, vec![1]));
+    assert_eq!((waited.attempts, delays(&sleep)), (2, vec![1]));
 }
