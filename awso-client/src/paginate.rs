@@ -160,7 +160,7 @@ impl<O: Paginate> Cursor<O> {
 /// # async fn demo<O: Paginate>(client: Client, spec: &'static ServiceSpec, input: O::Input) {
 /// let mut pages = Paginator::<O>::new(client, spec, input);
 /// while let Some(page) = pages.next_page().await {
-///     let _page = page.expect("a page");
+///     let Ok(_page) = page else { break };
 /// }
 /// # }
 /// ```
