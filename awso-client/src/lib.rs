@@ -12,6 +12,7 @@
 //! - endpoint resolution from botocore's endpoint rule sets;
 //! - the call itself ([`client`]): build, resolve, sign, send, classify, retry or parse, with
 //!   standard-mode [`retry`] rules, timeouts, one error type per call and a blocking twin;
+//! - [`paginate`] and [`waiter`]: the runtime of generated paginators and waiters;
 //! - the I/O boundary ([`transport`]): one async trait, with hyper + rustls as the default.
 //!
 //! Every part is sans-I/O where it can be: time, randomness and files come in as arguments.
@@ -21,6 +22,8 @@
 pub mod client;
 pub mod credentials;
 pub mod endpoint;
+pub mod paginate;
 pub mod retry;
 pub mod sign;
 pub mod transport;
+pub mod waiter;

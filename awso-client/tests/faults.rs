@@ -5,12 +5,11 @@
 mod faults_support;
 
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use awso_client::client::ResponseChecksumValidation;
 use awso_client::client::{
-    BlockingClient, CallError, Client, Config, ErrorKind, ServiceSpec, Sleep, Timeouts,
+    BlockingClient, CallError, Client, Config, ErrorKind, ServiceSpec, Timeouts,
 };
 use awso_client::credentials::{Clock, Credentials};
 use awso_client::retry::RetrySettings;
@@ -21,26 +20,10 @@ use awso_core::protocol::ChecksumAlgorithm;
 use faults_support::operation::{
     CreateThing, CreateThingError, CreateThingRequest, GetThing, GetThingRequest,
 };
-use faults_support::{Fault, FaultServer, Seen, refused_url};
+use faults_support::{Fault, FaultServer, Recorder, Seen, refused_url};
 
 /// 2015-08-30T12:36:00Z: the client's (fixed) clock.
 const NOW: u64 = 1_440_938_160;
-
-#[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<Duration>>>);
-
-impl Sleep for Recorder {
-    fn sleep(&self, delay: Duration) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send>> {
-        self.0.lock().unwrap().push(delay);
-        Box::pin(async {})
-    }
-}
-
-impl Recorder {
-    fn delays(&self) -> Vec<Duration> {
-        self.0.lock().unwrap().clone()
-    }
-}
 
 struct FixedClock;
 

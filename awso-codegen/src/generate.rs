@@ -16,15 +16,17 @@ use crate::{GeneratedOperation, Options};
 
 /// Names the generated module itself uses, which no shape may take.
 const RESERVED: &[&str] = &["SERVICE"];
+/// With a client, its types too.
+const CLIENT_RESERVED: &[&str] = &["SERVICE", "Client", "BlockingClient"];
 
 pub(crate) struct Generator<'a> {
-    model: &'a Model,
-    doc: &'a Document,
-    options: &'a Options,
-    types: TypeMap,
-    boxed: HashSet<(String, usize)>,
+    pub(crate) model: &'a Model,
+    pub(crate) doc: &'a Document,
+    pub(crate) options: &'a Options,
+    pub(crate) types: TypeMap,
+    pub(crate) boxed: HashSet<(String, usize)>,
     /// Rust idents of operation structs and error enums, by operation name.
-    operations: Vec<(String, syn::Ident, syn::Ident)>,
+    pub(crate) operations: Vec<(String, syn::Ident, syn::Ident)>,
     /// What each shape is to operations, for docs.
     roles: HashMap<String, String>,
 }
@@ -40,7 +42,11 @@ fn doc_attr(text: &str) -> TokenStream {
 impl<'a> Generator<'a> {
     pub(crate) fn new(model: &'a Model, doc: &'a Document, options: &'a Options) -> Self {
         let shapes: Vec<(&str, &'static Schema)> = model.shapes().collect();
-        let mut namer = Namer::with_reserved(RESERVED);
+        let mut namer = Namer::with_reserved(if options.client.is_some() {
+            CLIENT_RESERVED
+        } else {
+            RESERVED
+        });
         let mut types = HashMap::new();
         for (name, schema) in &shapes {
             if matches!(
@@ -216,14 +222,11 @@ impl<'a> Generator<'a> {
 
     fn structure(&self, name: &str, schema: &'static Schema) -> TokenStream {
         let rust = &self.types.types[name];
-        let mut namer = Namer::default();
         let fields: Vec<(syn::Ident, &Member, String)> = schema
             .members()
             .iter()
-            .map(|m| {
-                let field = namer.claim(&snake_case(m.name()));
-                (ident(&field), m, field)
-            })
+            .zip(field_names(schema))
+            .map(|(m, field)| (ident(&field), m, field))
             .collect();
         // `rename_all = "PascalCase"` when it names most members; the rest are renamed.
         let pascal_fits = |field: &str, m: &Member| pascal(field) == m.name();
@@ -523,6 +526,16 @@ impl<'a> Generator<'a> {
             }
         }
     }
+}
+
+/// The field names of a structure's members, in member order.
+pub(crate) fn field_names(schema: &Schema) -> Vec<String> {
+    let mut namer = Namer::default();
+    schema
+        .members()
+        .iter()
+        .map(|m| namer.claim(&snake_case(m.name())))
+        .collect()
 }
 
 /// The `PascalCase` form the derive's `rename_all` gives a `snake_case` field.

@@ -37,6 +37,7 @@
 
 #![forbid(unsafe_code)]
 
+mod client;
 mod docs;
 mod endpoints;
 mod generate;
@@ -62,6 +63,8 @@ pub enum Error {
     Syntax(String),
     /// No installed botocore model has this service name.
     NotFound(String),
+    /// The client cannot be generated for this model.
+    Client(String),
 }
 
 impl fmt::Display for Error {
@@ -71,6 +74,7 @@ impl fmt::Display for Error {
             Self::Model(e) => write!(f, "cannot read the model: {e}"),
             Self::Syntax(e) => write!(f, "the generated code does not parse: {e}"),
             Self::NotFound(what) => f.write_str(what),
+            Self::Client(why) => write!(f, "cannot generate the client: {why}"),
         }
     }
 }
@@ -98,6 +102,90 @@ pub struct Options {
     /// the module also carries the rules (`ENDPOINT_RULES`) and each operation's endpoint
     /// bindings (`ENDPOINT_BINDINGS`) for awso-client, which the code then depends on.
     pub endpoint_rules: Option<String>,
+    /// Also generate the service's `Client` (needs awso-client); `None`: shapes and
+    /// operations only, for users of awso-core alone.
+    pub client: Option<ClientOptions>,
+}
+
+/// What the generated client is made of.
+///
+/// ```
+/// use awso_codegen::{ClientOptions, Options, generate};
+///
+/// let model = r#"{
+///   "metadata": {"protocol": "json", "apiVersion": "2012-08-10", "endpointPrefix": "dynamodb",
+///                "targetPrefix": "DynamoDB_20120810", "jsonVersion": "1.0", "signatureVersion": "v4"},
+///   "operations": {"ListTables": {"name": "ListTables", "http": {"method": "POST", "requestUri": "/"},
+///     "input": {"shape": "ListTablesInput"}, "output": {"shape": "ListTablesOutput"}}},
+///   "shapes": {
+///     "ListTablesInput": {"type": "structure", "members": {"ExclusiveStartTableName": {"shape": "S"}}},
+///     "ListTablesOutput": {"type": "structure", "members": {"TableNames": {"shape": "Names"},
+///       "LastEvaluatedTableName": {"shape": "S"}}},
+///     "Names": {"type": "list", "member": {"shape": "S"}}, "S": {"type": "string"}}
+/// }"#;
+/// let paginators = r#"{"pagination": {"ListTables": {"input_token": "ExclusiveStartTableName",
+///   "output_token": "LastEvaluatedTableName", "result_key": "TableNames"}}}"#;
+/// let client = ClientOptions::default().with_paginators(paginators)?;
+/// let generated = generate(model, &Options { client: Some(client), ..Options::default() })?;
+/// assert!(generated.code.contains("pub async fn list_tables("));
+/// assert!(generated.code.contains("pub fn list_tables_paginator("));
+/// assert!(generated.notes.is_empty());
+/// # Ok::<(), awso_codegen::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// The path of awso-client in the generated code (default `::awso_client`).
+    pub runtime: syn::Path,
+    /// botocore's `paginators-1.json` of the service, parsed.
+    pub paginators: Option<awso_core::Document>,
+    /// botocore's `waiters-2.json` of the service, parsed.
+    pub waiters: Option<awso_core::Document>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            runtime: syn::parse_quote!(::awso_client),
+            paginators: None,
+            waiters: None,
+        }
+    }
+}
+
+impl ClientOptions {
+    /// With the paginators of `json` (a `paginators-1.json`).
+    pub fn with_paginators(mut self, json: &str) -> Result<Self, Error> {
+        self.paginators = Some(awso_core::json::from_str(json).map_err(Error::Model)?);
+        Ok(self)
+    }
+
+    /// With the waiters of `json` (a `waiters-2.json`).
+    pub fn with_waiters(mut self, json: &str) -> Result<Self, Error> {
+        self.waiters = Some(awso_core::json::from_str(json).map_err(Error::Model)?);
+        Ok(self)
+    }
+
+    /// With the paginators and waiters found next to the model file at `model_path`
+    /// (`paginators-1.json[.gz]`, `waiters-2.json[.gz]`), those that exist.
+    pub fn beside(mut self, model_path: &Path) -> Result<Self, Error> {
+        let dir = model_path.parent().unwrap_or(Path::new("."));
+        let read = |name: &str| -> Result<Option<String>, Error> {
+            for file in [name.to_owned(), format!("{name}.gz")] {
+                let path = dir.join(file);
+                if path.is_file() {
+                    return read_model(&path).map(Some);
+                }
+            }
+            Ok(None)
+        };
+        if let Some(json) = read("paginators-1.json")? {
+            self = self.with_paginators(&json)?;
+        }
+        if let Some(json) = read("waiters-2.json")? {
+            self = self.with_waiters(&json)?;
+        }
+        Ok(self)
+    }
 }
 
 impl Default for Options {
@@ -108,6 +196,7 @@ impl Default for Options {
             rustfmt: false,
             regenerate_with: None,
             endpoint_rules: None,
+            client: None,
         }
     }
 }
@@ -136,6 +225,9 @@ pub struct Generated {
     pub code: String,
     /// The operations it defines.
     pub operations: Vec<GeneratedOperation>,
+    /// What the client generation left out, with why (paginators or waiters beyond what
+    /// the runtime supports).
+    pub notes: Vec<String>,
 }
 
 /// Generates the module for a botocore model given as JSON text.
@@ -149,6 +241,10 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Generated, Error>
 pub fn generate_document(doc: &awso_core::Document, options: &Options) -> Result<Generated, Error> {
     let model = awso_core::dynamic::Model::from_document(doc).map_err(Error::Model)?;
     let generator = generate::Generator::new(&model, doc, options);
+    let (client, notes) = match &options.client {
+        Some(client) => client::client_items(&generator, client)?,
+        None => Default::default(),
+    };
     let tokens = {
         let shapes = generator.shapes();
         let operations = generator.operations();
@@ -160,6 +256,7 @@ pub fn generate_document(doc: &awso_core::Document, options: &Options) -> Result
             #shapes
             #operations
             #endpoints
+            #client
         }
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Syntax(e.to_string()))?;
@@ -173,6 +270,7 @@ pub fn generate_document(doc: &awso_core::Document, options: &Options) -> Result
     Ok(Generated {
         code,
         operations: generator.operation_names(),
+        notes,
     })
 }
 

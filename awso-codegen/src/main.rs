@@ -3,16 +3,21 @@
 //! ```text
 //! awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model]
 //!              [--runtime PATH] [--no-rustfmt] [--endpoints]
+//!              [--client [--client-runtime PATH]]
 //! ```
+//!
+//! `--client` adds the service's `Client` and `BlockingClient` (awso-client), with the
+//! paginators and waiters of the `paginators-1.json` and `waiters-2.json` beside the model.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use awso_codegen::{
-    DocSource, Options, find_botocore_model, generate, read_endpoint_rules, read_model,
+    ClientOptions, DocSource, Options, find_botocore_model, generate, read_endpoint_rules,
+    read_model,
 };
 
-const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt] [--endpoints]";
+const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt] [--endpoints] [--client [--client-runtime PATH]]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -52,6 +57,16 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--no-rustfmt" => options.rustfmt = false,
             // The rule set beside the model and the operations' endpoint bindings (awso-client).
             "--endpoints" => endpoints = true,
+            "--client" => options.client = Some(options.client.take().unwrap_or_default()),
+            "--client-runtime" => {
+                let path = args.next().ok_or(USAGE)?;
+                let runtime =
+                    syn::parse_str(&path).map_err(|e| format!("--client-runtime {path}: {e}"))?;
+                options.client = Some(ClientOptions {
+                    runtime,
+                    ..options.client.take().unwrap_or_default()
+                });
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -69,12 +84,23 @@ fn run(args: Vec<String>) -> Result<(), String> {
         find_botocore_model(&source).map_err(|e| e.to_string())?
     };
     let text = read_model(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(client) = options.client.take() {
+        options.client = Some(client.beside(&path).map_err(|e| e.to_string())?);
+        // A client resolves endpoints by the service's rules: carried whenever they exist.
+        if !endpoints {
+            options.endpoint_rules =
+                read_endpoint_rules(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
     if endpoints {
         let rules = read_endpoint_rules(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         options.endpoint_rules =
             Some(rules.ok_or_else(|| format!("no endpoint rule set beside {}", path.display()))?);
     }
     let generated = generate(&text, &options).map_err(|e| e.to_string())?;
+    for note in &generated.notes {
+        eprintln!("awso-codegen: {note}");
+    }
     match out {
         Some(out) => {
             std::fs::write(&out, generated.code).map_err(|e| format!("{}: {e}", out.display()))

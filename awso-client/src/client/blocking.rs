@@ -47,6 +47,12 @@ impl BlockingClient {
         &self.client
     }
 
+    /// Runs `future` to completion on the client's runtime: the blocking paginators and
+    /// waiters drive the async ones with it.
+    pub(crate) fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
+        self.runtime.block_on(future)
+    }
+
     /// Calls operation `O`, blocking until it is done; see [`Client::call`].
     pub fn call<O: Operation>(
         &self,

@@ -58,6 +58,12 @@ pub enum ErrorKind<E> {
     Endpoint(Box<dyn StdError + Send + Sync>),
     /// The input could not be turned into a request (a required member missing, ...).
     Construction(awso_core::Error),
+    /// A paginator's service gave the token of the previous page again: following it would
+    /// loop for ever.
+    RepeatedToken {
+        /// The page (from 1) that repeated its predecessor's token.
+        page: u32,
+    },
     /// The service answered with success, but the body could not be read as the output.
     Response {
         /// The HTTP status.
@@ -142,6 +148,36 @@ impl<E> CallError<E> {
     }
 }
 
+impl<E: awso_core::AwsError> CallError<E> {
+    /// The service's error code, when it answered with an error.
+    ///
+    /// ```
+    /// use awso_client::client::{CallError, ErrorKind};
+    /// use awso_core::{AwsError, UnknownError};
+    ///
+    /// #[derive(AwsError, Debug)]
+    /// enum GetTranscriptError {
+    ///     #[awso(unknown)]
+    ///     Unknown(UnknownError),
+    /// }
+    /// let unknown = UnknownError::new("ThrottlingException").with_message("slow down");
+    /// let error = GetTranscriptError::Unknown(unknown);
+    /// let kind = ErrorKind::Service { error, status: 400, request_id: Some("r-1".into()) };
+    /// let error = CallError::new("GetTranscript", 1, kind);
+    /// assert_eq!(error.code(), Some("ThrottlingException"));
+    /// assert_eq!(error.message(), Some("slow down"));
+    /// assert_eq!((error.status(), error.request_id()), (Some(400), Some("r-1")));
+    /// ```
+    pub fn code(&self) -> Option<&str> {
+        self.service_error().map(awso_core::AwsError::code)
+    }
+
+    /// The service's error message, when it answered with an error that has one.
+    pub fn message(&self) -> Option<&str> {
+        self.service_error().and_then(awso_core::AwsError::message)
+    }
+}
+
 impl<E: fmt::Display> fmt::Display for CallError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} failed: ", self.operation)?;
@@ -165,6 +201,10 @@ impl<E: fmt::Display> fmt::Display for CallError<E> {
             ErrorKind::Signing(error) => write!(f, "signing: {error}"),
             ErrorKind::Endpoint(error) => write!(f, "endpoint: {error}"),
             ErrorKind::Construction(error) => write!(f, "building the request: {error}"),
+            ErrorKind::RepeatedToken { page } => write!(
+                f,
+                "paginating: page {page} gave the same next token as the page before"
+            ),
             ErrorKind::Response { status, source } => {
                 write!(f, "reading the answer (HTTP {status}): {source}")
             }
@@ -183,7 +223,7 @@ impl<E: StdError + 'static> StdError for CallError<E> {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         match &*self.kind {
             ErrorKind::Service { error, .. } => Some(error),
-            ErrorKind::Timeout { .. } => None,
+            ErrorKind::Timeout { .. } | ErrorKind::RepeatedToken { .. } => None,
             ErrorKind::Transport(error) => Some(error),
             ErrorKind::Credentials(error) => Some(error),
             ErrorKind::Signing(error) => Some(error),

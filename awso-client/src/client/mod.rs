@@ -33,7 +33,7 @@ pub use response_checksum::ResponseChecksumValidation;
 use crate::endpoint::EmbeddedRuleSet;
 use crate::endpoint::binding::OperationEndpoint;
 use crate::retry::RetryQuota;
-use crate::sign::AuthScheme;
+use crate::sign::{AuthScheme, OperationAuth, ServiceAuth};
 use crate::transport::HttpClient;
 
 /// What a call needs to know about a service beyond the protocol: its name (for logs), how
@@ -62,6 +62,37 @@ impl ServiceSpec {
             rules: None,
             bindings: &[],
         }
+    }
+
+    /// The spec a generated client uses for an operation: named by the service's endpoint
+    /// prefix, signing as the model's auth metadata says ([`AuthScheme::select`]).
+    ///
+    /// When this build supports none of the schemes the model offers (SigV4a without the
+    /// `sigv4a` feature), the operation signs with SigV4 and the service's answer says why
+    /// that is refused; a warning is logged once per spec.
+    ///
+    /// ```
+    /// use awso_client::client::ServiceSpec;
+    /// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+    ///
+    /// let sts = ServiceAuth { signature_version: Some("v4"), endpoint_prefix: "sts", ..ServiceAuth::default() };
+    /// let unsigned = OperationAuth { authtype: Some("none"), ..OperationAuth::default() };
+    /// let spec = ServiceSpec::from_model(&sts, &unsigned);
+    /// assert_eq!((spec.name(), spec.auth()), ("sts", &AuthScheme::NoAuth));
+    /// ```
+    pub fn from_model(service: &ServiceAuth<'static>, operation: &OperationAuth<'_>) -> Self {
+        let auth = AuthScheme::select(service, operation).unwrap_or_else(|error| {
+            tracing::warn!(service = service.endpoint_prefix, %error, "signing with SigV4");
+            AuthScheme::select(
+                service,
+                &OperationAuth {
+                    auth: Some(&["aws.auth#sigv4"]),
+                    authtype: None,
+                },
+            )
+            .unwrap_or(AuthScheme::NoAuth)
+        });
+        ServiceSpec::new(service.endpoint_prefix, auth)
     }
 
     /// The same service, resolving endpoints with `rules` when no URL is configured.

@@ -60,6 +60,23 @@ impl Fault {
     }
 }
 
+/// A sleeper that records the delays asked for and returns at once.
+#[derive(Clone, Default)]
+pub(crate) struct Recorder(Arc<Mutex<Vec<Duration>>>);
+
+impl awso_client::client::Sleep for Recorder {
+    fn sleep(&self, delay: Duration) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send>> {
+        self.0.lock().unwrap().push(delay);
+        Box::pin(async {})
+    }
+}
+
+impl Recorder {
+    pub(crate) fn delays(&self) -> Vec<Duration> {
+        self.0.lock().unwrap().clone()
+    }
+}
+
 /// One request as received.
 #[derive(Clone, Debug)]
 pub(crate) struct Seen {

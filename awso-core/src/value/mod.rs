@@ -47,6 +47,7 @@
 
 mod de;
 mod display;
+pub mod path;
 mod ser;
 mod shape;
 

@@ -1,0 +1,403 @@
+//! Waiters: an operation called until its answer reaches a state, as botocore's
+//! `waiters-2.json` describes.
+//!
+//! A [`WaiterSpec`] (generated as a `static` per waiter) lists acceptors; after each attempt
+//! the first acceptor that matches decides: success ends the wait with the answer, failure
+//! ends it with [`WaitError::Failure`], retry waits `delay` and calls again. An error no
+//! acceptor matches ends the wait at once, as the SDKs do; an answer none matches is retried.
+//! The loop is bounded by the model's `maxAttempts` and by the caller's total limit.
+//!
+//! Acceptors: `path`, `pathAll`, `pathAny` (a [path expression](awso_core::value::path) on the
+//! output, compared with the expected value), `error` (the service's error code, or `true`
+//! / `false` for any error / none) and `status` (the HTTP status; a success counts as the
+//! operation's modeled response code, else 200).
+//!
+//! Time passes only through the config's [`Sleep`](crate::client::Sleep) and its clock, so
+//! tests record the delays instead of waiting.
+//!
+//! ```
+//! use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+//!
+//! static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+//!     Acceptor::new(State::Success, Matcher::Path("Table.TableStatus", Expected::Text("ACTIVE"))),
+//!     Acceptor::new(State::Retry, Matcher::ErrorCode("ResourceNotFoundException")),
+//! ]);
+//! assert_eq!(TABLE_EXISTS.max_attempts(), 25);
+//! assert!(TABLE_EXISTS.check().is_ok());
+//! ```
+
+use std::fmt;
+use std::time::Duration;
+
+use awso_core::protocol::Operation;
+use awso_core::value::path::{self, Expression, PathError};
+use awso_core::{AwsError, Document};
+
+use crate::client::{BlockingClient, CallError, Client, ServiceSpec};
+
+/// What an acceptor decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    /// The wait is over: the resource is in the state waited for.
+    Success,
+    /// The wait is over: the resource will never get there.
+    Failure,
+    /// Not yet: call again after the delay.
+    Retry,
+}
+
+/// A value a path acceptor expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A string (or enum value).
+    Text(&'static str),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl Expected {
+    fn document(self) -> Document {
+        match self {
+            Expected::Text(text) => Document::String(text.to_owned()),
+            Expected::Bool(value) => Document::Boolean(value),
+        }
+    }
+}
+
+/// When an acceptor matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Matcher {
+    /// The expression's result on the output equals the expected value.
+    Path(&'static str, Expected),
+    /// The expression gives a non-empty list whose every element equals the expected value.
+    PathAll(&'static str, Expected),
+    /// The expression gives a list with an element equal to the expected value.
+    PathAny(&'static str, Expected),
+    /// The service answered with this error code.
+    ErrorCode(&'static str),
+    /// `true`: the call failed (any error); `false`: it succeeded.
+    AnyError(bool),
+    /// The answer had this HTTP status.
+    Status(u16),
+}
+
+impl Matcher {
+    fn expression(&self) -> Option<&'static str> {
+        match self {
+            Matcher::Path(text, _) | Matcher::PathAll(text, _) | Matcher::PathAny(text, _) => {
+                Some(text)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One acceptor: a matcher and the state it leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Acceptor {
+    state: State,
+    matcher: Matcher,
+}
+
+impl Acceptor {
+    /// An acceptor leading to `state` when `matcher` matches.
+    pub const fn new(state: State, matcher: Matcher) -> Self {
+        Acceptor { state, matcher }
+    }
+}
+
+/// A waiter: the operation's acceptors, the delay between attempts and their number.
+#[derive(Debug)]
+pub struct WaiterSpec {
+    name: &'static str,
+    delay: u32,
+    max_attempts: u32,
+    acceptors: &'static [Acceptor],
+}
+
+impl WaiterSpec {
+    /// The waiter `name`: `delay` seconds between at most `max_attempts` attempts.
+    pub const fn new(
+        name: &'static str,
+        delay: u32,
+        max_attempts: u32,
+        acceptors: &'static [Acceptor],
+    ) -> Self {
+        WaiterSpec {
+            name,
+            delay,
+            max_attempts,
+            acceptors,
+        }
+    }
+
+    /// The waiter's name.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The delay between attempts.
+    pub const fn delay(&self) -> Duration {
+        Duration::from_secs(self.delay as u64)
+    }
+
+    /// The most attempts.
+    pub const fn max_attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// Parses every path expression: an error names the first the subset refuses.
+    pub fn check(&self) -> Result<(), PathError> {
+        self.parsed().map(drop)
+    }
+
+    fn parsed(&self) -> Result<Vec<Option<Expression>>, PathError> {
+        self.acceptors
+            .iter()
+            .map(|acceptor| {
+                acceptor
+                    .matcher
+                    .expression()
+                    .map(Expression::parse)
+                    .transpose()
+            })
+            .collect()
+    }
+}
+
+/// A wait that ended in success: the answer the success acceptor matched.
+#[derive(Debug)]
+pub struct Waited<T, E> {
+    /// How many calls were made.
+    pub attempts: u32,
+    /// The last call's answer: an output, or the error a success acceptor expects (a
+    /// deleted resource's not-found error).
+    pub answer: Result<T, CallError<E>>,
+}
+
+/// Why a wait ended without success.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WaitError<E> {
+    /// A failure acceptor matched: the resource will not reach the state.
+    Failure {
+        /// The waiter.
+        waiter: &'static str,
+        /// The attempt that matched.
+        attempts: u32,
+        /// The error that matched, if the acceptor was on an error.
+        error: Option<CallError<E>>,
+    },
+    /// The call failed with an error no acceptor expects.
+    Call(CallError<E>),
+    /// `maxAttempts` calls were made and none reached a final state.
+    MaxAttempts {
+        /// The waiter.
+        waiter: &'static str,
+        /// The attempts made.
+        attempts: u32,
+    },
+    /// Waiting once more would pass the caller's total limit.
+    Timeout {
+        /// The waiter.
+        waiter: &'static str,
+        /// The limit.
+        limit: Duration,
+        /// The attempts made.
+        attempts: u32,
+    },
+    /// The waiter's definition has an expression the evaluator does not support.
+    Expression {
+        /// The waiter.
+        waiter: &'static str,
+        /// What is wrong with it.
+        error: PathError,
+    },
+}
+
+impl<E: fmt::Display> fmt::Display for WaitError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WaitError::Failure {
+                waiter, attempts, ..
+            } => write!(
+                f,
+                "waiter {waiter}: a failure state was reached on attempt {attempts}"
+            ),
+            WaitError::Call(error) => write!(f, "waiter: an unexpected error: {error}"),
+            WaitError::MaxAttempts { waiter, attempts } => write!(
+                f,
+                "waiter {waiter}: no final state after {attempts} attempts"
+            ),
+            WaitError::Timeout {
+                waiter,
+                limit,
+                attempts,
+            } => write!(
+                f,
+                "waiter {waiter}: timed out: the limit of {limit:?} passed after {attempts} attempts"
+            ),
+            WaitError::Expression { waiter, error } => {
+                write!(f, "waiter {waiter}: unsupported expression: {error}")
+            }
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for WaitError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WaitError::Failure {
+                error: Some(error), ..
+            }
+            | WaitError::Call(error) => Some(error),
+            WaitError::Expression { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// The state the first matching acceptor gives `answer`, if any.
+fn decide<O: Operation>(
+    acceptors: &[Acceptor],
+    expressions: &[Option<Expression>],
+    answer: &Result<O::Output, CallError<O::Error>>,
+) -> Option<State> {
+    // The output as the expressions see it, made once per attempt and only if needed.
+    let mut document: Option<Document> = None;
+    for (acceptor, expression) in acceptors.iter().zip(expressions) {
+        let matched = match (&acceptor.matcher, answer) {
+            (Matcher::AnyError(error), _) => *error == answer.is_err(),
+            (Matcher::ErrorCode(code), Err(error)) => {
+                error.service_error().map(AwsError::code) == Some(*code)
+            }
+            (Matcher::Status(status), Err(error)) => error.status() == Some(*status),
+            (Matcher::Status(status), Ok(_)) => O::SCHEMA.response_code().unwrap_or(200) == *status,
+            (matcher, Ok(output)) => {
+                let (Some(expression), Some(expected)) = (expression, expected_of(matcher)) else {
+                    continue;
+                };
+                let doc = document.get_or_insert_with(|| {
+                    awso_core::to_value(output).map_or(Document::Null, |v| path::to_document(&v))
+                });
+                matches(matcher, &expression.search(doc), &expected.document())
+            }
+            _ => false,
+        };
+        if matched {
+            return Some(acceptor.state);
+        }
+    }
+    None
+}
+
+fn expected_of(matcher: &Matcher) -> Option<Expected> {
+    match matcher {
+        Matcher::Path(_, expected)
+        | Matcher::PathAll(_, expected)
+        | Matcher::PathAny(_, expected) => Some(*expected),
+        _ => None,
+    }
+}
+
+fn matches(matcher: &Matcher, result: &Document, expected: &Document) -> bool {
+    match (matcher, result) {
+        (Matcher::Path(..), _) => path::same(result, expected),
+        (Matcher::PathAll(..), Document::Array(items)) => {
+            !items.is_empty() && items.iter().all(|item| path::same(item, expected))
+        }
+        (Matcher::PathAny(..), Document::Array(items)) => {
+            items.iter().any(|item| path::same(item, expected))
+        }
+        _ => false,
+    }
+}
+
+/// What a wait on operation `O` ends with.
+pub type WaitResult<O> = Result<
+    Waited<<O as Operation>::Output, <O as Operation>::Error>,
+    WaitError<<O as Operation>::Error>,
+>;
+
+/// Calls `O` with `input` until `waiter` reaches a final state, at most its `maxAttempts`
+/// times and within `limit` in total.
+///
+/// ```no_run
+/// # use std::time::Duration;
+/// # use awso_client::client::{Client, ServiceSpec};
+/// # use awso_client::waiter::{wait, WaiterSpec};
+/// # async fn demo<O: awso_core::protocol::Operation>(client: &Client, spec: &ServiceSpec, waiter: &WaiterSpec, input: &O::Input) {
+/// let waited = wait::<O>(client, spec, waiter, input, Duration::from_secs(600)).await;
+/// # }
+/// ```
+pub async fn wait<O: Operation>(
+    client: &Client,
+    spec: &ServiceSpec,
+    waiter: &WaiterSpec,
+    input: &O::Input,
+    limit: Duration,
+) -> WaitResult<O> {
+    let expressions = waiter.parsed().map_err(|error| WaitError::Expression {
+        waiter: waiter.name,
+        error,
+    })?;
+    let config = client.config();
+    let started = config.clock.now();
+    let mut slept = Duration::ZERO;
+    for attempt in 1..=waiter.max_attempts.max(1) {
+        let answer = client.call::<O>(spec, input).await;
+        match (decide::<O>(waiter.acceptors, &expressions, &answer), answer) {
+            (Some(State::Success), answer) => {
+                return Ok(Waited {
+                    attempts: attempt,
+                    answer,
+                });
+            }
+            (Some(State::Failure), answer) => {
+                return Err(WaitError::Failure {
+                    waiter: waiter.name,
+                    attempts: attempt,
+                    error: answer.err(),
+                });
+            }
+            (None, Err(error)) => return Err(WaitError::Call(error)),
+            (Some(State::Retry) | None, _) => {}
+        }
+        if attempt == waiter.max_attempts {
+            break;
+        }
+        // Elapsed is what the clock says, or what was slept if that is more (a test's
+        // recorded sleep does not move the clock).
+        let elapsed = config
+            .clock
+            .now()
+            .duration_since(started)
+            .unwrap_or_default()
+            .max(slept);
+        if elapsed + waiter.delay() > limit {
+            return Err(WaitError::Timeout {
+                waiter: waiter.name,
+                limit,
+                attempts: attempt,
+            });
+        }
+        tracing::debug!(waiter = waiter.name, attempt, delay = ?waiter.delay(), "waiting");
+        config.sleep.sleep(waiter.delay()).await;
+        slept += waiter.delay();
+    }
+    Err(WaitError::MaxAttempts {
+        waiter: waiter.name,
+        attempts: waiter.max_attempts,
+    })
+}
+
+/// [`wait`] on the blocking client.
+pub fn wait_blocking<O: Operation>(
+    client: &BlockingClient,
+    spec: &ServiceSpec,
+    waiter: &WaiterSpec,
+    input: &O::Input,
+    limit: Duration,
+) -> WaitResult<O> {
+    client.block_on(wait::<O>(client.client(), spec, waiter, input, limit))
+}
