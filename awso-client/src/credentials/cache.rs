@@ -15,12 +15,41 @@ use super::provider::{CredentialsFuture, ProvideCredentials};
 use super::{Credentials, CredentialsError};
 
 /// Where the cache reads the time (injectable for tests).
+///
+/// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+/// use awso_client::credentials::Clock;
+/// /// A clock stopped at one instant, for tests.
+/// struct Stopped(SystemTime);
+/// impl Clock for Stopped {
+///     fn now(&self) -> SystemTime {
+///         self.0
+///     }
+/// }
+/// let at = UNIX_EPOCH + Duration::from_secs(60);
+/// assert_eq!(Stopped(at).now(), at);
+/// ```
 pub trait Clock: Send + Sync {
     /// The current time.
+    ///
+    /// ```
+    /// use std::time::SystemTime;
+    /// use awso_client::credentials::{Clock, SystemClock};
+    /// let before = SystemTime::now();
+    /// assert!(SystemClock.now() >= before);
+    /// ```
     fn now(&self) -> SystemTime;
 }
 
 /// The system's clock.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use awso_client::credentials::{Clock, SystemClock};
+/// let before = SystemTime::now();
+/// let now = SystemClock.now();
+/// assert!(now.duration_since(before).unwrap() < Duration::from_secs(1));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SystemClock;
 
@@ -60,6 +89,14 @@ pub struct CachedProvider<P> {
 
 impl<P: ProvideCredentials> CachedProvider<P> {
     /// A cache in front of `inner`, on the system clock.
+    ///
+    /// ```
+    /// use awso_client::credentials::{CachedProvider, Credentials, ProvideCredentials};
+    /// let cached = CachedProvider::new(Credentials::new("AKIDEXAMPLE", "secret"));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(cached.provide_credentials().await.unwrap().secret_access_key(), "secret");
+    /// # });
+    /// ```
     pub fn new(inner: P) -> Self {
         CachedProvider {
             inner,
@@ -71,6 +108,44 @@ impl<P: ProvideCredentials> CachedProvider<P> {
     }
 
     /// The same cache refreshing `window` before expiry.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use std::sync::atomic::{AtomicU32, Ordering};
+    /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+    /// use awso_client::credentials::{CachedProvider, Clock, Credentials, CredentialsFuture, ProvideCredentials};
+    ///
+    /// /// Hands out credentials valid for 10 minutes from the epoch, counting the calls.
+    /// struct Counting(Arc<AtomicU32>);
+    /// impl ProvideCredentials for Counting {
+    ///     fn provide_credentials(&self) -> CredentialsFuture<'_> {
+    ///         self.0.fetch_add(1, Ordering::SeqCst);
+    ///         let expiry = UNIX_EPOCH + Duration::from_secs(600);
+    ///         Box::pin(async move { Ok(Credentials::new("ASIAEXAMPLE", "secret").with_expiry(expiry)) })
+    ///     }
+    /// }
+    /// struct AtMinute(u64);
+    /// impl Clock for AtMinute {
+    ///     fn now(&self) -> SystemTime { UNIX_EPOCH + Duration::from_secs(self.0 * 60) }
+    /// }
+    /// let calls = Arc::new(AtomicU32::new(0));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// // At minute 1, 9 minutes are left: more than the 2-minute window, so the answer is kept.
+    /// let early = CachedProvider::new(Counting(calls.clone()))
+    ///     .with_refresh_before(Duration::from_secs(120))
+    ///     .with_clock(AtMinute(1));
+    /// early.provide_credentials().await.unwrap();
+    /// early.provide_credentials().await.unwrap();
+    /// assert_eq!(calls.load(Ordering::SeqCst), 1);
+    /// // At minute 9 only 1 minute is left: every call refreshes.
+    /// let late = CachedProvider::new(Counting(calls.clone()))
+    ///     .with_refresh_before(Duration::from_secs(120))
+    ///     .with_clock(AtMinute(9));
+    /// late.provide_credentials().await.unwrap();
+    /// late.provide_credentials().await.unwrap();
+    /// assert_eq!(calls.load(Ordering::SeqCst), 3);
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_refresh_before(mut self, window: Duration) -> Self {
         self.refresh_before = window;
@@ -79,6 +154,17 @@ impl<P: ProvideCredentials> CachedProvider<P> {
 
     /// The same cache waiting `interval` after a failed refresh before trying again (while
     /// the old credentials still serve).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::credentials::{CachedProvider, CredentialsChain, ErrorKind, ProvideCredentials};
+    /// // An empty chain always fails; the cache passes the failure on.
+    /// let cached = CachedProvider::new(CredentialsChain::new()).with_retry_after_failure(Duration::from_secs(10));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let error = cached.provide_credentials().await.unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::NotConfigured);
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_retry_after_failure(mut self, interval: Duration) -> Self {
         self.retry_after_failure = interval;
@@ -86,6 +172,21 @@ impl<P: ProvideCredentials> CachedProvider<P> {
     }
 
     /// The same cache reading the time from `clock`.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+    /// use awso_client::credentials::{CachedProvider, Clock, Credentials, ProvideCredentials};
+    /// struct Fixed;
+    /// impl Clock for Fixed {
+    ///     fn now(&self) -> SystemTime { UNIX_EPOCH + Duration::from_secs(100) }
+    /// }
+    /// // By this clock the credentials have 900 s left, well outside the refresh window.
+    /// let valid = Credentials::new("ASIAEXAMPLE", "secret").with_expiry(UNIX_EPOCH + Duration::from_secs(1000));
+    /// let cached = CachedProvider::new(valid.clone()).with_clock(Fixed);
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(cached.provide_credentials().await.unwrap(), valid);
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -93,6 +194,12 @@ impl<P: ProvideCredentials> CachedProvider<P> {
     }
 
     /// The provider behind the cache.
+    ///
+    /// ```
+    /// use awso_client::credentials::{CachedProvider, Credentials};
+    /// let cached = CachedProvider::new(Credentials::new("AKIDEXAMPLE", "secret"));
+    /// assert_eq!(cached.inner().access_key_id(), "AKIDEXAMPLE");
+    /// ```
     pub fn inner(&self) -> &P {
         &self.inner
     }

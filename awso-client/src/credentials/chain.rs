@@ -41,11 +41,31 @@ pub struct CredentialsChain {
 
 impl CredentialsChain {
     /// An empty chain (which answers that nothing was tried).
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialsChain, ProvideCredentials};
+    /// let chain = CredentialsChain::new();
+    /// assert!(chain.is_empty());
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert!(chain.provide_credentials().await.unwrap_err().is_not_configured());
+    /// # });
+    /// ```
     pub fn new() -> Self {
         CredentialsChain::default()
     }
 
     /// The same chain asking `provider` after the others.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Credentials, CredentialsChain, ProvideCredentials};
+    /// // The first provider that answers wins.
+    /// let chain = CredentialsChain::new()
+    ///     .push(Credentials::new("AKIDFIRST", "secret"))
+    ///     .push(Credentials::new("AKIDSECOND", "secret"));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(chain.provide_credentials().await.unwrap().access_key_id(), "AKIDFIRST");
+    /// # });
+    /// ```
     #[must_use]
     pub fn push(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.providers.push(Box::new(provider));
@@ -53,11 +73,22 @@ impl CredentialsChain {
     }
 
     /// How many providers the chain asks.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Credentials, CredentialsChain};
+    /// assert_eq!(CredentialsChain::new().push(Credentials::new("AKID", "secret")).len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.providers.len()
     }
 
     /// Whether the chain has no provider.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Credentials, CredentialsChain};
+    /// assert!(CredentialsChain::new().is_empty());
+    /// assert!(!CredentialsChain::new().push(Credentials::new("AKID", "secret")).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.providers.is_empty()
     }
@@ -97,11 +128,30 @@ impl fmt::Debug for CredentialsChain {
 /// The SDKs' default chain: environment, profile files (static keys, `credential_process`,
 /// roles assumed through STS, web identity), web identity from `AWS_WEB_IDENTITY_TOKEN_FILE`
 /// and `AWS_ROLE_ARN`, container endpoint, instance metadata.
+///
+/// ```
+/// use awso_client::credentials::{DefaultChain, EnvironmentMap, ProvideCredentials};
+/// // Nothing configured anywhere: the error names every provider asked.
+/// let env = EnvironmentMap::from_pairs([("AWS_CONFIG_FILE", "/nonexistent/config"), ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")]);
+/// let chain = DefaultChain::builder().environment(env).without_network().build();
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let error = chain.provide_credentials().await.unwrap_err();
+/// assert!(error.is_not_configured());
+/// assert_eq!(error.tried().len(), 3);
+/// assert_eq!(error.tried()[0].provider(), "environment");
+/// # });
+/// ```
 #[derive(Debug)]
 pub struct DefaultChain;
 
 impl DefaultChain {
     /// A builder: process environment, every provider, the `hyper` client when the feature is on.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// // Environment, profile, web identity, container, instance metadata.
+    /// assert_eq!(DefaultChain::builder().environment(EnvironmentMap::new()).build().len(), 5);
+    /// ```
     pub fn builder() -> DefaultChainBuilder {
         DefaultChainBuilder {
             env: Arc::new(ProcessEnvironment),
@@ -143,6 +193,15 @@ pub struct DefaultChainBuilder {
 
 impl DefaultChainBuilder {
     /// Read variables from `env` instead of the process environment.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap, ProvideCredentials};
+    /// let env = EnvironmentMap::new().with("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE").with("AWS_SECRET_ACCESS_KEY", "secret");
+    /// let chain = DefaultChain::builder().environment(env).without_network().build();
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(chain.provide_credentials().await.unwrap().access_key_id(), "AKIDEXAMPLE");
+    /// # });
+    /// ```
     #[must_use]
     pub fn environment(mut self, env: impl Environment + 'static) -> Self {
         self.env = Arc::new(env);
@@ -150,6 +209,21 @@ impl DefaultChainBuilder {
     }
 
     /// Read profile `name` instead of `AWS_PROFILE`'s.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap, ProvideCredentials};
+    /// let dir = std::env::temp_dir().join(format!("awso-doc-chain-profile-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("credentials"), "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = secret\n").unwrap();
+    /// let env = EnvironmentMap::new()
+    ///     .with("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap())
+    ///     .with("AWS_CONFIG_FILE", dir.join("config").to_str().unwrap());
+    /// let chain = DefaultChain::builder().environment(env).profile("dev").without_network().build();
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(chain.provide_credentials().await.unwrap().access_key_id(), "AKIDDEV");
+    /// # });
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     #[must_use]
     pub fn profile(mut self, name: impl Into<String>) -> Self {
         self.profile = Some(name.into());
@@ -157,6 +231,21 @@ impl DefaultChainBuilder {
     }
 
     /// Ask the container and metadata endpoints through `client`.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// use awso_client::transport::{HttpClient, HttpError, HttpErrorKind, HttpFuture};
+    /// use bytes::Bytes;
+    /// /// A transport that is never reachable: a stand-in for a test's own.
+    /// struct Offline;
+    /// impl HttpClient for Offline {
+    ///     fn send(&self, _: http::Request<Bytes>) -> HttpFuture<'_> {
+    ///         Box::pin(async { Err(HttpError::new(HttpErrorKind::Connect, "offline")) })
+    ///     }
+    /// }
+    /// let chain = DefaultChain::builder().environment(EnvironmentMap::new()).http_client(Offline).build();
+    /// assert_eq!(chain.len(), 5);
+    /// ```
     #[must_use]
     pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
         self.client = Some(Arc::new(client));
@@ -164,6 +253,17 @@ impl DefaultChainBuilder {
     }
 
     /// Ask the instance metadata service at `endpoint` whatever the environment says.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// // A local metadata emulator instead of 169.254.169.254.
+    /// let chain = DefaultChain::builder()
+    ///     .environment(EnvironmentMap::new())
+    ///     .without_container()
+    ///     .imds_endpoint("http://127.0.0.1:1338")
+    ///     .build();
+    /// assert_eq!(chain.len(), 4);
+    /// ```
     #[must_use]
     pub fn imds_endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.imds_endpoint = Some(endpoint.into());
@@ -172,6 +272,16 @@ impl DefaultChainBuilder {
 
     /// Send STS calls (assume role, web identity) to `url` whatever the region and
     /// `AWS_ENDPOINT_URL_STS` say.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// let chain = DefaultChain::builder()
+    ///     .environment(EnvironmentMap::new())
+    ///     .sts_endpoint("http://127.0.0.1:4566")
+    ///     .without_network()
+    ///     .build();
+    /// assert_eq!(chain.len(), 3);
+    /// ```
     #[must_use]
     pub fn sts_endpoint(mut self, url: impl Into<String>) -> Self {
         self.sts_endpoint = Some(url.into());
@@ -179,6 +289,12 @@ impl DefaultChainBuilder {
     }
 
     /// Read the time for STS signatures and session names from `clock`.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap, SystemClock};
+    /// let chain = DefaultChain::builder().environment(EnvironmentMap::new()).clock(SystemClock).without_network().build();
+    /// assert_eq!(chain.len(), 3);
+    /// ```
     #[must_use]
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Some(Arc::new(clock));
@@ -187,6 +303,17 @@ impl DefaultChainBuilder {
 
     /// Kill a `credential_process` command still running after `timeout` (default
     /// [`DEFAULT_PROCESS_TIMEOUT`](super::DEFAULT_PROCESS_TIMEOUT)).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// let chain = DefaultChain::builder()
+    ///     .environment(EnvironmentMap::new())
+    ///     .credential_process_timeout(Duration::from_secs(5))
+    ///     .without_network()
+    ///     .build();
+    /// assert!(!chain.is_empty());
+    /// ```
     #[must_use]
     pub fn credential_process_timeout(mut self, timeout: Duration) -> Self {
         self.process_timeout = Some(timeout);
@@ -194,6 +321,12 @@ impl DefaultChainBuilder {
     }
 
     /// Skip the container credentials endpoint.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// let chain = DefaultChain::builder().environment(EnvironmentMap::new()).without_container().build();
+    /// assert_eq!(chain.len(), 4);
+    /// ```
     #[must_use]
     pub fn without_container(mut self) -> Self {
         self.container = false;
@@ -201,6 +334,12 @@ impl DefaultChainBuilder {
     }
 
     /// Skip the instance metadata service.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// let chain = DefaultChain::builder().environment(EnvironmentMap::new()).without_imds().build();
+    /// assert_eq!(chain.len(), 4);
+    /// ```
     #[must_use]
     pub fn without_imds(mut self) -> Self {
         self.imds = false;
@@ -208,12 +347,29 @@ impl DefaultChainBuilder {
     }
 
     /// Skip both network providers.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap};
+    /// let chain = DefaultChain::builder().environment(EnvironmentMap::new()).without_network().build();
+    /// assert_eq!(chain.len(), 3);
+    /// ```
     #[must_use]
     pub fn without_network(self) -> Self {
         self.without_container().without_imds()
     }
 
     /// The chain.
+    ///
+    /// ```
+    /// use awso_client::credentials::{DefaultChain, EnvironmentMap, ProvideCredentials};
+    /// let env = EnvironmentMap::from_pairs([("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")]);
+    /// let chain = DefaultChain::builder().environment(env).without_network().build();
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// // Half a key pair is a mistake: the chain stops there instead of trying the next source.
+    /// let error = chain.provide_credentials().await.unwrap_err();
+    /// assert!(!error.is_not_configured());
+    /// # });
+    /// ```
     pub fn build(self) -> CredentialsChain {
         let env = self.env;
         let client = self.client;

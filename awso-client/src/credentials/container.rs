@@ -48,11 +48,61 @@ pub struct ContainerProvider {
 
 impl ContainerProvider {
     /// A provider reading `env` and asking through `client`.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A container agent, canned: credentials at one URI, 404 elsewhere.
+    /// # struct Agent(&'static str);
+    /// # impl HttpClient for Agent {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let mut response = http::Response::new(ResponseBody::from(r#"{"AccessKeyId":"ASIATASK","SecretAccessKey":"secret","Token":"session"}"#));
+    /// #         if request.uri() != self.0 {
+    /// #             *response.status_mut() = http::StatusCode::NOT_FOUND;
+    /// #         }
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{ContainerProvider, EnvironmentMap, ProvideCredentials};
+    /// // A full URI on loopback is allowed over plain HTTP.
+    /// let env = EnvironmentMap::from_pairs([("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/creds")]);
+    /// let provider = ContainerProvider::new(env, Agent("http://127.0.0.1:9/creds"));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let credentials = provider.provide_credentials().await.unwrap();
+    /// assert_eq!(credentials.access_key_id(), "ASIATASK");
+    /// assert_eq!(credentials.session_token(), Some("session"));
+    /// # });
+    /// ```
     pub fn new(env: impl Environment + 'static, client: impl HttpClient + 'static) -> Self {
         ContainerProvider::from_shared(Arc::new(env), Arc::new(client))
     }
 
     /// A provider sharing its environment and client with others.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A container agent, canned: credentials at one URI, 404 elsewhere.
+    /// # struct Agent(&'static str);
+    /// # impl HttpClient for Agent {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let mut response = http::Response::new(ResponseBody::from(r#"{"AccessKeyId":"ASIATASK","SecretAccessKey":"secret","Token":"session"}"#));
+    /// #         if request.uri() != self.0 {
+    /// #             *response.status_mut() = http::StatusCode::NOT_FOUND;
+    /// #         }
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// use std::sync::Arc;
+    /// use awso_client::credentials::{ContainerProvider, Environment, EnvironmentMap, ProvideCredentials};
+    /// // Without either URI variable the provider is simply not set up.
+    /// let env: Arc<dyn Environment> = Arc::new(EnvironmentMap::new());
+    /// let client: Arc<dyn HttpClient> = Arc::new(Agent("http://127.0.0.1:9/creds"));
+    /// let provider = ContainerProvider::from_shared(env, client);
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert!(provider.provide_credentials().await.unwrap_err().is_not_configured());
+    /// # });
+    /// ```
     pub fn from_shared(env: Arc<dyn Environment>, client: Arc<dyn HttpClient>) -> Self {
         ContainerProvider {
             env,
@@ -63,6 +113,29 @@ impl ContainerProvider {
 
     /// The same provider resolving relative URIs against `base` instead of
     /// `http://169.254.170.2` (for tests and unusual hosts).
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A container agent, canned: credentials at one URI, 404 elsewhere.
+    /// # struct Agent(&'static str);
+    /// # impl HttpClient for Agent {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let mut response = http::Response::new(ResponseBody::from(r#"{"AccessKeyId":"ASIATASK","SecretAccessKey":"secret","Token":"session"}"#));
+    /// #         if request.uri() != self.0 {
+    /// #             *response.status_mut() = http::StatusCode::NOT_FOUND;
+    /// #         }
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{ContainerProvider, EnvironmentMap, ProvideCredentials};
+    /// let env = EnvironmentMap::from_pairs([("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/task-1")]);
+    /// let provider = ContainerProvider::new(env, Agent("http://127.0.0.1:9/v2/credentials/task-1"))
+    ///     .with_relative_base("http://127.0.0.1:9");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "ASIATASK");
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_relative_base(mut self, base: impl Into<String>) -> Self {
         self.relative_base = base.into();

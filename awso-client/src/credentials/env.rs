@@ -10,17 +10,57 @@ use super::{Credentials, CredentialsError};
 /// Where providers read variables from.
 ///
 /// [`ProcessEnvironment`] reads the process's; [`EnvironmentMap`] (or any map) stands in for it.
+///
+/// ```
+/// use awso_client::credentials::{Environment, EnvironmentProvider, ProvideCredentials};
+/// /// Variables from the application's own configuration.
+/// struct AppConfig;
+/// impl Environment for AppConfig {
+///     fn var(&self, name: &str) -> Option<String> {
+///         match name {
+///             "AWS_ACCESS_KEY_ID" => Some("AKIDAPP".into()),
+///             "AWS_SECRET_ACCESS_KEY" => Some("secret".into()),
+///             _ => None,
+///         }
+///     }
+/// }
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let credentials = EnvironmentProvider::new(AppConfig).provide_credentials().await.unwrap();
+/// assert_eq!(credentials.access_key_id(), "AKIDAPP");
+/// # });
+/// ```
 pub trait Environment: Send + Sync {
     /// The value of `name`, if it is set.
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// use awso_client::credentials::Environment;
+    /// // A plain map is an environment too.
+    /// let map = HashMap::from([("AWS_REGION".to_owned(), "eu-west-1".to_owned())]);
+    /// assert_eq!(map.var("AWS_REGION").as_deref(), Some("eu-west-1"));
+    /// assert_eq!(map.var("AWS_PROFILE"), None);
+    /// ```
     fn var(&self, name: &str) -> Option<String>;
 
     /// The value of `name` if it is set and not blank; AWS tools treat `VAR=` as unset.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Environment, EnvironmentMap};
+    /// let env = EnvironmentMap::from_pairs([("AWS_PROFILE", "  "), ("AWS_REGION", "us-east-1")]);
+    /// assert_eq!(env.non_empty("AWS_PROFILE"), None);
+    /// assert_eq!(env.non_empty("AWS_REGION").as_deref(), Some("us-east-1"));
+    /// ```
     fn non_empty(&self, name: &str) -> Option<String> {
         self.var(name).filter(|value| !value.trim().is_empty())
     }
 }
 
 /// The process's own environment (`std::env::var`).
+///
+/// ```
+/// use awso_client::credentials::{Environment, ProcessEnvironment};
+/// assert_eq!(ProcessEnvironment.var("PATH"), std::env::var("PATH").ok());
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ProcessEnvironment;
 
@@ -46,11 +86,22 @@ pub struct EnvironmentMap {
 
 impl EnvironmentMap {
     /// An empty environment.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Environment, EnvironmentMap};
+    /// assert_eq!(EnvironmentMap::new().var("HOME"), None);
+    /// ```
     pub fn new() -> Self {
         EnvironmentMap::default()
     }
 
     /// An environment holding `pairs`.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Environment, EnvironmentMap};
+    /// let env = EnvironmentMap::from_pairs([("AWS_REGION", "us-west-2"), ("AWS_PROFILE", "dev")]);
+    /// assert_eq!(env.var("AWS_PROFILE").as_deref(), Some("dev"));
+    /// ```
     pub fn from_pairs<K: Into<String>, V: Into<String>>(
         pairs: impl IntoIterator<Item = (K, V)>,
     ) -> Self {
@@ -62,6 +113,12 @@ impl EnvironmentMap {
     }
 
     /// The same environment with `name` set to `value`.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Environment, EnvironmentMap};
+    /// let env = EnvironmentMap::new().with("AWS_REGION", "us-west-2").with("AWS_REGION", "eu-north-1");
+    /// assert_eq!(env.var("AWS_REGION").as_deref(), Some("eu-north-1"));
+    /// ```
     #[must_use]
     pub fn with(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.vars.insert(name.into(), value.into());
@@ -125,11 +182,32 @@ pub struct EnvironmentProvider {
 
 impl EnvironmentProvider {
     /// A provider reading `env`.
+    ///
+    /// ```
+    /// use awso_client::credentials::{EnvironmentMap, EnvironmentProvider, ProvideCredentials};
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let error = EnvironmentProvider::new(EnvironmentMap::new()).provide_credentials().await.unwrap_err();
+    /// assert!(error.is_not_configured());
+    /// # });
+    /// ```
     pub fn new(env: impl Environment + 'static) -> Self {
         EnvironmentProvider { env: Arc::new(env) }
     }
 
     /// A provider reading an environment shared with other providers.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use awso_client::credentials::{Environment, EnvironmentMap, EnvironmentProvider, ProvideCredentials};
+    /// let env: Arc<dyn Environment> = Arc::new(EnvironmentMap::from_pairs([
+    ///     ("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"),
+    ///     ("AWS_SECRET_ACCESS_KEY", "secret"),
+    /// ]));
+    /// let provider = EnvironmentProvider::from_shared(env.clone());
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "AKIDEXAMPLE");
+    /// # });
+    /// ```
     pub fn from_shared(env: Arc<dyn Environment>) -> Self {
         EnvironmentProvider { env }
     }

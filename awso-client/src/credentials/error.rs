@@ -8,6 +8,13 @@ use std::error::Error as StdError;
 use std::fmt;
 
 /// Why a provider returned no credentials.
+///
+/// ```
+/// use awso_client::credentials::{CredentialsError, ErrorKind};
+/// let error = CredentialsError::unsupported("profile", "sso_session is not supported yet");
+/// assert_eq!(error.kind(), ErrorKind::Unsupported);
+/// assert!(!error.is_not_configured());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -44,6 +51,12 @@ pub struct CredentialsError {
 
 impl CredentialsError {
     /// An error of `kind` from `provider`.
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialsError, ErrorKind};
+    /// let error = CredentialsError::new("container", ErrorKind::ProviderFailed, "answered 500");
+    /// assert_eq!((error.provider(), error.message()), ("container", "answered 500"));
+    /// ```
     pub fn new(provider: impl Into<String>, kind: ErrorKind, message: impl Into<String>) -> Self {
         CredentialsError {
             provider: provider.into(),
@@ -55,26 +68,57 @@ impl CredentialsError {
     }
 
     /// `provider` is not set up here ([`ErrorKind::NotConfigured`]).
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialsError, ErrorKind};
+    /// assert_eq!(CredentialsError::not_configured("imds", "disabled").kind(), ErrorKind::NotConfigured);
+    /// ```
     pub fn not_configured(provider: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(provider, ErrorKind::NotConfigured, message)
     }
 
     /// `provider` is set up wrongly ([`ErrorKind::InvalidConfiguration`]).
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialsError, ErrorKind};
+    /// let error = CredentialsError::invalid("environment", "AWS_SECRET_ACCESS_KEY is not set");
+    /// assert_eq!(error.kind(), ErrorKind::InvalidConfiguration);
+    /// ```
     pub fn invalid(provider: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(provider, ErrorKind::InvalidConfiguration, message)
     }
 
     /// `provider` is set up in a way not supported yet ([`ErrorKind::Unsupported`]).
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialsError, ErrorKind};
+    /// assert_eq!(CredentialsError::unsupported("profile", "mfa_serial").kind(), ErrorKind::Unsupported);
+    /// ```
     pub fn unsupported(provider: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(provider, ErrorKind::Unsupported, message)
     }
 
     /// `provider` was asked and failed ([`ErrorKind::ProviderFailed`]).
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialsError, ErrorKind};
+    /// let error = CredentialsError::failed("process", "exited with 1");
+    /// assert_eq!(error.kind(), ErrorKind::ProviderFailed);
+    /// assert_eq!(error.to_string(), "process: exited with 1");
+    /// ```
     pub fn failed(provider: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(provider, ErrorKind::ProviderFailed, message)
     }
 
     /// The same error, caused by `source`.
+    ///
+    /// ```
+    /// use std::error::Error;
+    /// use awso_client::credentials::CredentialsError;
+    /// let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied");
+    /// let error = CredentialsError::invalid("profile", "cannot read ~/.aws/config").with_source(io);
+    /// assert_eq!(error.source().unwrap().to_string(), "permission denied");
+    /// ```
     #[must_use]
     pub fn with_source(mut self, source: impl Into<Box<dyn StdError + Send + Sync>>) -> Self {
         self.source = Some(source.into());
@@ -82,6 +126,13 @@ impl CredentialsError {
     }
 
     /// The same error, after the providers in `tried` (a chain's record).
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialsError;
+    /// let tried = vec![CredentialsError::not_configured("environment", "no AWS_ACCESS_KEY_ID")];
+    /// let error = CredentialsError::not_configured("chain", "no provider answered").with_tried(tried);
+    /// assert_eq!(error.tried()[0].provider(), "environment");
+    /// ```
     #[must_use]
     pub fn with_tried(mut self, tried: Vec<CredentialsError>) -> Self {
         self.tried = tried;
@@ -89,26 +140,53 @@ impl CredentialsError {
     }
 
     /// The provider that failed (`"environment"`, `"profile"`, `"container"`, ...).
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialsError;
+    /// assert_eq!(CredentialsError::failed("container", "timed out").provider(), "container");
+    /// ```
     pub fn provider(&self) -> &str {
         &self.provider
     }
 
     /// What kind of failure this is.
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialsError, ErrorKind};
+    /// assert_eq!(CredentialsError::failed("imds", "timed out").kind(), ErrorKind::ProviderFailed);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
     /// The message, without the provider's name.
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialsError;
+    /// assert_eq!(CredentialsError::failed("imds", "timed out").message(), "timed out");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// For a chain: every provider it asked, in order, with its answer.
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialsError;
+    /// // A single provider's error has no record of others.
+    /// assert!(CredentialsError::failed("imds", "timed out").tried().is_empty());
+    /// ```
     pub fn tried(&self) -> &[CredentialsError] {
         &self.tried
     }
 
     /// Whether the source is simply absent, so a chain may go on to the next one.
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialsError;
+    /// assert!(CredentialsError::not_configured("container", "no URI").is_not_configured());
+    /// assert!(!CredentialsError::invalid("container", "bad URI").is_not_configured());
+    /// ```
     pub fn is_not_configured(&self) -> bool {
         self.kind == ErrorKind::NotConfigured
     }

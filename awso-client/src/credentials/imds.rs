@@ -49,11 +49,71 @@ pub struct ImdsProvider {
 
 impl ImdsProvider {
     /// A provider reading `env` and asking through `client`.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// The metadata service, canned: a token (for TTLs up to an hour), one role, its credentials.
+    /// # struct Metadata;
+    /// # impl HttpClient for Metadata {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let ttl = request.headers().get("x-aws-ec2-metadata-token-ttl-seconds");
+    /// #         let ttl: u64 = ttl.and_then(|v| v.to_str().ok()?.parse().ok()).unwrap_or(0);
+    /// #         let (status, body) = match request.uri().path() {
+    /// #             "/latest/api/token" if ttl <= 3600 => (200, "token-1"),
+    /// #             "/latest/api/token" => (400, ""),
+    /// #             "/latest/meta-data/iam/security-credentials/" => (200, "app-role"),
+    /// #             "/latest/meta-data/iam/security-credentials/app-role" => (200, r#"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"secret","Token":"session"}"#),
+    /// #             _ => (404, ""),
+    /// #         };
+    /// #         let mut response = http::Response::new(ResponseBody::from(body));
+    /// #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{EnvironmentMap, ImdsProvider, ProvideCredentials};
+    /// // The endpoint variable points the provider at a local stand-in for the metadata service.
+    /// let env = EnvironmentMap::from_pairs([("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:1338")]);
+    /// let provider = ImdsProvider::new(env, Metadata).with_token_ttl(std::time::Duration::from_secs(60));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "ASIAIMDS");
+    /// # });
+    /// ```
     pub fn new(env: impl Environment + 'static, client: impl HttpClient + 'static) -> Self {
         ImdsProvider::from_shared(Arc::new(env), Arc::new(client))
     }
 
     /// A provider sharing its environment and client with others.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// The metadata service, canned: a token (for TTLs up to an hour), one role, its credentials.
+    /// # struct Metadata;
+    /// # impl HttpClient for Metadata {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let ttl = request.headers().get("x-aws-ec2-metadata-token-ttl-seconds");
+    /// #         let ttl: u64 = ttl.and_then(|v| v.to_str().ok()?.parse().ok()).unwrap_or(0);
+    /// #         let (status, body) = match request.uri().path() {
+    /// #             "/latest/api/token" if ttl <= 3600 => (200, "token-1"),
+    /// #             "/latest/api/token" => (400, ""),
+    /// #             "/latest/meta-data/iam/security-credentials/" => (200, "app-role"),
+    /// #             "/latest/meta-data/iam/security-credentials/app-role" => (200, r#"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"secret","Token":"session"}"#),
+    /// #             _ => (404, ""),
+    /// #         };
+    /// #         let mut response = http::Response::new(ResponseBody::from(body));
+    /// #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// use std::sync::Arc;
+    /// use awso_client::credentials::{Environment, EnvironmentMap, ErrorKind, ImdsProvider, ProvideCredentials};
+    /// let env: Arc<dyn Environment> = Arc::new(EnvironmentMap::from_pairs([("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "IPv5")]));
+    /// let provider = ImdsProvider::from_shared(env, Arc::new(Metadata));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap_err().kind(), ErrorKind::InvalidConfiguration);
+    /// # });
+    /// ```
     pub fn from_shared(env: Arc<dyn Environment>, client: Arc<dyn HttpClient>) -> Self {
         ImdsProvider {
             env,
@@ -64,6 +124,37 @@ impl ImdsProvider {
     }
 
     /// The same provider asking `endpoint` (`http://127.0.0.1:8080`) whatever the environment says.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// The metadata service, canned: a token (for TTLs up to an hour), one role, its credentials.
+    /// # struct Metadata;
+    /// # impl HttpClient for Metadata {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let ttl = request.headers().get("x-aws-ec2-metadata-token-ttl-seconds");
+    /// #         let ttl: u64 = ttl.and_then(|v| v.to_str().ok()?.parse().ok()).unwrap_or(0);
+    /// #         let (status, body) = match request.uri().path() {
+    /// #             "/latest/api/token" if ttl <= 3600 => (200, "token-1"),
+    /// #             "/latest/api/token" => (400, ""),
+    /// #             "/latest/meta-data/iam/security-credentials/" => (200, "app-role"),
+    /// #             "/latest/meta-data/iam/security-credentials/app-role" => (200, r#"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"secret","Token":"session"}"#),
+    /// #             _ => (404, ""),
+    /// #         };
+    /// #         let mut response = http::Response::new(ResponseBody::from(body));
+    /// #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// use std::time::Duration;
+    /// use awso_client::credentials::{EnvironmentMap, ImdsProvider, ProvideCredentials};
+    /// let provider = ImdsProvider::new(EnvironmentMap::new(), Metadata)
+    ///     .with_endpoint("http://127.0.0.1:1338/")
+    ///     .with_token_ttl(Duration::from_secs(300));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap().session_token(), Some("session"));
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.endpoint = Some(endpoint.into());
@@ -71,6 +162,40 @@ impl ImdsProvider {
     }
 
     /// The same provider asking for session tokens valid for `ttl` (at most six hours).
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// The metadata service, canned: a token (for TTLs up to an hour), one role, its credentials.
+    /// # struct Metadata;
+    /// # impl HttpClient for Metadata {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let ttl = request.headers().get("x-aws-ec2-metadata-token-ttl-seconds");
+    /// #         let ttl: u64 = ttl.and_then(|v| v.to_str().ok()?.parse().ok()).unwrap_or(0);
+    /// #         let (status, body) = match request.uri().path() {
+    /// #             "/latest/api/token" if ttl <= 3600 => (200, "token-1"),
+    /// #             "/latest/api/token" => (400, ""),
+    /// #             "/latest/meta-data/iam/security-credentials/" => (200, "app-role"),
+    /// #             "/latest/meta-data/iam/security-credentials/app-role" => (200, r#"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"secret","Token":"session"}"#),
+    /// #             _ => (404, ""),
+    /// #         };
+    /// #         let mut response = http::Response::new(ResponseBody::from(body));
+    /// #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// use std::time::Duration;
+    /// use awso_client::credentials::{EnvironmentMap, ImdsProvider, ProvideCredentials};
+    /// // This stand-in refuses tokens longer than an hour; the default asks for six.
+    /// let default = ImdsProvider::new(EnvironmentMap::new(), Metadata).with_endpoint("http://127.0.0.1:1338");
+    /// let short = ImdsProvider::new(EnvironmentMap::new(), Metadata)
+    ///     .with_endpoint("http://127.0.0.1:1338")
+    ///     .with_token_ttl(Duration::from_secs(900));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert!(default.provide_credentials().await.is_err());
+    /// assert!(short.provide_credentials().await.is_ok());
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_token_ttl(mut self, ttl: Duration) -> Self {
         self.token_ttl = ttl;

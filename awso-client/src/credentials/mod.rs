@@ -76,9 +76,25 @@ use std::fmt;
 use std::time::SystemTime;
 
 /// What `Debug` prints in place of a secret.
+///
+/// ```
+/// use awso_client::credentials::{Credentials, REDACTED};
+/// let printed = format!("{:?}", Credentials::new("AKIDEXAMPLE", "secret"));
+/// assert!(printed.contains(REDACTED) && !printed.contains("secret\""));
+/// ```
 pub const REDACTED: &str = "** redacted **";
 
 /// An access key pair, an optional session token and an optional expiry.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use awso_client::credentials::Credentials;
+/// let expiry = UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+/// let temporary = Credentials::new("ASIAEXAMPLE", "secret").with_session_token("token").with_expiry(expiry);
+/// assert_eq!(temporary.session_token(), Some("token"));
+/// assert_eq!(temporary.expiry(), Some(expiry));
+/// assert_ne!(temporary, Credentials::new("ASIAEXAMPLE", "secret"));
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credentials {
     access_key_id: String,
@@ -89,6 +105,12 @@ pub struct Credentials {
 
 impl Credentials {
     /// Long-term credentials: an access key id and its secret, no token, no expiry.
+    ///
+    /// ```
+    /// use awso_client::credentials::Credentials;
+    /// let credentials = Credentials::new("AKIDEXAMPLE", String::from("secret"));
+    /// assert_eq!((credentials.session_token(), credentials.expiry()), (None, None));
+    /// ```
     pub fn new(access_key_id: impl Into<String>, secret_access_key: impl Into<String>) -> Self {
         Credentials {
             access_key_id: access_key_id.into(),
@@ -99,6 +121,12 @@ impl Credentials {
     }
 
     /// The same credentials with a session token (temporary credentials).
+    ///
+    /// ```
+    /// use awso_client::credentials::Credentials;
+    /// let credentials = Credentials::new("ASIAEXAMPLE", "secret").with_session_token("token");
+    /// assert_eq!(credentials.session_token(), Some("token"));
+    /// ```
     #[must_use]
     pub fn with_session_token(mut self, token: impl Into<String>) -> Self {
         self.session_token = Some(token.into());
@@ -106,6 +134,13 @@ impl Credentials {
     }
 
     /// The same credentials, valid until `expiry`.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use awso_client::credentials::Credentials;
+    /// let in_an_hour = SystemTime::now() + Duration::from_secs(3600);
+    /// assert_eq!(Credentials::new("ASIAEXAMPLE", "secret").with_expiry(in_an_hour).expiry(), Some(in_an_hour));
+    /// ```
     #[must_use]
     pub fn with_expiry(mut self, expiry: SystemTime) -> Self {
         self.expiry = Some(expiry);
@@ -113,21 +148,42 @@ impl Credentials {
     }
 
     /// The access key id (`AKIA...` or `ASIA...`).
+    ///
+    /// ```
+    /// use awso_client::credentials::Credentials;
+    /// assert_eq!(Credentials::new("AKIDEXAMPLE", "secret").access_key_id(), "AKIDEXAMPLE");
+    /// ```
     pub fn access_key_id(&self) -> &str {
         &self.access_key_id
     }
 
     /// The secret access key. Never log it.
+    ///
+    /// ```
+    /// use awso_client::credentials::Credentials;
+    /// assert_eq!(Credentials::new("AKIDEXAMPLE", "secret").secret_access_key(), "secret");
+    /// ```
     pub fn secret_access_key(&self) -> &str {
         &self.secret_access_key
     }
 
     /// The session token of temporary credentials. Never log it.
+    ///
+    /// ```
+    /// use awso_client::credentials::Credentials;
+    /// assert_eq!(Credentials::new("AKIDEXAMPLE", "secret").session_token(), None);
+    /// ```
     pub fn session_token(&self) -> Option<&str> {
         self.session_token.as_deref()
     }
 
     /// When these credentials stop working, if they do.
+    ///
+    /// ```
+    /// use awso_client::credentials::Credentials;
+    /// // Long-term keys do not expire.
+    /// assert_eq!(Credentials::new("AKIDEXAMPLE", "secret").expiry(), None);
+    /// ```
     pub fn expiry(&self) -> Option<SystemTime> {
         self.expiry
     }

@@ -34,6 +34,13 @@ const POLL_INTERVAL: Duration = Duration::from_millis(10);
 /// Long enough for the interactive tools people put there (a browser sign-in, a hardware key
 /// touch, an MFA prompt on another device take tens of seconds), short enough that a hung tool
 /// fails the callers queued behind the cache instead of blocking them for good.
+///
+/// ```
+/// use std::time::Duration;
+/// use awso_client::credentials::{CredentialProcess, DEFAULT_PROCESS_TIMEOUT};
+/// assert_eq!(DEFAULT_PROCESS_TIMEOUT, Duration::from_secs(60));
+/// assert_eq!(CredentialProcess::new("my-tool").timeout(), DEFAULT_PROCESS_TIMEOUT);
+/// ```
 pub const DEFAULT_PROCESS_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What the command left when it exited.
@@ -74,6 +81,13 @@ pub struct CredentialProcess {
 impl CredentialProcess {
     /// The command line, as written after `credential_process =`, with the
     /// [`DEFAULT_PROCESS_TIMEOUT`].
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialProcess;
+    /// let process = CredentialProcess::new(String::from("vault-helper --password hunter2"));
+    /// assert_eq!(process.program(), "vault-helper");
+    /// assert!(!format!("{process:?}").contains("hunter2"));
+    /// ```
     pub fn new(command: impl Into<String>) -> Self {
         CredentialProcess {
             command: command.into(),
@@ -102,16 +116,44 @@ impl CredentialProcess {
     }
 
     /// How long the command may run.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::credentials::CredentialProcess;
+    /// let process = CredentialProcess::new("my-tool").with_timeout(Duration::from_secs(5));
+    /// assert_eq!(process.timeout(), Duration::from_secs(5));
+    /// ```
     pub fn timeout(&self) -> Duration {
         self.timeout
     }
 
     /// The first word of the command: what messages may show.
+    ///
+    /// ```
+    /// use awso_client::credentials::CredentialProcess;
+    /// assert_eq!(CredentialProcess::new("  /usr/local/bin/creds --profile dev").program(), "/usr/local/bin/creds");
+    /// ```
     pub fn program(&self) -> &str {
         self.command.split_whitespace().next().unwrap_or("")
     }
 
     /// Runs the command and reads its credentials.
+    ///
+    /// ```
+    /// use awso_client::credentials::{CredentialProcess, ErrorKind};
+    /// let ok = CredentialProcess::new(
+    ///     r#"echo '{"Version": 1, "AccessKeyId": "ASIAPROC", "SecretAccessKey": "secret", "SessionToken": "t", "Expiration": "2030-01-01T00:00:00Z"}'"#,
+    /// );
+    /// let failing = CredentialProcess::new("echo 'no credentials for you' >&2; exit 3");
+    /// # #[cfg(unix)]
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let credentials = ok.run().await.unwrap();
+    /// assert_eq!((credentials.access_key_id(), credentials.session_token()), ("ASIAPROC", Some("t")));
+    /// assert!(credentials.expiry().is_some());
+    /// let error = failing.run().await.unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::ProviderFailed);
+    /// # });
+    /// ```
     pub async fn run(&self) -> Result<Credentials, CredentialsError> {
         let output = self.output().await?;
         if !output.status.success() {

@@ -11,6 +11,14 @@ use std::sync::Arc;
 use super::{Credentials, CredentialsError};
 
 /// The future a provider returns.
+///
+/// ```
+/// use awso_client::credentials::{CredentialsError, CredentialsFuture};
+/// let future: CredentialsFuture<'static> = Box::pin(async { Err(CredentialsError::failed("test", "no")) });
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// assert_eq!(future.await.unwrap_err().message(), "no");
+/// # });
+/// ```
 pub type CredentialsFuture<'a> =
     Pin<Box<dyn Future<Output = Result<Credentials, CredentialsError>> + Send + 'a>>;
 
@@ -29,6 +37,27 @@ pub type CredentialsFuture<'a> =
 /// ```
 pub trait ProvideCredentials: Send + Sync {
     /// Find credentials, or say why there are none.
+    ///
+    /// ```
+    /// use awso_client::credentials::{Credentials, CredentialsError, CredentialsFuture, ProvideCredentials};
+    /// /// Credentials from a vault of the application's own.
+    /// struct Vault { unlocked: bool }
+    /// impl ProvideCredentials for Vault {
+    ///     fn provide_credentials(&self) -> CredentialsFuture<'_> {
+    ///         Box::pin(async move {
+    ///             if self.unlocked {
+    ///                 Ok(Credentials::new("AKIDVAULT", "secret"))
+    ///             } else {
+    ///                 Err(CredentialsError::not_configured("vault", "the vault is locked"))
+    ///             }
+    ///         })
+    ///     }
+    /// }
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(Vault { unlocked: true }.provide_credentials().await.unwrap().access_key_id(), "AKIDVAULT");
+    /// assert!(Vault { unlocked: false }.provide_credentials().await.unwrap_err().is_not_configured());
+    /// # });
+    /// ```
     fn provide_credentials(&self) -> CredentialsFuture<'_>;
 }
 

@@ -7,6 +7,13 @@ use super::env::Environment;
 use super::profile::ProfileFiles;
 
 /// Where a region was found.
+///
+/// ```
+/// use awso_client::credentials::{EnvironmentMap, RegionSource, resolve_region};
+/// let env = EnvironmentMap::from_pairs([("AWS_DEFAULT_REGION", "eu-west-1")]);
+/// let region = resolve_region(&env, None).unwrap().unwrap();
+/// assert_eq!(region.source(), &RegionSource::Environment("AWS_DEFAULT_REGION"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RegionSource {
@@ -17,6 +24,21 @@ pub enum RegionSource {
 }
 
 /// A region name and where it came from.
+///
+/// ```
+/// use awso_client::credentials::{EnvironmentMap, RegionSource, resolve_region};
+/// let dir = std::env::temp_dir().join(format!("awso-doc-region-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("config"), "[profile dev]\nregion = ap-south-1\n").unwrap();
+/// let env = EnvironmentMap::from_pairs([
+///     ("AWS_CONFIG_FILE", dir.join("config").to_str().unwrap()),
+///     ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap()),
+/// ]);
+/// let region = resolve_region(&env, Some("dev")).unwrap().unwrap();
+/// assert_eq!(region.to_string(), "ap-south-1");
+/// assert_eq!(region.source(), &RegionSource::Profile("dev".into()));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
     name: String,
@@ -25,11 +47,23 @@ pub struct Region {
 
 impl Region {
     /// The region's name (`us-east-1`).
+    ///
+    /// ```
+    /// use awso_client::credentials::{EnvironmentMap, resolve_region};
+    /// let env = EnvironmentMap::from_pairs([("AWS_REGION", " us-east-2 ")]);
+    /// assert_eq!(resolve_region(&env, None).unwrap().unwrap().name(), "us-east-2");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Where it was found.
+    ///
+    /// ```
+    /// use awso_client::credentials::{EnvironmentMap, RegionSource, resolve_region};
+    /// let env = EnvironmentMap::from_pairs([("AWS_REGION", "us-east-2")]);
+    /// assert_eq!(resolve_region(&env, None).unwrap().unwrap().source(), &RegionSource::Environment("AWS_REGION"));
+    /// ```
     pub fn source(&self) -> &RegionSource {
         &self.source
     }

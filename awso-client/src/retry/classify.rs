@@ -5,6 +5,13 @@ use std::time::Duration;
 use crate::transport::HttpErrorKind;
 
 /// A failed attempt, as the retry rules see it.
+///
+/// ```
+/// use awso_client::retry::{Failure, RetryKind, classify};
+/// let throttled = Failure::Service { status: 400, code: "SlowDown", modeled: None };
+/// assert_eq!(classify(&throttled), Some(RetryKind::Throttling));
+/// assert_eq!(classify(&Failure::AttemptTimeout), Some(RetryKind::Timeout));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure<'a> {
     /// The service answered with an error.
@@ -25,6 +32,13 @@ pub enum Failure<'a> {
 }
 
 /// An error the model marks `retryable`.
+///
+/// ```
+/// use awso_client::retry::{Failure, ModeledRetry, RetryKind, classify};
+/// // A 400 with an unknown code is final, unless the model marks the error retryable.
+/// let modeled = Failure::Service { status: 400, code: "Busy", modeled: Some(ModeledRetry::Retryable) };
+/// assert_eq!(classify(&modeled), Some(RetryKind::Transient));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModeledRetry {
     /// `"retryable": {}`.
@@ -34,6 +48,13 @@ pub enum ModeledRetry {
 }
 
 /// Why a failure is retried; timeouts cost the quota more.
+///
+/// ```
+/// use awso_client::retry::{Failure, RetryKind, classify};
+/// assert_eq!(classify(&Failure::ClockSkewCorrected), Some(RetryKind::ClockSkew));
+/// let too_many = Failure::Service { status: 429, code: "", modeled: None };
+/// assert_eq!(classify(&too_many), Some(RetryKind::Throttling));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RetryKind {
     /// The service asked to slow down.
@@ -47,6 +68,14 @@ pub enum RetryKind {
 }
 
 /// The codes the standard mode treats as throttling.
+///
+/// ```
+/// use awso_client::retry::{Failure, RetryKind, THROTTLING_CODES, classify};
+/// for &code in THROTTLING_CODES {
+///     let failure = Failure::Service { status: 400, code, modeled: None };
+///     assert_eq!(classify(&failure), Some(RetryKind::Throttling), "{code}");
+/// }
+/// ```
 pub const THROTTLING_CODES: &[&str] = &[
     "Throttling",
     "ThrottlingException",
@@ -65,6 +94,14 @@ pub const THROTTLING_CODES: &[&str] = &[
 ];
 
 /// The codes the standard mode treats as transient.
+///
+/// ```
+/// use awso_client::retry::{Failure, TRANSIENT_CODES, classify};
+/// for &code in TRANSIENT_CODES {
+///     let failure = Failure::Service { status: 400, code, modeled: None };
+///     assert!(classify(&failure).is_some(), "{code}");
+/// }
+/// ```
 pub const TRANSIENT_CODES: &[&str] = &[
     "RequestTimeout",
     "RequestTimeoutException",
@@ -72,6 +109,15 @@ pub const TRANSIENT_CODES: &[&str] = &[
 ];
 
 /// The statuses the standard mode treats as transient.
+///
+/// ```
+/// use awso_client::retry::{Failure, RetryKind, TRANSIENT_STATUSES, classify};
+/// for &status in TRANSIENT_STATUSES {
+///     let failure = Failure::Service { status, code: "", modeled: None };
+///     assert_eq!(classify(&failure), Some(RetryKind::Transient));
+/// }
+/// assert_eq!(classify(&Failure::Service { status: 501, code: "", modeled: None }), None);
+/// ```
 pub const TRANSIENT_STATUSES: &[u16] = &[500, 502, 503, 504];
 
 /// The kind of retry `failure` deserves, or `None` when retrying cannot help.

@@ -63,6 +63,15 @@ impl Default for RetrySettings {
 
 impl RetrySettings {
     /// Standard mode: 3 attempts, base delay 1 s, at most 20 s between attempts.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::retry::RetrySettings;
+    /// let settings = RetrySettings::standard();
+    /// assert_eq!(settings.max_attempts(), 3);
+    /// assert_eq!(settings.base_delay(), Duration::from_secs(1));
+    /// assert_eq!(settings, RetrySettings::default());
+    /// ```
     pub const fn standard() -> Self {
         RetrySettings {
             max_attempts: 3,
@@ -72,11 +81,27 @@ impl RetrySettings {
     }
 
     /// No retries: one attempt.
+    ///
+    /// ```
+    /// use awso_client::retry::{Decision, Failure, GiveUp, RetryQuota, RetrySettings, decide};
+    /// let settings = RetrySettings::disabled();
+    /// assert_eq!(settings.max_attempts(), 1);
+    /// let failure = Failure::Service { status: 503, code: "", modeled: None };
+    /// let decision = decide(&settings, &mut RetryQuota::standard(), 1, &failure, 0.5, None);
+    /// assert_eq!(decision, Decision::GiveUp(GiveUp::AttemptsExhausted));
+    /// ```
     pub const fn disabled() -> Self {
         Self::standard().with_max_attempts(1)
     }
 
     /// The same settings with at most `attempts` attempts (at least 1).
+    ///
+    /// ```
+    /// use awso_client::retry::RetrySettings;
+    /// assert_eq!(RetrySettings::standard().with_max_attempts(10).max_attempts(), 10);
+    /// // Zero attempts would never send the request: it means one.
+    /// assert_eq!(RetrySettings::standard().with_max_attempts(0).max_attempts(), 1);
+    /// ```
     #[must_use]
     pub const fn with_max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = if attempts == 0 { 1 } else { attempts };
@@ -84,6 +109,13 @@ impl RetrySettings {
     }
 
     /// The same settings with another base delay.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::retry::{RetrySettings, backoff};
+    /// let settings = RetrySettings::standard().with_base_delay(Duration::from_millis(100));
+    /// assert_eq!(backoff(&settings, 2, 0.5), Duration::from_millis(100));
+    /// ```
     #[must_use]
     pub const fn with_base_delay(mut self, delay: Duration) -> Self {
         self.base_delay = delay;
@@ -91,6 +123,13 @@ impl RetrySettings {
     }
 
     /// The same settings with another longest delay.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::retry::{RetrySettings, backoff};
+    /// let settings = RetrySettings::standard().with_max_backoff(Duration::from_secs(2));
+    /// assert_eq!(backoff(&settings, 10, 0.9), Duration::from_secs(2));
+    /// ```
     #[must_use]
     pub const fn with_max_backoff(mut self, delay: Duration) -> Self {
         self.max_backoff = delay;
@@ -98,16 +137,33 @@ impl RetrySettings {
     }
 
     /// The most attempts of one call, the first included.
+    ///
+    /// ```
+    /// use awso_client::retry::RetrySettings;
+    /// assert_eq!(RetrySettings::standard().max_attempts(), 3);
+    /// ```
     pub const fn max_attempts(&self) -> u32 {
         self.max_attempts
     }
 
     /// The delay the exponential grows from.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::retry::RetrySettings;
+    /// assert_eq!(RetrySettings::standard().base_delay(), Duration::from_secs(1));
+    /// ```
     pub const fn base_delay(&self) -> Duration {
         self.base_delay
     }
 
     /// The longest delay between two attempts.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::retry::RetrySettings;
+    /// assert_eq!(RetrySettings::standard().max_backoff(), Duration::from_secs(20));
+    /// ```
     pub const fn max_backoff(&self) -> Duration {
         self.max_backoff
     }
@@ -139,6 +195,15 @@ pub fn backoff(settings: &RetrySettings, retry: u32, random: f64) -> Duration {
 }
 
 /// What to do after a failed attempt.
+///
+/// ```
+/// use std::time::Duration;
+/// use awso_client::retry::{Decision, Failure, RetryQuota, RetrySettings, decide};
+/// let failure = Failure::Service { status: 500, code: "", modeled: None };
+/// let decision = decide(&RetrySettings::standard(), &mut RetryQuota::standard(), 2, &failure, 0.25, None);
+/// // The second retry: 0.25 × 1 s × 2.
+/// assert_eq!(decision, Decision::Retry { delay: Duration::from_millis(500), cost: 5 });
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
     /// Send the request again after `delay`.
@@ -153,6 +218,15 @@ pub enum Decision {
 }
 
 /// Why a failure is not retried.
+///
+/// ```
+/// use awso_client::retry::{Decision, Failure, GiveUp, RetryQuota, RetrySettings, decide};
+/// let failure = Failure::Service { status: 500, code: "", modeled: None };
+/// let mut empty = RetryQuota::with_capacity(0);
+/// let decision = decide(&RetrySettings::standard(), &mut empty, 1, &failure, 0.5, None);
+/// assert_eq!(decision, Decision::GiveUp(GiveUp::QuotaExhausted));
+/// assert_eq!(GiveUp::QuotaExhausted.to_string(), "retry quota exhausted");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GiveUp {
     /// The failure is not one that retrying can fix.
@@ -176,6 +250,21 @@ impl fmt::Display for GiveUp {
 /// Decides about `failure` of attempt number `attempt` (1 for the first): retry with a
 /// delay (from `retry_after` when the service sent one, else [`backoff`] of `random`), taking
 /// the retry's cost from `quota`, or give up and say why.
+///
+/// ```
+/// use std::time::Duration;
+/// use awso_client::retry::{Decision, Failure, GiveUp, RetryQuota, RetrySettings, decide};
+/// let settings = RetrySettings::standard();
+/// let mut quota = RetryQuota::standard();
+/// let throttled = Failure::Service { status: 400, code: "Throttling", modeled: None };
+/// // The service's x-amz-retry-after wins over the backoff.
+/// let hint = Some(Duration::from_millis(1500));
+/// let decision = decide(&settings, &mut quota, 1, &throttled, 0.9, hint);
+/// assert_eq!(decision, Decision::Retry { delay: Duration::from_millis(1500), cost: 5 });
+/// let denied = Failure::Service { status: 403, code: "AccessDenied", modeled: None };
+/// let decision = decide(&settings, &mut quota, 1, &denied, 0.9, None);
+/// assert_eq!(decision, Decision::GiveUp(GiveUp::NotRetryable));
+/// ```
 pub fn decide(
     settings: &RetrySettings,
     quota: &mut RetryQuota,

@@ -1,5 +1,16 @@
 //! Clock skew: a request signed with a clock that is off by minutes is refused; the
 //! response's `Date` says by how much, and the next attempt is signed with the offset.
+//!
+//! ```
+//! use std::time::{Duration, UNIX_EPOCH};
+//! use awso_client::retry::skew::{corrected, offset_from_error};
+//!
+//! // The local clock says 12:36:00; the server answered at 12:41:00 that the time is off.
+//! let local = UNIX_EPOCH + Duration::from_secs(1_440_938_160);
+//! let offset = offset_from_error("RequestTimeTooSkewed", Some("Sun, 30 Aug 2015 12:41:00 GMT"), local);
+//! assert_eq!(offset, Some(300));
+//! assert_eq!(corrected(local, 300), local + Duration::from_secs(300));
+//! ```
 
 use std::time::{Duration, SystemTime};
 
@@ -7,6 +18,16 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
 /// The codes services answer a request signed at a skewed time with.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use awso_client::retry::skew::{CLOCK_SKEW_CODES, offset_from_error};
+/// let local = UNIX_EPOCH + Duration::from_secs(1_440_938_160);
+/// for &code in CLOCK_SKEW_CODES {
+///     let offset = offset_from_error(code, Some("Sun, 30 Aug 2015 12:26:00 GMT"), local);
+///     assert_eq!(offset, Some(-600), "{code}");
+/// }
+/// ```
 pub const CLOCK_SKEW_CODES: &[&str] = &[
     "RequestTimeTooSkewed",
     "RequestExpired",
@@ -18,9 +39,27 @@ pub const CLOCK_SKEW_CODES: &[&str] = &[
 
 /// Below this difference the clock is taken as right: signatures are valid for 5 minutes,
 /// and a skew error with a clock this close has another cause.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use awso_client::retry::skew::{TOLERANCE, offset_from_error};
+/// let local = UNIX_EPOCH + Duration::from_secs(1_440_938_160); // 12:36:00
+/// // 30 s apart is within the tolerance: the error has another cause.
+/// let date = "Sun, 30 Aug 2015 12:36:30 GMT";
+/// assert!(TOLERANCE > Duration::from_secs(30));
+/// assert_eq!(offset_from_error("SignatureDoesNotMatch", Some(date), local), None);
+/// ```
 pub const TOLERANCE: Duration = Duration::from_secs(60);
 
 /// The server's time minus the local time, in whole seconds.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use awso_client::retry::skew::{ClockOffset, corrected};
+/// let server_ahead: ClockOffset = 120;
+/// let now = UNIX_EPOCH + Duration::from_secs(1000);
+/// assert_eq!(corrected(now, server_ahead), UNIX_EPOCH + Duration::from_secs(1120));
+/// ```
 pub type ClockOffset = i64;
 
 /// The offset to sign with after an error `code` answered at `date` (the `Date` header) when

@@ -22,6 +22,14 @@ pub struct BearerToken {
 
 impl BearerToken {
     /// Wraps `token`.
+    ///
+    /// ```
+    /// use awso_client::sign::{BearerToken, sign_bearer};
+    /// let mut request = http::Request::get("https://codecatalyst.global.api.aws/").body(()).unwrap();
+    /// sign_bearer(&mut request, &BearerToken::new(String::from("t-1")))?;
+    /// assert_eq!(request.headers()["authorization"], "Bearer t-1");
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
     pub fn new(token: impl Into<String>) -> Self {
         BearerToken {
             token: token.into(),
@@ -29,6 +37,11 @@ impl BearerToken {
     }
 
     /// The token. Never log it.
+    ///
+    /// ```
+    /// use awso_client::sign::BearerToken;
+    /// assert_eq!(BearerToken::new("t-1").token(), "t-1");
+    /// ```
     pub fn token(&self) -> &str {
         &self.token
     }

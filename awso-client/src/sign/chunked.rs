@@ -61,6 +61,22 @@ const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495
 const SIGNED_CHUNK_OVERHEAD: u64 = 17 + 64 + 2;
 
 /// Signs the chunks of one `aws-chunked` body in order. `Debug` hides the signing key.
+///
+/// ```
+/// # use std::time::{Duration, UNIX_EPOCH};
+/// # use awso_client::credentials::Credentials;
+/// use awso_client::sign::{sign, ChunkSigner, Payload, SignableRequest, SigningParams, STREAMING_PAYLOAD};
+/// let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+/// let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH + Duration::from_secs(60));
+/// let request = SignableRequest::new("PUT", "/b/k").payload(Payload::Hash(STREAMING_PAYLOAD));
+/// let seed = sign(&request, &credentials, &params)?;
+/// let mut signer = ChunkSigner::new(&credentials, &params, &seed)?;
+/// let first = signer.sign_chunk(b"abc").to_owned();
+/// // Each signature chains on the one before, so the same data signs differently next time.
+/// assert_ne!(signer.sign_chunk(b"abc"), first);
+/// assert!(!format!("{signer:?}").contains("secret"));
+/// # Ok::<(), awso_client::sign::SigningError>(())
+/// ```
 #[derive(Clone)]
 pub struct ChunkSigner {
     key: [u8; 32],
@@ -71,6 +87,20 @@ pub struct ChunkSigner {
 
 impl ChunkSigner {
     /// A signer for the body of the request `seed` signed with these credentials and params.
+    ///
+    /// ```
+    /// # use std::time::{Duration, UNIX_EPOCH};
+    /// # use awso_client::credentials::Credentials;
+    /// use awso_client::sign::{sign, ChunkSigner, SignableRequest, SigningErrorKind, SigningParams};
+    /// let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+    /// let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH + Duration::from_secs(60));
+    /// // A presigned URL cannot seed a chunked body.
+    /// let presigned = params.clone().presigned(Duration::from_secs(60));
+    /// let seed = sign(&SignableRequest::new("PUT", "/b/k").header("host", b"s3.amazonaws.com"), &credentials, &presigned)?;
+    /// let error = ChunkSigner::new(&credentials, &params, &seed).unwrap_err();
+    /// assert_eq!(error.kind(), SigningErrorKind::PayloadHash);
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
     pub fn new(
         credentials: &Credentials,
         params: &SigningParams<'_>,
@@ -94,6 +124,20 @@ impl ChunkSigner {
     }
 
     /// The signature of the next chunk (`data` empty: the final chunk), chained to the last.
+    ///
+    /// ```
+    /// # use std::time::{Duration, UNIX_EPOCH};
+    /// # use awso_client::credentials::Credentials;
+    /// use awso_client::sign::{sign, ChunkSigner, Payload, SignableRequest, SigningParams, STREAMING_PAYLOAD};
+    /// let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+    /// let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH + Duration::from_secs(60));
+    /// let request = SignableRequest::new("PUT", "/b/k").payload(Payload::Hash(STREAMING_PAYLOAD));
+    /// let seed = sign(&request, &credentials, &params)?;
+    /// let signature = ChunkSigner::new(&credentials, &params, &seed)?.sign_chunk(b"data").to_owned();
+    /// assert_eq!(signature.len(), 64);
+    /// assert!(signature.bytes().all(|b| b.is_ascii_hexdigit()));
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
     pub fn sign_chunk(&mut self, data: &[u8]) -> &str {
         let string_to_sign = format!(
             "AWS4-HMAC-SHA256-PAYLOAD\n{}\n{}\n{}\n{EMPTY_SHA256}\n{}",
@@ -108,6 +152,21 @@ impl ChunkSigner {
 
     /// Appends `data` framed as a signed chunk: `hex-size;chunk-signature=...\r\n data \r\n`.
     /// An empty `data` would end the body: use [`ChunkSigner::finish`] for that.
+    ///
+    /// ```
+    /// # use std::time::{Duration, UNIX_EPOCH};
+    /// # use awso_client::credentials::Credentials;
+    /// use awso_client::sign::{sign, ChunkSigner, Payload, SignableRequest, SigningParams, STREAMING_PAYLOAD};
+    /// let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+    /// let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH + Duration::from_secs(60));
+    /// let request = SignableRequest::new("PUT", "/b/k").payload(Payload::Hash(STREAMING_PAYLOAD));
+    /// let seed = sign(&request, &credentials, &params)?;
+    /// let mut wire = Vec::new();
+    /// ChunkSigner::new(&credentials, &params, &seed)?.write_chunk(&[b'x'; 20], &mut wire);
+    /// assert!(wire.starts_with(b"14;chunk-signature="));
+    /// assert!(wire.ends_with(&[b"\r\n".as_slice(), &[b'x'; 20], b"\r\n"].concat()));
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
     pub fn write_chunk(&mut self, data: &[u8], out: &mut Vec<u8>) {
         let header = format!(
             "{:x};chunk-signature={}\r\n",
@@ -121,6 +180,22 @@ impl ChunkSigner {
 
     /// Appends the final (empty) chunk and, if there are any, the trailing headers and their
     /// signature (`x-amz-trailer-signature`), then the closing empty line.
+    ///
+    /// ```
+    /// # use std::time::{Duration, UNIX_EPOCH};
+    /// # use awso_client::credentials::Credentials;
+    /// use awso_client::sign::{sign, ChunkSigner, Payload, SignableRequest, SigningParams, STREAMING_PAYLOAD};
+    /// let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+    /// let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH + Duration::from_secs(60));
+    /// let request = SignableRequest::new("PUT", "/b/k").payload(Payload::Hash(STREAMING_PAYLOAD));
+    /// let seed = sign(&request, &credentials, &params)?;
+    /// let mut wire = Vec::new();
+    /// ChunkSigner::new(&credentials, &params, &seed)?.finish(&[], &mut wire);
+    /// // Without trailers: the empty final chunk and the closing line.
+    /// assert!(wire.starts_with(b"0;chunk-signature="));
+    /// assert_eq!(wire.len(), "0;chunk-signature=".len() + 64 + 4);
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
     pub fn finish(&mut self, trailers: &[(&str, &str)], out: &mut Vec<u8>) {
         let header = format!("0;chunk-signature={}\r\n", self.sign_chunk(b""));
         out.extend_from_slice(header.as_bytes());
@@ -184,6 +259,15 @@ pub fn write_unsigned_chunked(chunks: &[&[u8]], trailers: &[(&str, &str)], out: 
 
 /// The `Content-Length` of a signed `aws-chunked` body of `decoded_length` bytes cut into
 /// chunks of `chunk_size` bytes (the last one shorter), with `trailers`.
+///
+/// ```
+/// use awso_client::sign::signed_encoded_length;
+/// // S3's documented example: 66560 bytes in 64 KiB chunks.
+/// assert_eq!(signed_encoded_length(66_560, 65_536, &[]), 66_824);
+/// // A trailer adds its line and the trailer signature.
+/// let with_trailer = signed_encoded_length(66_560, 65_536, &[("x-amz-checksum-crc32", "AAAAAA==")]);
+/// assert_eq!(with_trailer, 66_824 + 31 + 90);
+/// ```
 pub fn signed_encoded_length(
     decoded_length: u64,
     chunk_size: u64,

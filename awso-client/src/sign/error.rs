@@ -24,6 +24,12 @@ pub struct SigningError {
 }
 
 /// What kind of input a [`SigningError`] is about.
+///
+/// ```
+/// use awso_client::sign::{Payload, SigningErrorKind};
+/// let error = Payload::Hash("abc").hash().unwrap_err();
+/// assert_eq!(error.kind(), SigningErrorKind::PayloadHash);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SigningErrorKind {

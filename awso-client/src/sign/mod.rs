@@ -84,6 +84,19 @@ use crate::credentials::Credentials;
 
 /// Signs an `http::Request` whose body is in memory with SigV4 and adds the signature to it
 /// (headers, or the presigned query); returns what was added.
+///
+/// ```
+/// # use std::time::{Duration, UNIX_EPOCH};
+/// # use awso_client::credentials::Credentials;
+/// use awso_client::sign::{sign_http_request, SigningParams};
+/// let credentials = Credentials::new("AKIDEXAMPLE", "secret").with_session_token("session");
+/// let mut request = http::Request::get("https://example.amazonaws.com/").body(Vec::new()).unwrap();
+/// let params = SigningParams::new("us-east-1", "service", UNIX_EPOCH + Duration::from_secs(60));
+/// let added = sign_http_request(&mut request, &credentials, &params)?;
+/// assert_eq!(request.headers()["x-amz-security-token"], "session");
+/// assert_eq!(added.headers().len(), request.headers().len());
+/// # Ok::<(), awso_client::sign::SigningError>(())
+/// ```
 pub fn sign_http_request<B: AsRef<[u8]>>(
     request: &mut http::Request<B>,
     credentials: &Credentials,

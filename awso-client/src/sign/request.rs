@@ -3,12 +3,42 @@
 use super::error::{SigningError, SigningErrorKind};
 
 /// `x-amz-content-sha256` value (and canonical payload hash) for a body that is not signed.
+///
+/// ```
+/// use awso_client::sign::{Payload, UNSIGNED_PAYLOAD};
+/// assert_eq!(Payload::Unsigned.hash().unwrap(), UNSIGNED_PAYLOAD);
+/// assert_eq!(Payload::Hash(UNSIGNED_PAYLOAD).hash().unwrap(), UNSIGNED_PAYLOAD);
+/// ```
 pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 /// Payload hash of an `aws-chunked` body whose chunks are each signed.
+///
+/// ```
+/// use awso_client::sign::{Payload, STREAMING_PAYLOAD};
+/// assert_eq!(Payload::Hash(STREAMING_PAYLOAD).hash().unwrap(), STREAMING_PAYLOAD);
+/// ```
 pub const STREAMING_PAYLOAD: &str = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
 /// Payload hash of an `aws-chunked` body whose chunks and trailer are each signed.
+///
+/// ```
+/// use awso_client::sign::{Payload, STREAMING_PAYLOAD_TRAILER};
+/// assert_eq!(Payload::Hash(STREAMING_PAYLOAD_TRAILER).hash().unwrap(), STREAMING_PAYLOAD_TRAILER);
+/// ```
 pub const STREAMING_PAYLOAD_TRAILER: &str = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
 /// Payload hash of an unsigned `aws-chunked` body with a (checksum) trailer.
+///
+/// ```
+/// # use std::time::{Duration, UNIX_EPOCH};
+/// # use awso_client::credentials::Credentials;
+/// use awso_client::sign::{sign, Payload, SignableRequest, SigningParams, SigningSettings, STREAMING_UNSIGNED_PAYLOAD_TRAILER};
+/// let request = SignableRequest::new("PUT", "/b/k")
+///     .header("host", b"s3.amazonaws.com")
+///     .payload(Payload::Hash(STREAMING_UNSIGNED_PAYLOAD_TRAILER));
+/// let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH).settings(SigningSettings::s3());
+/// let signed = sign(&request, &Credentials::new("AKID", "secret"), &params)?;
+/// assert!(signed.canonical_request().ends_with(STREAMING_UNSIGNED_PAYLOAD_TRAILER));
+/// assert!(signed.headers().contains(&("x-amz-content-sha256", STREAMING_UNSIGNED_PAYLOAD_TRAILER.to_owned())));
+/// # Ok::<(), awso_client::sign::SigningError>(())
+/// ```
 pub const STREAMING_UNSIGNED_PAYLOAD_TRAILER: &str = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
 
 /// What the canonical request says about the body.
@@ -35,6 +65,16 @@ pub enum Payload<'a> {
 
 impl Payload<'_> {
     /// The payload hash as the canonical request writes it.
+    ///
+    /// ```
+    /// use awso_client::sign::Payload;
+    /// // The SHA-256 of nothing.
+    /// assert_eq!(
+    ///     Payload::Bytes(b"").hash().unwrap(),
+    ///     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    /// );
+    /// assert!(Payload::Hash("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855").hash().is_err());
+    /// ```
     pub fn hash(&self) -> Result<String, SigningError> {
         match *self {
             Payload::Bytes(bytes) => Ok(super::v4::sha256_hex(bytes)),
@@ -86,6 +126,14 @@ pub struct SignableRequest<'a> {
 impl<'a> SignableRequest<'a> {
     /// A request with `method` and `target` (`/path?query`, as on the request line), no headers
     /// and an empty body.
+    ///
+    /// ```
+    /// use awso_client::sign::{Payload, SignableRequest};
+    /// let request = SignableRequest::new("GET", "/a%20b");
+    /// assert_eq!((request.method(), request.path(), request.query()), ("GET", "/a%20b", ""));
+    /// assert!(request.headers().is_empty());
+    /// assert_eq!(request.payload_kind(), Payload::Bytes(b""));
+    /// ```
     pub fn new(method: &'a str, target: &'a str) -> Self {
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
         SignableRequest {
@@ -129,6 +177,12 @@ impl<'a> SignableRequest<'a> {
     }
 
     /// The same request with one more header (names are case-insensitive).
+    ///
+    /// ```
+    /// use awso_client::sign::SignableRequest;
+    /// let request = SignableRequest::new("GET", "/").header("X-Amz-Meta-A", b"1").header("x-amz-meta-a", b"2");
+    /// assert_eq!(request.headers().len(), 2); // both kept, signed as one "1,2"
+    /// ```
     #[must_use]
     pub fn header(mut self, name: &'a str, value: &'a [u8]) -> Self {
         self.headers.push((name, value));
@@ -136,6 +190,12 @@ impl<'a> SignableRequest<'a> {
     }
 
     /// The same request with `payload` describing its body.
+    ///
+    /// ```
+    /// use awso_client::sign::{Payload, SignableRequest};
+    /// let request = SignableRequest::new("PUT", "/").payload(Payload::Unsigned);
+    /// assert_eq!(request.payload_kind(), Payload::Unsigned);
+    /// ```
     #[must_use]
     pub fn payload(mut self, payload: Payload<'a>) -> Self {
         self.payload = payload;
@@ -143,26 +203,55 @@ impl<'a> SignableRequest<'a> {
     }
 
     /// The HTTP method.
+    ///
+    /// ```
+    /// use awso_client::sign::SignableRequest;
+    /// let request = http::Request::delete("https://example.com/x").body(()).unwrap();
+    /// assert_eq!(SignableRequest::from_http(&request).method(), "DELETE");
+    /// ```
     pub fn method(&self) -> &str {
         self.method
     }
 
     /// The path as sent, before normalisation and encoding.
+    ///
+    /// ```
+    /// use awso_client::sign::SignableRequest;
+    /// // As sent: no normalisation yet.
+    /// assert_eq!(SignableRequest::new("GET", "/a/../b?x=1").path(), "/a/../b");
+    /// ```
     pub fn path(&self) -> &str {
         self.path
     }
 
     /// The query as sent, without the `?`.
+    ///
+    /// ```
+    /// use awso_client::sign::SignableRequest;
+    /// assert_eq!(SignableRequest::new("GET", "/?list-type=2&prefix=a%2F").query(), "list-type=2&prefix=a%2F");
+    /// ```
     pub fn query(&self) -> &str {
         self.query
     }
 
     /// The headers, in order, as given.
+    ///
+    /// ```
+    /// use awso_client::sign::SignableRequest;
+    /// let request = SignableRequest::new("GET", "/").header("Host", b"example.com");
+    /// assert_eq!(request.headers(), &[("Host", &b"example.com"[..])]);
+    /// ```
     pub fn headers(&self) -> &[(&'a str, &'a [u8])] {
         &self.headers
     }
 
     /// What the body contributes to the signature.
+    ///
+    /// ```
+    /// use awso_client::sign::{Payload, SignableRequest};
+    /// let request = SignableRequest::new("POST", "/").payload(Payload::Bytes(b"{}"));
+    /// assert_eq!(request.payload_kind(), Payload::Bytes(b"{}"));
+    /// ```
     pub fn payload_kind(&self) -> Payload<'a> {
         self.payload
     }

@@ -28,6 +28,17 @@ const BEARER: &str = "smithy.api#httpBearerAuth";
 const NO_AUTH: &str = "smithy.api#noAuth";
 
 /// The service-wide auth metadata of a botocore model (`metadata`).
+///
+/// ```
+/// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+/// // Newer models list scheme ids; the first one this build supports wins.
+/// let service = ServiceAuth {
+///     auth: &["smithy.api#httpBearerAuth", "aws.auth#sigv4"],
+///     endpoint_prefix: "codecatalyst",
+///     ..ServiceAuth::default()
+/// };
+/// assert_eq!(AuthScheme::select(&service, &OperationAuth::default()).unwrap(), AuthScheme::Bearer);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ServiceAuth<'a> {
     /// `metadata.auth`: scheme ids in order of preference (newer models).
@@ -41,6 +52,14 @@ pub struct ServiceAuth<'a> {
 }
 
 /// One operation's auth traits in a botocore model.
+///
+/// ```
+/// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+/// let service = ServiceAuth { signature_version: Some("v4"), endpoint_prefix: "lambda", ..ServiceAuth::default() };
+/// let unsigned_body = OperationAuth { authtype: Some("v4-unsigned-body"), ..OperationAuth::default() };
+/// let AuthScheme::SigV4(sigv4) = AuthScheme::select(&service, &unsigned_body).unwrap() else { panic!() };
+/// assert!(sigv4.unsigned_payload);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OperationAuth<'a> {
     /// The operation's `auth` list, which replaces the service's.
@@ -50,6 +69,19 @@ pub struct OperationAuth<'a> {
 }
 
 /// SigV4 or SigV4a as an operation uses it; [`SigV4Auth::settings`] turns it into signing settings.
+///
+/// ```
+/// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+/// let service = ServiceAuth {
+///     signature_version: Some("v4"),
+///     signing_name: Some("execute-api"),
+///     endpoint_prefix: "apigateway",
+///     ..ServiceAuth::default()
+/// };
+/// let AuthScheme::SigV4(sigv4) = AuthScheme::select(&service, &OperationAuth::default()).unwrap() else { panic!() };
+/// assert_eq!(sigv4.signing_name, "execute-api");
+/// assert!(sigv4.double_encode_path && sigv4.normalize_path && !sigv4.content_sha256_header);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SigV4Auth {
     /// The name in the credential scope.
@@ -105,6 +137,15 @@ impl SigV4Auth {
 }
 
 /// How an operation authenticates.
+///
+/// ```
+/// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+/// let sso = ServiceAuth { signature_version: Some("bearer"), endpoint_prefix: "portal.sso", ..ServiceAuth::default() };
+/// assert_eq!(AuthScheme::select(&sso, &OperationAuth::default()).unwrap(), AuthScheme::Bearer);
+/// let v4a = ServiceAuth { signature_version: Some("v4a"), endpoint_prefix: "s3", ..ServiceAuth::default() };
+/// let scheme = AuthScheme::select(&v4a, &OperationAuth::default());
+/// assert!(matches!(scheme, Ok(AuthScheme::SigV4a(_))));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AuthScheme {
     /// SigV4 with HMAC-SHA256.
@@ -118,6 +159,14 @@ pub enum AuthScheme {
 }
 
 /// No scheme the model names is supported by this build.
+///
+/// ```
+/// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+/// let service = ServiceAuth { endpoint_prefix: "example", ..ServiceAuth::default() };
+/// let custom = OperationAuth { auth: Some(&["example#custom"][..]), ..OperationAuth::default() };
+/// let error = AuthScheme::select(&service, &custom).unwrap_err();
+/// assert_eq!(error.to_string(), r#"no supported auth scheme among ["example#custom"]"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnsupportedAuth {
     offered: Vec<String>,
@@ -133,6 +182,14 @@ impl std::error::Error for UnsupportedAuth {}
 
 impl AuthScheme {
     /// The scheme `operation` of `service` uses.
+    ///
+    /// ```
+    /// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+    /// // The operation's own list beats the service's signature version.
+    /// let service = ServiceAuth { signature_version: Some("v4"), endpoint_prefix: "sts", ..ServiceAuth::default() };
+    /// let no_auth = OperationAuth { auth: Some(&["smithy.api#noAuth"][..]), authtype: Some("v4") };
+    /// assert_eq!(AuthScheme::select(&service, &no_auth).unwrap(), AuthScheme::NoAuth);
+    /// ```
     pub fn select(
         service: &ServiceAuth<'_>,
         operation: &OperationAuth<'_>,
@@ -224,6 +281,19 @@ impl AuthScheme {
 }
 
 /// One entry of a resolved endpoint's `authSchemes` property.
+///
+/// ```
+/// use awso_client::sign::{AuthScheme, EndpointAuthOverride, OperationAuth, ServiceAuth};
+/// let service = ServiceAuth { signature_version: Some("v4"), endpoint_prefix: "sts", ..ServiceAuth::default() };
+/// let model = AuthScheme::select(&service, &OperationAuth::default()).unwrap();
+/// // A scheme this build does not know is skipped; the next one applies.
+/// let schemes = [
+///     EndpointAuthOverride { name: "sigv5", ..EndpointAuthOverride::default() },
+///     EndpointAuthOverride { name: "sigv4", signing_region: Some("eu-west-1"), ..EndpointAuthOverride::default() },
+/// ];
+/// let AuthScheme::SigV4(sigv4) = model.with_endpoint(&schemes) else { panic!() };
+/// assert_eq!(sigv4.signing_region.as_deref(), Some("eu-west-1"));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EndpointAuthOverride<'a> {
     /// `name`: `sigv4`, `sigv4a`, ...

@@ -60,6 +60,14 @@ pub(crate) fn signature(
 }
 
 /// The SigV4a key pair derived from a set of credentials. `Debug` never prints the private key.
+///
+/// ```
+/// use awso_client::credentials::Credentials;
+/// use awso_client::sign::signing_key_v4a;
+/// let key = signing_key_v4a(&Credentials::new("AKIDEXAMPLE", "secret"))?;
+/// assert!(!format!("{key:?}").contains("secret"));
+/// # Ok::<(), awso_client::sign::SigningError>(())
+/// ```
 #[derive(Clone)]
 pub struct SigV4aKey {
     key: SigningKey,
@@ -67,6 +75,14 @@ pub struct SigV4aKey {
 
 impl SigV4aKey {
     /// The public key as SEC1 uncompressed bytes (`04 · X · Y`), what a verifier needs.
+    ///
+    /// ```
+    /// use awso_client::credentials::Credentials;
+    /// use awso_client::sign::signing_key_v4a;
+    /// let public = signing_key_v4a(&Credentials::new("AKIDEXAMPLE", "secret"))?.public_key_sec1();
+    /// assert_eq!((public.len(), public[0]), (65, 0x04));
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
     pub fn public_key_sec1(&self) -> Vec<u8> {
         self.key
             .verifying_key()
@@ -76,6 +92,19 @@ impl SigV4aKey {
     }
 
     /// Whether `signature_hex` (DER, hex) is a valid signature of `string_to_sign` by this key.
+    ///
+    /// ```
+    /// # use std::time::{Duration, UNIX_EPOCH};
+    /// # use awso_client::credentials::Credentials;
+    /// use awso_client::sign::{sign_v4a, signing_key_v4a, SignableRequest, SigningParams};
+    /// let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+    /// let request = SignableRequest::new("GET", "/").header("host", b"example.com");
+    /// let signed = sign_v4a(&request, &credentials, &SigningParams::new("*", "s3", UNIX_EPOCH))?;
+    /// let key = signing_key_v4a(&credentials)?;
+    /// assert!(key.verify(signed.string_to_sign(), signed.signature()));
+    /// assert!(!key.verify("another text", signed.signature()));
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
     pub fn verify(&self, string_to_sign: &str, signature_hex: &str) -> bool {
         verify_with(self.key.verifying_key(), string_to_sign, signature_hex)
     }
@@ -113,6 +142,18 @@ fn verify_with(key: &VerifyingKey, string_to_sign: &str, signature_hex: &str) ->
 }
 
 /// Derives the SigV4a key pair of `credentials`.
+///
+/// ```
+/// use awso_client::credentials::Credentials;
+/// use awso_client::sign::signing_key_v4a;
+/// // Deterministic: the same credentials give the same key; other ones another.
+/// let a = signing_key_v4a(&Credentials::new("AKIDEXAMPLE", "secret"))?;
+/// let b = signing_key_v4a(&Credentials::new("AKIDEXAMPLE", "secret"))?;
+/// let c = signing_key_v4a(&Credentials::new("AKIDOTHER", "secret"))?;
+/// assert_eq!(a.public_key_sec1(), b.public_key_sec1());
+/// assert_ne!(a.public_key_sec1(), c.public_key_sec1());
+/// # Ok::<(), awso_client::sign::SigningError>(())
+/// ```
 pub fn signing_key_v4a(credentials: &Credentials) -> Result<SigV4aKey, SigningError> {
     let mut input_key = Vec::with_capacity(credentials.secret_access_key().len() + 5);
     input_key.extend_from_slice(b"AWS4A");

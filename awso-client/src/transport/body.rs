@@ -34,11 +34,27 @@ pub struct ResponseBody {
 
 impl ResponseBody {
     /// A body with nothing in it.
+    ///
+    /// ```
+    /// use awso_client::transport::ResponseBody;
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// assert_eq!(ResponseBody::empty().collect(0).await.unwrap(), "");
+    /// # });
+    /// ```
     pub fn empty() -> Self {
         Self::from(Bytes::new())
     }
 
     /// Wraps any body whose errors convert to [`HttpError`] (a transport's own body type).
+    ///
+    /// ```
+    /// use awso_client::transport::ResponseBody;
+    /// use bytes::Bytes;
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let body = ResponseBody::from_body(http_body_util::Full::new(Bytes::from_static(b"full")));
+    /// assert_eq!(body.collect(16).await.unwrap(), "full");
+    /// # });
+    /// ```
     pub fn from_body<B>(body: B) -> Self
     where
         B: Body<Data = Bytes> + Send + 'static,
@@ -50,6 +66,15 @@ impl ResponseBody {
     }
 
     /// The next piece of data, `None` at the end; trailers are skipped.
+    ///
+    /// ```
+    /// use awso_client::transport::ResponseBody;
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let mut body = ResponseBody::from(vec![1, 2, 3]);
+    /// assert_eq!(body.chunk().await.unwrap().unwrap(), vec![1, 2, 3]);
+    /// assert!(body.chunk().await.is_none());
+    /// # });
+    /// ```
     pub async fn chunk(&mut self) -> Option<Result<Bytes, HttpError>> {
         loop {
             match self.inner.frame().await? {

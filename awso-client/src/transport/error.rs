@@ -4,6 +4,15 @@ use std::error::Error as StdError;
 use std::fmt;
 
 /// What went wrong sending a request or reading its answer.
+///
+/// ```
+/// use awso_client::retry::{Failure, RetryKind, classify};
+/// use awso_client::transport::{HttpError, HttpErrorKind};
+/// let error = HttpError::new(HttpErrorKind::ConnectTimeout, "no connection within 1s");
+/// assert_eq!(classify(&Failure::Transport(error.kind())), Some(RetryKind::Timeout));
+/// // A response too large to read is not worth another try.
+/// assert_eq!(classify(&Failure::Transport(HttpErrorKind::TooLarge)), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum HttpErrorKind {
@@ -39,6 +48,13 @@ pub struct HttpError {
 
 impl HttpError {
     /// An error of `kind`.
+    ///
+    /// ```
+    /// use awso_client::transport::{HttpError, HttpErrorKind};
+    /// let error = HttpError::new(HttpErrorKind::Unsupported, String::from("https needs the rustls feature"));
+    /// assert_eq!(error.kind(), HttpErrorKind::Unsupported);
+    /// assert_eq!(error.to_string(), "https needs the rustls feature");
+    /// ```
     pub fn new(kind: HttpErrorKind, message: impl Into<String>) -> Self {
         HttpError {
             kind,
@@ -48,6 +64,14 @@ impl HttpError {
     }
 
     /// The same error, caused by `source`.
+    ///
+    /// ```
+    /// use std::error::Error;
+    /// use awso_client::transport::{HttpError, HttpErrorKind};
+    /// let io = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset by peer");
+    /// let error = HttpError::new(HttpErrorKind::Io, "connection broke").with_source(io);
+    /// assert_eq!(error.source().unwrap().to_string(), "reset by peer");
+    /// ```
     #[must_use]
     pub fn with_source(mut self, source: impl Into<Box<dyn StdError + Send + Sync>>) -> Self {
         self.source = Some(source.into());
@@ -55,11 +79,22 @@ impl HttpError {
     }
 
     /// What kind of failure this is.
+    ///
+    /// ```
+    /// use awso_client::transport::{HttpError, HttpErrorKind};
+    /// assert_eq!(HttpError::new(HttpErrorKind::Connect, "refused").kind(), HttpErrorKind::Connect);
+    /// ```
     pub fn kind(&self) -> HttpErrorKind {
         self.kind
     }
 
     /// Whether the request ran out of time (connecting or reading).
+    ///
+    /// ```
+    /// use awso_client::transport::{HttpError, HttpErrorKind};
+    /// assert!(HttpError::new(HttpErrorKind::ConnectTimeout, "slow").is_timeout());
+    /// assert!(!HttpError::new(HttpErrorKind::Connect, "refused").is_timeout());
+    /// ```
     pub fn is_timeout(&self) -> bool {
         matches!(
             self.kind,

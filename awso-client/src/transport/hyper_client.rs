@@ -52,6 +52,33 @@ impl Default for HyperClient {
 impl HyperClient {
     /// One second to connect, five for the whole answer: the settings for credentials
     /// endpoints, which answer a few hundred bytes and should fail fast when absent.
+    ///
+    /// ```
+    /// use std::io::{BufRead, BufReader, Write};
+    /// use awso_client::transport::{HttpClient, HyperClient};
+    /// use bytes::Bytes;
+    ///
+    /// // A one-answer server on 127.0.0.1, started and stopped here.
+    /// let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    /// let address = listener.local_addr().unwrap();
+    /// let server = std::thread::spawn(move || {
+    ///     let (mut stream, _) = listener.accept().unwrap();
+    ///     let mut reader = BufReader::new(stream.try_clone().unwrap());
+    ///     let mut line = String::new();
+    ///     while reader.read_line(&mut line).unwrap() > 2 {
+    ///         line.clear(); // the request head ends with an empty line
+    ///     }
+    ///     stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok").unwrap();
+    /// });
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let client = HyperClient::new();
+    /// let request = http::Request::get(format!("http://{address}/")).body(Bytes::new()).unwrap();
+    /// let response = client.send(request).await.unwrap();
+    /// assert_eq!(response.status(), 200);
+    /// assert_eq!(response.into_body().collect(16).await.unwrap(), "ok");
+    /// # });
+    /// server.join().unwrap();
+    /// ```
     pub fn new() -> Self {
         Self::with_timeouts(Duration::from_secs(1), Some(Duration::from_secs(5)))
     }
@@ -72,12 +99,25 @@ impl HyperClient {
     }
 
     /// The same client with another connect timeout.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::transport::HyperClient;
+    /// let client = HyperClient::new().with_connect_timeout(Duration::from_millis(250));
+    /// assert_eq!(client.connect_timeout(), Duration::from_millis(250));
+    /// ```
     #[must_use]
     pub fn with_connect_timeout(self, timeout: Duration) -> Self {
         Self::with_timeouts(timeout, self.read_timeout)
     }
 
     /// The same client with another timeout for the whole answer (`None`: unbounded).
+    ///
+    /// ```
+    /// use awso_client::transport::HyperClient;
+    /// // The call path bounds each attempt itself and leaves the whole-answer timeout off.
+    /// assert_eq!(HyperClient::new().with_read_timeout(None).read_timeout(), None);
+    /// ```
     #[must_use]
     pub fn with_read_timeout(mut self, timeout: Option<Duration>) -> Self {
         self.read_timeout = timeout;
@@ -85,11 +125,23 @@ impl HyperClient {
     }
 
     /// The connect timeout.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::transport::HyperClient;
+    /// assert_eq!(HyperClient::new().connect_timeout(), Duration::from_secs(1));
+    /// ```
     pub fn connect_timeout(&self) -> Duration {
         self.connect_timeout
     }
 
     /// The timeout for the whole answer.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::transport::HyperClient;
+    /// assert_eq!(HyperClient::default().read_timeout(), Some(Duration::from_secs(5)));
+    /// ```
     pub fn read_timeout(&self) -> Option<Duration> {
         self.read_timeout
     }

@@ -47,6 +47,15 @@ pub use error::{HttpError, HttpErrorKind};
 pub use hyper_client::HyperClient;
 
 /// The future [`HttpClient::send`] returns.
+///
+/// ```
+/// use awso_client::transport::{HttpError, HttpErrorKind, HttpFuture};
+/// // Any boxed future of the right output is one: here, a transport that is always down.
+/// let refused: HttpFuture<'static> = Box::pin(async { Err(HttpError::new(HttpErrorKind::Connect, "down")) });
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// assert_eq!(refused.await.unwrap_err().kind(), HttpErrorKind::Connect);
+/// # });
+/// ```
 pub type HttpFuture<'a> =
     Pin<Box<dyn Future<Output = Result<http::Response<ResponseBody>, HttpError>> + Send + 'a>>;
 
@@ -54,8 +63,49 @@ pub type HttpFuture<'a> =
 ///
 /// A boxed future keeps `dyn HttpClient` usable (clients and providers hold one) without a
 /// macro crate; one allocation per request is nothing next to a round trip.
+///
+/// ```
+/// use std::sync::Arc;
+/// use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// use bytes::Bytes;
+///
+/// /// Echoes the request's path as the body.
+/// struct Echo;
+/// impl HttpClient for Echo {
+///     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+///         let path = request.uri().path().to_owned();
+///         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(path.into_bytes()))) })
+///     }
+/// }
+/// // Shared as a trait object, the way clients and providers hold one.
+/// let client: Arc<dyn HttpClient> = Arc::new(Echo);
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// let request = http::Request::get("http://127.0.0.1/echo").body(Bytes::new()).unwrap();
+/// let response = client.send(request).await.unwrap();
+/// assert_eq!(response.into_body().collect(64).await.unwrap(), "/echo");
+/// # });
+/// ```
 pub trait HttpClient: Send + Sync {
     /// Sends `request` (with an absolute URI) and returns the response once its head arrived.
+    ///
+    /// ```
+    /// use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// use bytes::Bytes;
+    ///
+    /// /// Answers 404 to everything.
+    /// struct NotFound;
+    /// impl HttpClient for NotFound {
+    ///     fn send(&self, _request: http::Request<Bytes>) -> HttpFuture<'_> {
+    ///         let mut response = http::Response::new(ResponseBody::empty());
+    ///         *response.status_mut() = http::StatusCode::NOT_FOUND;
+    ///         Box::pin(async move { Ok(response) })
+    ///     }
+    /// }
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let response = NotFound.send(http::Request::new(Bytes::new())).await.unwrap();
+    /// assert_eq!(response.status(), 404);
+    /// # });
+    /// ```
     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_>;
 }
 

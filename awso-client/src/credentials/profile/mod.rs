@@ -36,6 +36,14 @@ use super::env::Environment;
 use super::error::CredentialsError;
 
 /// One profile: its name and its properties from both files.
+///
+/// ```
+/// use awso_client::credentials::profile::ProfileSet;
+/// let set = ProfileSet::parse_config(std::path::Path::new("config"), "[default]\nregion = us-east-1\noutput = json\n").unwrap();
+/// let profile = set.profile("default").unwrap();
+/// assert_eq!(profile.name(), "default");
+/// assert_eq!(profile.properties().count(), 2);
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Profile {
     name: String,
@@ -44,11 +52,27 @@ pub struct Profile {
 
 impl Profile {
     /// The profile's name (`default`, `dev`).
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// // `[profile default]` and `[default]` both name the default profile in a config file.
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), "[profile default]\nregion = us-east-1\n").unwrap();
+    /// assert_eq!(set.profile("default").unwrap().name(), "default");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The value of `property`, if set and not empty.
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), "[default]\nregion = us-east-1\noutput =\n").unwrap();
+    /// let profile = set.profile("default").unwrap();
+    /// assert_eq!(profile.get("region"), Some("us-east-1"));
+    /// assert_eq!(profile.get("output"), None); // set, but empty
+    /// assert_eq!(profile.get("missing"), None);
+    /// ```
     pub fn get(&self, property: &str) -> Option<&str> {
         self.properties
             .get(property)
@@ -57,11 +81,27 @@ impl Profile {
     }
 
     /// The whole property (with sub-properties and its line), if set.
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), "[default]\ns3 =\n  addressing_style = path\n").unwrap();
+    /// let s3 = set.profile("default").unwrap().property("s3").unwrap();
+    /// assert_eq!(s3.sub_property("addressing_style"), Some("path"));
+    /// assert_eq!(s3.line(), 2);
+    /// ```
     pub fn property(&self, property: &str) -> Option<&Property> {
         self.properties.get(property)
     }
 
     /// Every property, by name.
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), "[default]\nregion = us-east-1\noutput = json\n").unwrap();
+    /// let mut names: Vec<&str> = set.profile("default").unwrap().properties().map(|p| p.name()).collect();
+    /// names.sort_unstable();
+    /// assert_eq!(names, ["output", "region"]);
+    /// ```
     pub fn properties(&self) -> impl Iterator<Item = &Property> {
         self.properties.values()
     }
@@ -77,6 +117,18 @@ impl fmt::Debug for Profile {
 }
 
 /// Every profile of the config and credentials files, merged.
+///
+/// ```
+/// use std::path::Path;
+/// use awso_client::credentials::profile::ProfileSet;
+/// // Where both files set a property, the credentials file wins.
+/// let set = ProfileSet::parse(
+///     Some((Path::new("config"), "[default]\naws_access_key_id = AKIDCONFIG\n")),
+///     Some((Path::new("credentials"), "[default]\naws_access_key_id = AKIDCREDENTIALS\n")),
+/// )
+/// .unwrap();
+/// assert_eq!(set.profile("default").unwrap().get("aws_access_key_id"), Some("AKIDCREDENTIALS"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProfileSet {
     profiles: BTreeMap<String, Profile>,
@@ -85,6 +137,15 @@ pub struct ProfileSet {
 impl ProfileSet {
     /// Parses a config file's text and a credentials file's text (each with its path, for
     /// errors); either may be absent.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let set = ProfileSet::parse(None, Some((Path::new("credentials"), "[ci]\naws_access_key_id = AKIDCI\n"))).unwrap();
+    /// assert_eq!(set.names().collect::<Vec<_>>(), ["ci"]);
+    /// let error = ProfileSet::parse(None, Some((Path::new("credentials"), "[ci\n"))).unwrap_err();
+    /// assert_eq!((error.file(), error.line()), (Path::new("credentials"), 1));
+    /// ```
     pub fn parse(
         config: Option<(&Path, &str)>,
         credentials: Option<(&Path, &str)>,
@@ -100,16 +161,39 @@ impl ProfileSet {
     }
 
     /// Parses a config file alone.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// // Sections that are not profiles are left out.
+    /// let set = ProfileSet::parse_config(Path::new("config"), "[sso-session corp]\nsso_region = us-east-1\n[profile dev]\nregion = eu-west-1\n").unwrap();
+    /// assert_eq!(set.names().collect::<Vec<_>>(), ["dev"]);
+    /// ```
     pub fn parse_config(path: &Path, text: &str) -> Result<ProfileSet, ParseError> {
         ProfileSet::parse(Some((path, text)), None)
     }
 
     /// The profile called `name`, if either file has it.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// // In a config file a profile other than the default needs the `profile` prefix.
+    /// let set = ProfileSet::parse_config(Path::new("config"), "[dev]\nregion = eu-west-1\n").unwrap();
+    /// assert!(set.profile("dev").is_none());
+    /// ```
     pub fn profile(&self, name: &str) -> Option<&Profile> {
         self.profiles.get(name)
     }
 
     /// The names of every profile, sorted.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let set = ProfileSet::parse_config(Path::new("config"), "[profile b]\n[profile a]\n[default]\n").unwrap();
+    /// assert_eq!(set.names().collect::<Vec<_>>(), ["a", "b", "default"]);
+    /// ```
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.profiles.keys().map(String::as_str)
     }
@@ -176,6 +260,16 @@ pub struct ProfileFiles {
 
 impl ProfileFiles {
     /// The files and profile the environment names.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::profile::ProfileFiles;
+    /// let env = EnvironmentMap::from_pairs([("HOME", "/home/me"), ("AWS_SHARED_CREDENTIALS_FILE", "~/keys/aws")]);
+    /// let files = ProfileFiles::from_env(&env);
+    /// assert_eq!(files.credentials_file(), Some(Path::new("/home/me/keys/aws")));
+    /// assert_eq!(files.profile_name(), "default");
+    /// ```
     pub fn from_env(env: &dyn Environment) -> ProfileFiles {
         let home = home_dir(env);
         let locate = |variable: &str, default: &str| match env.non_empty(variable) {
@@ -192,6 +286,13 @@ impl ProfileFiles {
     }
 
     /// The same files with profile `name` selected instead.
+    ///
+    /// ```
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::profile::ProfileFiles;
+    /// let env = EnvironmentMap::from_pairs([("HOME", "/home/me"), ("AWS_PROFILE", "dev")]);
+    /// assert_eq!(ProfileFiles::from_env(&env).with_profile("prod").profile_name(), "prod");
+    /// ```
     #[must_use]
     pub fn with_profile(mut self, name: impl Into<String>) -> ProfileFiles {
         self.profile = name.into();
@@ -199,21 +300,59 @@ impl ProfileFiles {
     }
 
     /// The config file's path, if a home directory or `AWS_CONFIG_FILE` gives one.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::profile::ProfileFiles;
+    /// let env = EnvironmentMap::from_pairs([("HOME", "/home/me"), ("AWS_CONFIG_FILE", "/etc/aws/config")]);
+    /// assert_eq!(ProfileFiles::from_env(&env).config_file(), Some(Path::new("/etc/aws/config")));
+    /// ```
     pub fn config_file(&self) -> Option<&Path> {
         self.config.as_deref()
     }
 
     /// The credentials file's path.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::profile::ProfileFiles;
+    /// let env = EnvironmentMap::from_pairs([("HOME", "/home/me")]);
+    /// assert_eq!(ProfileFiles::from_env(&env).credentials_file(), Some(Path::new("/home/me/.aws/credentials")));
+    /// ```
     pub fn credentials_file(&self) -> Option<&Path> {
         self.credentials.as_deref()
     }
 
     /// The selected profile (`AWS_PROFILE`, else `default`).
+    ///
+    /// ```
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::profile::ProfileFiles;
+    /// assert_eq!(ProfileFiles::from_env(&EnvironmentMap::new()).profile_name(), "default");
+    /// ```
     pub fn profile_name(&self) -> &str {
         &self.profile
     }
 
     /// Reads and parses both files; a missing file counts as empty.
+    ///
+    /// ```
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::profile::ProfileFiles;
+    /// let dir = std::env::temp_dir().join(format!("awso-doc-profile-files-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("config"), "[profile dev]\nregion = eu-west-1\n").unwrap();
+    /// // The credentials file does not exist: it counts as empty.
+    /// let env = EnvironmentMap::from_pairs([
+    ///     ("AWS_CONFIG_FILE", dir.join("config").to_str().unwrap()),
+    ///     ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap()),
+    /// ]);
+    /// let set = ProfileFiles::from_env(&env).load().unwrap();
+    /// assert_eq!(set.profile("dev").unwrap().get("region"), Some("eu-west-1"));
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn load(&self) -> Result<ProfileSet, CredentialsError> {
         let config = read_optional(self.config.as_deref())?;
         let credentials = read_optional(self.credentials.as_deref())?;

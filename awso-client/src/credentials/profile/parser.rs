@@ -20,6 +20,15 @@ pub(crate) struct RawSection {
 }
 
 /// One `name = value` line, with its sub-properties and where it was written.
+///
+/// ```
+/// use awso_client::credentials::profile::ProfileSet;
+/// // An indented line continues the value above it.
+/// let text = "[default]\nca_bundle = /etc/a.pem\n  /etc/b.pem\n";
+/// let set = ProfileSet::parse_config(std::path::Path::new("config"), text).unwrap();
+/// let property = set.profile("default").unwrap().property("ca_bundle").unwrap();
+/// assert_eq!(property.value(), "/etc/a.pem\n/etc/b.pem");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Property {
     name: String,
@@ -30,21 +39,53 @@ pub struct Property {
 
 impl Property {
     /// The property's name as written (`aws_access_key_id`).
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), "[default]\nregion = us-east-1\n").unwrap();
+    /// assert_eq!(set.profile("default").unwrap().property("region").unwrap().name(), "region");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The value, continuation lines joined with `\n`; empty for a property with sub-properties.
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// // A comment after whitespace is not part of the value.
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), "[default]\nregion = us-east-1 # home\n").unwrap();
+    /// assert_eq!(set.profile("default").unwrap().property("region").unwrap().value(), "us-east-1");
+    /// ```
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// The indented `name = value` lines under a property with an empty value (`s3 =`).
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let text = "[default]\ns3 =\n  max_concurrent_requests = 10\n  addressing_style = path\n";
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), text).unwrap();
+    /// let s3 = set.profile("default").unwrap().property("s3").unwrap();
+    /// assert_eq!(s3.value(), "");
+    /// assert_eq!(s3.sub_properties().len(), 2);
+    /// assert_eq!(s3.sub_properties()[0], ("max_concurrent_requests".to_owned(), "10".to_owned()));
+    /// ```
     pub fn sub_properties(&self) -> &[(String, String)] {
         &self.sub_properties
     }
 
     /// The sub-property `name`, if set.
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let text = "[default]\ns3 =\n  addressing_style = virtual\n";
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), text).unwrap();
+    /// let s3 = set.profile("default").unwrap().property("s3").unwrap();
+    /// assert_eq!(s3.sub_property("addressing_style"), Some("virtual"));
+    /// assert_eq!(s3.sub_property("use_dualstack_endpoint"), None);
+    /// ```
     pub fn sub_property(&self, name: &str) -> Option<&str> {
         self.sub_properties
             .iter()
@@ -54,6 +95,13 @@ impl Property {
     }
 
     /// The 1-based line the property starts on.
+    ///
+    /// ```
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let text = "# comment\n[default]\n\nregion = us-east-1\n";
+    /// let set = ProfileSet::parse_config(std::path::Path::new("config"), text).unwrap();
+    /// assert_eq!(set.profile("default").unwrap().property("region").unwrap().line(), 4);
+    /// ```
     pub fn line(&self) -> usize {
         self.line
     }
@@ -118,16 +166,39 @@ pub struct ParseError {
 
 impl ParseError {
     /// The file that holds the bad line.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let error = ProfileSet::parse(None, Some((Path::new("/home/me/.aws/credentials"), "key = value\n"))).unwrap_err();
+    /// assert_eq!(error.file(), Path::new("/home/me/.aws/credentials"));
+    /// ```
     pub fn file(&self) -> &Path {
         &self.file
     }
 
     /// The 1-based line number.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// let error = ProfileSet::parse_config(Path::new("config"), "[default]\nregion = us-east-1\n[broken\n").unwrap_err();
+    /// assert_eq!(error.line(), 3);
+    /// ```
     pub fn line(&self) -> usize {
         self.line
     }
 
     /// What was expected there.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::ProfileSet;
+    /// // The message says what was expected, never the line (it may hold a key).
+    /// let error = ProfileSet::parse_config(Path::new("config"), "[default]\naws_secret_access_key\n").unwrap_err();
+    /// assert!(!error.message().contains("aws_secret_access_key"));
+    /// assert!(!error.message().is_empty());
+    /// ```
     pub fn message(&self) -> &str {
         self.message
     }

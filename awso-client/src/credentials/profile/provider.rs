@@ -53,11 +53,40 @@ pub struct ProfileProvider {
 
 impl ProfileProvider {
     /// A provider locating the files through `env`.
+    ///
+    /// ```
+    /// use awso_client::credentials::{EnvironmentMap, ProfileProvider, ProvideCredentials};
+    /// // No files at all: the provider is not set up, and a chain goes on to the next one.
+    /// let env = EnvironmentMap::from_pairs([
+    ///     ("AWS_CONFIG_FILE", "/nonexistent/awso/config"),
+    ///     ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/awso/credentials"),
+    /// ]);
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert!(ProfileProvider::new(env).provide_credentials().await.unwrap_err().is_not_configured());
+    /// # });
+    /// ```
     pub fn new(env: impl Environment + 'static) -> Self {
         ProfileProvider::from_shared(Arc::new(env))
     }
 
     /// A provider reading an environment shared with other providers.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use awso_client::credentials::{Environment, EnvironmentMap, ProfileProvider, ProvideCredentials};
+    /// let dir = std::env::temp_dir().join(format!("awso-doc-profile-shared-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("credentials"), "[default]\naws_access_key_id = AKIDSHARED\naws_secret_access_key = s\n").unwrap();
+    /// let env: Arc<dyn Environment> = Arc::new(EnvironmentMap::from_pairs([
+    ///     ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap()),
+    ///     ("AWS_CONFIG_FILE", dir.join("config").to_str().unwrap()),
+    /// ]));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let credentials = ProfileProvider::from_shared(env.clone()).provide_credentials().await.unwrap();
+    /// assert_eq!(credentials.access_key_id(), "AKIDSHARED");
+    /// # });
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn from_shared(env: Arc<dyn Environment>) -> Self {
         ProfileProvider {
             env,
@@ -69,6 +98,12 @@ impl ProfileProvider {
     }
 
     /// The same provider reading profile `name` instead of `AWS_PROFILE`'s.
+    ///
+    /// ```
+    /// use awso_client::credentials::{EnvironmentMap, ProfileProvider};
+    /// let env = EnvironmentMap::from_pairs([("AWS_PROFILE", "dev"), ("HOME", "/home/me")]);
+    /// assert_eq!(ProfileProvider::new(env).with_profile("prod").files().profile_name(), "prod");
+    /// ```
     #[must_use]
     pub fn with_profile(mut self, name: impl Into<String>) -> Self {
         self.profile = Some(name.into());
@@ -76,6 +111,52 @@ impl ProfileProvider {
     }
 
     /// The same provider reaching STS, container and metadata endpoints through `client`.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{EnvironmentMap, ProfileProvider, ProvideCredentials};
+    /// // A role on top of static keys: the provider calls STS through the given client.
+    /// let dir = std::env::temp_dir().join(format!("awso-doc-profile-http-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("config"), "[profile admin]\nrole_arn = arn:aws:iam::1:role/admin\nsource_profile = base\nrole_session_name = doc\nregion = eu-west-3\n\
+    ///     [profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = s\n").unwrap();
+    /// let env = EnvironmentMap::from_pairs([
+    ///     ("AWS_CONFIG_FILE", dir.join("config").to_str().unwrap()),
+    ///     ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap()),
+    /// ]);
+    /// let provider = ProfileProvider::new(env).with_profile("admin").with_http_client(Sts);
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let role = provider.provide_credentials().await.unwrap();
+    /// assert_eq!(role.access_key_id(), "ASIAROLE");
+    /// // Asked in the profile's region, with its session name.
+    /// assert_eq!((role.session_token(), role.secret_access_key()), (Some("sts.eu-west-3.amazonaws.com"), "doc"));
+    /// # });
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     #[must_use]
     pub fn with_http_client(self, client: impl HttpClient + 'static) -> Self {
         self.with_shared_http_client(Some(Arc::new(client)))
@@ -87,6 +168,50 @@ impl ProfileProvider {
     }
 
     /// The same provider calling STS through `sts` (its endpoint, clock and transport).
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{EnvironmentMap, ProfileProvider, ProvideCredentials};
+    /// use awso_client::credentials::sts::StsClient;
+    /// let dir = std::env::temp_dir().join(format!("awso-doc-profile-sts-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("config"), "[default]\nrole_arn = arn:aws:iam::1:role/admin\nsource_profile = base\n\
+    ///     [profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = s\n").unwrap();
+    /// let env = EnvironmentMap::from_pairs([
+    ///     ("AWS_CONFIG_FILE", dir.join("config").to_str().unwrap()),
+    ///     ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap()),
+    /// ]);
+    /// let sts = StsClient::new(EnvironmentMap::new(), Sts).with_endpoint("http://127.0.0.1:4566");
+    /// let provider = ProfileProvider::new(env).with_sts(sts);
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap().session_token(), Some("127.0.0.1:4566"));
+    /// # });
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     #[must_use]
     pub fn with_sts(mut self, sts: StsClient) -> Self {
         self.sts = Some(sts);
@@ -94,6 +219,24 @@ impl ProfileProvider {
     }
 
     /// The same provider killing a `credential_process` still running after `timeout`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::credentials::{EnvironmentMap, ErrorKind, ProfileProvider, ProvideCredentials};
+    /// let dir = std::env::temp_dir().join(format!("awso-doc-profile-process-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("config"), "[default]\ncredential_process = sleep 10\n").unwrap();
+    /// let env = EnvironmentMap::from_pairs([
+    ///     ("AWS_CONFIG_FILE", dir.join("config").to_str().unwrap()),
+    ///     ("AWS_SHARED_CREDENTIALS_FILE", dir.join("credentials").to_str().unwrap()),
+    /// ]);
+    /// let provider = ProfileProvider::new(env).with_process_timeout(Duration::from_millis(100));
+    /// # #[cfg(unix)]
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap_err().kind(), ErrorKind::ProviderFailed);
+    /// # });
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     #[must_use]
     pub fn with_process_timeout(mut self, timeout: Duration) -> Self {
         self.process_timeout = timeout;
@@ -101,6 +244,15 @@ impl ProfileProvider {
     }
 
     /// The files this provider reads and the profile it selects.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::{EnvironmentMap, ProfileProvider};
+    /// let env = EnvironmentMap::from_pairs([("HOME", "/home/me"), ("AWS_CONFIG_FILE", "/etc/aws/config")]);
+    /// let files = ProfileProvider::new(env).files();
+    /// assert_eq!(files.config_file(), Some(Path::new("/etc/aws/config")));
+    /// assert_eq!(files.credentials_file(), Some(Path::new("/home/me/.aws/credentials")));
+    /// ```
     pub fn files(&self) -> ProfileFiles {
         files_for(&self.env, self.profile.as_deref())
     }

@@ -15,6 +15,20 @@ use super::{Profile, ProfileSet};
 const PROVIDER: &str = "profile";
 
 /// Where the innermost credentials of a profile chain come from.
+///
+/// ```
+/// use std::path::Path;
+/// use awso_client::credentials::profile::{BaseCredentials, ProfileChain, ProfileSet};
+/// let text = "[profile ci]\nrole_arn = arn:aws:iam::1:role/ci\nweb_identity_token_file = /var/run/token\n\
+///             [profile ec2]\nrole_arn = arn:aws:iam::1:role/app\ncredential_source = Ec2InstanceMetadata\n\
+///             [profile tool]\ncredential_process = my-tool --json\n";
+/// let set = ProfileSet::parse_config(Path::new("config"), text).unwrap();
+/// let ci = ProfileChain::resolve(&set, "ci").unwrap();
+/// assert!(matches!(&ci.base, BaseCredentials::WebIdentity { token_file, .. } if token_file == "/var/run/token"));
+/// let ec2 = ProfileChain::resolve(&set, "ec2").unwrap();
+/// assert!(matches!(&ec2.base, BaseCredentials::CredentialSource(source) if source == "Ec2InstanceMetadata"));
+/// assert!(matches!(ProfileChain::resolve(&set, "tool").unwrap().base, BaseCredentials::Process(_)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BaseCredentials {
@@ -41,6 +55,17 @@ pub enum BaseCredentials {
 }
 
 /// One `role_arn` to assume, with the profile that asks for it.
+///
+/// ```
+/// use std::path::Path;
+/// use awso_client::credentials::profile::{ProfileChain, ProfileSet};
+/// let text = "[profile admin]\nrole_arn = arn:aws:iam::1:role/admin\nsource_profile = base\nexternal_id = x-1\nduration_seconds = 900\n\
+///             [profile base]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n";
+/// let set = ProfileSet::parse_config(Path::new("config"), text).unwrap();
+/// let hop = &ProfileChain::resolve(&set, "admin").unwrap().roles[0];
+/// assert_eq!(hop.profile, "admin");
+/// assert_eq!((hop.external_id.as_deref(), hop.duration_seconds), (Some("x-1"), Some(900)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoleHop {
     /// The profile holding `role_arn`.
@@ -59,6 +84,17 @@ pub struct RoleHop {
 
 impl RoleHop {
     /// What to ask STS for.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::{ProfileChain, ProfileSet};
+    /// let text = "[profile admin]\nrole_arn = arn:aws:iam::1:role/admin\nsource_profile = base\nrole_session_name = me\n\
+    ///             [profile base]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n";
+    /// let set = ProfileSet::parse_config(Path::new("config"), text).unwrap();
+    /// let params = ProfileChain::resolve(&set, "admin").unwrap().roles[0].params();
+    /// assert_eq!(params.role_arn, "arn:aws:iam::1:role/admin");
+    /// assert_eq!(params.session_name.as_deref(), Some("me"));
+    /// ```
     pub fn params(&self) -> AssumeRoleParams {
         AssumeRoleParams {
             role_arn: self.role_arn.clone(),
@@ -96,6 +132,18 @@ pub struct ProfileChain {
 
 impl ProfileChain {
     /// Follows `source_profile` from the profile called `selected`.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::profile::{ProfileChain, ProfileSet};
+    /// // A `source_profile` loop is an error, not a hang.
+    /// let text = "[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n\
+    ///             [profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = a\n";
+    /// let set = ProfileSet::parse_config(Path::new("config"), text).unwrap();
+    /// assert!(ProfileChain::resolve(&set, "a").is_err());
+    /// // So is a profile that does not exist.
+    /// assert!(ProfileChain::resolve(&set, "c").unwrap_err().is_not_configured());
+    /// ```
     pub fn resolve(set: &ProfileSet, selected: &str) -> Result<ProfileChain, CredentialsError> {
         let mut visited: Vec<&str> = Vec::new();
         let mut roles = Vec::new();

@@ -32,6 +32,13 @@ pub struct AssumeRoleParams {
 
 impl AssumeRoleParams {
     /// Assume `role_arn` with STS's defaults.
+    ///
+    /// ```
+    /// use awso_client::credentials::sts::AssumeRoleParams;
+    /// let params = AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin");
+    /// assert_eq!(params.role_arn, "arn:aws:iam::123456789012:role/admin");
+    /// assert_eq!((params.session_name, params.external_id, params.duration_seconds), (None, None, None));
+    /// ```
     pub fn new(role_arn: impl Into<String>) -> Self {
         AssumeRoleParams {
             role_arn: role_arn.into(),
@@ -42,6 +49,12 @@ impl AssumeRoleParams {
     }
 
     /// The same, with a session name.
+    ///
+    /// ```
+    /// use awso_client::credentials::sts::AssumeRoleParams;
+    /// let params = AssumeRoleParams::new("arn:aws:iam::1:role/r").with_session_name("nightly-report");
+    /// assert_eq!(params.session_name.as_deref(), Some("nightly-report"));
+    /// ```
     #[must_use]
     pub fn with_session_name(mut self, name: impl Into<String>) -> Self {
         self.session_name = Some(name.into());
@@ -49,6 +62,12 @@ impl AssumeRoleParams {
     }
 
     /// The same, with an external id.
+    ///
+    /// ```
+    /// use awso_client::credentials::sts::AssumeRoleParams;
+    /// let params = AssumeRoleParams::new("arn:aws:iam::1:role/r").with_external_id("partner-42");
+    /// assert_eq!(params.external_id.as_deref(), Some("partner-42"));
+    /// ```
     #[must_use]
     pub fn with_external_id(mut self, id: impl Into<String>) -> Self {
         self.external_id = Some(id.into());
@@ -56,6 +75,11 @@ impl AssumeRoleParams {
     }
 
     /// The same, lasting `seconds`.
+    ///
+    /// ```
+    /// use awso_client::credentials::sts::AssumeRoleParams;
+    /// assert_eq!(AssumeRoleParams::new("arn:aws:iam::1:role/r").with_duration_seconds(3600).duration_seconds, Some(3600));
+    /// ```
     #[must_use]
     pub fn with_duration_seconds(mut self, seconds: i32) -> Self {
         self.duration_seconds = Some(seconds);
@@ -66,6 +90,43 @@ impl AssumeRoleParams {
 impl StsClient {
     /// Calls `AssumeRole` in `region`, signed with `source`, and returns the role's credentials
     /// with their expiry.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{Credentials, EnvironmentMap};
+    /// use awso_client::credentials::sts::{AssumeRoleParams, StsClient};
+    /// let sts = StsClient::new(EnvironmentMap::new(), Sts);
+    /// let params = AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin").with_session_name("ops");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let role = sts.assume_role(&Credentials::new("AKIDEXAMPLE", "secret"), &params, "ap-northeast-1").await.unwrap();
+    /// assert_eq!(role.secret_access_key(), "ops");
+    /// assert_eq!(role.session_token(), Some("sts.ap-northeast-1.amazonaws.com"));
+    /// # });
+    /// ```
     pub async fn assume_role(
         &self,
         source: &Credentials,
@@ -121,6 +182,44 @@ pub struct AssumeRoleProvider {
 
 impl AssumeRoleProvider {
     /// Assumes the role in `params` with what `source` provides, through `sts`.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{Credentials, EnvironmentMap, ProvideCredentials};
+    /// use awso_client::credentials::sts::{AssumeRoleParams, AssumeRoleProvider, StsClient};
+    /// let provider = AssumeRoleProvider::new(
+    ///     Credentials::new("AKIDEXAMPLE", "secret"),
+    ///     AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin"),
+    ///     StsClient::new(EnvironmentMap::new(), Sts),
+    /// );
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "ASIAROLE");
+    /// # });
+    /// ```
     pub fn new(
         source: impl ProvideCredentials + 'static,
         params: AssumeRoleParams,
@@ -136,6 +235,47 @@ impl AssumeRoleProvider {
 
     /// The same provider asking STS in `region` (else `AWS_REGION`, `AWS_DEFAULT_REGION`,
     /// `us-east-1`).
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{Credentials, EnvironmentMap, ProvideCredentials};
+    /// use awso_client::credentials::sts::{AssumeRoleParams, AssumeRoleProvider, StsClient};
+    /// let env = EnvironmentMap::from_pairs([("AWS_REGION", "us-west-2")]);
+    /// let provider = AssumeRoleProvider::new(
+    ///     Credentials::new("AKIDEXAMPLE", "secret"),
+    ///     AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin"),
+    ///     StsClient::new(env, Sts),
+    /// )
+    /// .with_region("eu-central-1");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let role = provider.provide_credentials().await.unwrap();
+    /// assert_eq!(role.session_token(), Some("sts.eu-central-1.amazonaws.com"));
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());

@@ -47,10 +47,91 @@ use crate::sign::{SigningParams, sign_http_request};
 
 const PROVIDER: &str = "sts";
 /// The region STS is asked in when nothing names one, as in the SDKs.
+///
+/// ```
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use bytes::Bytes;
+/// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+/// # /// token and the session name as the secret, so the example sees where and how it asked.
+/// # struct Sts;
+/// # impl HttpClient for Sts {
+/// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+/// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+/// #         let field = |name: &str| {
+/// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+/// #             value.unwrap_or("").to_owned()
+/// #         };
+/// #         let operation = field("Action");
+/// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+/// #         let body = format!(
+/// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+/// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+/// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+/// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+/// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+/// #             field("RoleSessionName"),
+/// #         );
+/// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+/// #     }
+/// # }
+/// use awso_client::credentials::{Credentials, EnvironmentMap};
+/// use awso_client::credentials::sts::{AssumeRoleParams, StsClient, DEFAULT_STS_REGION};
+/// let sts = StsClient::new(EnvironmentMap::new(), Sts);
+/// assert_eq!(sts.endpoint(DEFAULT_STS_REGION), "https://sts.us-east-1.amazonaws.com");
+/// // A provider with no region anywhere asks there.
+/// let provider = awso_client::credentials::sts::AssumeRoleProvider::new(
+///     Credentials::new("AKIDEXAMPLE", "secret"),
+///     AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin"),
+///     sts,
+/// );
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// use awso_client::credentials::ProvideCredentials;
+/// let role = provider.provide_credentials().await.unwrap();
+/// assert_eq!(role.session_token(), Some("sts.us-east-1.amazonaws.com"));
+/// # });
+/// ```
 pub const DEFAULT_STS_REGION: &str = "us-east-1";
 
 /// What the role providers need to call STS: a transport, the environment (for endpoint
 /// overrides), an optional fixed endpoint and a clock (signing time, session names).
+///
+/// ```
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use bytes::Bytes;
+/// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+/// # /// token and the session name as the secret, so the example sees where and how it asked.
+/// # struct Sts;
+/// # impl HttpClient for Sts {
+/// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+/// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+/// #         let field = |name: &str| {
+/// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+/// #             value.unwrap_or("").to_owned()
+/// #         };
+/// #         let operation = field("Action");
+/// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+/// #         let body = format!(
+/// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+/// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+/// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+/// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+/// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+/// #             field("RoleSessionName"),
+/// #         );
+/// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+/// #     }
+/// # }
+/// use awso_client::credentials::{Credentials, EnvironmentMap};
+/// use awso_client::credentials::sts::{AssumeRoleParams, StsClient};
+/// let sts = StsClient::new(EnvironmentMap::new(), Sts);
+/// let source = Credentials::new("AKIDEXAMPLE", "secret");
+/// let params = AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin").with_session_name("audit");
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let role = sts.assume_role(&source, &params, "eu-west-1").await.unwrap();
+/// assert_eq!(role.access_key_id(), "ASIAROLE");
+/// assert!(role.expiry().is_some());
+/// # });
+/// ```
 #[derive(Clone)]
 pub struct StsClient {
     client: Option<Arc<dyn HttpClient>>,
@@ -61,12 +142,36 @@ pub struct StsClient {
 
 impl StsClient {
     /// A client reading endpoint overrides from `env` and sending through `client`.
+    ///
+    /// ```
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::http::HyperClient;
+    /// use awso_client::credentials::sts::StsClient;
+    /// // `AWS_ENDPOINT_URL` applies to every service, STS included.
+    /// let env = EnvironmentMap::from_pairs([("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")]);
+    /// assert_eq!(StsClient::new(env, HyperClient::new()).endpoint("us-west-2"), "http://127.0.0.1:4566");
+    /// ```
     pub fn new(env: impl Environment + 'static, client: impl HttpClient + 'static) -> Self {
         StsClient::from_shared(Arc::new(env), Some(Arc::new(client)))
     }
 
     /// A client sharing its environment and transport with other providers; without a
     /// transport every call fails saying so.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use awso_client::credentials::{Credentials, Environment, EnvironmentMap};
+    /// use awso_client::credentials::sts::{AssumeRoleParams, StsClient};
+    /// // Without a transport the client still resolves endpoints; its calls fail saying why.
+    /// let env: Arc<dyn Environment> = Arc::new(EnvironmentMap::new());
+    /// let sts = StsClient::from_shared(env, None);
+    /// assert_eq!(sts.endpoint("ca-central-1"), "https://sts.ca-central-1.amazonaws.com");
+    /// let params = AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let source = Credentials::new("AKIDEXAMPLE", "secret");
+    /// assert!(sts.assume_role(&source, &params, "ca-central-1").await.is_err());
+    /// # });
+    /// ```
     pub fn from_shared(env: Arc<dyn Environment>, client: Option<Arc<dyn HttpClient>>) -> Self {
         StsClient {
             client,
@@ -78,6 +183,43 @@ impl StsClient {
 
     /// The same client sending every call to `url` (`http://127.0.0.1:4566`), whatever the
     /// region and the environment say.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{Credentials, EnvironmentMap};
+    /// use awso_client::credentials::sts::{AssumeRoleParams, StsClient};
+    /// let sts = StsClient::new(EnvironmentMap::new(), Sts).with_endpoint("http://127.0.0.1:4566");
+    /// assert_eq!(sts.endpoint("eu-west-1"), "http://127.0.0.1:4566");
+    /// let params = AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let role = sts.assume_role(&Credentials::new("AKIDEXAMPLE", "secret"), &params, "eu-west-1").await.unwrap();
+    /// assert_eq!(role.session_token(), Some("127.0.0.1:4566"));
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_endpoint(mut self, url: impl Into<String>) -> Self {
         self.endpoint = Some(url.into());
@@ -85,6 +227,48 @@ impl StsClient {
     }
 
     /// The same client reading the signing time from `clock`.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+    /// use awso_client::credentials::{Clock, Credentials, EnvironmentMap};
+    /// use awso_client::credentials::sts::{AssumeRoleParams, StsClient};
+    /// struct Fixed;
+    /// impl Clock for Fixed {
+    ///     fn now(&self) -> SystemTime { UNIX_EPOCH + Duration::from_millis(1_700_000_000_123) }
+    /// }
+    /// // Without a session name, one is made from the clock's milliseconds.
+    /// let sts = StsClient::new(EnvironmentMap::new(), Sts).with_clock(Fixed);
+    /// let params = AssumeRoleParams::new("arn:aws:iam::123456789012:role/admin");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let role = sts.assume_role(&Credentials::new("AKIDEXAMPLE", "secret"), &params, "us-east-1").await.unwrap();
+    /// assert_eq!(role.secret_access_key(), "awso-rust-1700000000123");
+    /// # });
+    /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -97,6 +281,18 @@ impl StsClient {
     }
 
     /// The endpoint calls in `region` go to.
+    ///
+    /// ```
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::http::HyperClient;
+    /// use awso_client::credentials::sts::StsClient;
+    /// // The service-specific variable wins over the general one.
+    /// let env = EnvironmentMap::from_pairs([
+    ///     ("AWS_ENDPOINT_URL", "http://127.0.0.1:1"),
+    ///     ("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:2"),
+    /// ]);
+    /// assert_eq!(StsClient::new(env, HyperClient::new()).endpoint("us-east-1"), "http://127.0.0.1:2");
+    /// ```
     pub fn endpoint(&self, region: &str) -> String {
         if let Some(endpoint) = &self.endpoint {
             return endpoint.clone();

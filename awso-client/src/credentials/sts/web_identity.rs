@@ -40,6 +40,43 @@ pub struct WebIdentityProvider {
 
 impl WebIdentityProvider {
     /// Assume `role_arn` with the token in `token_file`, through `sts`.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{EnvironmentMap, ProvideCredentials};
+    /// use awso_client::credentials::sts::{StsClient, WebIdentityProvider};
+    /// let token = std::env::temp_dir().join(format!("awso-doc-web-identity-{}", std::process::id()));
+    /// std::fs::write(&token, "eyJhbGciOi.example.token\n").unwrap();
+    /// let provider = WebIdentityProvider::new("arn:aws:iam::123456789012:role/ci", &token, StsClient::new(EnvironmentMap::new(), Sts));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "ASIAROLE");
+    /// # });
+    /// std::fs::remove_file(&token).unwrap();
+    /// ```
     pub fn new(
         role_arn: impl Into<String>,
         token_file: impl Into<PathBuf>,
@@ -55,6 +92,44 @@ impl WebIdentityProvider {
     }
 
     /// The same provider naming its sessions `name` (else `awso-rust-<millis>`).
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::sts::{StsClient, WebIdentityProvider};
+    /// let token = std::env::temp_dir().join(format!("awso-doc-web-identity-name-{}", std::process::id()));
+    /// std::fs::write(&token, "token").unwrap();
+    /// let provider = WebIdentityProvider::new("arn:aws:iam::1:role/ci", &token, StsClient::new(EnvironmentMap::new(), Sts))
+    ///     .with_session_name("build-17");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.run().await.unwrap().secret_access_key(), "build-17");
+    /// # });
+    /// std::fs::remove_file(&token).unwrap();
+    /// ```
     #[must_use]
     pub fn with_session_name(mut self, name: impl Into<String>) -> Self {
         self.session_name = Some(name.into());
@@ -63,6 +138,44 @@ impl WebIdentityProvider {
 
     /// The same provider asking STS in `region` (else `AWS_REGION`, `AWS_DEFAULT_REGION`,
     /// `us-east-1`).
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::sts::{StsClient, WebIdentityProvider};
+    /// let token = std::env::temp_dir().join(format!("awso-doc-web-identity-region-{}", std::process::id()));
+    /// std::fs::write(&token, "token").unwrap();
+    /// let provider = WebIdentityProvider::new("arn:aws:iam::1:role/ci", &token, StsClient::new(EnvironmentMap::new(), Sts))
+    ///     .with_region("sa-east-1");
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// assert_eq!(provider.run().await.unwrap().session_token(), Some("sts.sa-east-1.amazonaws.com"));
+    /// # });
+    /// std::fs::remove_file(&token).unwrap();
+    /// ```
     #[must_use]
     pub fn with_region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
@@ -70,11 +183,61 @@ impl WebIdentityProvider {
     }
 
     /// The file the token is read from.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use awso_client::credentials::EnvironmentMap;
+    /// use awso_client::credentials::http::HyperClient;
+    /// use awso_client::credentials::sts::{StsClient, WebIdentityProvider};
+    /// let sts = StsClient::new(EnvironmentMap::new(), HyperClient::new());
+    /// let provider = WebIdentityProvider::new("arn:aws:iam::1:role/ci", "/var/run/secrets/token", sts);
+    /// assert_eq!(provider.token_file(), Path::new("/var/run/secrets/token"));
+    /// ```
     pub fn token_file(&self) -> &Path {
         &self.token_file
     }
 
     /// Reads the token and exchanges it.
+    ///
+    /// ```
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use bytes::Bytes;
+    /// # /// A stand-in STS answering any role; it echoes the host it was sent to as the session
+    /// # /// token and the session name as the secret, so the example sees where and how it asked.
+    /// # struct Sts;
+    /// # impl HttpClient for Sts {
+    /// #     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    /// #         let form = String::from_utf8_lossy(request.body()).into_owned();
+    /// #         let field = |name: &str| {
+    /// #             let value = form.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+    /// #             value.unwrap_or("").to_owned()
+    /// #         };
+    /// #         let operation = field("Action");
+    /// #         let host = request.uri().authority().map(|a| a.to_string()).unwrap_or_default();
+    /// #         let body = format!(
+    /// #             "<{operation}Response><{operation}Result><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>\
+    /// #              <SecretAccessKey>{}</SecretAccessKey><SessionToken>{host}</SessionToken>\
+    /// #              <Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>\
+    /// #              <Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId>\
+    /// #              </AssumedRoleUser></{operation}Result></{operation}Response>",
+    /// #             field("RoleSessionName"),
+    /// #         );
+    /// #         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(body.into_bytes()))) })
+    /// #     }
+    /// # }
+    /// use awso_client::credentials::{EnvironmentMap, ErrorKind};
+    /// use awso_client::credentials::sts::{StsClient, WebIdentityProvider};
+    /// // An empty token file is a configuration error naming the file; STS is not asked.
+    /// let token = std::env::temp_dir().join(format!("awso-doc-web-identity-empty-{}", std::process::id()));
+    /// std::fs::write(&token, "  \n").unwrap();
+    /// let provider = WebIdentityProvider::new("arn:aws:iam::1:role/ci", &token, StsClient::new(EnvironmentMap::new(), Sts));
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let error = provider.run().await.unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::InvalidConfiguration);
+    /// assert!(error.message().contains("awso-doc-web-identity-empty"), "{error}");
+    /// # });
+    /// std::fs::remove_file(&token).unwrap();
+    /// ```
     pub async fn run(&self) -> Result<Credentials, CredentialsError> {
         let token = read_token(&self.token_file)?;
         let input = AssumeRoleWithWebIdentityRequest {
