@@ -85,26 +85,63 @@ pub struct ErrorParts<'a> {
     /// The code to report when it differs from `code`: a query-compatible service's
     /// `x-amzn-query-error` code.
     pub reported_code: Option<&'a str>,
+    /// The message the body carries (`message`, `Message` or `errorMessage` in JSON, the
+    /// `<Error>` element's `<Message>` in XML), when it has one.
+    pub message: Option<String>,
+}
+
+/// What every error answer of a service says about itself, whichever error it is: modeled
+/// or not, it has a status, a code, usually a message and a request id. A
+/// [`ResponseError::Service`](crate::protocol::ResponseError::Service) carries it next to
+/// the operation's error value.
+///
+/// ```
+/// use awso_core::ErrorParts;
+///
+/// let body = br#"{"__type":"aws#NotFound","Message":"no such thing"}"#;
+/// let meta = ErrorParts::json("aws#NotFound", body).request_id("r-1").meta(404);
+/// assert_eq!(meta.status, 404);
+/// assert_eq!(meta.code, "NotFound");
+/// assert_eq!(meta.message.as_deref(), Some("no such thing"));
+/// assert_eq!(meta.request_id.as_deref(), Some("r-1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ErrorMeta {
+    /// The HTTP status.
+    pub status: u16,
+    /// The code as the service sent it, without namespace or URI suffix (a query-compatible
+    /// service's `x-amzn-query-error` code when it sent one; the status as text when the
+    /// answer named none, as botocore makes it).
+    pub code: String,
+    /// The message, when the answer carried one (the status's reason phrase for an answer
+    /// without a body).
+    pub message: Option<String>,
+    /// The request id, from the body or the headers.
+    pub request_id: Option<String>,
 }
 
 impl<'a> ErrorParts<'a> {
     /// An error with a JSON body.
     pub fn json(code: &'a str, body: &'a [u8]) -> Self {
-        Self {
-            code: Cow::Borrowed(code),
-            body,
-            format: BodyFormat::Json,
-            status: None,
-            request_id: None,
-            reported_code: None,
-        }
+        Self::of_body(BodyFormat::Json, code, body)
     }
 
     /// An error with an XML body.
     pub fn xml(code: &'a str, body: &'a [u8]) -> Self {
+        Self::of_body(BodyFormat::Xml, code, body)
+    }
+
+    /// An error with a body in `format`, its message read from it.
+    fn of_body(format: BodyFormat, code: &'a str, body: &'a [u8]) -> Self {
         Self {
-            format: BodyFormat::Xml,
-            ..Self::json(code, body)
+            code: Cow::Borrowed(code),
+            body,
+            format,
+            status: None,
+            request_id: None,
+            reported_code: None,
+            message: ErrorBody::read(format, body).message,
         }
     }
 
@@ -189,17 +226,36 @@ impl<'a> ErrorParts<'a> {
         status.canonical_reason().map(str::to_owned)
     }
 
+    /// The code to report: the `x-amzn-query-error` code when there is one, else the code
+    /// without namespace or URI suffix.
+    fn code_to_report(&self) -> &str {
+        self.reported_code
+            .unwrap_or_else(|| sanitize_code(&self.code))
+    }
+
+    /// The message to report: the body's, else the status's reason phrase for an error
+    /// without a body.
+    fn message_to_report(&self) -> Option<String> {
+        self.message.clone().or_else(|| self.status_message())
+    }
+
+    /// What this error answer says about itself, whichever error it decodes to; `status` is
+    /// the answer's HTTP status.
+    pub fn meta(&self, status: u16) -> ErrorMeta {
+        ErrorMeta {
+            status,
+            code: self.code_to_report().to_owned(),
+            message: self.message_to_report(),
+            request_id: self.request_id.as_deref().map(str::to_owned),
+        }
+    }
+
     /// The unknown error that keeps all of this, the message the body carries and the raw
     /// body.
     pub fn unknown(&self) -> UnknownError {
-        let code = self
-            .reported_code
-            .unwrap_or_else(|| sanitize_code(&self.code));
         UnknownError::from_response(
-            code,
-            ErrorBody::read(self.format, self.body)
-                .message
-                .or_else(|| self.status_message()),
+            self.code_to_report(),
+            self.message_to_report(),
             self.status,
             self.request_id.as_deref().map(str::to_owned),
             self.body,

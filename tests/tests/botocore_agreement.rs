@@ -294,7 +294,10 @@ fn get_bucket_location_reads_the_root_text() {
 
 fn unknown(result: Result<Value, ResponseError<DynamicError>>) -> awso_core::UnknownError {
     match result {
-        Err(ResponseError::Service(DynamicError::Unknown(unknown))) => *unknown,
+        Err(ResponseError::Service {
+            error: DynamicError::Unknown(unknown),
+            ..
+        }) => *unknown,
         other => panic!("expected an unknown service error, got {other:?}"),
     }
 }
@@ -357,5 +360,44 @@ fn json_error_message_key_in_any_case() {
     assert_eq!(
         (error.code(), error.message()),
         ("Throttled", Some("slow down"))
+    );
+}
+
+/// A modeled error keeps what every error answer says: status, code, message (even when the
+/// error shape has no message member) and request id, as `Unknown` does.
+#[test]
+fn modeled_error_carries_status_request_id_and_message() {
+    let model = model(
+        "rest-json",
+        "",
+        r#""Get": {"name": "Get", "http": {"method": "GET", "requestUri": "/"},
+            "input": {"shape": "GetRequest"}, "errors": [{"shape": "Conflict"}]}"#,
+        r#""GetRequest": {"type": "structure", "members": {}},
+           "Conflict": {"type": "structure", "members": {"Reason": {"shape": "S"}},
+              "error": {"httpStatusCode": 409}, "exception": true}"#,
+    );
+    let body = br#"{"message": "already there", "Reason": "dup"}"#;
+    let headers = [
+        ("x-amzn-errortype", "Conflict:http://internal.amazon.com/"),
+        ("x-amzn-requestid", "r-9"),
+    ];
+    let err = response(&model, "Get", 409, &headers, body).expect_err("an error answer");
+    // botocore 1.43.x: {"Error": {"Code": "Conflict", "Message": "already there"},
+    // "ResponseMetadata": {"RequestId": "r-9", "HTTPStatusCode": 409}, "Reason": "dup"}.
+    let ResponseError::Service {
+        error: DynamicError::Modeled { value, .. },
+        meta,
+    } = &err
+    else {
+        panic!("expected the modeled error, got {err:?}");
+    };
+    assert_eq!(value.get("Reason"), Some(&string("dup")));
+    assert_eq!(
+        (meta.status, meta.code.as_str(), meta.message.as_deref()),
+        (409, "Conflict", Some("already there"))
+    );
+    assert_eq!(
+        (err.status(), err.code(), err.message(), err.request_id()),
+        (409, Some("Conflict"), Some("already there"), Some("r-9"))
     );
 }

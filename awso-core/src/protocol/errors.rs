@@ -75,6 +75,7 @@ pub fn error_parts<'a>(
         status: Some(status),
         request_id,
         reported_code,
+        message: found.message,
     }
 }
 
