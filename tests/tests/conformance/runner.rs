@@ -22,12 +22,17 @@ pub(crate) enum Parsed {
 }
 
 impl Parsed {
-    /// An error as every error answer describes itself: the code and message of its
-    /// [`ErrorMeta`], whether modeled or not.
-    fn error(meta: ErrorMeta, modeled: Option<(Value, &'static Schema)>) -> Self {
+    /// An error: the code the answer sent (its [`ErrorMeta`]'s), and the message as the
+    /// suites mean it: the error value's own (a modeled error's message member; for an
+    /// unknown one, what the body says).
+    fn error(
+        meta: &ErrorMeta,
+        message: Option<&str>,
+        modeled: Option<(Value, &'static Schema)>,
+    ) -> Self {
         Parsed::Error {
-            code: meta.code,
-            message: meta.message.unwrap_or_default(),
+            code: meta.code.clone(),
+            message: message.unwrap_or_default().to_owned(),
             modeled,
         }
     }
@@ -82,11 +87,18 @@ impl Runner for Dynamic {
             Ok(value) => Parsed::Output(value),
             Err(ResponseError::Decode { source, .. }) => Parsed::Decode(source.to_string()),
             Err(ResponseError::Service { error, meta }) => {
+                let message = match &error {
+                    DynamicError::Modeled { value, .. } => ["message", "Message"]
+                        .iter()
+                        .find_map(|name| value.get(name).and_then(Value::as_str)),
+                    DynamicError::Unknown(unknown) => unknown.message(),
+                }
+                .map(str::to_owned);
                 let modeled = match error {
                     DynamicError::Modeled { value, schema, .. } => Some((value, schema)),
                     DynamicError::Unknown(_) => None,
                 };
-                Parsed::error(*meta, modeled)
+                Parsed::error(&meta, message.as_deref(), modeled)
             }
         }
     }
@@ -138,7 +150,7 @@ impl<O: Operation> Runner for Typed<O> {
                     error.write_modeled(&mut ser).ok()?;
                     Some((ser.finish(), schema))
                 });
-                Parsed::error(*meta, modeled)
+                Parsed::error(&meta, error.message(), modeled)
             }
         }
     }
