@@ -7,7 +7,7 @@
 //! the modeled error by code (the shape name for JSON bodies, the error code for XML ones,
 //! namespaces and URI suffixes stripped), reads it, and keeps anything else as an
 //! [`UnknownError`] with the message the body carries. Bodies are looked into the same way on
-//! both paths: a JSON object's `code` or `__type` and its `message`, `Message` or
+//! both paths: a JSON object's `__type` or `code` and its `message`, `Message` or
 //! `errorMessage`; an XML document's `<Error>` element in whichever envelope
 //! (`<ErrorResponse>`, `<Response><Errors>`, or none), read with the [`XmlDeserializer`].
 //!
@@ -216,13 +216,19 @@ impl<'a> ErrorParts<'a> {
         }
     }
 
-    /// The message of an error without a body (a HEAD request's 404): the status's reason
-    /// phrase, as botocore gives it.
+    /// The message of an answer that says nothing itself, as botocore gives it: the status's
+    /// reason phrase for a server error without a body or with an HTML page (a proxy's), and
+    /// for an XML error without a body (a HEAD request's 404). A JSON client error without a
+    /// body has no message.
     fn status_message(&self) -> Option<String> {
-        if !self.body.trim_ascii().is_empty() {
+        let status = self.status?;
+        let body = self.body.trim_ascii();
+        let generic = status >= 500 && (body.is_empty() || body.starts_with(b"<html>"));
+        let bodiless_xml = body.is_empty() && self.format == BodyFormat::Xml;
+        if !generic && !bodiless_xml {
             return None;
         }
-        let status = http::StatusCode::from_u16(self.status?).ok()?;
+        let status = http::StatusCode::from_u16(status).ok()?;
         status.canonical_reason().map(str::to_owned)
     }
 
@@ -303,12 +309,12 @@ impl ErrorBody {
         }
     }
 
-    /// A JSON object's `code` (else `__type`) and message.
+    /// A JSON object's `__type` (else `code`) and message.
     fn read_json(body: &[u8]) -> Self {
         Self::from_document(crate::json::from_slice::<Document>(body))
     }
 
-    /// A CBOR map's `code` (else `__type`) and message, as in JSON.
+    /// A CBOR map's `__type` (else `code`) and message, as in JSON.
     fn read_cbor(body: &[u8]) -> Self {
         Self::from_document(crate::cbor::from_slice::<Document>(body))
     }
@@ -319,7 +325,9 @@ impl ErrorBody {
         };
         let field = |key: &str| doc.get(key).and_then(Document::as_str).map(str::to_owned);
         Self {
-            code: field("code").or_else(|| field("__type")),
+            // `__type` first: a `code` beside it is a data member of the error (Firehose's,
+            // Lightsail's), which botocore's awsJson parser leaves alone too.
+            code: field("__type").or_else(|| field("code")),
             message: JSON_MESSAGE_KEYS
                 .iter()
                 .find_map(|key| field(key))
@@ -517,11 +525,13 @@ mod tests {
     }
 
     #[test]
-    fn json_bodies_give_code_then_type_and_the_first_message_key() {
+    fn json_bodies_give_type_then_code_and_the_first_message_key() {
         let found = ErrorBody::read(
             BodyFormat::Json,
             br#"{"__type":"T","code":"C","errorMessage":"e","Message":"M"}"#,
         );
+        assert_eq!(found.code.as_deref(), Some("T"));
+        let found = ErrorBody::read(BodyFormat::Json, br#"{"code":"C"}"#);
         assert_eq!(found.code.as_deref(), Some("C"));
         assert_eq!(found.message.as_deref(), Some("M"));
         let found = ErrorBody::read(BodyFormat::Json, br#"{"__type":"T","message":1}"#);

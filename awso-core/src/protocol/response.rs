@@ -28,11 +28,10 @@ use crate::xml::XmlDeserializer;
 /// use awso_core::protocol::{DynamicError, OperationSchema, Protocol, ResponseError, ServiceSchema};
 /// use awso_core::schema::Schema;
 ///
-/// static OUTPUT: Schema = Schema::structure("Out", &[]);
 /// static NOT_FOUND: Schema = Schema::structure("NotFound", &[]);
 /// static ERRORS: [&Schema; 1] = [&NOT_FOUND];
 /// let service = ServiceSchema::new(Protocol::AwsJson1_1, "2020-01-01");
-/// let operation = OperationSchema::new("Get", &OUTPUT, &OUTPUT).with_errors(&ERRORS);
+/// let operation = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
 /// let response = http::Response::builder()
 ///     .status(404)
 ///     .header("x-amzn-requestid", "r-1")
