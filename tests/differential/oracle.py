@@ -441,6 +441,8 @@ def write_error(protocol, operation, rng, tags):
     if shape is not None and any(m.serialization.get("name", n).lower() == "code"
                                  for n, m in shape.members.items()):
         tags.add("code-member")
+    if shape is not None and error_code(shape) != shape.name:
+        tags.add("query-error-code")
     if protocol in ("json", "rest-json"):
         body = json_tree(shape, members, protocol) if shape is not None else {}
         body = {k: v for k, v in body.items() if k.lower() != "message"}
