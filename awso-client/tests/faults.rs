@@ -122,7 +122,7 @@ fn assert_resent_unchanged(seen: &[Seen]) {
 fn service_code(outcome: &Outcome) -> (&str, u16) {
     let error = outcome.as_ref().unwrap_err();
     match error.kind() {
-        ErrorKind::Service { error, status, .. } => (error.code(), *status),
+        ErrorKind::Service { error, meta } => (error.code(), meta.status),
         other => panic!("not a service error: {other:?}"),
     }
 }

@@ -7,7 +7,7 @@
 //! the modeled error by code (the shape name for JSON bodies, the error code for XML ones,
 //! namespaces and URI suffixes stripped), reads it, and keeps anything else as an
 //! [`UnknownError`] with the message the body carries. Bodies are looked into the same way on
-//! both paths: a JSON object's `code` or `__type` and its `message`, `Message` or
+//! both paths: a JSON object's `__type` or `code` and its `message`, `Message` or
 //! `errorMessage`; an XML document's `<Error>` element in whichever envelope
 //! (`<ErrorResponse>`, `<Response><Errors>`, or none), read with the [`XmlDeserializer`].
 //!
@@ -101,6 +101,40 @@ pub struct ErrorParts<'a> {
     /// The code to report when it differs from `code`: a query-compatible service's
     /// `x-amzn-query-error` code.
     pub reported_code: Option<&'a str>,
+    /// The message the body carries (`message`, `Message` or `errorMessage` in JSON, the
+    /// `<Error>` element's `<Message>` in XML), when it has one.
+    pub message: Option<String>,
+}
+
+/// What every error answer of a service says about itself, whichever error it is: modeled
+/// or not, it has a status, a code, usually a message and a request id. A
+/// [`ResponseError::Service`](crate::protocol::ResponseError::Service) carries it next to
+/// the operation's error value.
+///
+/// ```
+/// use awso_core::ErrorParts;
+///
+/// let body = br#"{"__type":"aws#NotFound","Message":"no such thing"}"#;
+/// let meta = ErrorParts::json("aws#NotFound", body).request_id("r-1").meta(404);
+/// assert_eq!(meta.status, 404);
+/// assert_eq!(meta.code, "NotFound");
+/// assert_eq!(meta.message.as_deref(), Some("no such thing"));
+/// assert_eq!(meta.request_id.as_deref(), Some("r-1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ErrorMeta {
+    /// The HTTP status.
+    pub status: u16,
+    /// The code as the service sent it, without namespace or URI suffix (a query-compatible
+    /// service's `x-amzn-query-error` code when it sent one; the status as text when the
+    /// answer named none, as botocore makes it).
+    pub code: String,
+    /// The message, when the answer carried one (the status's reason phrase for an answer
+    /// without a body).
+    pub message: Option<String>,
+    /// The request id, from the body or the headers.
+    pub request_id: Option<String>,
 }
 
 impl<'a> ErrorParts<'a> {
@@ -128,14 +162,7 @@ impl<'a> ErrorParts<'a> {
     /// assert!(matches!(err, GetQueueError::QueueDoesNotExist(e) if e.message.as_deref() == Some("gone")));
     /// ```
     pub fn json(code: &'a str, body: &'a [u8]) -> Self {
-        Self {
-            code: Cow::Borrowed(code),
-            body,
-            format: BodyFormat::Json,
-            status: None,
-            request_id: None,
-            reported_code: None,
-        }
+        Self::of_body(BodyFormat::Json, code, body)
     }
 
     /// An error with an XML body.
@@ -166,9 +193,19 @@ impl<'a> ErrorParts<'a> {
     /// assert!(matches!(err, GetQueueError::QueueDoesNotExist(_)));
     /// ```
     pub fn xml(code: &'a str, body: &'a [u8]) -> Self {
+        Self::of_body(BodyFormat::Xml, code, body)
+    }
+
+    /// An error with a body in `format`, its message read from it.
+    fn of_body(format: BodyFormat, code: &'a str, body: &'a [u8]) -> Self {
         Self {
-            format: BodyFormat::Xml,
-            ..Self::json(code, body)
+            code: Cow::Borrowed(code),
+            body,
+            format,
+            status: None,
+            request_id: None,
+            reported_code: None,
+            message: ErrorBody::read(format, body).message,
         }
     }
 
@@ -303,14 +340,44 @@ impl<'a> ErrorParts<'a> {
         }
     }
 
-    /// The message of an error without a body (a HEAD request's 404): the status's reason
-    /// phrase, as botocore gives it.
+    /// The message of an answer that says nothing itself, as botocore gives it: the status's
+    /// reason phrase for a server error without a body or with an HTML page (a proxy's), and
+    /// for an XML error without a body (a HEAD request's 404). A JSON client error without a
+    /// body has no message.
     fn status_message(&self) -> Option<String> {
-        if !self.body.trim_ascii().is_empty() {
+        let status = self.status?;
+        let body = self.body.trim_ascii();
+        let generic = status >= 500 && (body.is_empty() || body.starts_with(b"<html>"));
+        let bodiless_xml = body.is_empty() && self.format == BodyFormat::Xml;
+        if !generic && !bodiless_xml {
             return None;
         }
-        let status = http::StatusCode::from_u16(self.status?).ok()?;
+        let status = http::StatusCode::from_u16(status).ok()?;
         status.canonical_reason().map(str::to_owned)
+    }
+
+    /// The code to report: the `x-amzn-query-error` code when there is one, else the code
+    /// without namespace or URI suffix.
+    fn code_to_report(&self) -> &str {
+        self.reported_code
+            .unwrap_or_else(|| sanitize_code(&self.code))
+    }
+
+    /// The message to report: the body's, else the status's reason phrase for an error
+    /// without a body.
+    fn message_to_report(&self) -> Option<String> {
+        self.message.clone().or_else(|| self.status_message())
+    }
+
+    /// What this error answer says about itself, whichever error it decodes to; `status` is
+    /// the answer's HTTP status.
+    pub fn meta(&self, status: u16) -> ErrorMeta {
+        ErrorMeta {
+            status,
+            code: self.code_to_report().to_owned(),
+            message: self.message_to_report(),
+            request_id: self.request_id.as_deref().map(str::to_owned),
+        }
     }
 
     /// The unknown error that keeps all of this, the message the body carries and the raw
@@ -332,14 +399,9 @@ impl<'a> ErrorParts<'a> {
     /// assert_eq!(unknown.body(), br#"{"message": "slow"}"#);
     /// ```
     pub fn unknown(&self) -> UnknownError {
-        let code = self
-            .reported_code
-            .unwrap_or_else(|| sanitize_code(&self.code));
         UnknownError::from_response(
-            code,
-            ErrorBody::read(self.format, self.body)
-                .message
-                .or_else(|| self.status_message()),
+            self.code_to_report(),
+            self.message_to_report(),
             self.status,
             self.request_id.as_deref().map(str::to_owned),
             self.body,
@@ -387,12 +449,12 @@ impl ErrorBody {
         }
     }
 
-    /// A JSON object's `code` (else `__type`) and message.
+    /// A JSON object's `__type` (else `code`) and message.
     fn read_json(body: &[u8]) -> Self {
         Self::from_document(crate::json::from_slice::<Document>(body))
     }
 
-    /// A CBOR map's `code` (else `__type`) and message, as in JSON.
+    /// A CBOR map's `__type` (else `code`) and message, as in JSON.
     fn read_cbor(body: &[u8]) -> Self {
         Self::from_document(crate::cbor::from_slice::<Document>(body))
     }
@@ -403,7 +465,9 @@ impl ErrorBody {
         };
         let field = |key: &str| doc.get(key).and_then(Document::as_str).map(str::to_owned);
         Self {
-            code: field("code").or_else(|| field("__type")),
+            // `__type` first: a `code` beside it is a data member of the error (Firehose's,
+            // Lightsail's), which botocore's awsJson parser leaves alone too.
+            code: field("__type").or_else(|| field("code")),
             message: JSON_MESSAGE_KEYS
                 .iter()
                 .find_map(|key| field(key))
@@ -601,11 +665,13 @@ mod tests {
     }
 
     #[test]
-    fn json_bodies_give_code_then_type_and_the_first_message_key() {
+    fn json_bodies_give_type_then_code_and_the_first_message_key() {
         let found = ErrorBody::read(
             BodyFormat::Json,
             br#"{"__type":"T","code":"C","errorMessage":"e","Message":"M"}"#,
         );
+        assert_eq!(found.code.as_deref(), Some("T"));
+        let found = ErrorBody::read(BodyFormat::Json, br#"{"code":"C"}"#);
         assert_eq!(found.code.as_deref(), Some("C"));
         assert_eq!(found.message.as_deref(), Some("M"));
         let found = ErrorBody::read(BodyFormat::Json, br#"{"__type":"T","message":1}"#);

@@ -82,7 +82,7 @@ pub use de::ShapeDeserializer;
 pub use error::{Error, Result};
 pub use schema::{Member, Schema};
 pub use ser::{MemberSerializer, ShapeSerializer};
-pub use service_error::{AwsError, ErrorParts, ErrorShape, UnknownError};
+pub use service_error::{AwsError, ErrorMeta, ErrorParts, ErrorShape, UnknownError};
 pub use shape::{AwsEnum, AwsIntEnum, AwsShape, AwsStruct, MapKey, StructBuilder};
 pub use types::{BigDecimal, BigInteger, Blob, Document, Timestamp};
 pub use value::{Value, from_value, to_value};

@@ -51,7 +51,9 @@ use crate::types::Document;
 use crate::view::{MemberView, View};
 use crate::xml::XmlDeserializer;
 
-pub use crate::error_response::{BodyFormat, ErrorParts, enter_error_element, sanitize_code};
+pub use crate::error_response::{
+    BodyFormat, ErrorMeta, ErrorParts, enter_error_element, sanitize_code,
+};
 
 /// An error structure: a shape with `@error`.
 ///

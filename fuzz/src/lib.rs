@@ -400,7 +400,11 @@ fn response_target(protocol: Protocol, data: &[u8]) {
 
 /// An error response is never lost: an unknown error keeps the status and the whole body.
 fn check_error_kept(response: &http::Response<Vec<u8>>, result: &DynamicResult) {
-    if let Err(ResponseError::Service(DynamicError::Unknown(unknown))) = result {
+    if let Err(ResponseError::Service {
+        error: DynamicError::Unknown(unknown),
+        ..
+    }) = result
+    {
         assert_eq!(unknown.status(), Some(response.status().as_u16()));
         assert_eq!(unknown.body(), response.body().as_slice());
     }
@@ -427,7 +431,10 @@ fn typed_response<O: AwsStruct + Debug>(
                 awso_core::to_value(&back).expect("written once already")
             });
         }
-        (Err(ResponseError::Service(typed)), Err(ResponseError::Service(dynamic))) => {
+        (
+            Err(ResponseError::Service { error: typed, .. }),
+            Err(ResponseError::Service { error: dynamic, .. }),
+        ) => {
             errors_agree(what, typed, dynamic);
         }
         (Err(ResponseError::Decode { .. }), Err(ResponseError::Decode { .. })) => {}

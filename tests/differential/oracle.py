@@ -438,6 +438,11 @@ def write_error(protocol, operation, rng, tags):
     status = shape.metadata.get("error", {}).get("httpStatusCode", 400) if shape else 400
     message = "went wrong: " + gen.string("header")
     headers = [("x-amzn-requestid", "req-1")]
+    if shape is not None and any(m.serialization.get("name", n).lower() == "code"
+                                 for n, m in shape.members.items()):
+        tags.add("code-member")
+    if shape is not None and error_code(shape) != shape.name:
+        tags.add("query-error-code")
     if protocol in ("json", "rest-json"):
         body = json_tree(shape, members, protocol) if shape is not None else {}
         body = {k: v for k, v in body.items() if k.lower() != "message"}
@@ -762,6 +767,11 @@ class Oracle:
         shape = operation.output_shape
         value = gen.structure(shape, 0) if shape is not None else {}
         status, headers, body = write_output(protocol, operation, shape, value, rng)
+        payload = shape.serialization.get("payload") if shape is not None else None
+        if not body and not (payload and shape.members[payload].serialization.get("streaming")):
+            # A streaming blob is still there when empty (a 0-byte object); other payloads
+            # are absent.
+            gen.tags.add("empty-body")
         self.parse_case(name, label, protocol, operation, "responses", status, headers, body,
                         gen.tags, cases, checks, None)
 
@@ -792,6 +802,7 @@ class Oracle:
                     return
             self.skipped[f"{kind}: botocore raised {type(e).__name__}"] += 1
             return
+        metadata = parsed.get("ResponseMetadata", {}) if isinstance(parsed, dict) else {}
         parsed = normalize_parsed(parsed, error_shape if status >= 300 else operation.output_shape)
         cases.append({"op": "response", "service": name, "operation": operation.name,
                       "status": status, "headers": [list(h) for h in headers],
@@ -811,13 +822,20 @@ class Oracle:
             elif "output" in answer:
                 diffs.append("awso gave an output for an error response")
             else:
-                self.compare_error(parsed, answer["error"], diffs)
+                self.compare_error(parsed, metadata, answer["error"], diffs)
             self.record(label, kind, name, operation.name, diffs, tags)
 
         checks.append(check)
 
-    def compare_error(self, parsed, error, diffs):
+    def compare_error(self, parsed, metadata, error, diffs):
         expected = parsed.pop("Error", {})
+        # Every error, modeled or not, carries the answer's request id and status.
+        if metadata.get("RequestId") != error.get("request_id"):
+            diffs.append(f"error request id: botocore {short(metadata.get('RequestId'))}, "
+                         f"awso {short(error.get('request_id'))}")
+        if metadata.get("HTTPStatusCode", error.get("status")) != error.get("status"):
+            diffs.append(f"error status: botocore {metadata.get('HTTPStatusCode')}, "
+                         f"awso {error.get('status')}")
         if expected.get("Code", "") != error["code"]:
             diffs.append(f"error code: botocore {short(expected.get('Code'))}, "
                          f"awso {short(error['code'])}")

@@ -294,7 +294,10 @@ fn get_bucket_location_reads_the_root_text() {
 
 fn unknown(result: Result<Value, ResponseError<DynamicError>>) -> awso_core::UnknownError {
     match result {
-        Err(ResponseError::Service(DynamicError::Unknown(unknown))) => *unknown,
+        Err(ResponseError::Service {
+            error: DynamicError::Unknown(unknown),
+            ..
+        }) => *unknown,
         other => panic!("expected an unknown service error, got {other:?}"),
     }
 }
@@ -358,4 +361,125 @@ fn json_error_message_key_in_any_case() {
         (error.code(), error.message()),
         ("Throttled", Some("slow down"))
     );
+}
+
+/// A modeled error keeps what every error answer says: status, code, message (even when the
+/// error shape has no message member) and request id, as `Unknown` does.
+#[test]
+fn modeled_error_carries_status_request_id_and_message() {
+    let model = model(
+        "rest-json",
+        "",
+        r#""Get": {"name": "Get", "http": {"method": "GET", "requestUri": "/"},
+            "input": {"shape": "GetRequest"}, "errors": [{"shape": "Conflict"}]}"#,
+        r#""GetRequest": {"type": "structure", "members": {}},
+           "Conflict": {"type": "structure", "members": {"Reason": {"shape": "S"}},
+              "error": {"httpStatusCode": 409}, "exception": true}"#,
+    );
+    let body = br#"{"message": "already there", "Reason": "dup"}"#;
+    let headers = [
+        ("x-amzn-errortype", "Conflict:http://internal.amazon.com/"),
+        ("x-amzn-requestid", "r-9"),
+    ];
+    let err = response(&model, "Get", 409, &headers, body).expect_err("an error answer");
+    // botocore 1.43.x: {"Error": {"Code": "Conflict", "Message": "already there"},
+    // "ResponseMetadata": {"RequestId": "r-9", "HTTPStatusCode": 409}, "Reason": "dup"}.
+    let ResponseError::Service {
+        error: DynamicError::Modeled { value, .. },
+        meta,
+    } = &err
+    else {
+        panic!("expected the modeled error, got {err:?}");
+    };
+    assert_eq!(value.get("Reason"), Some(&string("dup")));
+    assert_eq!(
+        (meta.status, meta.code.as_str(), meta.message.as_deref()),
+        (409, "Conflict", Some("already there"))
+    );
+    assert_eq!(
+        (err.status(), err.code(), err.message(), err.request_id()),
+        (409, Some("Conflict"), Some("already there"), Some("r-9"))
+    );
+}
+
+/// A JSON client error without a body has no message: botocore 1.43.x gives `404` and `""`
+/// (the reason phrase only for server errors and bodiless XML errors).
+#[test]
+fn bodiless_json_client_error_has_no_message() {
+    let model = json_model();
+    let error = unknown(response(&model, "Get", 404, &[], b""));
+    assert_eq!((error.code(), error.message()), ("404", None));
+}
+
+/// A `code` beside `__type` is a data member of the error (Firehose's
+/// InvalidKMSResourceException): botocore 1.43.x codes it by `__type`.
+#[test]
+fn json_error_type_wins_over_a_code_member() {
+    let model = model(
+        "json",
+        r#", "jsonVersion": "1.1", "targetPrefix": "X""#,
+        r#""Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "PutRequest"}, "errors": [{"shape": "InvalidKms"}]}"#,
+        r#""PutRequest": {"type": "structure", "members": {}},
+           "InvalidKms": {"type": "structure", "exception": true,
+              "members": {"code": {"shape": "S"}, "message": {"shape": "S"}}}"#,
+    );
+    let body = br#"{"__type": "InvalidKms", "code": "KMS.AccessDenied", "message": "no"}"#;
+    let err = response(&model, "Put", 400, &[], body).expect_err("an error answer");
+    let ResponseError::Service {
+        error: DynamicError::Modeled { value, .. },
+        meta,
+    } = &err
+    else {
+        panic!("expected the modeled error, got {err:?}");
+    };
+    assert_eq!(meta.code, "InvalidKms");
+    assert_eq!(value.get("code"), Some(&string("KMS.AccessDenied")));
+}
+
+/// importexport's `requestUri` is `/?Operation=CancelJob`: botocore 1.43.x posts the form to
+/// `/`, the action in the form.
+#[test]
+fn query_requests_go_to_the_root_path() {
+    let model = model(
+        "query",
+        "",
+        r#""CancelJob": {"name": "CancelJob",
+            "http": {"method": "POST", "requestUri": "/?Operation=CancelJob"},
+            "input": {"shape": "CancelJobInput"}}"#,
+        r#""CancelJobInput": {"type": "structure", "members": {"JobId": {"shape": "S"}}}"#,
+    );
+    let request = request(
+        &model,
+        "CancelJob",
+        &structure(vec![("JobId", string("j"))]),
+    );
+    assert_eq!(
+        request
+            .uri()
+            .path_and_query()
+            .map(http::uri::PathAndQuery::as_str),
+        Some("/")
+    );
+    assert_eq!(
+        body(&request),
+        "Action=CancelJob&Version=2020-01-01&JobId=j"
+    );
+}
+
+/// CloudFront GetRealtimeLogConfig with no body member set: botocore 1.43.x sends no body,
+/// not an empty root element with the input's namespace.
+#[test]
+fn rest_xml_input_without_body_members_set_sends_no_body() {
+    let model = model(
+        "rest-xml",
+        "",
+        r#""GetConfig": {"name": "GetConfig", "http": {"method": "POST", "requestUri": "/config"},
+            "input": {"shape": "GetConfigRequest", "locationName": "GetConfigRequest",
+                      "xmlNamespace": {"uri": "http://cloudfront.amazonaws.com/doc/2020-05-31/"}}}"#,
+        r#""GetConfigRequest": {"type": "structure", "members": {"Name": {"shape": "S"}}}"#,
+    );
+    let request = request(&model, "GetConfig", &structure(vec![]));
+    assert_eq!(body(&request), "");
+    assert!(request.headers().get("content-type").is_none());
 }

@@ -239,21 +239,14 @@ impl Client {
             Err(protocol::ResponseError::Decode { status, source }) => {
                 Attempt::Done(Err(ErrorKind::Response { status, source }))
             }
-            Err(protocol::ResponseError::Service(error)) => {
-                let parts =
-                    protocol::error_parts(O::SERVICE, status, response.headers(), response.body());
-                let request_id = parts.request_id.as_deref().map(str::to_owned);
-                if let Some(id) = &request_id {
+            Err(protocol::ResponseError::Service { error, meta }) => {
+                if let Some(id) = &meta.request_id {
                     span.record("request_id", id.as_str());
                 }
-                let skew_corrected = self.learn_skew(error.code(), response.headers());
+                let skew_corrected = self.learn_skew(&meta.code, response.headers());
                 Attempt::Failed {
                     retry_after: retry::retry_after(response.headers()),
-                    kind: ErrorKind::Service {
-                        error,
-                        status,
-                        request_id,
-                    },
+                    kind: ErrorKind::Service { error, meta: *meta },
                     skew_corrected,
                 }
             }
@@ -290,9 +283,9 @@ fn failure_of<E: AwsError>(kind: &ErrorKind<E>, skew_corrected: bool) -> Failure
         return Failure::ClockSkewCorrected;
     }
     match kind {
-        ErrorKind::Service { error, status, .. } => Failure::Service {
-            status: *status,
-            code: error.code(),
+        ErrorKind::Service { meta, .. } => Failure::Service {
+            status: meta.status,
+            code: &meta.code,
             modeled: None,
         },
         ErrorKind::Transport(error) => Failure::Transport(error.kind()),

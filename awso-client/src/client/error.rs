@@ -4,6 +4,8 @@ use std::error::Error as StdError;
 use std::fmt;
 use std::time::Duration;
 
+use awso_core::ErrorMeta;
+
 use crate::credentials::CredentialsError;
 use crate::sign::SigningError;
 use crate::transport::HttpError;
@@ -36,10 +38,8 @@ pub enum ErrorKind<E> {
     Service {
         /// The operation's error.
         error: E,
-        /// The HTTP status.
-        status: u16,
-        /// The request id the service gave, if any.
-        request_id: Option<String>,
+        /// The status, code, message and request id of the answer, whichever error it is.
+        meta: ErrorMeta,
     },
     /// An attempt, or the whole call, ran past its time.
     Timeout {
@@ -120,22 +120,57 @@ impl<E> CallError<E> {
         }
     }
 
-    /// The HTTP status of the service's answer, when there was one.
-    pub fn status(&self) -> Option<u16> {
+    /// The status, code, message and request id of the service's error answer.
+    pub fn meta(&self) -> Option<&ErrorMeta> {
         match &*self.kind {
-            ErrorKind::Service { status, .. }
-            | ErrorKind::Response { status, .. }
-            | ErrorKind::ResponseChecksum { status, .. } => Some(*status),
+            ErrorKind::Service { meta, .. } => Some(meta),
             _ => None,
         }
     }
 
-    /// The request id of the service's error answer, when it gave one.
-    pub fn request_id(&self) -> Option<&str> {
+    /// The HTTP status of the service's answer, when there was one.
+    pub fn status(&self) -> Option<u16> {
         match &*self.kind {
-            ErrorKind::Service { request_id, .. } => request_id.as_deref(),
+            ErrorKind::Service { meta, .. } => Some(meta.status),
+            ErrorKind::Response { status, .. } | ErrorKind::ResponseChecksum { status, .. } => {
+                Some(*status)
+            }
             _ => None,
         }
+    }
+
+    /// The error code of the service's error answer (modeled or not).
+    ///
+    /// ```
+    /// use awso_client::client::{CallError, ErrorKind};
+    /// use awso_core::{AwsError, ErrorParts, UnknownError};
+    ///
+    /// #[derive(AwsError, Debug)]
+    /// enum GetTranscriptError {
+    ///     #[awso(unknown)]
+    ///     Unknown(UnknownError),
+    /// }
+    /// let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#)
+    ///     .request_id("r-1");
+    /// let meta = parts.meta(400);
+    /// let error = GetTranscriptError::Unknown(UnknownError::new("ThrottlingException"));
+    /// let error = CallError::new("GetTranscript", 1, ErrorKind::Service { error, meta });
+    /// assert_eq!(error.code(), Some("ThrottlingException"));
+    /// assert_eq!(error.message(), Some("slow down"));
+    /// assert_eq!((error.status(), error.request_id()), (Some(400), Some("r-1")));
+    /// ```
+    pub fn code(&self) -> Option<&str> {
+        self.meta().map(|meta| meta.code.as_str())
+    }
+
+    /// The message of the service's error answer, when it gave one.
+    pub fn message(&self) -> Option<&str> {
+        self.meta().and_then(|meta| meta.message.as_deref())
+    }
+
+    /// The request id of the service's error answer, when it gave one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.meta().and_then(|meta| meta.request_id.as_deref())
     }
 
     /// Whether the call ran out of time.
@@ -148,47 +183,14 @@ impl<E> CallError<E> {
     }
 }
 
-impl<E: awso_core::AwsError> CallError<E> {
-    /// The service's error code, when it answered with an error.
-    ///
-    /// ```
-    /// use awso_client::client::{CallError, ErrorKind};
-    /// use awso_core::{AwsError, UnknownError};
-    ///
-    /// #[derive(AwsError, Debug)]
-    /// enum GetTranscriptError {
-    ///     #[awso(unknown)]
-    ///     Unknown(UnknownError),
-    /// }
-    /// let unknown = UnknownError::new("ThrottlingException").with_message("slow down");
-    /// let error = GetTranscriptError::Unknown(unknown);
-    /// let kind = ErrorKind::Service { error, status: 400, request_id: Some("r-1".into()) };
-    /// let error = CallError::new("GetTranscript", 1, kind);
-    /// assert_eq!(error.code(), Some("ThrottlingException"));
-    /// assert_eq!(error.message(), Some("slow down"));
-    /// assert_eq!((error.status(), error.request_id()), (Some(400), Some("r-1")));
-    /// ```
-    pub fn code(&self) -> Option<&str> {
-        self.service_error().map(awso_core::AwsError::code)
-    }
-
-    /// The service's error message, when it answered with an error that has one.
-    pub fn message(&self) -> Option<&str> {
-        self.service_error().and_then(awso_core::AwsError::message)
-    }
-}
 
 impl<E: fmt::Display> fmt::Display for CallError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} failed: ", self.operation)?;
         match &*self.kind {
-            ErrorKind::Service {
-                error,
-                status,
-                request_id,
-            } => {
-                write!(f, "service error (HTTP {status}")?;
-                if let Some(id) = request_id {
+            ErrorKind::Service { error, meta } => {
+                write!(f, "service error (HTTP {}", meta.status)?;
+                if let Some(id) = &meta.request_id {
                     write!(f, ", request id {id}")?;
                 }
                 write!(f, "): {error}")

@@ -21,7 +21,7 @@ fn header<'h>(headers: &'h http::HeaderMap, name: &str) -> Option<&'h str> {
 const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
 
 /// What an error response of `service` says: the code (JSON protocols: `X-Amzn-Errortype`,
-/// then the body's `code`, then its `__type`; XML protocols: the `<Error>` element's
+/// then the body's `__type`, then its `code`; XML protocols: the `<Error>` element's
 /// `<Code>`; without any, the status as text), the request id (from the body, else the headers) and, for a query-compatible
 /// service, the `x-amzn-query-error` code. Never fails: whatever cannot be found is left
 /// empty.
@@ -75,6 +75,7 @@ pub fn error_parts<'a>(
         status: Some(status),
         request_id,
         reported_code,
+        message: found.message,
     }
 }
 
@@ -169,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn json_codes_come_from_the_header_then_code_then_type() {
+    fn json_codes_come_from_the_header_then_type_then_code() {
         let service = ServiceSchema::new(Protocol::AwsJson1_1, "v");
         let body = br#"{"__type":"T","code":"C"}"#;
         let none = headers(&[]);
@@ -178,7 +179,11 @@ mod tests {
             error_parts(&service, 400, &with_header, body).code,
             "H:http://x"
         );
-        assert_eq!(error_parts(&service, 400, &none, body).code, "C");
+        assert_eq!(error_parts(&service, 400, &none, body).code, "T");
+        assert_eq!(
+            error_parts(&service, 400, &none, br#"{"code":"C"}"#).code,
+            "C"
+        );
         let parts = error_parts(&service, 400, &none, br#"{"__type":"a#T"}"#);
         assert_eq!(parts.code, "a#T");
         assert_eq!(parts.unknown().code(), "T");

@@ -2,7 +2,7 @@
 //!
 //! | protocol | request | response | error code from |
 //! |---|---|---|---|
-//! | `restJson1` | HTTP bindings + JSON body or payload | bindings + JSON body or payload | `X-Amzn-Errortype`, body `code`, body `__type` |
+//! | `restJson1` | HTTP bindings + JSON body or payload | bindings + JSON body or payload | `X-Amzn-Errortype`, body `__type`, body `code` |
 //! | `awsJson1_0` / `awsJson1_1` | `POST /`, `X-Amz-Target: Prefix.Operation`, JSON body | JSON body | the same (plus `x-amzn-query-error` for query-compatible services) |
 //! | `restXml` | HTTP bindings + XML body or payload | bindings + XML body or payload | `<ErrorResponse><Error><Code>` or `<Error><Code>` |
 //! | `awsQuery` | `POST`, form body `Action=..&Version=..&...` | `<OperationResponse><OperationResult>` | `<ErrorResponse><Error><Code>` |

@@ -11,7 +11,7 @@ use crate::json::JsonSerializer;
 use crate::query::{QueryFlavor, QuerySerializer};
 use crate::schema::{HttpBinding, Member, MemberTraits, Schema, ShapeKind};
 use crate::ser::MemberSerializer;
-use crate::shape::AwsStruct;
+use crate::shape::{AwsShape, AwsStruct};
 use crate::view::{MemberView, View};
 use crate::xml::XmlSerializer;
 
@@ -96,8 +96,12 @@ pub fn build_request<I: AwsStruct>(
     let schema = operation.input();
     let input = filled(input, schema, *options)?;
     let mut bindings = Bindings::new(service.protocol(), operation);
-    if service.protocol() == Protocol::RpcV2Cbor {
-        bindings.path = Some(rpc_v2_path(service, operation)?);
+    match service.protocol() {
+        Protocol::RpcV2Cbor => bindings.path = Some(rpc_v2_path(service, operation)?),
+        // The query protocols post to `/` whatever `requestUri` says (importexport's
+        // `/?Operation=CancelJob`), as botocore does: the action is in the form.
+        Protocol::AwsQuery | Protocol::Ec2Query => bindings.path = Some("/".to_owned()),
+        _ => {}
     }
     input.serialize_members(schema, &mut bindings)?;
     let (body, content_type) = body(service, operation, &input, &mut bindings)?;
@@ -487,6 +491,11 @@ fn rest_body<I: AwsStruct>(
         ));
     }
     let schema = root.target();
+    if !any_member_set(&body_members(input), schema)? {
+        // No body member set: no body, as botocore sends (not an empty root element, which
+        // the input's namespace would otherwise give).
+        return Ok((Vec::new(), None));
+    }
     let name = schema
         .traits()
         .xml_name
@@ -506,6 +515,28 @@ fn rest_body<I: AwsStruct>(
         ser.finish().into_bytes(),
         Some("application/xml".to_owned()),
     ))
+}
+
+/// Whether `input` sets any member of `schema`.
+fn any_member_set<I: AwsStruct>(input: &I, schema: &'static Schema) -> Result<bool> {
+    let mut any = AnySet(false);
+    input.serialize_members(schema, &mut any)?;
+    Ok(any.0)
+}
+
+/// Notes whether a structure has any member set.
+struct AnySet(bool);
+
+impl MemberSerializer for AnySet {
+    fn member<T: AwsShape>(&mut self, _: &'static Member, _: &T) -> Result<()> {
+        self.0 = true;
+        Ok(())
+    }
+
+    fn unknown_member(&mut self, _: &str) -> Result<()> {
+        self.0 = true;
+        Ok(())
+    }
 }
 
 /// Appends the query encoding of the input after `Action` and `Version`.

@@ -13,51 +13,48 @@ use crate::error::{Error, Result};
 use crate::json::JsonDeserializer;
 use crate::partial::read_methods;
 use crate::schema::{HttpBinding, Member, Schema, ShapeKind};
-use crate::service_error::{AwsError, ErrorReader, enter_error_element, error_code};
+use crate::service_error::{AwsError, ErrorMeta, ErrorReader, enter_error_element};
 use crate::shape::{AwsStruct, StructBuilder};
 use crate::value::Value;
 use crate::xml::XmlDeserializer;
 
 /// Why a response did not give the operation's output.
 ///
-/// ```
-/// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, ServiceSchema};
-/// # use awso_core::{AwsError, AwsShape, UnknownError};
-/// # #[derive(AwsShape, Debug)]
-/// # #[awso(rename_all = "PascalCase")]
-/// # struct GetQueueUrlRequest { queue_name: String }
-/// # #[derive(AwsShape, Debug)]
-/// # #[awso(rename_all = "PascalCase")]
-/// # struct GetQueueUrlResult { queue_url: Option<String> }
-/// # #[derive(AwsShape, Debug)]
-/// # #[awso(error(status = 400))]
-/// # struct QueueDoesNotExist { #[awso(rename = "message")] message: Option<String> }
-/// # #[derive(AwsError, Debug)]
-/// # enum GetQueueUrlError { QueueDoesNotExist(QueueDoesNotExist), Unknown(UnknownError) }
-/// # struct GetQueueUrl;
-/// # impl Operation for GetQueueUrl {
-/// #     type Input = GetQueueUrlRequest;
-/// #     type Output = GetQueueUrlResult;
-/// #     type Error = GetQueueUrlError;
-/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
-/// #         .with_target_prefix("AmazonSQS");
-/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
-/// #         .with_input(GetQueueUrlRequest::SCHEMA)
-/// #         .with_output(GetQueueUrlResult::SCHEMA)
-/// #         .with_errors(GetQueueUrlError::ERRORS);
-/// # }
-/// use awso_core::protocol::ResponseError;
+/// A service error is the operation's error value (`E`: match on its variants) and what
+/// every error answer says about itself ([`ErrorMeta`]); the accessors give the status,
+/// code, message and request id whichever the error is.
 ///
-/// // A success whose body does not fit the output is a decode error, with the status.
-/// let response = http::Response::new(br#"{"QueueUrl": 5}"#.to_vec());
-/// let err = protocol::response::<GetQueueUrl, _>(&response).unwrap_err();
-/// assert!(matches!(err, ResponseError::Decode { status: 200, .. }));
-/// assert!(err.service_error().is_none());
+/// ```
+/// use awso_core::protocol::{DynamicError, OperationSchema, Protocol, ResponseError, ServiceSchema};
+/// use awso_core::schema::Schema;
+///
+/// static NOT_FOUND: Schema = Schema::structure("NotFound", &[]);
+/// static ERRORS: [&Schema; 1] = [&NOT_FOUND];
+/// let service = ServiceSchema::new(Protocol::AwsJson1_1, "2020-01-01");
+/// let operation = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
+/// let response = http::Response::builder()
+///     .status(404)
+///     .header("x-amzn-requestid", "r-1")
+///     .body(r#"{"__type":"aws#NotFound","Message":"gone"}"#)?;
+/// let err = awso_core::protocol::parse_response_dynamic(&service, &operation, &response)
+///     .unwrap_err();
+/// assert!(matches!(&err, ResponseError::Service { error: DynamicError::Modeled { .. }, .. }));
+/// assert_eq!(err.status(), 404);
+/// assert_eq!(err.code(), Some("NotFound"));
+/// assert_eq!(err.message(), Some("gone"));
+/// assert_eq!(err.request_id(), Some("r-1"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
 pub enum ResponseError<E> {
     /// The service answered with an error (modeled or not).
-    Service(E),
+    Service {
+        /// The operation's error.
+        error: E,
+        /// The status, code, message and request id of the answer (boxed: results stay
+        /// small on the success path).
+        meta: Box<ErrorMeta>,
+    },
     /// The service answered with success, but the body could not be read.
     Decode {
         /// The HTTP status.
@@ -106,16 +103,47 @@ impl<E> ResponseError<E> {
     /// ```
     pub fn service_error(&self) -> Option<&E> {
         match self {
-            Self::Service(e) => Some(e),
+            Self::Service { error, .. } => Some(error),
             Self::Decode { .. } => None,
         }
+    }
+
+    /// The status, code, message and request id of a service error.
+    pub fn meta(&self) -> Option<&ErrorMeta> {
+        match self {
+            Self::Service { meta, .. } => Some(meta),
+            Self::Decode { .. } => None,
+        }
+    }
+
+    /// The HTTP status of the answer.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Service { meta, .. } => meta.status,
+            Self::Decode { status, .. } => *status,
+        }
+    }
+
+    /// The error code the service sent (`None` for an answer that did not read).
+    pub fn code(&self) -> Option<&str> {
+        self.meta().map(|meta| meta.code.as_str())
+    }
+
+    /// The message the service sent, when it sent one.
+    pub fn message(&self) -> Option<&str> {
+        self.meta().and_then(|meta| meta.message.as_deref())
+    }
+
+    /// The request id of a service error, when the service gave one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.meta().and_then(|meta| meta.request_id.as_deref())
     }
 }
 
 impl<E: fmt::Display> fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Service(e) => write!(f, "service error: {e}"),
+            Self::Service { error, .. } => write!(f, "service error: {error}"),
             Self::Decode { status, source } => {
                 write!(f, "cannot read the response (HTTP {status}): {source}")
             }
@@ -126,7 +154,7 @@ impl<E: fmt::Display> fmt::Display for ResponseError<E> {
 impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Service(e) => Some(e),
+            Self::Service { error, .. } => Some(error),
             Self::Decode { source, .. } => Some(source),
         }
     }
@@ -191,6 +219,28 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
             .read::<O>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
+    Err(service_error(
+        service,
+        operation,
+        response,
+        E::ERRORS,
+        |index, reader, _| E::read_modeled(index, reader),
+        E::unknown,
+    ))
+}
+
+/// The error half of both entry points: the answer's [`ErrorMeta`] and the modeled error
+/// `read` gives (by its index among `errors`, with the meta), else the `unknown` one.
+fn service_error<E, B: AsRef<[u8]>>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    response: &http::Response<B>,
+    errors: &[&'static Schema],
+    read: impl FnOnce(usize, ResponseReader<'_>, &ErrorMeta) -> Result<E>,
+    unknown: impl FnOnce(crate::UnknownError) -> E,
+) -> ResponseError<E> {
+    let status = response.status().as_u16();
+    let body = response.body().as_ref();
     let parts = error_parts(service, status, response.headers(), body);
     let reader = ResponseReader::new(
         service,
@@ -200,12 +250,9 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
         body,
         Place::Error,
     );
-    let error = parts.decode(
-        E::ERRORS,
-        |index| E::read_modeled(index, reader),
-        E::unknown,
-    );
-    Err(ResponseError::Service(error))
+    let meta = Box::new(parts.meta(status));
+    let error = parts.decode(errors, |index| read(index, reader, &meta), unknown);
+    ResponseError::Service { error, meta }
 }
 
 /// [`parse_response`] in the dynamic mode: the output as a [`Value`] of the operation's
@@ -238,24 +285,21 @@ pub fn parse_response_dynamic<B: AsRef<[u8]>>(
             .read::<Value>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
-    let parts = error_parts(service, status, response.headers(), body);
     let errors = operation.errors();
-    let error = parts.decode(
+    Err(service_error(
+        service,
+        operation,
+        response,
         errors,
-        |index| {
-            let value = reader(Place::Error).read::<Value>(errors[index])?;
+        |index, reader, meta| {
             Ok(DynamicError::Modeled {
-                code: parts
-                    .reported_code
-                    .unwrap_or_else(|| error_code(errors[index]))
-                    .to_owned(),
+                code: meta.code.clone(),
                 schema: errors[index],
-                value,
+                value: reader.read::<Value>(errors[index])?,
             })
         },
         |unknown| DynamicError::Unknown(Box::new(unknown)),
-    );
-    Err(ResponseError::Service(error))
+    ))
 }
 
 /// Where in the body the structure is.

@@ -89,7 +89,7 @@ fn errors() -> Result<(), Failure> {
         .header("x-amzn-RequestId", "0c3e7b52-1f2a-4d6c-9e8b-7a6f5e4d3c2b")
         .body(br#"{"Message":"Rate exceeded for this participant"}"#.to_vec())?;
     match protocol::response::<GetAttachment, _>(&throttled) {
-        Err(ResponseError::Service(error)) => {
+        Err(ResponseError::Service { error, .. }) => {
             println!("== GetAttachment error (modeled)\n{error:?}\n{error}\n");
             println!("as JSON: {}\n", error.to_json()?);
         }
@@ -101,7 +101,10 @@ fn errors() -> Result<(), Failure> {
         .header("x-amzn-RequestId", "5e4d3c2b-1a09-4f8e-8d7c-6b5a49382716")
         .body(br#"{"__type":"com.amazonaws.connectparticipant#ConflictException","Message":"Attachment upload already completed"}"#.to_vec())?;
     match protocol::response::<GetAttachment, _>(&conflict) {
-        Err(ResponseError::Service(GetAttachmentError::Unknown(unknown))) => {
+        Err(ResponseError::Service {
+            error: GetAttachmentError::Unknown(unknown),
+            ..
+        }) => {
             println!("== GetAttachment error (not modeled by GetAttachment)\n{unknown}");
             println!(
                 "kept: code {:?}, message {:?}, status {:?}, request id {:?}, {} body bytes",

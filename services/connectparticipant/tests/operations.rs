@@ -359,7 +359,13 @@ fn every_modeled_error_through_every_code_source() {
         ];
         for response in cases {
             let err = protocol::response::<StartAttachmentUpload, _>(&response).unwrap_err();
-            let ResponseError::Service(error) = err else {
+            // Every error, modeled or not, carries the answer's status and request id.
+            assert_eq!((err.status(), err.request_id()), (status, Some("req-42")));
+            assert_eq!(
+                (err.code(), err.message()),
+                (Some(code), Some(message.as_str()))
+            );
+            let ResponseError::Service { error, .. } = err else {
                 panic!("{err:?}")
             };
             assert_eq!(error.code(), code);

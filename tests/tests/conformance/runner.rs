@@ -5,7 +5,7 @@ use awso_core::protocol::{
     DynamicError, Endpoint, Operation, OperationSchema, Protocol, RequestOptions, ResponseError,
     ServiceSchema, build_request, parse_response, parse_response_dynamic,
 };
-use awso_core::{AwsError, Schema, Value};
+use awso_core::{AwsError, ErrorMeta, Schema, Value};
 
 /// What parsing a response gave, in terms both modes share.
 pub(crate) enum Parsed {
@@ -19,6 +19,23 @@ pub(crate) enum Parsed {
     },
     /// A success response that could not be read.
     Decode(String),
+}
+
+impl Parsed {
+    /// An error: the code the answer sent (its [`ErrorMeta`]'s), and the message as the
+    /// suites mean it: the error value's own (a modeled error's message member; for an
+    /// unknown one, what the body says).
+    fn error(
+        meta: &ErrorMeta,
+        message: Option<&str>,
+        modeled: Option<(Value, &'static Schema)>,
+    ) -> Self {
+        Parsed::Error {
+            code: meta.code.clone(),
+            message: message.unwrap_or_default().to_owned(),
+            modeled,
+        }
+    }
 }
 
 /// An operation the harness can build requests for and parse responses of.
@@ -69,31 +86,21 @@ impl Runner for Dynamic {
         match parse_response_dynamic(&self.service, &self.operation, response) {
             Ok(value) => Parsed::Output(value),
             Err(ResponseError::Decode { source, .. }) => Parsed::Decode(source.to_string()),
-            Err(ResponseError::Service(error)) => {
-                let message = message_of(&error);
-                let code = error.code().to_owned();
+            Err(ResponseError::Service { error, meta }) => {
+                let message = match &error {
+                    DynamicError::Modeled { value, .. } => ["message", "Message"]
+                        .iter()
+                        .find_map(|name| value.get(name).and_then(Value::as_str)),
+                    DynamicError::Unknown(unknown) => unknown.message(),
+                }
+                .map(str::to_owned);
                 let modeled = match error {
                     DynamicError::Modeled { value, schema, .. } => Some((value, schema)),
                     DynamicError::Unknown(_) => None,
                 };
-                Parsed::Error {
-                    code,
-                    message,
-                    modeled,
-                }
+                Parsed::error(&meta, message.as_deref(), modeled)
             }
         }
-    }
-}
-
-fn message_of(error: &DynamicError) -> String {
-    match error {
-        DynamicError::Modeled { value, .. } => ["message", "Message"]
-            .iter()
-            .find_map(|name| value.get(name).and_then(Value::as_str))
-            .unwrap_or("")
-            .to_owned(),
-        DynamicError::Unknown(unknown) => unknown.message().unwrap_or("").to_owned(),
     }
 }
 
@@ -137,17 +144,13 @@ impl<O: Operation> Runner for Typed<O> {
                 Err(e) => Parsed::Decode(format!("to_value of the output failed: {e}")),
             },
             Err(ResponseError::Decode { source, .. }) => Parsed::Decode(source.to_string()),
-            Err(ResponseError::Service(error)) => {
+            Err(ResponseError::Service { error, meta }) => {
                 let modeled = error.modeled_schema().and_then(|schema| {
                     let mut ser = awso_core::value::ValueSerializer::new();
                     error.write_modeled(&mut ser).ok()?;
                     Some((ser.finish(), schema))
                 });
-                Parsed::Error {
-                    code: error.code().to_owned(),
-                    message: error.message().unwrap_or("").to_owned(),
-                    modeled,
-                }
+                Parsed::error(&meta, error.message(), modeled)
             }
         }
     }

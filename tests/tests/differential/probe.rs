@@ -6,7 +6,8 @@
 //! - `request` {`service`, `operation`, `params`}: the HTTP request awso builds, as
 //!   {`method`, `target` (path and query), `headers` [[name, value]], `body` (base64)};
 //! - `response` {`service`, `operation`, `status`, `headers`, `body` (base64)}: the parsed
-//!   output {`output`}, service error {`error`: {`code`, `message`, `modeled`, `members`}}
+//!   output {`output`}, service error {`error`: {`code`, `message`, `status`, `request_id`,
+//!   `modeled`, `members`}}
 //!   or {`decode_error`}.
 //!
 //! Any failure of a case (and a panic) is an answer {`failure`}, never the end of the probe.
@@ -20,7 +21,7 @@ use awso_core::protocol::{
     DynamicError, Endpoint, RequestOptions, ResponseError, build_request, parse_response_dynamic,
 };
 use awso_core::schema::Member;
-use awso_core::{Document, Value};
+use awso_core::{Document, ErrorMeta};
 use awso_tests::params;
 use base64::Engine as _;
 use indexmap::IndexMap;
@@ -174,31 +175,33 @@ fn response(model: &Model, case: &Document) -> Answer {
             Err(ResponseError::Decode { source, .. }) => {
                 object([("decode_error", Document::from(source.to_string()))])
             }
-            Err(ResponseError::Service(error)) => object([("error", error_doc(&error))]),
+            Err(ResponseError::Service { error, meta }) => {
+                object([("error", error_doc(&error, &meta))])
+            }
         },
     )
 }
 
-fn error_doc(error: &DynamicError) -> Document {
-    let (message, members, modeled) = match error {
-        DynamicError::Modeled { value, .. } => (
-            ["message", "Message"]
-                .iter()
-                .find_map(|name| value.get(name).and_then(Value::as_str))
-                .unwrap_or("")
-                .to_owned(),
-            params::to_params(value),
-            true,
-        ),
-        DynamicError::Unknown(unknown) => (
-            unknown.message().unwrap_or("").to_owned(),
-            Document::Object(IndexMap::new()),
-            false,
-        ),
+/// The error as the oracle compares it: code and message as every error answer carries them
+/// (its [`ErrorMeta`]), and a modeled error's members.
+fn error_doc(error: &DynamicError, meta: &ErrorMeta) -> Document {
+    let (members, modeled) = match error {
+        DynamicError::Modeled { value, .. } => (params::to_params(value), true),
+        DynamicError::Unknown(_) => (Document::Object(IndexMap::new()), false),
     };
     object([
-        ("code", Document::from(error.code())),
-        ("message", Document::from(message)),
+        ("code", Document::from(meta.code.as_str())),
+        (
+            "message",
+            Document::from(meta.message.as_deref().unwrap_or("")),
+        ),
+        ("status", Document::from(i64::from(meta.status))),
+        (
+            "request_id",
+            meta.request_id
+                .as_deref()
+                .map_or(Document::Null, Document::from),
+        ),
         ("modeled", Document::Boolean(modeled)),
         ("members", members),
     ])

@@ -379,11 +379,11 @@ fn answer_error<E: AwsError + fmt::Display>(
     error: &ResponseError<E>,
 ) -> CredentialsError {
     match error {
-        ResponseError::Service(error) => {
-            let message = error.message().unwrap_or("no message");
+        ResponseError::Service { meta, .. } => {
+            let message = meta.message.as_deref().unwrap_or("no message");
             CredentialsError::failed(
                 PROVIDER,
-                format!("{operation} failed: {}: {message}", error.code()),
+                format!("{operation} failed: {}: {message}", meta.code),
             )
         }
         ResponseError::Decode { status, source } => CredentialsError::failed(
