@@ -55,12 +55,14 @@ pub fn to_string<T: AwsShape>(value: &T) -> Result<String> {
 
 /// Writes `value` as JSON bytes.
 pub fn to_vec<T: AwsShape>(value: &T) -> Result<Vec<u8>> {
-    to_string(value).map(String::into_bytes)
+    let mut ser = JsonSerializer::new();
+    ser.serialize(value)?;
+    Ok(ser.finish_bytes())
 }
 
 /// Writes `value` as JSON to `writer`.
 pub fn to_writer<W: io::Write, T: AwsShape>(mut writer: W, value: &T) -> Result<()> {
-    writer.write_all(to_string(value)?.as_bytes())?;
+    writer.write_all(&to_vec(value)?)?;
     Ok(())
 }
 
