@@ -354,7 +354,7 @@ pub(crate) fn write_str(out: &mut Vec<u8>, value: &str) {
     let (mut i, mut plain) = (0, 0);
     while let Some(word) = bytes[i..].first_chunk::<8>() {
         out.extend_from_slice(word);
-        match to_escape(word) {
+        match to_escape(*word) {
             None => i += 8,
             Some(k) => {
                 out.truncate(out.len() - 8 + k);
@@ -374,7 +374,7 @@ pub(crate) fn write_str(out: &mut Vec<u8>, value: &str) {
         let start = bytes.len() - 8;
         out.truncate(out.len() - (8 - tail));
         out.extend_from_slice(word);
-        if let Some(k) = to_escape(word) {
+        if let Some(k) = to_escape(*word) {
             out.truncate(out.len() - 8 + k);
             write_bytes(out, &bytes[start + k..]);
         }
@@ -386,8 +386,8 @@ pub(crate) fn write_str(out: &mut Vec<u8>, value: &str) {
 
 /// The offset of the first byte of `word` that JSON escapes: `"`, `\\` or a control.
 #[inline]
-fn to_escape(word: &[u8; 8]) -> Option<usize> {
-    let found = flagged(u64::from_le_bytes(*word), [b'"', b'\\']);
+fn to_escape(word: [u8; 8]) -> Option<usize> {
+    let found = flagged(u64::from_le_bytes(word), [b'"', b'\\']);
     (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
 }
 
