@@ -16,6 +16,18 @@ const fn zero_bytes(word: u64) -> u64 {
     word.wrapping_sub(ONES) & !word & HIGH
 }
 
+/// High bit set in each byte of `word` that is one of `needles` or below 0x20 (bytes after
+/// the first such byte may be flagged spuriously, as in [`zero_bytes`]).
+#[inline]
+pub(crate) fn flagged<const N: usize>(word: u64, needles: [u8; N]) -> u64 {
+    // Below 0x20: subtracting 0x20 borrows, and the high bit was clear.
+    let mut found = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    for needle in needles {
+        found |= zero_bytes(word ^ (ONES * u64::from(needle)));
+    }
+    found
+}
+
 /// The offset of the first byte of `bytes` that is one of `needles` or below 0x20.
 #[inline]
 pub(crate) fn first_of<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
@@ -24,11 +36,7 @@ pub(crate) fn first_of<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option
         let word = u64::from_le_bytes([
             chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
         ]);
-        // Below 0x20: subtracting 0x20 borrows, and the high bit was clear.
-        let mut found = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-        for needle in needles {
-            found |= zero_bytes(word ^ (ONES * u64::from(needle)));
-        }
+        let found = flagged(word, needles);
         if found != 0 {
             return Some(n * 8 + (found.trailing_zeros() / 8) as usize);
         }

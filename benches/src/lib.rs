@@ -7,6 +7,7 @@
 //! - [`ops`]: the measured operations, shared by `benches/transcript.rs`, the `report`
 //!   binary (allocations, peak heap, ratio tables), the `paired` binary (the bar's ratios,
 //!   measured in interleaved pairs) and the `profile` binary (callgrind);
+//! - [`more`]: payloads of other services (a DynamoDB `Query` response);
 //! - [`alloc`]: the counting global allocator;
 //! - [`convert`]: every decoder's output as reference data, to check that they agree.
 //!
@@ -17,6 +18,7 @@
 pub mod alloc;
 pub mod convert;
 pub mod mirror;
+pub mod more;
 pub mod ops;
 pub mod payload;
 pub mod sdk;

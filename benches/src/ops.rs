@@ -6,6 +6,7 @@ use std::hint::black_box;
 use awso_connectparticipant::{GetTranscript, GetTranscriptResponse};
 
 use crate::mirror;
+use crate::more::dynamodb::{self, QueryPayload};
 use crate::payload::Payload;
 use crate::sdk::SdkResponseParser;
 
@@ -16,6 +17,12 @@ pub struct Fixture {
     pub payload: Payload,
     /// The XML body as text (both XML decoders take `&str`).
     pub xml_text: String,
+    /// The JSON body as text, for serde_json's `from_str` (which skips the UTF-8 check).
+    pub json_text: String,
+    /// A DynamoDB `Query` response with as many orders as the transcript has items.
+    pub dynamodb: QueryPayload,
+    /// awso's CBOR encoding of the data (indefinite-length maps and arrays, text keys).
+    pub cbor: Vec<u8>,
     /// The data as awso's generated type.
     pub awso: GetTranscriptResponse,
     /// The data as quick-xml's mirror type.
@@ -31,13 +38,18 @@ impl Fixture {
     pub fn new(items: usize) -> Self {
         let payload = Payload::generate(items);
         let xml_text = String::from_utf8(payload.xml.clone()).expect("UTF-8 XML");
+        let json_text = String::from_utf8(payload.json.clone()).expect("UTF-8 JSON");
         let awso = awso_core::json::from_slice(&payload.json).expect("awso reads the payload");
+        let cbor = awso_core::cbor::to_vec(&awso).expect("awso writes the payload as CBOR");
         let mirror_xml = mirror::xml::GetTranscriptResponse::from(&payload.response);
         let http = http_response(&payload.json);
         let sdk = SdkResponseParser::new(http_response(&payload.json));
         Self {
             payload,
             xml_text,
+            json_text,
+            cbor,
+            dynamodb: QueryPayload::generate(items),
             awso,
             mirror_xml,
             http,
@@ -75,10 +87,19 @@ pub enum Op {
     AwsoJsonDecode,
     /// `serde_json::from_slice` into the mirror types.
     SerdeJsonDecode,
+    /// `serde_json::from_str` into the mirror types (no UTF-8 check: the `&str` is valid).
+    SerdeJsonFromStr,
+    /// `sonic_rs::from_slice` into the mirror types (SIMD; validates UTF-8 like awso).
+    SonicDecode,
+    /// `memchr` over the body visiting every `"`: not a decoder, the floor the issue names
+    /// (any decoder has to find every string's ends).
+    QuoteFloor,
     /// `awso_core::json::to_vec`.
     AwsoJsonEncode,
     /// `serde_json::to_vec` of the mirror types.
     SerdeJsonEncode,
+    /// `sonic_rs::to_vec` of the mirror types.
+    SonicEncode,
     /// `awso_core::xml::from_str::<GetTranscriptResponse>`.
     AwsoXmlDecode,
     /// `quick_xml::de::from_str` into the XML mirror types.
@@ -99,15 +120,38 @@ pub enum Op {
     AwsoResponse,
     /// The SDK's response deserializer on the same response.
     SdkResponse,
+    /// `awso_core::json::from_slice` of the DynamoDB `Query` response into the generated
+    /// `QueryOutput`.
+    AwsoDynamoDbDecode,
+    /// `serde_json::from_slice` of the DynamoDB response into its mirror types.
+    SerdeJsonDynamoDbDecode,
+    /// `sonic_rs::from_slice` of the DynamoDB response into its mirror types.
+    SonicDynamoDbDecode,
+    /// `awso_core::cbor::from_slice::<GetTranscriptResponse>`.
+    AwsoCborDecode,
+    /// `ciborium::de::from_reader` into the mirror types.
+    CiboriumDecode,
+    /// `minicbor_serde::from_slice` into the mirror types.
+    MinicborDecode,
+    /// `awso_core::cbor::to_vec`.
+    AwsoCborEncode,
+    /// `ciborium::ser::into_writer` of the mirror types into a `Vec`.
+    CiboriumEncode,
+    /// `minicbor_serde::to_vec` of the mirror types.
+    MinicborEncode,
 }
 
 impl Op {
-    /// Every operation, in report order.
-    pub const ALL: [Op; 13] = [
+    /// Every operation of the transcript bench, in report order.
+    pub const ALL: [Op; 20] = [
         Op::AwsoJsonDecode,
         Op::SerdeJsonDecode,
+        Op::SerdeJsonFromStr,
+        Op::SonicDecode,
+        Op::QuoteFloor,
         Op::AwsoJsonEncode,
         Op::SerdeJsonEncode,
+        Op::SonicEncode,
         Op::AwsoXmlDecode,
         Op::QuickXmlDecode,
         Op::QuickXmlReader,
@@ -117,17 +161,39 @@ impl Op {
         Op::SerdeJsonToValue,
         Op::AwsoResponse,
         Op::SdkResponse,
+        Op::AwsoDynamoDbDecode,
+        Op::SerdeJsonDynamoDbDecode,
+        Op::SonicDynamoDbDecode,
+    ];
+
+    /// The operations of the CBOR bench (`benches/cbor.rs`), in report order.
+    pub const CBOR: [Op; 6] = [
+        Op::AwsoCborDecode,
+        Op::CiboriumDecode,
+        Op::MinicborDecode,
+        Op::AwsoCborEncode,
+        Op::CiboriumEncode,
+        Op::MinicborEncode,
     ];
 
     /// The criterion group: what is done.
     pub fn group(self) -> &'static str {
         match self {
-            Op::AwsoJsonDecode | Op::SerdeJsonDecode => "json_decode",
-            Op::AwsoJsonEncode | Op::SerdeJsonEncode => "json_encode",
+            Op::AwsoJsonDecode
+            | Op::SerdeJsonDecode
+            | Op::SerdeJsonFromStr
+            | Op::SonicDecode
+            | Op::QuoteFloor => "json_decode",
+            Op::AwsoJsonEncode | Op::SerdeJsonEncode | Op::SonicEncode => "json_encode",
             Op::AwsoXmlDecode | Op::QuickXmlDecode | Op::QuickXmlReader => "xml_decode",
             Op::AwsoXmlEncode | Op::QuickXmlEncode => "xml_encode",
             Op::AwsoToValue | Op::SerdeJsonToValue => "to_value",
             Op::AwsoResponse | Op::SdkResponse => "response",
+            Op::AwsoDynamoDbDecode | Op::SerdeJsonDynamoDbDecode | Op::SonicDynamoDbDecode => {
+                "dynamodb_query_decode"
+            }
+            Op::AwsoCborDecode | Op::CiboriumDecode | Op::MinicborDecode => "cbor_decode",
+            Op::AwsoCborEncode | Op::CiboriumEncode | Op::MinicborEncode => "cbor_encode",
         }
     }
 
@@ -138,12 +204,23 @@ impl Op {
             | Op::AwsoJsonEncode
             | Op::AwsoXmlDecode
             | Op::AwsoXmlEncode
-            | Op::AwsoToValue => "awso",
+            | Op::AwsoToValue
+            | Op::AwsoCborDecode
+            | Op::AwsoCborEncode
+            | Op::AwsoDynamoDbDecode => "awso",
             Op::AwsoResponse => "awso_protocol",
-            Op::SerdeJsonDecode | Op::SerdeJsonEncode | Op::SerdeJsonToValue => "serde_json",
+            Op::SerdeJsonDecode
+            | Op::SerdeJsonEncode
+            | Op::SerdeJsonToValue
+            | Op::SerdeJsonDynamoDbDecode => "serde_json",
             Op::QuickXmlDecode | Op::QuickXmlEncode => "quick_xml",
             Op::QuickXmlReader => "quick_xml_reader",
             Op::SdkResponse => "sdk",
+            Op::SerdeJsonFromStr => "serde_json_from_str",
+            Op::SonicDecode | Op::SonicEncode | Op::SonicDynamoDbDecode => "sonic_rs",
+            Op::QuoteFloor => "memchr_quotes",
+            Op::CiboriumDecode | Op::CiboriumEncode => "ciborium",
+            Op::MinicborDecode | Op::MinicborEncode => "minicbor_serde",
         }
     }
 
@@ -154,7 +231,7 @@ impl Op {
 
     /// The operation named `group/implementation`.
     pub fn from_id(id: &str) -> Option<Op> {
-        Op::ALL.into_iter().find(|op| op.id() == id)
+        Op::ALL.into_iter().chain(Op::CBOR).find(|op| op.id() == id)
     }
 
     /// The wire document the operation reads or writes, for throughput (`None` for `to_value`).
@@ -162,6 +239,8 @@ impl Op {
         match self.group() {
             "xml_decode" | "xml_encode" => Some(fixture.payload.xml.len()),
             "to_value" => None,
+            "cbor_decode" | "cbor_encode" => Some(fixture.cbor.len()),
+            "dynamodb_query_decode" => Some(fixture.dynamodb.json.len()),
             _ => Some(fixture.payload.json.len()),
         }
     }
@@ -170,6 +249,15 @@ impl Op {
     /// Never inlined, so a profiler can collect inside it alone.
     #[inline(never)]
     pub fn run(self, fx: &Fixture) {
+        match self.group() {
+            "json_decode" | "json_encode" => self.run_json(fx),
+            "cbor_decode" | "cbor_encode" => self.run_cbor(fx),
+            "dynamodb_query_decode" => self.run_dynamodb(fx),
+            _ => self.run_other(fx),
+        }
+    }
+
+    fn run_json(self, fx: &Fixture) {
         match self {
             Op::AwsoJsonDecode => {
                 let r: GetTranscriptResponse =
@@ -184,9 +272,83 @@ impl Op {
             Op::AwsoJsonEncode => {
                 black_box(awso_core::json::to_vec(black_box(&fx.awso)).unwrap());
             }
+            Op::SerdeJsonFromStr => {
+                let r: mirror::GetTranscriptResponse =
+                    serde_json::from_str(black_box(&fx.json_text)).unwrap();
+                black_box(r);
+            }
+            Op::SonicDecode => {
+                let r: mirror::GetTranscriptResponse =
+                    sonic_rs::from_slice(black_box(&fx.payload.json)).unwrap();
+                black_box(r);
+            }
+            Op::QuoteFloor => {
+                black_box(memchr::memchr_iter(b'"', black_box(&fx.payload.json)).count());
+            }
             Op::SerdeJsonEncode => {
                 black_box(serde_json::to_vec(black_box(fx.mirror())).unwrap());
             }
+            Op::SonicEncode => {
+                black_box(sonic_rs::to_vec(black_box(fx.mirror())).unwrap());
+            }
+            _ => unreachable!("{self:?} is not a JSON operation"),
+        }
+    }
+
+    fn run_cbor(self, fx: &Fixture) {
+        match self {
+            Op::AwsoCborDecode => {
+                let r: GetTranscriptResponse =
+                    awso_core::cbor::from_slice(black_box(&fx.cbor)).unwrap();
+                black_box(r);
+            }
+            Op::CiboriumDecode => {
+                let r: mirror::GetTranscriptResponse =
+                    ciborium::de::from_reader(black_box(fx.cbor.as_slice())).unwrap();
+                black_box(r);
+            }
+            Op::MinicborDecode => {
+                let r: mirror::GetTranscriptResponse =
+                    minicbor_serde::from_slice(black_box(&fx.cbor)).unwrap();
+                black_box(r);
+            }
+            Op::AwsoCborEncode => {
+                black_box(awso_core::cbor::to_vec(black_box(&fx.awso)).unwrap());
+            }
+            Op::CiboriumEncode => {
+                let mut out = Vec::new();
+                ciborium::ser::into_writer(black_box(fx.mirror()), &mut out).unwrap();
+                black_box(out);
+            }
+            Op::MinicborEncode => {
+                black_box(minicbor_serde::to_vec(black_box(fx.mirror())).unwrap());
+            }
+            _ => unreachable!("{self:?} is not a CBOR operation"),
+        }
+    }
+
+    fn run_dynamodb(self, fx: &Fixture) {
+        let body = black_box(fx.dynamodb.json.as_slice());
+        match self {
+            Op::AwsoDynamoDbDecode => {
+                let r: awso_samples::dynamodb::QueryOutput =
+                    awso_core::json::from_slice(body).unwrap();
+                black_box(r);
+            }
+            Op::SerdeJsonDynamoDbDecode => {
+                let r: dynamodb::QueryOutput = serde_json::from_slice(body).unwrap();
+                black_box(r);
+            }
+            Op::SonicDynamoDbDecode => {
+                let r: dynamodb::QueryOutput = sonic_rs::from_slice(body).unwrap();
+                black_box(r);
+            }
+            _ => unreachable!("{self:?} is not a DynamoDB operation"),
+        }
+    }
+
+    fn run_other(self, fx: &Fixture) {
+        match self {
             Op::AwsoXmlDecode => {
                 let r: GetTranscriptResponse =
                     awso_core::xml::from_str(black_box(&fx.xml_text)).unwrap();
@@ -220,6 +382,7 @@ impl Op {
             Op::SdkResponse => {
                 black_box(fx.sdk.parse().unwrap());
             }
+            _ => unreachable!("{self:?} has its own group"),
         }
     }
 }

@@ -390,7 +390,7 @@ impl Generator {
     }
 }
 
-fn uuid(rng: &mut SplitMix64) -> String {
+pub(crate) fn uuid(rng: &mut SplitMix64) -> String {
     let a = rng.next_u64();
     let b = rng.next_u64();
     format!(
@@ -405,7 +405,7 @@ fn uuid(rng: &mut SplitMix64) -> String {
 }
 
 /// `millis` since the epoch as `2019-11-08T02:41:28.172Z`.
-fn timestamp(millis: u64) -> String {
+pub(crate) fn timestamp(millis: u64) -> String {
     let secs = millis / 1000;
     let (days, rem) = (secs / 86_400, secs % 86_400);
     let (year, month, day) = civil_from_days(days as i64);
@@ -548,7 +548,7 @@ impl<'a> JsonObject<'a> {
 
 /// A JSON string; with `unicode`, everything but printable ASCII letters, digits and
 /// punctuation other than `"`, `\`, `&`, `<`, `>` is written as `\uXXXX`.
-fn json_string(out: &mut String, text: &str, unicode: bool) {
+pub(crate) fn json_string(out: &mut String, text: &str, unicode: bool) {
     out.push('"');
     for c in text.chars() {
         match c {
@@ -640,7 +640,7 @@ fn xml_list<T>(out: &mut String, name: &str, items: &[T], write: impl Fn(&mut St
     let _ = write!(out, "</{name}>");
 }
 
-fn xml_text(out: &mut String, name: &str, value: Option<&str>) {
+pub(crate) fn xml_text(out: &mut String, name: &str, value: Option<&str>) {
     let Some(value) = value else { return };
     let _ = write!(out, "<{name}>");
     for c in value.chars() {

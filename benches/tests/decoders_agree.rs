@@ -34,6 +34,12 @@ fn every_json_decoder_reads_the_reference_data() {
         let serde: GetTranscriptResponse = serde_json::from_slice(&fx.payload.json).unwrap();
         assert_same("serde_json", &serde, want);
 
+        let serde: GetTranscriptResponse = serde_json::from_str(&fx.json_text).unwrap();
+        assert_same("serde_json from_str", &serde, want);
+
+        let sonic: GetTranscriptResponse = sonic_rs::from_slice(&fx.payload.json).unwrap();
+        assert_same("sonic-rs", &sonic, want);
+
         let protocol = awso_core::protocol::response::<GetTranscript, _>(&fx.http).unwrap();
         assert_same("awso protocol", &from_awso(&protocol), want);
 
@@ -131,8 +137,63 @@ fn the_payload_has_the_promised_mix() {
 #[test]
 fn every_operation_runs() {
     let fx = Fixture::new(10);
-    for op in Op::ALL {
+    for op in Op::ALL.into_iter().chain(Op::CBOR) {
         op.run(&fx);
         assert_eq!(Op::from_id(&op.id()), Some(op));
+    }
+}
+
+#[test]
+fn every_cbor_decoder_reads_the_reference_data() {
+    for size in SIZES {
+        let fx = Fixture::new(size);
+        let want = fx.mirror();
+        let awso: awso_connectparticipant::GetTranscriptResponse =
+            awso_core::cbor::from_slice(&fx.cbor).unwrap();
+        assert_same("awso cbor", &from_awso(&awso), want);
+        let ciborium: GetTranscriptResponse =
+            ciborium::de::from_reader(fx.cbor.as_slice()).unwrap();
+        assert_same("ciborium", &ciborium, want);
+        let minicbor: GetTranscriptResponse = minicbor_serde::from_slice(&fx.cbor).unwrap();
+        assert_same("minicbor-serde", &minicbor, want);
+    }
+}
+
+#[test]
+fn every_json_encoder_writes_what_serde_json_reads_back() {
+    let fx = Fixture::new(100);
+    for (encoder, body) in [
+        ("awso", awso_core::json::to_vec(&fx.awso).unwrap()),
+        ("sonic-rs", sonic_rs::to_vec(fx.mirror()).unwrap()),
+    ] {
+        let back: GetTranscriptResponse = serde_json::from_slice(&body).unwrap();
+        assert_same(encoder, &back, fx.mirror());
+    }
+}
+
+#[test]
+fn every_dynamodb_decoder_reads_the_reference_data() {
+    use awso_benches::more::dynamodb::{self, QueryPayload};
+    for size in SIZES {
+        let payload = QueryPayload::generate(size);
+        let want = &payload.output;
+        assert_eq!(want.items.len(), size);
+        let awso: awso_samples::dynamodb::QueryOutput =
+            awso_core::json::from_slice(&payload.json).unwrap();
+        assert_eq!(&dynamodb::from_awso(&awso), want, "awso");
+        let serde: dynamodb::QueryOutput = serde_json::from_slice(&payload.json).unwrap();
+        assert_eq!(&serde, want, "serde_json");
+        let sonic: dynamodb::QueryOutput = sonic_rs::from_slice(&payload.json).unwrap();
+        assert_eq!(&sonic, want, "sonic-rs");
+    }
+    let json = String::from_utf8(QueryPayload::generate(50).json).unwrap();
+    for needle in [
+        r#""M":{"city""#,
+        r#""L":[{"M""#,
+        r#""NULL":true"#,
+        r#""SS":["#,
+        r"\n",
+    ] {
+        assert!(json.contains(needle), "{needle}");
     }
 }

@@ -71,7 +71,9 @@ pub fn to_string<T: AwsShape>(value: &T) -> Result<String> {
 /// # Ok::<(), awso_core::Error>(())
 /// ```
 pub fn to_vec<T: AwsShape>(value: &T) -> Result<Vec<u8>> {
-    to_string(value).map(String::into_bytes)
+    let mut ser = JsonSerializer::new();
+    ser.serialize(value)?;
+    Ok(ser.finish_bytes())
 }
 
 /// Writes `value` as JSON to `writer`.
@@ -83,7 +85,7 @@ pub fn to_vec<T: AwsShape>(value: &T) -> Result<Vec<u8>> {
 /// # Ok::<(), awso_core::Error>(())
 /// ```
 pub fn to_writer<W: io::Write, T: AwsShape>(mut writer: W, value: &T) -> Result<()> {
-    writer.write_all(to_string(value)?.as_bytes())?;
+    writer.write_all(&to_vec(value)?)?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::limits::{Depth, Nesting};
-use crate::scan::first_of;
+use crate::scan::{first_of, flagged};
 use crate::schema::{Member, TimestampFormat};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct};
@@ -20,7 +20,11 @@ use crate::types::{Document, Number, Timestamp, encode_base64};
 /// ```
 #[derive(Debug)]
 pub struct JsonSerializer {
-    out: String,
+    /// Bytes, not a `String`: the string writer copies eight bytes before it knows whether
+    /// they end inside a character (see [`write_str`]); only whole strings are ever kept.
+    out: Vec<u8>,
+    /// Where a timestamp is formatted before it is copied (its writer takes a `String`).
+    scratch: String,
     depth: Depth,
     json_names: bool,
 }
@@ -58,7 +62,8 @@ impl JsonSerializer {
     /// ```
     pub fn with_buffer(out: String) -> Self {
         Self {
-            out,
+            out: out.into_bytes(),
+            scratch: String::new(),
             depth: Depth::default(),
             json_names: true,
         }
@@ -143,32 +148,55 @@ impl JsonSerializer {
     /// # Ok::<(), awso_core::Error>(())
     /// ```
     pub fn finish(self) -> String {
+        // Only whole `&str`s and ASCII are ever written, so this never takes the lossy path.
+        String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// The JSON written, as bytes: what a request body needs, without [`finish`]'s UTF-8
+    /// check.
+    ///
+    /// [`finish`]: JsonSerializer::finish
+    ///
+    /// ```
+    /// use awso_core::json::JsonSerializer;
+    ///
+    /// let mut ser = JsonSerializer::new();
+    /// ser.serialize(&vec!["a\"b".to_owned()])?;
+    /// assert_eq!(ser.finish_bytes(), br#"["a\"b"]"#);
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
+    pub fn finish_bytes(self) -> Vec<u8> {
         self.out
     }
 
+    fn push_str(&mut self, text: &str) {
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
     fn key(&mut self, key: &str) {
-        write_string(&mut self.out, key);
-        self.out.push(':');
+        write_str(&mut self.out, key);
+        self.out.push(b':');
     }
 
     fn float(&mut self, finite: Option<&str>, nan: bool, positive: bool) {
         match finite {
-            Some(text) => self.out.push_str(text),
-            None if nan => self.out.push_str("\"NaN\""),
-            None if positive => self.out.push_str("\"Infinity\""),
-            None => self.out.push_str("\"-Infinity\""),
+            Some(text) => self.push_str(text),
+            None if nan => self.push_str("\"NaN\""),
+            None if positive => self.push_str("\"Infinity\""),
+            None => self.push_str("\"-Infinity\""),
         }
     }
 
     fn document(&mut self, doc: &Document) -> Result<()> {
         match doc {
-            Document::Null => self.out.push_str("null"),
-            Document::Boolean(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Document::Null => self.push_str("null"),
+            Document::Boolean(b) => self.push_str(if *b { "true" } else { "false" }),
             Document::Number(Number::PosInt(n)) => {
-                self.out.push_str(itoa::Buffer::new().format(*n));
+                self.push_str(itoa::Buffer::new().format(*n));
             }
             Document::Number(Number::NegInt(n)) => {
-                self.out.push_str(itoa::Buffer::new().format(*n));
+                self.push_str(itoa::Buffer::new().format(*n));
             }
             Document::Number(Number::Float(x)) => {
                 let x = *x;
@@ -176,28 +204,28 @@ impl JsonSerializer {
                 let finite = x.is_finite().then(|| buf.format_finite(x));
                 self.float(finite, x.is_nan(), x > 0.0);
             }
-            Document::String(s) => write_string(&mut self.out, s),
+            Document::String(s) => write_str(&mut self.out, s),
             Document::Array(items) => self.nested(|ser| {
-                ser.out.push('[');
+                ser.out.push(b'[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
-                        ser.out.push(',');
+                        ser.out.push(b',');
                     }
                     ser.document(item).map_err(|e| e.in_item(i))?;
                 }
-                ser.out.push(']');
+                ser.out.push(b']');
                 Ok(())
             })?,
             Document::Object(map) => self.nested(|ser| {
-                ser.out.push('{');
+                ser.out.push(b'{');
                 for (i, (key, value)) in map.iter().enumerate() {
                     if i > 0 {
-                        ser.out.push(',');
+                        ser.out.push(b',');
                     }
                     ser.key(key);
                     ser.document(value).map_err(|e| e.in_key(key))?;
                 }
-                ser.out.push('}');
+                ser.out.push(b'}');
                 Ok(())
             })?,
         }
@@ -221,7 +249,7 @@ struct ObjectWriter<'a> {
 impl MemberSerializer for ObjectWriter<'_> {
     fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> Result<()> {
         if !std::mem::replace(&mut self.first, false) {
-            self.ser.out.push(',');
+            self.ser.out.push(b',');
         }
         let name = if self.ser.json_names {
             member.json_name()
@@ -238,10 +266,10 @@ impl MemberSerializer for ObjectWriter<'_> {
 impl ShapeSerializer for JsonSerializer {
     fn write_struct<T: AwsStruct>(&mut self, member: &Member, value: &T) -> Result<()> {
         self.nested(|ser| {
-            ser.out.push('{');
+            ser.out.push(b'{');
             let mut object = ObjectWriter { ser, first: true };
             value.serialize_members(member.target(), &mut object)?;
-            ser.out.push('}');
+            ser.out.push(b'}');
             Ok(())
         })
     }
@@ -253,14 +281,14 @@ impl ShapeSerializer for JsonSerializer {
     {
         let item_member = member.list_item()?;
         self.nested(|ser| {
-            ser.out.push('[');
+            ser.out.push(b'[');
             for (i, item) in items.into_iter().enumerate() {
                 if i > 0 {
-                    ser.out.push(',');
+                    ser.out.push(b',');
                 }
                 item.serialize(item_member, ser).map_err(|e| e.in_item(i))?;
             }
-            ser.out.push(']');
+            ser.out.push(b']');
             Ok(())
         })
     }
@@ -272,33 +300,33 @@ impl ShapeSerializer for JsonSerializer {
     {
         let (_, value_member) = member.map_entry()?;
         self.nested(|ser| {
-            ser.out.push('{');
+            ser.out.push(b'{');
             for (i, (key, value)) in entries.into_iter().enumerate() {
                 if i > 0 {
-                    ser.out.push(',');
+                    ser.out.push(b',');
                 }
                 ser.key(key);
                 value
                     .serialize(value_member, ser)
                     .map_err(|e| e.in_key(key))?;
             }
-            ser.out.push('}');
+            ser.out.push(b'}');
             Ok(())
         })
     }
 
     fn write_boolean(&mut self, _: &Member, value: bool) -> Result<()> {
-        self.out.push_str(if value { "true" } else { "false" });
+        self.push_str(if value { "true" } else { "false" });
         Ok(())
     }
 
     fn write_integer(&mut self, _: &Member, value: i32) -> Result<()> {
-        self.out.push_str(itoa::Buffer::new().format(value));
+        self.push_str(itoa::Buffer::new().format(value));
         Ok(())
     }
 
     fn write_long(&mut self, _: &Member, value: i64) -> Result<()> {
-        self.out.push_str(itoa::Buffer::new().format(value));
+        self.push_str(itoa::Buffer::new().format(value));
         Ok(())
     }
 
@@ -317,24 +345,24 @@ impl ShapeSerializer for JsonSerializer {
     }
 
     fn write_big_integer(&mut self, _: &Member, value: &str) -> Result<()> {
-        self.out.push_str(value);
+        self.push_str(value);
         Ok(())
     }
 
     fn write_big_decimal(&mut self, _: &Member, value: &str) -> Result<()> {
-        self.out.push_str(value);
+        self.push_str(value);
         Ok(())
     }
 
     fn write_string(&mut self, _: &Member, value: &str) -> Result<()> {
-        write_string(&mut self.out, value);
+        write_str(&mut self.out, value);
         Ok(())
     }
 
     fn write_blob(&mut self, _: &Member, value: &[u8]) -> Result<()> {
-        self.out.push('"');
-        self.out.push_str(&encode_base64(value));
-        self.out.push('"');
+        self.out.push(b'"');
+        self.push_str(&encode_base64(value));
+        self.out.push(b'"');
         Ok(())
     }
 
@@ -342,12 +370,16 @@ impl ShapeSerializer for JsonSerializer {
         let format = member
             .timestamp_format()
             .unwrap_or(TimestampFormat::EpochSeconds);
-        if format == TimestampFormat::EpochSeconds {
-            return value.write(format, &mut self.out);
+        self.scratch.clear();
+        value.write(format, &mut self.scratch)?;
+        let quoted = format != TimestampFormat::EpochSeconds;
+        if quoted {
+            self.out.push(b'"');
         }
-        self.out.push('"');
-        value.write(format, &mut self.out)?;
-        self.out.push('"');
+        self.out.extend_from_slice(self.scratch.as_bytes());
+        if quoted {
+            self.out.push(b'"');
+        }
         Ok(())
     }
 
@@ -356,7 +388,7 @@ impl ShapeSerializer for JsonSerializer {
     }
 
     fn write_null(&mut self, _: &Member) -> Result<()> {
-        self.out.push_str("null");
+        self.push_str("null");
         Ok(())
     }
 }
@@ -380,7 +412,84 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
-/// Writes `value` as a JSON string.
+/// Writes `value` as a JSON string, eight bytes at a time: each word is copied first and
+/// checked after, so a plain run costs a load, a store and the test, with no search ahead
+/// and no `memcpy` call per run; a word holding a byte to escape is cut back to that byte.
+/// The last word of a string of eight bytes or more is the string's last eight bytes,
+/// overlapping what was already copied, so no byte loop runs for its tail.
+pub(crate) fn write_str(out: &mut Vec<u8>, value: &str) {
+    let bytes = value.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // `plain` is where the bytes copied verbatim since the last escape begin.
+    let (mut i, mut plain) = (0, 0);
+    while let Some(word) = bytes[i..].first_chunk::<8>() {
+        out.extend_from_slice(word);
+        match to_escape(*word) {
+            None => i += 8,
+            Some(k) => {
+                out.truncate(out.len() - 8 + k);
+                i += k;
+                push_escape(out, bytes[i]);
+                i += 1;
+                plain = i;
+            }
+        }
+    }
+    let tail = bytes.len() - i;
+    // The last eight bytes, if the ones of them before `i` are plain copies already.
+    let last = bytes
+        .last_chunk::<8>()
+        .filter(|_| tail > 0 && bytes.len() - 8 >= plain);
+    if let Some(word) = last {
+        let start = bytes.len() - 8;
+        out.truncate(out.len() - (8 - tail));
+        out.extend_from_slice(word);
+        if let Some(k) = to_escape(*word) {
+            out.truncate(out.len() - 8 + k);
+            write_bytes(out, &bytes[start + k..]);
+        }
+    } else {
+        write_bytes(out, &bytes[i..]);
+    }
+    out.push(b'"');
+}
+
+/// The offset of the first byte of `word` that JSON escapes: `"`, `\\` or a control.
+#[inline]
+fn to_escape(word: [u8; 8]) -> Option<usize> {
+    let found = flagged(u64::from_le_bytes(word), [b'"', b'\\']);
+    (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
+}
+
+/// Writes a short run byte by byte, escaping what needs it.
+fn write_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    for &b in bytes {
+        if ESCAPE[usize::from(b)] == 0 {
+            out.push(b);
+        } else {
+            push_escape(out, b);
+        }
+    }
+}
+
+/// Writes the escape of `b`, one of the bytes [`ESCAPE`] marks.
+fn push_escape(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match ESCAPE[usize::from(b)] {
+        b'u' => out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(b >> 4)],
+            HEX[usize::from(b & 0xF)],
+        ]),
+        letter => out.extend_from_slice(&[b'\\', letter]),
+    }
+}
+
+/// Writes `value` as a JSON string into text (error bodies); see [`write_str`].
 pub(crate) fn write_string(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(value.len() + 2);
@@ -405,4 +514,35 @@ pub(crate) fn write_string(out: &mut String, value: &str) {
     }
     out.push_str(&value[start..]);
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{write_str, write_string};
+
+    /// The word-copying writer against the search-then-copy one, with a byte to escape at
+    /// every position of every length up to 40, a second one after it, and multi-byte
+    /// characters that a word boundary splits.
+    #[test]
+    fn word_writer_agrees_with_the_text_writer() {
+        let specials = ['"', '\\', '\n', '\u{1}', '\u{1f}', 'é', '😀'];
+        for len in 0..40 {
+            for at in 0..=len {
+                for &special in &specials {
+                    let mut text: Vec<char> = "abcdefghij".chars().cycle().take(len).collect();
+                    if at < len {
+                        text[at] = special;
+                    }
+                    if at + 3 < len {
+                        text[at + 3] = '\t';
+                    }
+                    let text: String = text.into_iter().collect();
+                    let (mut bytes, mut string) = (Vec::new(), String::new());
+                    write_str(&mut bytes, &text);
+                    write_string(&mut string, &text);
+                    assert_eq!(String::from_utf8(bytes).unwrap(), string, "{text:?}");
+                }
+            }
+        }
+    }
 }

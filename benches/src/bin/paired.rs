@@ -14,15 +14,25 @@ use std::time::Instant;
 use awso_benches::ops::{Fixture, Op};
 
 /// The comparisons of the bar in the issue, and ours beyond it.
-const PAIRS: [(Op, Op); 8] = [
+const PAIRS: [(Op, Op); 18] = [
     (Op::AwsoJsonDecode, Op::SerdeJsonDecode),
+    (Op::AwsoJsonDecode, Op::SerdeJsonFromStr),
+    (Op::AwsoJsonDecode, Op::SonicDecode),
+    (Op::AwsoJsonDecode, Op::QuoteFloor),
     (Op::AwsoJsonDecode, Op::SdkResponse),
     (Op::AwsoResponse, Op::SdkResponse),
     (Op::AwsoJsonEncode, Op::SerdeJsonEncode),
+    (Op::AwsoJsonEncode, Op::SonicEncode),
     (Op::AwsoXmlDecode, Op::QuickXmlDecode),
     (Op::AwsoXmlEncode, Op::QuickXmlEncode),
     (Op::AwsoXmlDecode, Op::QuickXmlReader),
     (Op::AwsoToValue, Op::SerdeJsonToValue),
+    (Op::AwsoDynamoDbDecode, Op::SerdeJsonDynamoDbDecode),
+    (Op::AwsoDynamoDbDecode, Op::SonicDynamoDbDecode),
+    (Op::AwsoCborDecode, Op::CiboriumDecode),
+    (Op::AwsoCborDecode, Op::MinicborDecode),
+    (Op::AwsoCborEncode, Op::CiboriumEncode),
+    (Op::AwsoCborEncode, Op::MinicborEncode),
 ];
 
 fn main() {

@@ -112,6 +112,7 @@ fn serde_json_baseline(op: Op) -> Op {
     match op.group() {
         "json_encode" | "xml_encode" => Op::SerdeJsonEncode,
         "to_value" => Op::SerdeJsonToValue,
+        "dynamodb_query_decode" => Op::SerdeJsonDynamoDbDecode,
         _ => Op::SerdeJsonDecode,
     }
 }
@@ -122,6 +123,8 @@ fn other_baseline(op: Op) -> Option<(Op, &'static str)> {
         Op::AwsoJsonDecode | Op::AwsoResponse => Some((Op::SdkResponse, "SDK")),
         Op::AwsoXmlDecode => Some((Op::QuickXmlDecode, "quick-xml")),
         Op::AwsoXmlEncode => Some((Op::QuickXmlEncode, "quick-xml")),
+        Op::AwsoJsonEncode => Some((Op::SonicEncode, "sonic-rs")),
+        Op::AwsoDynamoDbDecode => Some((Op::SonicDynamoDbDecode, "sonic-rs")),
         _ => None,
     }
 }
@@ -284,6 +287,9 @@ fn write_versions(out: &mut String) {
         "serde",
         "serde_json",
         "quick-xml",
+        "sonic-rs",
+        "ciborium",
+        "minicbor-serde",
         "simdutf8",
         "aws-sdk-connectparticipant",
         "aws-smithy-json",
