@@ -33,6 +33,20 @@
 //! # Ok::<(), awso_core::build::MissingMembers>(())
 //! ```
 //!
+//! A structure without required members builds infallibly: its `build()` returns the value.
+//!
+//! ```
+//! #[derive(awso_core::AwsShape, Debug, PartialEq)]
+//! #[awso(builder)]
+//! struct Filter {
+//!     prefix: Option<String>,
+//!     limit: Option<i32>,
+//! }
+//!
+//! let filter: Filter = Filter::builder().prefix("logs/").build();
+//! assert_eq!(filter.limit, None);
+//! ```
+//!
 //! A required member with a model default (`#[awso(default = ...)]`) takes the default when
 //! unset and is not reported; an idempotency token is filled in when the request is sent.
 
@@ -105,9 +119,8 @@ impl fmt::Display for MissingMembers {
     /// `cannot build `Shape`: the required member(s) `A`, `B` and `C` are not set`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "cannot build `{}`: the required ", self.shape)?;
-        let (last, init) = match self.members.split_last() {
-            Some(split) => split,
-            None => return f.write_str("members are not set"),
+        let Some((last, init)) = self.members.split_last() else {
+            return f.write_str("members are not set");
         };
         if init.is_empty() {
             return write!(f, "member `{last}` is not set");

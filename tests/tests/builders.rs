@@ -253,6 +253,11 @@ fn generated_structures_have_builders() -> Result<(), MissingMembers> {
         .build()?;
     assert_eq!(request.content, "hello");
     assert_eq!(request.client_token, None, "filled in when sent");
+    // Nothing required: `build()` is the value itself.
+    let position = awso_connectparticipant::StartPosition::builder()
+        .most_recent(5)
+        .build();
+    assert_eq!(position.most_recent, Some(5));
     let err = StartAttachmentUploadRequest::builder()
         .attachment_name("a.txt")
         .build()
@@ -290,4 +295,30 @@ fn timestamps_convert_to_and_from_offset_date_time() {
         }
     }
     assert!(time::OffsetDateTime::try_from(Timestamp::from_secs(i64::MIN)).is_err());
+}
+
+/// With the `chrono` feature: `Timestamp` <-> `chrono::DateTime`, the same instant both ways
+/// from any offset; a leap second is the last nanosecond of its second.
+#[test]
+fn timestamps_convert_to_and_from_chrono() {
+    use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+    for (secs, nanos) in [(0_i64, 0_u32), (1_573_180_888, 172_000_001), (-1, 5)] {
+        let t = Timestamp::from_secs_and_nanos(secs, nanos).expect("valid nanos");
+        let utc = DateTime::<Utc>::try_from(t).expect("in chrono's range");
+        assert_eq!(
+            (utc.timestamp(), utc.timestamp_subsec_nanos()),
+            (secs, nanos)
+        );
+        let east = utc.with_timezone(&FixedOffset::east_opt(5 * 3_600 + 1_800).unwrap());
+        assert_eq!(Timestamp::from(east), t);
+        assert_eq!(Timestamp::from(utc), t);
+    }
+    let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
+        .and_then(|d| d.and_hms_nano_opt(23, 59, 59, 1_500_000_000))
+        .expect("chrono represents the leap second")
+        .and_utc();
+    let t = Timestamp::from(leap);
+    assert_eq!((t.secs(), t.subsec_nanos()), (1_483_228_799, 999_999_999));
+    assert!(DateTime::<Utc>::try_from(Timestamp::from_secs(i64::MIN)).is_err());
 }

@@ -4,6 +4,8 @@
 
 mod big;
 mod blob;
+#[cfg(feature = "chrono")]
+mod chrono;
 mod document;
 mod timestamp;
 

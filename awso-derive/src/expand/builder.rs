@@ -1,7 +1,8 @@
 //! `#[awso(builder)]`: construction helpers.
 //!
 //! - A structure gets a public builder type (`FooBuilder`, or the name given) with a setter per
-//!   member and a `build()` that names every unset required member. The builder is the same
+//!   member and a `build()` that names every unset required member (and cannot fail, so
+//!   returns the value itself, when no member is required). The builder is the same
 //!   type the codecs fill while decoding, so the extra code per structure is the setters and
 //!   one call to `awso_core::build::check_required`, which reads the required flags from the
 //!   schema.
@@ -82,6 +83,7 @@ pub(super) fn structure(
         .iter()
         .map(|slot| quote!(self.#slot.is_some()))
         .collect();
+    let build = build_fn(&krate, cont, fields, &present);
     let builder_name = builder.to_string();
     let doc_builder = format!(" A builder for `{}`, with no member set.", unraw(ident));
     quote! {
@@ -111,18 +113,47 @@ pub(super) fn structure(
         impl #impl_generics #builder #ty_generics #where_clause {
             #setters
 
-            /// The value; an error naming every required member that was not set.
-            ///
-            /// # Errors
-            ///
-            /// `MissingMembers` when a required member without a default is unset.
-            #vis fn build(self) -> #krate::__private::Result<#ident #ty_generics, #krate::build::MissingMembers> {
-                #krate::build::check_required(
-                    <#ident #ty_generics as #krate::AwsShape>::SCHEMA,
-                    &[#(#present),*],
-                )?;
-                #krate::__private::Ok(self.__awso_finish())
+            #build
+        }
+    }
+}
+
+/// `build()`: checked against the schema's required flags when a member can be missing,
+/// infallible when none can (every member optional or defaulted), as for DynamoDB's
+/// `AttributeValue`, which the model leaves a structure of optional members.
+fn build_fn(
+    krate: &syn::Path,
+    cont: &Container<'_>,
+    fields: &[Field<'_>],
+    present: &[TokenStream],
+) -> TokenStream {
+    let ident = cont.ident;
+    let vis = cont.vis;
+    let (_, ty_generics, _) = cont.generics.split_for_impl();
+    let may_be_missing = fields
+        .iter()
+        .any(|f| !f.optional && !f.attrs.default.is_set() && !f.attrs.idempotency_token.is_set());
+    if !may_be_missing {
+        return quote! {
+            /// The value. No member is required, so nothing can be missing.
+            #[must_use]
+            #vis fn build(self) -> #ident #ty_generics {
+                self.__awso_finish()
             }
+        };
+    }
+    quote! {
+        /// The value; an error naming every required member that was not set.
+        ///
+        /// # Errors
+        ///
+        /// `MissingMembers` when a required member without a default is unset.
+        #vis fn build(self) -> #krate::__private::Result<#ident #ty_generics, #krate::build::MissingMembers> {
+            #krate::build::check_required(
+                <#ident #ty_generics as #krate::AwsShape>::SCHEMA,
+                &[#(#present),*],
+            )?;
+            #krate::__private::Ok(self.__awso_finish())
         }
     }
 }
@@ -221,10 +252,7 @@ pub(super) fn union(cont: &Container<'_>, variants: &[Variant<'_>]) -> TokenStre
             .filter(|(_, t, _)| type_text(t) == text)
             .count()
             == 1
-            && !cont
-                .generics
-                .type_params()
-                .any(|p| text == p.ident.to_string())
+            && !cont.generics.type_params().any(|p| p.ident == text)
     });
     let froms = froms.map(|(variant, ty, name)| {
         let doc = format!(" The `{name}` member: the only one of this type.");
