@@ -153,18 +153,19 @@ fn may_be_unset(member: &Member) -> bool {
 /// `present[i]` says whether member `i` was set. The error names every one that was not.
 ///
 /// ```
+/// use awso_core::AwsShape;
 /// use awso_core::build::check_required;
-/// use awso_core::schema::{Member, MemberTraits, Schema, SchemaRef, ShapeKind};
 ///
-/// static STRING: Schema = Schema::simple(ShapeKind::String, "String");
-/// const REQUIRED: MemberTraits = MemberTraits { required: true, ..MemberTraits::NONE };
-/// static TAG: Schema = Schema::structure("Tag", &[
-///     Member::new("Key", 0, SchemaRef::from_static(&STRING)).with_traits(REQUIRED),
-///     Member::new("Value", 1, SchemaRef::from_static(&STRING)),
-/// ]);
+/// #[derive(AwsShape)]
+/// struct Tag {
+///     #[awso(rename = "Key")]
+///     key: String,
+///     #[awso(rename = "Value")]
+///     value: Option<String>,
+/// }
 ///
-/// assert!(check_required(&TAG, &[true, false]).is_ok());
-/// assert_eq!(check_required(&TAG, &[false, true]).unwrap_err().members(), ["Key"]);
+/// assert!(check_required(Tag::SCHEMA, &[true, false]).is_ok());
+/// assert_eq!(check_required(Tag::SCHEMA, &[false, true]).unwrap_err().members(), ["Key"]);
 /// ```
 ///
 /// # Errors

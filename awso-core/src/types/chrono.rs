@@ -34,7 +34,7 @@ impl<Tz: TimeZone> From<DateTime<Tz>> for Timestamp {
 /// use chrono::{DateTime, Utc};
 ///
 /// let t = DateTime::<Utc>::try_from(Timestamp::from_millis(1_573_180_888_172))?;
-/// assert_eq!(t.to_rfc3339(), "2019-11-08T02:41:28.172+00:00");
+/// assert_eq!((t.timestamp(), t.timestamp_subsec_millis()), (1_573_180_888, 172));
 /// assert!(DateTime::<Utc>::try_from(Timestamp::from_secs(i64::MAX)).is_err());
 /// # Ok::<(), awso_core::Error>(())
 /// ```
