@@ -296,13 +296,25 @@ fn constructor_ident(snake: &str) -> syn::Ident {
     }
 }
 
-/// `From<&str>`, `From<String>` and `FromStr` for a string enum.
-pub(super) fn string_enum(cont: &Container<'_>) -> TokenStream {
+/// Conversions for an enum: `From<&str>`, `From<String>` and `FromStr` for a string enum,
+/// `From<i32>` for an intEnum.
+pub(super) fn enum_conversions(cont: &Container<'_>, int_enum: bool) -> TokenStream {
     if !cont.attrs.builder.is_set() {
         return TokenStream::new();
     }
     let krate = krate(cont);
     let ident = cont.ident;
+    if int_enum {
+        return quote! {
+            /// The named variant for a value, or the unknown variant keeping it.
+            #[automatically_derived]
+            impl ::core::convert::From<::core::primitive::i32> for #ident {
+                fn from(value: ::core::primitive::i32) -> Self {
+                    <Self as #krate::AwsIntEnum>::from_value(value)
+                }
+            }
+        };
+    }
     quote! {
         /// The named variant for a wire value, or the unknown variant keeping it.
         #[automatically_derived]
@@ -327,24 +339,6 @@ pub(super) fn string_enum(cont: &Container<'_>) -> TokenStream {
 
             fn from_str(value: &::core::primitive::str) -> #krate::__private::Result<Self, Self::Err> {
                 #krate::__private::Ok(<Self as #krate::AwsEnum>::from_wire(value))
-            }
-        }
-    }
-}
-
-/// `From<i32>` for an intEnum.
-pub(super) fn int_enum(cont: &Container<'_>) -> TokenStream {
-    if !cont.attrs.builder.is_set() {
-        return TokenStream::new();
-    }
-    let krate = krate(cont);
-    let ident = cont.ident;
-    quote! {
-        /// The named variant for a value, or the unknown variant keeping it.
-        #[automatically_derived]
-        impl ::core::convert::From<::core::primitive::i32> for #ident {
-            fn from(value: ::core::primitive::i32) -> Self {
-                <Self as #krate::AwsIntEnum>::from_value(value)
             }
         }
     }

@@ -39,12 +39,12 @@ pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
         }
         Data::Enum(variants) => {
             let body = enums::string_enum(&cont, variants);
-            let helpers = builder::string_enum(&cont);
+            let helpers = builder::enum_conversions(&cont, false);
             (TokenStream::new(), quote!(#body #helpers))
         }
         Data::IntEnum(variants) => {
             let body = enums::int_enum(&cont, variants);
-            let helpers = builder::int_enum(&cont);
+            let helpers = builder::enum_conversions(&cont, true);
             (TokenStream::new(), quote!(#body #helpers))
         }
     };
