@@ -29,6 +29,9 @@ pub(crate) struct Generator<'a> {
     pub(crate) operations: Vec<(String, syn::Ident, syn::Ident)>,
     /// What each shape is to operations, for docs.
     roles: HashMap<String, String>,
+    /// The builder type of each structure whose `FooBuilder` name another item took
+    /// (AppStream has both `Image` and `ImageBuilder`), by shape name.
+    builder_names: HashMap<String, String>,
 }
 
 fn doc_attr(text: &str) -> TokenStream {
@@ -70,6 +73,20 @@ impl<'a> Generator<'a> {
                 .or_insert_with(|| format!("Output of the [`{op_ident}`] operation."));
             operations.push((name.to_owned(), op_ident, error_ident));
         }
+        // Builder names are claimed after every other name, so no shape is renamed for one.
+        let mut builder_names = HashMap::new();
+        for (name, schema) in &shapes {
+            if schema.kind() == ShapeKind::Structure {
+                let wanted = format!(
+                    "{}Builder",
+                    types[*name].to_string().trim_start_matches("r#")
+                );
+                let claimed = namer.claim(&wanted);
+                if claimed != wanted {
+                    builder_names.insert((*name).to_owned(), claimed);
+                }
+            }
+        }
         Self {
             model,
             doc,
@@ -81,6 +98,7 @@ impl<'a> Generator<'a> {
             boxed: crate::recursion::boxed_members(&shapes),
             operations,
             roles,
+            builder_names,
         }
     }
 
@@ -233,6 +251,12 @@ impl<'a> Generator<'a> {
         let use_pascal =
             fields.iter().filter(|(_, m, f)| pascal_fits(f, m)).count() * 2 > fields.len();
         let mut container = self.container_attrs(name, rust, schema);
+        // After `debug`, which comes first.
+        let builder = match self.builder_names.get(name) {
+            Some(builder) => quote!(builder = #builder),
+            None => quote!(builder),
+        };
+        container.insert(1, builder);
         if use_pascal {
             container.push(quote!(rename_all = "PascalCase"));
         }
@@ -325,7 +349,9 @@ impl<'a> Generator<'a> {
             })
             .collect();
         let unknown = ident(&namer.claim("Unknown"));
-        let container = self.container_attrs(name, rust, schema);
+        let mut container = self.container_attrs(name, rust, schema);
+        // Constructors per member and `From` for unshared member types.
+        container.insert(1, quote!(builder));
         let container = (!container.is_empty()).then(|| quote!(#[awso(#(#container),*)]));
         let doc = self.docs(
             self.shape_doc(name),
@@ -359,7 +385,9 @@ impl<'a> Generator<'a> {
         });
         let variants: Vec<TokenStream> = variants.collect();
         let unknown = ident(&namer.claim("Unknown"));
-        let container = self.container_attrs(name, rust, schema);
+        let mut container = self.container_attrs(name, rust, schema);
+        // `From<&str>` and `FromStr`, keeping unknown values.
+        container.insert(1, quote!(builder));
         let container = (!container.is_empty()).then(|| quote!(#[awso(#(#container),*)]));
         let doc = self.docs(
             self.shape_doc(name),

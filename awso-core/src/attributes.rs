@@ -172,6 +172,30 @@
 //! assert_eq!(format!("{login:?}"), r#"Login { user: "ana", password: <redacted> }"#);
 //! ```
 //!
+//! `builder` — construction helpers, which the code generator asks for on every shape. A
+//! structure `Foo` gets `Foo::builder()` and a public `FooBuilder` (`builder = "Name"`
+//! names it otherwise): a setter per member taking `impl Into<T>` (a member named `build`
+//! has `build_value`), `set_x(Option<T>)` for optional members, and `build()`, whose
+//! [`MissingMembers`](crate::build::MissingMembers) names every unset required member (with
+//! no required member, `build()` cannot fail and returns the structure itself). A
+//! union gets a constructor per member (`Value::s("x")`, snake case, taking `impl Into<T>`)
+//! and `From<T>` for each member type no other member has; a string enum `From<&str>`,
+//! `From<String>` and `FromStr`, an intEnum `From<i32>` (unknown values kept, never an
+//! error). Opt-in because it adds public names to your module. See [`build`](crate::build).
+//! ```
+//! use awso_core::AwsShape;
+//! #[derive(AwsShape, Debug, PartialEq)]
+//! #[awso(builder)]
+//! enum Value { S(String), N(String), L(Vec<Value>), Unknown(String) }
+//! #[derive(AwsShape, Debug)]
+//! #[awso(builder)]
+//! struct Item { key: String, value: Option<Value> }
+//! let item = Item::builder().key("id").value(Value::s("1")).build()?;
+//! assert_eq!(item.value, Some(Value::S("1".into())));
+//! assert_eq!(Value::from(vec![Value::n("2")]), Value::L(vec![Value::N("2".into())]));
+//! # Ok::<(), awso_core::build::MissingMembers>(())
+//! ```
+//!
 //! `union` — says the enum is a union (tuple variants already imply it; with the key, a unit
 //! variant is an error instead of turning the enum into a string enum):
 //! ```

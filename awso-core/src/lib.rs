@@ -37,6 +37,8 @@
 //!   values to a [`ShapeSerializer`] and build them from a [`ShapeDeserializer`].
 //! - Codecs implement those two traits, reading every wire rule from the schema: [`value`],
 //!   [`json`], [`xml`], [`query`].
+//! - [`build`]: builders for structures (`#[awso(builder)]`) and the error naming every
+//!   required member left unset.
 //! - [`redact`]: sensitive members kept out of `Debug` output (`#[awso(debug)]`).
 //! - [`service_error`]: operation error enums ([`AwsError`]) that never lose an unknown error.
 //!
@@ -50,6 +52,7 @@
 extern crate self as awso_core;
 
 pub mod attributes;
+pub mod build;
 pub mod cbor;
 pub mod de;
 pub mod dynamic;
@@ -143,6 +146,17 @@ pub mod __private {
     pub use crate::__awso_serde_impls as serde_impls;
     #[cfg(feature = "serde")]
     pub use ::serde;
+
+    /// `Debug` of a derived builder: which members are set, by model name, never their
+    /// values.
+    pub fn fmt_builder(
+        f: &mut core::fmt::Formatter<'_>,
+        builder: &str,
+        schema: &'static crate::Schema,
+        present: &[bool],
+    ) -> core::fmt::Result {
+        crate::build::fmt_builder(f, builder, schema, present)
+    }
 
     /// The error for a union that did not get exactly one member.
     pub fn union_count_error(found: usize) -> crate::Error {

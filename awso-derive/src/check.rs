@@ -22,8 +22,34 @@ pub(crate) fn container(cx: &Ctxt, cont: &Container<'_>) {
         Data::Enum(variants) => string_enum(cx, cont, variants),
         Data::IntEnum(variants) => int_enum(cx, cont, variants),
     }
+    builder_name(cx, cont);
     if let (Some(span), true) = (cont.attrs.int_enum.span(), cont.attrs.union.is_set()) {
         cx.error_at(span, "an enum is a union or an intEnum, not both");
+    }
+}
+
+/// `builder = "Name"` names a structure's builder type, so it must be an identifier other
+/// than the structure's own name; enums get constructors and have no builder type to name.
+fn builder_name(cx: &Ctxt, cont: &Container<'_>) {
+    let (Some(Some(name)), Some(span)) = (cont.attrs.builder.get(), cont.attrs.builder.span())
+    else {
+        return;
+    };
+    if !matches!(cont.data, Data::Struct(_)) {
+        cx.error_at(
+            span,
+            "`builder = \"...\"` names a structure's builder type; an enum gets constructors and conversions: write `builder`",
+        );
+    } else if syn::parse_str::<syn::Ident>(name).is_err() {
+        cx.error_at(
+            span,
+            format!("`builder = \"{name}\"`: the builder's name must be a Rust identifier"),
+        );
+    } else if *name == crate::ast::unraw(cont.ident) {
+        cx.error_at(
+            span,
+            "the builder needs a name of its own, not the structure's",
+        );
     }
 }
 

@@ -86,7 +86,12 @@ mod shadowed {
     /// A structure with optional, required, list, map, boxed and attribute members, and
     /// every kind-checked trait (`xml_attribute`, `xml_flattened`, item overrides).
     #[derive(DeriveShape, ::core::cmp::PartialEq)]
-    #[awso(debug, rename_all = "PascalCase", xml_namespace(uri = "urn:hygiene"))]
+    #[awso(
+        debug,
+        builder,
+        rename_all = "PascalCase",
+        xml_namespace(uri = "urn:hygiene")
+    )]
     pub(crate) struct Bucket {
         #[awso(xml_attribute)]
         pub(crate) id: Text,
@@ -108,7 +113,7 @@ mod shadowed {
 
     /// A generic structure: the added bounds and the per-instantiation kind checks.
     #[derive(DeriveShape, ::core::cmp::PartialEq)]
-    #[awso(debug)]
+    #[awso(debug, builder)]
     pub(crate) struct Page<T> {
         pub(crate) items: List<T>,
         #[awso(xml_attribute)]
@@ -117,7 +122,7 @@ mod shadowed {
 
     /// A string enum.
     #[derive(DeriveShape, ::core::cmp::PartialEq)]
-    #[awso(debug, rename_all = "SCREAMING_SNAKE_CASE")]
+    #[awso(debug, builder, rename_all = "SCREAMING_SNAKE_CASE")]
     pub(crate) enum StorageClass {
         Standard,
         DeepArchive,
@@ -126,7 +131,7 @@ mod shadowed {
 
     /// An intEnum.
     #[derive(DeriveShape, ::core::cmp::PartialEq)]
-    #[awso(int_enum, debug)]
+    #[awso(int_enum, debug, builder)]
     pub(crate) enum Priority {
         #[awso(value = -1)]
         Low,
@@ -137,7 +142,7 @@ mod shadowed {
 
     /// A union, with a list member.
     #[derive(DeriveShape, ::core::cmp::PartialEq)]
-    #[awso(debug)]
+    #[awso(debug, builder)]
     pub(crate) enum Filter {
         Prefix(Text),
         Tags(List<Text>),
@@ -146,7 +151,7 @@ mod shadowed {
 
     /// A generic union.
     #[derive(DeriveShape, ::core::cmp::PartialEq)]
-    #[awso(debug)]
+    #[awso(debug, builder)]
     pub(crate) enum Either<T> {
         Left(T),
         Unknown(::std::string::String),
@@ -299,4 +304,40 @@ fn shadowed_error_enum_decodes_and_displays() {
     };
     assert_eq!(unknown.code(), "SlowDown");
     assert_eq!(err.message(), Some("later"));
+}
+
+#[test]
+fn shadowed_builders_and_constructors() {
+    let built = Bucket::builder()
+        .id("b-1")
+        .name("logs")
+        .size(42_i64)
+        .tags(vec!["a".to_owned(), "b".to_owned()])
+        .set_labels(Some(BTreeMap::from([("env".to_owned(), 1)])))
+        .created(Timestamp::from_secs(1_573_180_888))
+        .parent(
+            Bucket::builder()
+                .id("b-0")
+                .size(0_i64)
+                .tags(Vec::new())
+                .class(StorageClass::from("ONE_ZONE"))
+                .priority(Priority::from(5))
+                .filter(Filter::prefix("logs/"))
+                .copies(1)
+                .build()
+                .unwrap(),
+        )
+        .class(StorageClass::from("DEEP_ARCHIVE"))
+        .priority(Priority::from(-1))
+        .filter(Filter::tags(vec!["x".to_owned()]))
+        .build()
+        .unwrap();
+    assert!(built == bucket());
+    let missing = Bucket::builder().name("n").build().unwrap_err();
+    assert_eq!(missing.members(), ["Id", "Size", "Tags"]);
+    let page = Page::builder()
+        .items(vec![Either::<i64>::left(1_i64)])
+        .build()
+        .unwrap();
+    assert!(page.next.is_none());
 }

@@ -28,6 +28,7 @@ pub mod shapes {
     #[derive(AwsShape, Clone, PartialEq)]
     #[awso(
         debug,
+        builder,
         name = "PutObjectRequest",
         rename_all = "PascalCase",
         xml_name = "PutObject",
@@ -74,7 +75,7 @@ pub mod shapes {
 
     /// A response structure, with XML attribute and flattened members and item overrides.
     #[derive(AwsShape, Clone, PartialEq)]
-    #[awso(sensitive, debug)]
+    #[awso(sensitive, debug, builder)]
     pub struct ListPartsOutput {
         /// The status code.
         #[awso(http_response_code)]
@@ -112,7 +113,7 @@ pub mod shapes {
 
     /// A generic structure.
     #[derive(AwsShape, Clone, PartialEq)]
-    #[awso(debug)]
+    #[awso(debug, builder = "PageOfItems")]
     pub struct Page<T> {
         /// The items.
         pub items: Vec<T>,
@@ -133,7 +134,7 @@ pub mod shapes {
 
     /// A string enum.
     #[derive(AwsShape, Clone, PartialEq, Eq)]
-    #[awso(rename_all = "kebab-case", debug)]
+    #[awso(rename_all = "kebab-case", debug, builder)]
     pub enum PartState {
         /// Uploading.
         InProgress,
@@ -146,7 +147,7 @@ pub mod shapes {
 
     /// An intEnum.
     #[derive(AwsShape, Clone, Copy, PartialEq, Eq)]
-    #[awso(int_enum, debug)]
+    #[awso(int_enum, debug, builder)]
     pub enum Priority {
         /// Low.
         #[awso(value = -1)]
@@ -160,7 +161,7 @@ pub mod shapes {
 
     /// A union.
     #[derive(AwsShape, Debug, Clone, PartialEq)]
-    #[awso(rename_all = "camelCase")]
+    #[awso(rename_all = "camelCase", builder)]
     pub enum Selector {
         /// A prefix.
         KeyPrefix(String),
@@ -181,7 +182,7 @@ pub mod shapes {
 
     /// A generic union.
     #[derive(AwsShape, Clone, PartialEq)]
-    #[awso(union, debug)]
+    #[awso(union, debug, builder)]
     pub enum Either<L, R> {
         /// Left.
         Left(L),

@@ -22,6 +22,8 @@
 
 mod big;
 mod blob;
+#[cfg(feature = "chrono")]
+mod chrono;
 mod document;
 mod timestamp;
 

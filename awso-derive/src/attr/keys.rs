@@ -269,6 +269,7 @@ pub(super) const KEYS: &[Row] = &[
         Form::FLAG,
     ),
     row("debug", &[Struct, Enum], Form::FLAG),
+    row("builder", &[Struct, Enum], Form::STR.or_flag()),
     row(
         "default",
         &[Field],

@@ -253,6 +253,9 @@ pub(crate) struct ContainerAttrs {
     pub(crate) sensitive: Slot<()>,
     /// `debug`: write a `Debug` impl that prints sensitive members as a redaction marker.
     pub(crate) debug: Slot<()>,
+    /// `builder`: construction helpers (a builder type for a structure, constructors and
+    /// conversions for an enum or union); `builder = "Name"` names a structure's builder.
+    pub(crate) builder: Slot<Option<String>>,
     pub(crate) union: Slot<()>,
     pub(crate) int_enum: Slot<()>,
     pub(crate) krate: Slot<syn::Path>,
@@ -287,6 +290,11 @@ impl ContainerAttrs {
             "error" => self.error.set(cx, key, span, values::error(cx, meta)),
             "sensitive" => self.sensitive.set(cx, key, span, ()),
             "debug" => self.debug.set(cx, key, span, ()),
+            "builder" if meta.input.peek(syn::Token![=]) => {
+                let name = values::name(cx, meta).map(Some);
+                self.builder.set_parsed(cx, key, span, name);
+            }
+            "builder" => self.builder.set(cx, key, span, None),
             "union" => self.union.set(cx, key, span, ()),
             "int_enum" => self.int_enum.set(cx, key, span, ()),
             "crate" => self

@@ -1,5 +1,6 @@
 //! Code generation. Reads only the parsed [`crate::ast`] view.
 
+mod builder;
 mod debug;
 mod enums;
 mod error_enum;
@@ -28,15 +29,29 @@ pub(crate) fn shape(input: &DeriveInput) -> TokenStream {
     if let Some(errors) = cx.into_compile_errors() {
         return with_fallback(&errors, &fallback::shape(input));
     }
-    let body = match &cont.data {
+    // A public builder type must be nameable, so it stands outside the anonymous constant.
+    let (outside, body) = match &cont.data {
         Data::Struct(fields) => structure::expand(&cont, fields),
-        Data::Union(variants) => union::expand(&cont, variants),
-        Data::Enum(variants) => enums::string_enum(&cont, variants),
-        Data::IntEnum(variants) => enums::int_enum(&cont, variants),
+        Data::Union(variants) => {
+            let body = union::expand(&cont, variants);
+            let helpers = builder::union(&cont, variants);
+            (TokenStream::new(), quote!(#body #helpers))
+        }
+        Data::Enum(variants) => {
+            let body = enums::string_enum(&cont, variants);
+            let helpers = builder::enum_conversions(&cont, false);
+            (TokenStream::new(), quote!(#body #helpers))
+        }
+        Data::IntEnum(variants) => {
+            let body = enums::int_enum(&cont, variants);
+            let helpers = builder::enum_conversions(&cont, true);
+            (TokenStream::new(), quote!(#body #helpers))
+        }
     };
     let debug = debug::expand(&cont);
     let serde = serde::impls(&cont);
-    wrap(&quote!(#body #debug #serde))
+    let wrapped = wrap(&quote!(#body #debug #serde));
+    quote!(#outside #wrapped)
 }
 
 /// Expands `#[derive(AwsError)]`.

@@ -4,18 +4,22 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{bounded_generics, krate, schema};
+use super::{bounded_generics, builder, krate, schema};
 use crate::ast::{Container, Field};
 use crate::ty;
 
-pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream {
+/// The items that go outside the anonymous constant (the public builder type, if asked for)
+/// and the impls that go inside it.
+pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> (TokenStream, TokenStream) {
     let krate = krate(cont);
     let ident = cont.ident;
     let name = &cont.name;
     let generics = bounded_generics(&krate, cont.generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let builder = format_ident!("__AwsoBuilder{}", ident);
-    let vis = cont.vis;
+    let public_builder = builder::public_name(cont);
+    let builder = public_builder
+        .clone()
+        .unwrap_or_else(|| format_ident!("__AwsoBuilder{}", ident));
 
     let members = fields.iter().enumerate().map(|(i, f)| {
         let member_name = &f.name;
@@ -56,10 +60,6 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream 
             }
         }
     });
-    let builder_fields = fields.iter().zip(&slots).map(|(f, slot)| {
-        let shape_ty = f.shape_ty;
-        quote!(#slot: #krate::__private::Option<#shape_ty>)
-    });
     let builder_init = slots
         .iter()
         .map(|slot| quote!(#slot: #krate::__private::None));
@@ -98,8 +98,6 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream 
         .collect();
     let (check_item, check_use) = checks_item(&krate, cont, &checks);
     let error_impls = error_impls(&krate, cont, fields);
-    let type_params: Vec<_> = cont.generics.type_params().map(|p| &p.ident).collect();
-    let phantom = quote!(#krate::__private::PhantomData<fn() -> (#(#type_params,)*)>);
 
     let shape_impl = aggregate_shape(
         &krate,
@@ -125,17 +123,33 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream 
         },
     );
 
-    quote! {
+    let definition = builder::definition(cont, fields, &builder, &slots);
+    let (outside, definition, public_impls) = match public_builder {
+        Some(_) => (
+            definition,
+            TokenStream::new(),
+            builder::structure(cont, fields, &builder, &slots),
+        ),
+        None => (TokenStream::new(), definition, TokenStream::new()),
+    };
+    let inside = quote! {
         #check_item
 
         #shape_impl
 
         #struct_impl
 
-        #[doc(hidden)]
-        #vis struct #builder #impl_generics #where_clause {
-            #(#builder_fields,)*
-            __marker: #phantom,
+        #definition
+
+        #[automatically_derived]
+        impl #impl_generics #builder #ty_generics #where_clause {
+            /// The value as decoded: required members that never arrived take their
+            /// default or zero value.
+            fn __awso_finish(self) -> #ident #ty_generics {
+                let __members = <#ident #ty_generics as #krate::AwsShape>::SCHEMA.members();
+                let _ = __members;
+                #ident { #(#build_fields),* }
+            }
         }
 
         #[automatically_derived]
@@ -145,14 +159,15 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> TokenStream 
             #read_member
 
             fn build(self) -> #krate::Result<Self::Output> {
-                let __members = <#ident #ty_generics as #krate::AwsShape>::SCHEMA.members();
-                let _ = __members;
-                #krate::__private::Ok(#ident { #(#build_fields),* })
+                #krate::__private::Ok(self.__awso_finish())
             }
         }
 
+        #public_impls
+
         #error_impls
-    }
+    };
+    (outside, inside)
 }
 
 /// `AwsShape` for a structure or union: the value is written and read member by member

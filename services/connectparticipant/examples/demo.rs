@@ -23,19 +23,15 @@ fn main() -> Result<(), Failure> {
 }
 
 fn transcript(endpoint: &Endpoint) -> Result<(), Failure> {
-    let input = GetTranscriptRequest {
-        contact_id: Some("6ba0e8c1-2f3d-4c52-9f3a-0e4d2b1c7a10".into()),
-        max_results: Some(5),
-        next_token: None,
-        scan_direction: Some(ScanDirection::Backward),
-        sort_order: Some(SortKey::Ascending),
-        start_position: Some(StartPosition {
-            id: None,
-            absolute_time: None,
-            most_recent: Some(5),
-        }),
-        connection_token: "QVFJREFIZ2NvbnRhY3QtdG9rZW4tZXhhbXBsZQ==".into(),
-    };
+    // The builder refuses to finish without the required `ConnectionToken`.
+    let input = GetTranscriptRequest::builder()
+        .contact_id("6ba0e8c1-2f3d-4c52-9f3a-0e4d2b1c7a10")
+        .max_results(5)
+        .scan_direction(ScanDirection::Backward)
+        .sort_order(SortKey::Ascending)
+        .start_position(StartPosition::builder().most_recent(5).build())
+        .connection_token("QVFJREFIZ2NvbnRhY3QtdG9rZW4tZXhhbXBsZQ==")
+        .build()?;
     let request = protocol::request::<GetTranscript>(&input, endpoint)?;
     println!(
         "== GetTranscript request\n{} {}",

@@ -5,6 +5,7 @@
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 403),
     rename_all = "PascalCase"
 )]
@@ -15,7 +16,7 @@ pub struct AccessDeniedException {
 
 /// The `ArtifactStatus` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum ArtifactStatus {
     /// `APPROVED`.
     #[awso(rename = "APPROVED")]
@@ -33,7 +34,7 @@ pub enum ArtifactStatus {
 
 /// The `AttachmentItem` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AttachmentItem {
     /// `ContentType`.
     pub content_type: ::std::option::Option<::std::string::String>,
@@ -47,7 +48,7 @@ pub struct AttachmentItem {
 
 /// The `Attendee` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Attendee {
     /// `AttendeeId`.
     pub attendee_id: ::std::option::Option<::std::string::String>,
@@ -58,7 +59,7 @@ pub struct Attendee {
 
 /// The `AudioFeatures` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AudioFeatures {
     /// `EchoReduction`.
     pub echo_reduction: ::std::option::Option<MeetingFeatureStatus>,
@@ -66,7 +67,7 @@ pub struct AudioFeatures {
 
 /// The `CancelParticipantAuthenticationRequest` structure: input of the [`CancelParticipantAuthentication`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct CancelParticipantAuthenticationRequest {
     /// `SessionId`, required.
     pub session_id: ::std::string::String,
@@ -77,11 +78,11 @@ pub struct CancelParticipantAuthenticationRequest {
 
 /// The `CancelParticipantAuthenticationResponse` structure: output of the [`CancelParticipantAuthentication`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub struct CancelParticipantAuthenticationResponse {}
 /// The `ChatItemType` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum ChatItemType {
     /// `TYPING`.
     #[awso(rename = "TYPING")]
@@ -126,7 +127,7 @@ pub enum ChatItemType {
 
 /// The `CompleteAttachmentUploadRequest` structure: input of the [`CompleteAttachmentUpload`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct CompleteAttachmentUploadRequest {
     /// `AttachmentIds`, required.
     pub attachment_ids: ::std::vec::Vec<::std::string::String>,
@@ -140,12 +141,13 @@ pub struct CompleteAttachmentUploadRequest {
 
 /// The `CompleteAttachmentUploadResponse` structure: output of the [`CompleteAttachmentUpload`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub struct CompleteAttachmentUploadResponse {}
 /// The `ConflictException` error (HTTP 409, client fault).
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 409),
     rename_all = "PascalCase"
 )]
@@ -156,7 +158,7 @@ pub struct ConflictException {
 
 /// The `ConnectionCredentials` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct ConnectionCredentials {
     /// `ConnectionToken`.
     #[awso(sensitive)]
@@ -167,7 +169,7 @@ pub struct ConnectionCredentials {
 
 /// The `ConnectionType` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum ConnectionType {
     /// `WEBSOCKET`.
     #[awso(rename = "WEBSOCKET")]
@@ -185,7 +187,7 @@ pub enum ConnectionType {
 
 /// The `CreateParticipantConnectionRequest` structure: input of the [`CreateParticipantConnection`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct CreateParticipantConnectionRequest {
     /// `Type`.
     pub r#type: ::std::option::Option<::std::vec::Vec<ConnectionType>>,
@@ -198,7 +200,7 @@ pub struct CreateParticipantConnectionRequest {
 
 /// The `CreateParticipantConnectionResponse` structure: output of the [`CreateParticipantConnection`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct CreateParticipantConnectionResponse {
     /// `Websocket`.
     pub websocket: ::std::option::Option<Websocket>,
@@ -211,7 +213,7 @@ pub struct CreateParticipantConnectionResponse {
 
 /// The `DescribeViewRequest` structure: input of the [`DescribeView`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct DescribeViewRequest {
     /// `ViewToken`, required; the `{ViewToken}` label of the URI.
     #[awso(http_label)]
@@ -223,7 +225,7 @@ pub struct DescribeViewRequest {
 
 /// The `DescribeViewResponse` structure: output of the [`DescribeView`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct DescribeViewResponse {
     /// `View`.
     pub view: ::std::option::Option<View>,
@@ -231,7 +233,7 @@ pub struct DescribeViewResponse {
 
 /// The `DisconnectParticipantRequest` structure: input of the [`DisconnectParticipant`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct DisconnectParticipantRequest {
     /// `ClientToken`; filled with a fresh token when left out.
     #[awso(idempotency_token)]
@@ -243,11 +245,11 @@ pub struct DisconnectParticipantRequest {
 
 /// The `DisconnectParticipantResponse` structure: output of the [`DisconnectParticipant`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub struct DisconnectParticipantResponse {}
 /// The `GetAttachmentRequest` structure: input of the [`GetAttachment`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetAttachmentRequest {
     /// `AttachmentId`, required.
     pub attachment_id: ::std::string::String,
@@ -260,7 +262,7 @@ pub struct GetAttachmentRequest {
 
 /// The `GetAttachmentResponse` structure: output of the [`GetAttachment`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetAttachmentResponse {
     /// `Url`.
     pub url: ::std::option::Option<::std::string::String>,
@@ -272,7 +274,7 @@ pub struct GetAttachmentResponse {
 
 /// The `GetAuthenticationUrlRequest` structure: input of the [`GetAuthenticationUrl`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetAuthenticationUrlRequest {
     /// `SessionId`, required.
     pub session_id: ::std::string::String,
@@ -285,7 +287,7 @@ pub struct GetAuthenticationUrlRequest {
 
 /// The `GetAuthenticationUrlResponse` structure: output of the [`GetAuthenticationUrl`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetAuthenticationUrlResponse {
     /// `AuthenticationUrl`.
     pub authentication_url: ::std::option::Option<::std::string::String>,
@@ -293,7 +295,7 @@ pub struct GetAuthenticationUrlResponse {
 
 /// The `GetTranscriptRequest` structure: input of the [`GetTranscript`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetTranscriptRequest {
     /// `ContactId`.
     pub contact_id: ::std::option::Option<::std::string::String>,
@@ -314,7 +316,7 @@ pub struct GetTranscriptRequest {
 
 /// The `GetTranscriptResponse` structure: output of the [`GetTranscript`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetTranscriptResponse {
     /// `InitialContactId`.
     pub initial_contact_id: ::std::option::Option<::std::string::String>,
@@ -328,6 +330,7 @@ pub struct GetTranscriptResponse {
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "server", status = 500),
     rename_all = "PascalCase"
 )]
@@ -338,7 +341,7 @@ pub struct InternalServerException {
 
 /// The `Item` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Item {
     /// `AbsoluteTime`.
     pub absolute_time: ::std::option::Option<::std::string::String>,
@@ -368,7 +371,7 @@ pub struct Item {
 
 /// The `MeetingFeatureStatus` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum MeetingFeatureStatus {
     /// `AVAILABLE`.
     #[awso(rename = "AVAILABLE")]
@@ -383,7 +386,7 @@ pub enum MeetingFeatureStatus {
 
 /// The `MeetingFeaturesConfiguration` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct MeetingFeaturesConfiguration {
     /// `Audio`.
     pub audio: ::std::option::Option<AudioFeatures>,
@@ -391,7 +394,7 @@ pub struct MeetingFeaturesConfiguration {
 
 /// The `MessageMetadata` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct MessageMetadata {
     /// `MessageId`.
     pub message_id: ::std::option::Option<::std::string::String>,
@@ -403,7 +406,7 @@ pub struct MessageMetadata {
 
 /// The `MessageProcessingMetadata` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct MessageProcessingMetadata {
     /// `MessageProcessingStatus`.
     pub message_processing_status: ::std::option::Option<MessageProcessingStatus>,
@@ -411,7 +414,7 @@ pub struct MessageProcessingMetadata {
 
 /// The `MessageProcessingStatus` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum MessageProcessingStatus {
     /// `PROCESSING`.
     #[awso(rename = "PROCESSING")]
@@ -429,7 +432,7 @@ pub enum MessageProcessingStatus {
 
 /// The `ParticipantRole` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum ParticipantRole {
     /// `AGENT`.
     #[awso(rename = "AGENT")]
@@ -453,7 +456,7 @@ pub enum ParticipantRole {
 
 /// The `Receipt` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Receipt {
     /// `DeliveredTimestamp`.
     pub delivered_timestamp: ::std::option::Option<::std::string::String>,
@@ -467,6 +470,7 @@ pub struct Receipt {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 404),
     rename_all = "PascalCase"
 )]
@@ -481,7 +485,7 @@ pub struct ResourceNotFoundException {
 
 /// The `ResourceType` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum ResourceType {
     /// `CONTACT`.
     #[awso(rename = "CONTACT")]
@@ -514,7 +518,7 @@ pub enum ResourceType {
 
 /// The `ScanDirection` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum ScanDirection {
     /// `FORWARD`.
     #[awso(rename = "FORWARD")]
@@ -529,7 +533,7 @@ pub enum ScanDirection {
 
 /// The `SendEventRequest` structure: input of the [`SendEvent`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct SendEventRequest {
     /// `ContentType`, required.
     pub content_type: ::std::string::String,
@@ -545,7 +549,7 @@ pub struct SendEventRequest {
 
 /// The `SendEventResponse` structure: output of the [`SendEvent`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct SendEventResponse {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -555,7 +559,7 @@ pub struct SendEventResponse {
 
 /// The `SendMessageRequest` structure: input of the [`SendMessage`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct SendMessageRequest {
     /// `ContentType`, required.
     pub content_type: ::std::string::String,
@@ -571,7 +575,7 @@ pub struct SendMessageRequest {
 
 /// The `SendMessageResponse` structure: output of the [`SendMessage`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct SendMessageResponse {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -585,6 +589,7 @@ pub struct SendMessageResponse {
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 402),
     rename_all = "PascalCase"
 )]
@@ -595,7 +600,7 @@ pub struct ServiceQuotaExceededException {
 
 /// The `SortKey` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum SortKey {
     /// `DESCENDING`.
     #[awso(rename = "DESCENDING")]
@@ -610,7 +615,7 @@ pub enum SortKey {
 
 /// The `StartAttachmentUploadRequest` structure: input of the [`StartAttachmentUpload`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct StartAttachmentUploadRequest {
     /// `ContentType`, required.
     pub content_type: ::std::string::String,
@@ -628,7 +633,7 @@ pub struct StartAttachmentUploadRequest {
 
 /// The `StartAttachmentUploadResponse` structure: output of the [`StartAttachmentUpload`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct StartAttachmentUploadResponse {
     /// `AttachmentId`.
     pub attachment_id: ::std::option::Option<::std::string::String>,
@@ -638,7 +643,7 @@ pub struct StartAttachmentUploadResponse {
 
 /// The `StartPosition` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct StartPosition {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -652,6 +657,7 @@ pub struct StartPosition {
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 429),
     rename_all = "PascalCase"
 )]
@@ -662,7 +668,7 @@ pub struct ThrottlingException {
 
 /// The `UploadMetadata` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct UploadMetadata {
     /// `Url`.
     pub url: ::std::option::Option<::std::string::String>,
@@ -678,6 +684,7 @@ pub struct UploadMetadata {
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 400),
     rename_all = "PascalCase"
 )]
@@ -688,7 +695,7 @@ pub struct ValidationException {
 
 /// The `View` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct View {
     /// `Id`.
     pub id: ::std::option::Option<::std::string::String>,
@@ -705,7 +712,7 @@ pub struct View {
 
 /// The `ViewContent` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct ViewContent {
     /// `InputSchema`.
     #[awso(sensitive)]
@@ -720,7 +727,7 @@ pub struct ViewContent {
 
 /// The `WebRTCConnection` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct WebRTCConnection {
     /// `Attendee`.
     pub attendee: ::std::option::Option<Attendee>,
@@ -730,7 +737,7 @@ pub struct WebRTCConnection {
 
 /// The `WebRTCMediaPlacement` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct WebRTCMediaPlacement {
     /// `AudioHostUrl`.
     pub audio_host_url: ::std::option::Option<::std::string::String>,
@@ -744,7 +751,7 @@ pub struct WebRTCMediaPlacement {
 
 /// The `WebRTCMeeting` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct WebRTCMeeting {
     /// `MediaPlacement`.
     pub media_placement: ::std::option::Option<WebRTCMediaPlacement>,
@@ -756,7 +763,7 @@ pub struct WebRTCMeeting {
 
 /// The `Websocket` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Websocket {
     /// `Url`.
     pub url: ::std::option::Option<::std::string::String>,

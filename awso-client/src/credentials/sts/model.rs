@@ -3,7 +3,7 @@
 
 /// The `AssumeRoleRequest` structure: input of the [`AssumeRole`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRoleRequest {
     /// `RoleArn`, required.
     pub role_arn: ::std::string::String,
@@ -33,7 +33,7 @@ pub struct AssumeRoleRequest {
 
 /// The `AssumeRoleResponse` structure: output of the [`AssumeRole`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRoleResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -47,7 +47,7 @@ pub struct AssumeRoleResponse {
 
 /// The `AssumeRoleWithSAMLRequest` structure: input of the [`AssumeRoleWithSAML`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRoleWithSAMLRequest {
     /// `RoleArn`, required.
     pub role_arn: ::std::string::String,
@@ -66,7 +66,7 @@ pub struct AssumeRoleWithSAMLRequest {
 
 /// The `AssumeRoleWithSAMLResponse` structure: output of the [`AssumeRoleWithSAML`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRoleWithSAMLResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -90,7 +90,7 @@ pub struct AssumeRoleWithSAMLResponse {
 
 /// The `AssumeRoleWithWebIdentityRequest` structure: input of the [`AssumeRoleWithWebIdentity`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRoleWithWebIdentityRequest {
     /// `RoleArn`, required.
     pub role_arn: ::std::string::String,
@@ -111,7 +111,7 @@ pub struct AssumeRoleWithWebIdentityRequest {
 
 /// The `AssumeRoleWithWebIdentityResponse` structure: output of the [`AssumeRoleWithWebIdentity`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRoleWithWebIdentityResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -131,7 +131,7 @@ pub struct AssumeRoleWithWebIdentityResponse {
 
 /// The `AssumeRootRequest` structure: input of the [`AssumeRoot`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRootRequest {
     /// `TargetPrincipal`, required.
     pub target_principal: ::std::string::String,
@@ -143,7 +143,7 @@ pub struct AssumeRootRequest {
 
 /// The `AssumeRootResponse` structure: output of the [`AssumeRoot`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumeRootResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -153,7 +153,7 @@ pub struct AssumeRootResponse {
 
 /// The `AssumedRoleUser` structure.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct AssumedRoleUser {
     /// `AssumedRoleId`, required.
     pub assumed_role_id: ::std::string::String,
@@ -163,7 +163,7 @@ pub struct AssumedRoleUser {
 
 /// The `Credentials` structure.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Credentials {
     /// `AccessKeyId`, required.
     pub access_key_id: ::std::string::String,
@@ -179,7 +179,7 @@ pub struct Credentials {
 
 /// The `DecodeAuthorizationMessageRequest` structure: input of the [`DecodeAuthorizationMessage`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct DecodeAuthorizationMessageRequest {
     /// `EncodedMessage`, required.
     pub encoded_message: ::std::string::String,
@@ -187,7 +187,7 @@ pub struct DecodeAuthorizationMessageRequest {
 
 /// The `DecodeAuthorizationMessageResponse` structure: output of the [`DecodeAuthorizationMessage`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct DecodeAuthorizationMessageResponse {
     /// `DecodedMessage`.
     pub decoded_message: ::std::option::Option<::std::string::String>,
@@ -197,6 +197,7 @@ pub struct DecodeAuthorizationMessageResponse {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 400, code = "ExpiredTokenException")
 )]
 pub struct ExpiredTokenException {
@@ -208,6 +209,7 @@ pub struct ExpiredTokenException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 400, code = "ExpiredTradeInTokenException")
 )]
 pub struct ExpiredTradeInTokenException {
@@ -217,7 +219,7 @@ pub struct ExpiredTradeInTokenException {
 
 /// The `FederatedUser` structure.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct FederatedUser {
     /// `FederatedUserId`, required.
     pub federated_user_id: ::std::string::String,
@@ -227,7 +229,7 @@ pub struct FederatedUser {
 
 /// The `GetAccessKeyInfoRequest` structure: input of the [`GetAccessKeyInfo`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetAccessKeyInfoRequest {
     /// `AccessKeyId`, required.
     pub access_key_id: ::std::string::String,
@@ -235,7 +237,7 @@ pub struct GetAccessKeyInfoRequest {
 
 /// The `GetAccessKeyInfoResponse` structure: output of the [`GetAccessKeyInfo`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetAccessKeyInfoResponse {
     /// `Account`.
     pub account: ::std::option::Option<::std::string::String>,
@@ -243,11 +245,11 @@ pub struct GetAccessKeyInfoResponse {
 
 /// The `GetCallerIdentityRequest` structure: input of the [`GetCallerIdentity`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub struct GetCallerIdentityRequest {}
 /// The `GetCallerIdentityResponse` structure: output of the [`GetCallerIdentity`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetCallerIdentityResponse {
     /// `UserId`.
     pub user_id: ::std::option::Option<::std::string::String>,
@@ -259,7 +261,7 @@ pub struct GetCallerIdentityResponse {
 
 /// The `GetDelegatedAccessTokenRequest` structure: input of the [`GetDelegatedAccessToken`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetDelegatedAccessTokenRequest {
     /// `TradeInToken`, required.
     #[awso(sensitive)]
@@ -268,7 +270,7 @@ pub struct GetDelegatedAccessTokenRequest {
 
 /// The `GetDelegatedAccessTokenResponse` structure: output of the [`GetDelegatedAccessToken`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetDelegatedAccessTokenResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -280,7 +282,7 @@ pub struct GetDelegatedAccessTokenResponse {
 
 /// The `GetFederationTokenRequest` structure: input of the [`GetFederationToken`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetFederationTokenRequest {
     /// `Name`, required.
     pub name: ::std::string::String,
@@ -296,7 +298,7 @@ pub struct GetFederationTokenRequest {
 
 /// The `GetFederationTokenResponse` structure: output of the [`GetFederationToken`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetFederationTokenResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -308,7 +310,7 @@ pub struct GetFederationTokenResponse {
 
 /// The `GetSessionTokenRequest` structure: input of the [`GetSessionToken`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetSessionTokenRequest {
     /// `DurationSeconds`.
     pub duration_seconds: ::std::option::Option<i32>,
@@ -320,7 +322,7 @@ pub struct GetSessionTokenRequest {
 
 /// The `GetSessionTokenResponse` structure: output of the [`GetSessionToken`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetSessionTokenResponse {
     /// `Credentials`.
     pub credentials: ::std::option::Option<Credentials>,
@@ -328,7 +330,7 @@ pub struct GetSessionTokenResponse {
 
 /// The `GetWebIdentityTokenRequest` structure: input of the [`GetWebIdentityToken`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetWebIdentityTokenRequest {
     /// `Audience`, required.
     pub audience: ::std::vec::Vec<::std::string::String>,
@@ -342,7 +344,7 @@ pub struct GetWebIdentityTokenRequest {
 
 /// The `GetWebIdentityTokenResponse` structure: output of the [`GetWebIdentityToken`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetWebIdentityTokenResponse {
     /// `WebIdentityToken`.
     #[awso(sensitive)]
@@ -355,6 +357,7 @@ pub struct GetWebIdentityTokenResponse {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 400, code = "IDPCommunicationError")
 )]
 pub struct IDPCommunicationErrorException {
@@ -366,6 +369,7 @@ pub struct IDPCommunicationErrorException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 403, code = "IDPRejectedClaim")
 )]
 pub struct IDPRejectedClaimException {
@@ -377,6 +381,7 @@ pub struct IDPRejectedClaimException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(
         fault = "client",
         status = 400,
@@ -392,6 +397,7 @@ pub struct InvalidAuthorizationMessageException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 400, code = "InvalidIdentityToken")
 )]
 pub struct InvalidIdentityTokenException {
@@ -403,6 +409,7 @@ pub struct InvalidIdentityTokenException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(
         fault = "client",
         status = 400,
@@ -418,6 +425,7 @@ pub struct JWTPayloadSizeExceededException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 400, code = "MalformedPolicyDocument")
 )]
 pub struct MalformedPolicyDocumentException {
@@ -429,6 +437,7 @@ pub struct MalformedPolicyDocumentException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(
         fault = "client",
         status = 403,
@@ -444,6 +453,7 @@ pub struct OutboundWebIdentityFederationDisabledException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 400, code = "PackedPolicyTooLarge")
 )]
 pub struct PackedPolicyTooLargeException {
@@ -453,7 +463,7 @@ pub struct PackedPolicyTooLargeException {
 
 /// The `PolicyDescriptorType` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub struct PolicyDescriptorType {
     /// `arn`.
     pub arn: ::std::option::Option<::std::string::String>,
@@ -461,7 +471,7 @@ pub struct PolicyDescriptorType {
 
 /// The `ProvidedContext` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct ProvidedContext {
     /// `ProviderArn`.
     pub provider_arn: ::std::option::Option<::std::string::String>,
@@ -473,6 +483,7 @@ pub struct ProvidedContext {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(fault = "client", status = 403, code = "RegionDisabledException")
 )]
 pub struct RegionDisabledException {
@@ -484,6 +495,7 @@ pub struct RegionDisabledException {
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
 #[awso(
     debug,
+    builder,
     error(
         fault = "client",
         status = 403,
@@ -497,7 +509,7 @@ pub struct SessionDurationEscalationException {
 
 /// The `Tag` structure.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Tag {
     /// `Key`, required.
     pub key: ::std::string::String,
