@@ -183,7 +183,6 @@ impl<E> CallError<E> {
     }
 }
 
-
 impl<E: fmt::Display> fmt::Display for CallError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} failed: ", self.operation)?;
