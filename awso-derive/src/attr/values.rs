@@ -36,6 +36,10 @@ pub(super) fn name(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<String> {
     Some(lit.value())
 }
 
+const EXPECTED_INT: &str = "expected an i32 literal";
+const EXPECTED_DEFAULT: &str =
+    "expected a boolean, number or string literal, or default(empty_list) / default(empty_map)";
+
 /// The value after `=` as an expression. What syn's `derive`-feature parser cannot read as
 /// one (an array, a block: `full` stays off to keep the derive's build light) is reported as
 /// `expected`, over the whole value, like any other wrong value.
@@ -61,10 +65,9 @@ fn expr(cx: &Ctxt, meta: &ParseNestedMeta<'_>, expected: &str) -> Option<syn::Ex
 }
 
 pub(super) fn int(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<i32> {
-    const EXPECTED: &str = "expected an i32 literal";
-    let expr = expr(cx, meta, EXPECTED)?;
+    let expr = expr(cx, meta, EXPECTED_INT)?;
     int_from_expr(&expr).or_else(|| {
-        cx.error_spanned_by(&expr, EXPECTED);
+        cx.error_spanned_by(&expr, EXPECTED_INT);
         None
     })
 }
@@ -204,12 +207,10 @@ pub(super) fn default(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> Option<DefaultVa
         });
         return value;
     }
-    const EXPECTED: &str =
-        "expected a boolean, number or string literal, or default(empty_list) / default(empty_map)";
-    let expr = expr(cx, meta, EXPECTED)?;
+    let expr = expr(cx, meta, EXPECTED_DEFAULT)?;
     let value = literal_default(&expr);
     if value.is_none() {
-        cx.error_spanned_by(&expr, EXPECTED);
+        cx.error_spanned_by(&expr, EXPECTED_DEFAULT);
     }
     value
 }
