@@ -371,6 +371,16 @@ impl<'a> ErrorParts<'a> {
 
     /// What this error answer says about itself, whichever error it decodes to; `status` is
     /// the answer's HTTP status.
+    ///
+    /// ```
+    /// use awso_core::ErrorParts;
+    ///
+    /// let body = br#"{"message":"slow down"}"#;
+    /// let meta = ErrorParts::json("aws#ThrottlingException", body).request_id("r-9").meta(400);
+    /// assert_eq!((meta.status, meta.code.as_str()), (400, "ThrottlingException"));
+    /// assert_eq!(meta.message.as_deref(), Some("slow down"));
+    /// assert_eq!(meta.request_id.as_deref(), Some("r-9"));
+    /// ```
     pub fn meta(&self, status: u16) -> ErrorMeta {
         ErrorMeta {
             status,

@@ -109,6 +109,24 @@ impl<E> ResponseError<E> {
     }
 
     /// The status, code, message and request id of a service error.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::schema::Schema;
+    /// # static NOT_FOUND: Schema = Schema::structure("NotFound", &[]);
+    /// # static ERRORS: [&Schema; 1] = [&NOT_FOUND];
+    /// # let service = ServiceSchema::new(Protocol::AwsJson1_1, "2020-01-01");
+    /// # let operation = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
+    /// let response = http::Response::builder()
+    ///     .status(404)
+    ///     .header("x-amzn-requestid", "r-1")
+    ///     .body(r#"{"__type":"aws#NotFound","Message":"gone"}"#)?;
+    /// let err = awso_core::protocol::parse_response_dynamic(&service, &operation, &response)
+    ///     .unwrap_err();
+    /// let meta = err.meta().expect("a service error");
+    /// assert_eq!((meta.status, meta.code.as_str()), (404, "NotFound"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn meta(&self) -> Option<&ErrorMeta> {
         match self {
             Self::Service { meta, .. } => Some(meta),
@@ -117,6 +135,23 @@ impl<E> ResponseError<E> {
     }
 
     /// The HTTP status of the answer.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::schema::Schema;
+    /// # static NOT_FOUND: Schema = Schema::structure("NotFound", &[]);
+    /// # static ERRORS: [&Schema; 1] = [&NOT_FOUND];
+    /// # let service = ServiceSchema::new(Protocol::AwsJson1_1, "2020-01-01");
+    /// # let operation = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
+    /// let response = http::Response::builder()
+    ///     .status(404)
+    ///     .header("x-amzn-requestid", "r-1")
+    ///     .body(r#"{"__type":"aws#NotFound","Message":"gone"}"#)?;
+    /// let err = awso_core::protocol::parse_response_dynamic(&service, &operation, &response)
+    ///     .unwrap_err();
+    /// assert_eq!(err.status(), 404);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn status(&self) -> u16 {
         match self {
             Self::Service { meta, .. } => meta.status,
@@ -125,16 +160,68 @@ impl<E> ResponseError<E> {
     }
 
     /// The error code the service sent (`None` for an answer that did not read).
+    ///
+    /// ```
+    /// # use awso_core::protocol::{OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::schema::Schema;
+    /// # static NOT_FOUND: Schema = Schema::structure("NotFound", &[]);
+    /// # static ERRORS: [&Schema; 1] = [&NOT_FOUND];
+    /// # let service = ServiceSchema::new(Protocol::AwsJson1_1, "2020-01-01");
+    /// # let operation = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
+    /// let response = http::Response::builder()
+    ///     .status(404)
+    ///     .header("x-amzn-requestid", "r-1")
+    ///     .body(r#"{"__type":"aws#NotFound","Message":"gone"}"#)?;
+    /// let err = awso_core::protocol::parse_response_dynamic(&service, &operation, &response)
+    ///     .unwrap_err();
+    /// // Without the `aws#` namespace, as every SDK reports it.
+    /// assert_eq!(err.code(), Some("NotFound"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn code(&self) -> Option<&str> {
         self.meta().map(|meta| meta.code.as_str())
     }
 
     /// The message the service sent, when it sent one.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::schema::Schema;
+    /// # static NOT_FOUND: Schema = Schema::structure("NotFound", &[]);
+    /// # static ERRORS: [&Schema; 1] = [&NOT_FOUND];
+    /// # let service = ServiceSchema::new(Protocol::AwsJson1_1, "2020-01-01");
+    /// # let operation = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
+    /// let response = http::Response::builder()
+    ///     .status(404)
+    ///     .header("x-amzn-requestid", "r-1")
+    ///     .body(r#"{"__type":"aws#NotFound","Message":"gone"}"#)?;
+    /// let err = awso_core::protocol::parse_response_dynamic(&service, &operation, &response)
+    ///     .unwrap_err();
+    /// assert_eq!(err.message(), Some("gone"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn message(&self) -> Option<&str> {
         self.meta().and_then(|meta| meta.message.as_deref())
     }
 
     /// The request id of a service error, when the service gave one.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::schema::Schema;
+    /// # static NOT_FOUND: Schema = Schema::structure("NotFound", &[]);
+    /// # static ERRORS: [&Schema; 1] = [&NOT_FOUND];
+    /// # let service = ServiceSchema::new(Protocol::AwsJson1_1, "2020-01-01");
+    /// # let operation = OperationSchema::new("Get", "POST", "/").with_errors(&ERRORS);
+    /// let response = http::Response::builder()
+    ///     .status(404)
+    ///     .header("x-amzn-requestid", "r-1")
+    ///     .body(r#"{"__type":"aws#NotFound","Message":"gone"}"#)?;
+    /// let err = awso_core::protocol::parse_response_dynamic(&service, &operation, &response)
+    ///     .unwrap_err();
+    /// assert_eq!(err.request_id(), Some("r-1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.meta().and_then(|meta| meta.request_id.as_deref())
     }

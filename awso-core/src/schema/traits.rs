@@ -364,7 +364,15 @@ impl ShapeTraits {
         self
     }
 
-    /// Adds `@requiresLength`.
+    /// Adds `@requiresLength`: a streaming blob whose length must be known before it is sent.
+    ///
+    /// ```
+    /// use awso_core::schema::ShapeTraits;
+    ///
+    /// let traits = ShapeTraits::NONE.streaming().requires_length();
+    /// assert!(traits.streaming && traits.requires_length);
+    /// assert!(!ShapeTraits::NONE.requires_length);
+    /// ```
     #[must_use]
     pub const fn requires_length(mut self) -> Self {
         self.requires_length = true;
@@ -701,6 +709,14 @@ impl MemberTraits {
     }
 
     /// Adds `@streaming` (on the member; see [`Member::is_streaming`](crate::Member::is_streaming)).
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// // S3's GetObjectOutput.Body is streaming by its member, not its shape.
+    /// const BODY: MemberTraits = MemberTraits::NONE.streaming();
+    /// assert!(BODY.streaming && !MemberTraits::NONE.streaming);
+    /// ```
     #[must_use]
     pub const fn streaming(mut self) -> Self {
         self.streaming = true;
@@ -708,6 +724,13 @@ impl MemberTraits {
     }
 
     /// Adds `@requiresLength` (on the member).
+    ///
+    /// ```
+    /// use awso_core::schema::MemberTraits;
+    ///
+    /// const PART: MemberTraits = MemberTraits::NONE.streaming().requires_length();
+    /// assert!(PART.requires_length && !MemberTraits::NONE.requires_length);
+    /// ```
     #[must_use]
     pub const fn requires_length(mut self) -> Self {
         self.requires_length = true;

@@ -38,12 +38,28 @@ const MAX_LENGTH: usize = 4096;
 const MAX_DEPTH: usize = 32;
 
 /// A parsed expression.
+///
+/// ```
+/// use awso_core::value::path::Expression;
+///
+/// let status = Expression::parse("Table.TableStatus")?;
+/// let doc: awso_core::Document = awso_core::json::from_str(r#"{"Table":{"TableStatus":"ACTIVE"}}"#)?;
+/// assert_eq!(status.search(&doc), awso_core::Document::String("ACTIVE".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expression {
     root: Node,
 }
 
 /// Why an expression was refused: what, and at which character.
+///
+/// ```
+/// use awso_core::value::path::Expression;
+///
+/// let error = Expression::parse("Items[0:2]").unwrap_err();
+/// assert!(error.to_string().contains("at character"), "{error}");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathError {
     at: usize,
@@ -136,6 +152,13 @@ impl Token {
 
 impl Expression {
     /// Parses `text`; refuses what the subset does not cover, saying what and where.
+    ///
+    /// ```
+    /// use awso_core::value::path::Expression;
+    ///
+    /// assert!(Expression::parse("Items[?Status == 'FAILED'] | length(@) > `0`").is_ok());
+    /// assert!(Expression::parse("sort_by(Items, &Name)").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Self, PathError> {
         if text.len() > MAX_LENGTH {
             return Err(PathError {
@@ -157,6 +180,17 @@ impl Expression {
     }
 
     /// The expression's result on `doc` (`null` where a member is missing).
+    ///
+    /// ```
+    /// use awso_core::Document;
+    /// use awso_core::value::path::Expression;
+    ///
+    /// let doc: Document = awso_core::json::from_str(r#"{"Items":[{"Status":"OK"},{"Status":"FAILED"}]}"#)?;
+    /// let failed = Expression::parse("length(Items[?Status == 'FAILED'])")?;
+    /// assert_eq!(awso_core::json::to_string(&failed.search(&doc))?, "1");
+    /// assert_eq!(Expression::parse("Missing.Member")?.search(&doc), Document::Null);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn search(&self, doc: &Document) -> Document {
         eval(&self.root, doc)
     }
