@@ -3,7 +3,7 @@
 
 /// The `ListWidgetsInput` structure: input of the [`ListWidgets`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct ListWidgetsInput {
     /// `Shelf`.
     pub shelf: ::std::option::Option<::std::string::String>,
@@ -15,7 +15,7 @@ pub struct ListWidgetsInput {
 
 /// The `ListWidgetsOutput` structure: output of the [`ListWidgets`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct ListWidgetsOutput {
     /// `Widgets`.
     pub widgets: ::std::option::Option<::std::vec::Vec<Widget>>,
@@ -25,7 +25,7 @@ pub struct ListWidgetsOutput {
 
 /// The `PageInfo` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct PageInfo {
     /// `LastName`.
     pub last_name: ::std::option::Option<::std::string::String>,
@@ -35,7 +35,7 @@ pub struct PageInfo {
 
 /// The `DescribeWidgetInput` structure: input of the [`DescribeWidget`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct DescribeWidgetInput {
     /// `Name`, required.
     pub name: ::std::string::String,
@@ -43,7 +43,7 @@ pub struct DescribeWidgetInput {
 
 /// The `DescribeWidgetOutput` structure: output of the [`DescribeWidget`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct DescribeWidgetOutput {
     /// `Widget`.
     pub widget: ::std::option::Option<Widget>,
@@ -51,7 +51,7 @@ pub struct DescribeWidgetOutput {
 
 /// The `Widget` structure.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Widget {
     /// `Name`, required.
     pub name: ::std::string::String,
@@ -63,7 +63,7 @@ pub struct Widget {
 
 /// The `Part` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Part {
     /// `Ready`.
     pub ready: ::std::option::Option<bool>,
@@ -71,7 +71,7 @@ pub struct Part {
 
 /// The `WidgetNotFound` error (HTTP 400, client fault).
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, error(fault = "client", status = 400))]
+#[awso(debug, builder, error(fault = "client", status = 400))]
 pub struct WidgetNotFound {
     /// `message`.
     pub message: ::std::option::Option<::std::string::String>,
@@ -79,7 +79,7 @@ pub struct WidgetNotFound {
 
 /// The `Status` enum: its named values, and any other value the service sends.
 #[derive(::awso_core::AwsShape, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[awso(debug)]
+#[awso(debug, builder)]
 pub enum Status {
     /// `BUILDING`.
     #[awso(rename = "BUILDING")]

@@ -3,7 +3,7 @@
 
 /// The `GetThingRequest` structure: input of the [`GetThing`] operation.
 #[derive(::awso_core::AwsShape, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetThingRequest {
     /// `Bucket`, required; the `{Bucket}` label of the URI.
     #[awso(http_label)]
@@ -15,7 +15,7 @@ pub struct GetThingRequest {
 
 /// The `ListThingsRequest` structure: input of the [`ListThings`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct ListThingsRequest {
     /// `Items`.
     pub items: ::std::option::Option<::std::vec::Vec<Item>>,
@@ -25,7 +25,7 @@ pub struct ListThingsRequest {
 
 /// The `Item` structure.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct Item {
     /// `Name`.
     pub name: ::std::option::Option<::std::string::String>,
@@ -33,7 +33,7 @@ pub struct Item {
 
 /// The `GetThingOutput` structure: output of the [`GetThing`] operation.
 #[derive(::awso_core::AwsShape, Default, Clone, PartialEq)]
-#[awso(debug, rename_all = "PascalCase")]
+#[awso(debug, builder, rename_all = "PascalCase")]
 pub struct GetThingOutput {
     /// `ETag`; sent in the `ETag` header.
     #[awso(http_header = "ETag")]
