@@ -681,9 +681,9 @@ mod tests {
             br#"{"__type":"T","code":"C","errorMessage":"e","Message":"M"}"#,
         );
         assert_eq!(found.code.as_deref(), Some("T"));
+        assert_eq!(found.message.as_deref(), Some("M"));
         let found = ErrorBody::read(BodyFormat::Json, br#"{"code":"C"}"#);
         assert_eq!(found.code.as_deref(), Some("C"));
-        assert_eq!(found.message.as_deref(), Some("M"));
         let found = ErrorBody::read(BodyFormat::Json, br#"{"__type":"T","message":1}"#);
         assert_eq!(found.code.as_deref(), Some("T"));
         assert_eq!(found.message, None);

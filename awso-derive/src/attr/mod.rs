@@ -332,6 +332,7 @@ mod tests {
             "http_label" => "greedy, name = \"Key\"",
             "default" => "empty_list",
             "error" => "fault = \"server\", status = 503, code = \"Busy\"",
+            "streaming" => "requires_length",
             _ => "xml_name = \"Item\"",
         }
     }
