@@ -132,12 +132,12 @@ impl<'o> Bindings<'o> {
             ShapeKind::Document => {
                 let mut ser = JsonSerializer::new();
                 ser.serialize_at(value, member)?;
-                (ser.finish().into_bytes(), "application/json".to_owned())
+                (ser.finish_bytes(), "application/json".to_owned())
             }
             _ if self.protocol == Protocol::RestJson1 => {
                 let mut ser = JsonSerializer::new();
                 ser.serialize_at(value, member)?;
-                (ser.finish().into_bytes(), "application/json".to_owned())
+                (ser.finish_bytes(), "application/json".to_owned())
             }
             _ => {
                 // A payload document is named by the member's xmlName, else after its shape.

@@ -174,7 +174,7 @@ fn body<I: AwsStruct>(
                 "1.1"
             };
             (
-                ser.finish().into_bytes(),
+                ser.finish_bytes(),
                 Some(format!("application/x-amz-json-{version}")),
             )
         }
@@ -485,10 +485,7 @@ fn rest_body<I: AwsStruct>(
     if protocol == Protocol::RestJson1 {
         let mut ser = JsonSerializer::new();
         ser.serialize_at(&body_members(input), root)?;
-        return Ok((
-            ser.finish().into_bytes(),
-            Some("application/json".to_owned()),
-        ));
+        return Ok((ser.finish_bytes(), Some("application/json".to_owned())));
     }
     let schema = root.target();
     if !any_member_set(&body_members(input), schema)? {
