@@ -4,15 +4,64 @@
 //! The request is built once, so an idempotency token filled in for the first attempt and
 //! the body bytes are the same on every attempt; only the signature (and its time) changes.
 //!
-//! ```no_run
+//! ```
 //! use awso_client::client::{Client, Config, ServiceSpec};
-//! use awso_client::sign::AuthScheme;
-//! # use awso_core::protocol::Operation;
-//! # async fn demo<O: Operation>(input: O::Input) where O::Error: std::fmt::Debug {
-//! let client = Client::new(Config::from_env().unwrap().build());
-//! static SPEC: ServiceSpec = ServiceSpec::new("connectparticipant", AuthScheme::Bearer);
-//! let output = client.call::<O>(&SPEC, &input).await;
+//! use awso_client::sign::{AuthScheme, BearerToken};
+//! # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+//! # use awso_core::{AwsError, AwsShape, UnknownError};
+//! # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+//! # struct Thing { name: Option<String> }
+//! # #[derive(AwsError, Debug)] enum GetThingError { Unknown(UnknownError) }
+//! # /// `GET /thing` of a local restJson1 service.
+//! # struct GetThing;
+//! # impl Operation for GetThing {
+//! #     type Input = Unit; type Output = Thing; type Error = GetThingError;
+//! #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+//! #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetThing", "GET", "/thing").with_output(Thing::SCHEMA);
 //! # }
+//! # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+//! # /// A local service's stand-in: answers each request with the next canned status and
+//! # /// body (the last one again when they run out) and keeps the request heads.
+//! # #[derive(Clone, Default)]
+//! # struct Recorder { answers: Vec<(u16, &'static str)>, sent: std::sync::Arc<std::sync::Mutex<Vec<http::request::Parts>>> }
+//! # impl Recorder {
+//! #     fn answering(answers: &[(u16, &'static str)]) -> Self { Recorder { answers: answers.to_vec(), ..Recorder::default() } }
+//! #     fn last(&self) -> http::request::Parts { self.sent.lock().unwrap().last().unwrap().clone() }
+//! #     fn count(&self) -> usize { self.sent.lock().unwrap().len() }
+//! # }
+//! # impl HttpClient for Recorder {
+//! #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+//! #         let mut sent = self.sent.lock().unwrap();
+//! #         let (status, body) = self.answers.get(sent.len()).or(self.answers.last()).copied().unwrap_or((200, r#"{"Name":"widget"}"#));
+//! #         sent.push(request.into_parts().0);
+//! #         let mut response = http::Response::new(ResponseBody::from(body));
+//! #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+//! #         Box::pin(async move { Ok(response) })
+//! #     }
+//! # }
+//! # /// Passes no time between attempts.
+//! # struct NoSleep;
+//! # impl awso_client::client::Sleep for NoSleep {
+//! #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+//! # }
+//! // `GetThing` is `GET /thing` of a local service; `Recorder` its stand-in transport, which
+//! // answers 503 once, then the thing.
+//! static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::Bearer);
+//! let service = Recorder::answering(&[(503, "{}"), (200, r#"{"Name":"widget"}"#)]);
+//! let config = Config::builder()
+//!     .bearer_token(BearerToken::new("t-1"))
+//!     .endpoint_url("http://127.0.0.1:9")
+//!     .http_client(service.clone())
+//!     .sleep(NoSleep)
+//!     .build();
+//! let client = Client::new(config);
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! let thing = client.call::<GetThing>(&SPEC, &Unit).await.unwrap();
+//! assert_eq!(thing.name.as_deref(), Some("widget"));
+//! # });
+//! // Two attempts, each signed anew.
+//! assert_eq!(service.count(), 2);
+//! assert_eq!(service.last().headers["authorization"], "Bearer t-1");
 //! ```
 
 mod blocking;
