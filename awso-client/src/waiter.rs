@@ -77,14 +77,14 @@ use crate::client::{BlockingClient, CallError, Client, ServiceSpec};
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::waiter::wait;
 ///
 /// // Creating, then failed: the failure acceptor ends the wait on the second attempt.
 /// static ANSWERS: [(u16, &str); 2] = [(200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"FAILED"}"#)];
@@ -145,14 +145,14 @@ pub enum State {
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::waiter::wait;
 ///
 /// // A boolean member: `{"Ready": true}` matches `Expected::Bool(true)`, `false` does not.
 /// static READY: WaiterSpec = WaiterSpec::new("Ready", 5, 10, &[
@@ -223,16 +223,16 @@ impl Expected {
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::waiter::wait;
 ///
-/// // Not there yet (an error the retry acceptor expects), then there.
+/// // Still there (an answer no acceptor matches is retried), then gone.
 /// static DELETED: WaiterSpec = WaiterSpec::new("TableNotExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::ErrorCode("ResourceNotFoundException")),
 /// ]);
@@ -459,14 +459,14 @@ impl WaiterSpec {
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::waiter::wait;
 ///
 /// static ANSWERS: [(u16, &str); 3] = [(404, "{}"), (200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"ACTIVE"}"#)];
 /// # rt.block_on(async {
@@ -526,16 +526,15 @@ pub struct Waited<T, E> {
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaitError, WaiterSpec, wait};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::waiter::wait;
 ///
-/// use awso_client::waiter::WaitError;
 /// // Creating for ever: a sixth 20 s delay would pass the 100 s limit.
 /// static ANSWERS: [(u16, &str); 1] = [(200, r#"{"TableStatus":"CREATING"}"#)];
 /// # rt.block_on(async {
@@ -723,16 +722,15 @@ fn matches(matcher: &Matcher, result: &Document, expected: &Document) -> bool {
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaitResult, WaiterSpec, wait};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::waiter::wait;
 ///
-/// use awso_client::waiter::WaitResult;
 /// static ANSWERS: [(u16, &str); 1] = [(200, r#"{"TableStatus":"ACTIVE"}"#)];
 /// # rt.block_on(async {
 /// let result: WaitResult<DescribeTable> = wait::<DescribeTable>(&client(&ANSWERS), &SPEC, &TABLE_EXISTS, &Unit, Duration::from_secs(60)).await;
@@ -787,14 +785,14 @@ pub type WaitResult<O> = Result<
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::waiter::wait;
 /// // The table is not there, then creating, then active (`client` answers so, canned).
 /// static ANSWERS: [(u16, &str); 3] = [(404, "{}"), (200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"ACTIVE"}"#)];
 /// let client = client(&ANSWERS);
@@ -906,15 +904,15 @@ pub async fn wait<O: Operation>(
 /// #     Client::new(config)
 /// # }
 /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// use std::time::Duration;
+/// use awso_client::client::BlockingClient;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait_blocking};
+///
 /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
 ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
 ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
 ///     Acceptor::new(State::Retry, Matcher::Status(404)),
 /// ]);
-/// use std::time::Duration;
-/// use awso_client::client::BlockingClient;
-/// use awso_client::waiter::wait_blocking;
 /// static ANSWERS: [(u16, &str); 2] = [(200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"ACTIVE"}"#)];
 /// // The canned client's settings, run by a blocking client.
 /// let blocking = BlockingClient::new(client(&ANSWERS).config().clone()).unwrap();
