@@ -15,7 +15,7 @@ use super::{CallError, Client, Config, ServiceSpec};
 /// ```
 /// use awso_client::client::{BlockingClient, Config};
 ///
-/// let client = BlockingClient::new(Config::builder().region("eu-west-1").build())?;
+/// let client = BlockingClient::new(Config::builder().region("eu-west-1").endpoint_url("http://127.0.0.1:9").build())?;
 /// assert_eq!(client.client().config().region(), Some("eu-west-1"));
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -53,7 +53,7 @@ impl BlockingClient {
     ///
     /// ```
     /// use awso_client::client::{BlockingClient, Config};
-    /// let blocking = BlockingClient::new(Config::builder().region("eu-south-1").build())?;
+    /// let blocking = BlockingClient::new(Config::builder().region("eu-south-1").endpoint_url("http://127.0.0.1:9").build())?;
     /// // The async client underneath shares the settings (and the retry quota).
     /// let client = blocking.client().clone();
     /// assert_eq!(client.config().region(), Some("eu-south-1"));

@@ -302,7 +302,7 @@ impl ServiceSpec {
 /// ```
 /// use awso_client::client::{Client, Config};
 ///
-/// let client = Client::new(Config::builder().region("us-east-1").build());
+/// let client = Client::new(Config::builder().region("us-east-1").endpoint_url("http://127.0.0.1:9").build());
 /// let copy = client.clone();
 /// assert_eq!(copy.config().region(), Some("us-east-1"));
 /// ```
@@ -365,7 +365,7 @@ impl Client {
     /// use std::time::Duration;
     /// use awso_client::client::{Client, Config, Timeouts};
     /// let timeouts = Timeouts::default().with_attempt(Some(Duration::from_secs(2)));
-    /// let client = Client::new(Config::builder().timeouts(timeouts).build());
+    /// let client = Client::new(Config::builder().timeouts(timeouts).endpoint_url("http://127.0.0.1:9").build());
     /// assert_eq!(client.config().timeouts().attempt(), Some(Duration::from_secs(2)));
     /// ```
     pub fn config(&self) -> &Config {
