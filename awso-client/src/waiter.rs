@@ -36,6 +36,63 @@ use awso_core::{AwsError, Document};
 use crate::client::{BlockingClient, CallError, Client, ServiceSpec};
 
 /// What an acceptor decides.
+///
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
+/// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+///
+/// // Creating, then failed: the failure acceptor ends the wait on the second attempt.
+/// static ANSWERS: [(u16, &str); 2] = [(200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"FAILED"}"#)];
+/// # rt.block_on(async {
+/// let ended = wait::<DescribeTable>(&client(&ANSWERS), &SPEC, &TABLE_EXISTS, &Unit, Duration::from_secs(600)).await;
+/// assert!(matches!(ended, Err(awso_client::waiter::WaitError::Failure { attempts: 2, .. })));
+/// # });
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
     /// The wait is over: the resource is in the state waited for.
@@ -47,6 +104,66 @@ pub enum State {
 }
 
 /// A value a path acceptor expects.
+///
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
+/// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+///
+/// // A boolean member: `{"Ready": true}` matches `Expected::Bool(true)`, `false` does not.
+/// static READY: WaiterSpec = WaiterSpec::new("Ready", 5, 10, &[
+///     Acceptor::new(State::Success, Matcher::Path("Ready", Expected::Bool(true))),
+/// ]);
+/// static ANSWERS: [(u16, &str); 2] = [(200, r#"{"Ready":false}"#), (200, r#"{"Ready":true}"#)];
+/// # rt.block_on(async {
+/// let waited = wait::<DescribeTable>(&client(&ANSWERS), &SPEC, &READY, &Unit, Duration::from_secs(60)).await.unwrap();
+/// assert_eq!(waited.attempts, 2);
+/// # });
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Expected {
     /// A string (or enum value).
@@ -65,6 +182,67 @@ impl Expected {
 }
 
 /// When an acceptor matches.
+///
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
+/// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+///
+/// // Still there (an answer no acceptor matches is retried), then gone.
+/// static DELETED: WaiterSpec = WaiterSpec::new("TableNotExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::ErrorCode("ResourceNotFoundException")),
+/// ]);
+/// static ANSWERS: [(u16, &str); 2] = [(200, r#"{"TableStatus":"ACTIVE"}"#), (400, r#"{"__type":"ResourceNotFoundException"}"#)];
+/// # rt.block_on(async {
+/// let waited = wait::<DescribeTable>(&client(&ANSWERS), &SPEC, &DELETED, &Unit, Duration::from_secs(600)).await.unwrap();
+/// // The success is the error: the table is gone.
+/// assert_eq!((waited.attempts, waited.answer.unwrap_err().code()), (2, Some("ResourceNotFoundException")));
+/// # });
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Matcher {
     /// The expression's result on the output equals the expected value.
@@ -93,6 +271,12 @@ impl Matcher {
 }
 
 /// One acceptor: a matcher and the state it leads to.
+///
+/// ```
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State};
+/// let running = Acceptor::new(State::Success, Matcher::PathAll("Reservations[].Instances[].State.Name", Expected::Text("running")));
+/// assert_ne!(running, Acceptor::new(State::Failure, Matcher::ErrorCode("InvalidInstanceID.NotFound")));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Acceptor {
     state: State,
@@ -101,12 +285,31 @@ pub struct Acceptor {
 
 impl Acceptor {
     /// An acceptor leading to `state` when `matcher` matches.
+    ///
+    /// ```
+    /// use awso_client::waiter::{Acceptor, Matcher, State, WaiterSpec};
+    /// // Acceptors are constants: a generated waiter is one `static`.
+    /// const GONE: Acceptor = Acceptor::new(State::Success, Matcher::Status(404));
+    /// static BUCKET_NOT_EXISTS: WaiterSpec = WaiterSpec::new("BucketNotExists", 5, 20, &[GONE]);
+    /// assert!(BUCKET_NOT_EXISTS.check().is_ok());
+    /// ```
     pub const fn new(state: State, matcher: Matcher) -> Self {
         Acceptor { state, matcher }
     }
 }
 
 /// A waiter: the operation's acceptors, the delay between attempts and their number.
+///
+/// ```
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+/// assert_eq!(TABLE_EXISTS.name(), "TableExists");
+/// assert_eq!(TABLE_EXISTS.delay().as_secs() * u64::from(TABLE_EXISTS.max_attempts()), 500);
+/// ```
 #[derive(Debug)]
 pub struct WaiterSpec {
     name: &'static str,
@@ -117,6 +320,17 @@ pub struct WaiterSpec {
 
 impl WaiterSpec {
     /// The waiter `name`: `delay` seconds between at most `max_attempts` attempts.
+    ///
+    /// ```
+    /// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+    /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+    ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+    ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+    ///     Acceptor::new(State::Retry, Matcher::Status(404)),
+    /// ]);
+    /// // 20 s between at most 25 attempts.
+    /// assert_eq!(TABLE_EXISTS.max_attempts(), 25);
+    /// ```
     pub const fn new(
         name: &'static str,
         delay: u32,
@@ -132,21 +346,59 @@ impl WaiterSpec {
     }
 
     /// The waiter's name.
+    ///
+    /// ```
+    /// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+    /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+    ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+    ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+    ///     Acceptor::new(State::Retry, Matcher::Status(404)),
+    /// ]);
+    /// assert_eq!(TABLE_EXISTS.name(), "TableExists");
+    /// ```
     pub const fn name(&self) -> &'static str {
         self.name
     }
 
     /// The delay between attempts.
+    ///
+    /// ```
+    /// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+    /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+    ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+    ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+    ///     Acceptor::new(State::Retry, Matcher::Status(404)),
+    /// ]);
+    /// assert_eq!(TABLE_EXISTS.delay(), std::time::Duration::from_secs(20));
+    /// ```
     pub const fn delay(&self) -> Duration {
         Duration::from_secs(self.delay as u64)
     }
 
     /// The most attempts.
+    ///
+    /// ```
+    /// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+    /// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+    ///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+    ///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+    ///     Acceptor::new(State::Retry, Matcher::Status(404)),
+    /// ]);
+    /// assert_eq!(TABLE_EXISTS.max_attempts(), 25);
+    /// ```
     pub const fn max_attempts(&self) -> u32 {
         self.max_attempts
     }
 
     /// Parses every path expression: an error names the first the subset refuses.
+    ///
+    /// ```
+    /// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec};
+    /// static BROKEN: WaiterSpec = WaiterSpec::new("Broken", 5, 10, &[
+    ///     Acceptor::new(State::Success, Matcher::Path("Table.[", Expected::Text("ACTIVE"))),
+    /// ]);
+    /// assert!(BROKEN.check().is_err());
+    /// ```
     pub fn check(&self) -> Result<(), PathError> {
         self.parsed().map(drop)
     }
@@ -166,6 +418,63 @@ impl WaiterSpec {
 }
 
 /// A wait that ended in success: the answer the success acceptor matched.
+///
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
+/// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+///
+/// static ANSWERS: [(u16, &str); 3] = [(404, "{}"), (200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"ACTIVE"}"#)];
+/// # rt.block_on(async {
+/// let waited = wait::<DescribeTable>(&client(&ANSWERS), &SPEC, &TABLE_EXISTS, &Unit, Duration::from_secs(600)).await.unwrap();
+/// assert_eq!(waited.attempts, 3);
+/// assert_eq!(waited.answer.unwrap().table_status.as_deref(), Some("ACTIVE"));
+/// # });
+/// ```
 #[derive(Debug)]
 pub struct Waited<T, E> {
     /// How many calls were made.
@@ -176,6 +485,64 @@ pub struct Waited<T, E> {
 }
 
 /// Why a wait ended without success.
+///
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
+/// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaitError, WaiterSpec, wait};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+///
+/// // Creating for ever: a sixth 20 s delay would pass the 100 s limit.
+/// static ANSWERS: [(u16, &str); 1] = [(200, r#"{"TableStatus":"CREATING"}"#)];
+/// # rt.block_on(async {
+/// let error = wait::<DescribeTable>(&client(&ANSWERS), &SPEC, &TABLE_EXISTS, &Unit, Duration::from_secs(100)).await.unwrap_err();
+/// assert!(matches!(error, WaitError::Timeout { attempts: 6, .. }));
+/// assert_eq!(error.to_string(), "waiter TableExists: timed out: the limit of 100s passed after 6 attempts");
+/// # });
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum WaitError<E> {
@@ -314,6 +681,62 @@ fn matches(matcher: &Matcher, result: &Document, expected: &Document) -> bool {
 }
 
 /// What a wait on operation `O` ends with.
+///
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
+/// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaitResult, WaiterSpec, wait};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+///
+/// static ANSWERS: [(u16, &str); 1] = [(200, r#"{"TableStatus":"ACTIVE"}"#)];
+/// # rt.block_on(async {
+/// let result: WaitResult<DescribeTable> = wait::<DescribeTable>(&client(&ANSWERS), &SPEC, &TABLE_EXISTS, &Unit, Duration::from_secs(60)).await;
+/// assert_eq!(result.unwrap().attempts, 1);
+/// # });
+/// ```
 pub type WaitResult<O> = Result<
     Waited<<O as Operation>::Output, <O as Operation>::Error>,
     WaitError<<O as Operation>::Error>,
@@ -322,13 +745,61 @@ pub type WaitResult<O> = Result<
 /// Calls `O` with `input` until `waiter` reaches a final state, at most its `maxAttempts`
 /// times and within `limit` in total.
 ///
-/// ```no_run
-/// # use std::time::Duration;
-/// # use awso_client::client::{Client, ServiceSpec};
-/// # use awso_client::waiter::{wait, WaiterSpec};
-/// # async fn demo<O: awso_core::protocol::Operation>(client: &Client, spec: &ServiceSpec, waiter: &WaiterSpec, input: &O::Input) {
-/// let waited = wait::<O>(client, spec, waiter, input, Duration::from_secs(600)).await;
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
 /// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+/// // The table is not there, then creating, then active (`client` answers so, canned).
+/// static ANSWERS: [(u16, &str); 3] = [(404, "{}"), (200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"ACTIVE"}"#)];
+/// let client = client(&ANSWERS);
+/// # rt.block_on(async {
+/// let waited = wait::<DescribeTable>(&client, &SPEC, &TABLE_EXISTS, &Unit, Duration::from_secs(600)).await.unwrap();
+/// assert_eq!(waited.attempts, 3);
+/// # });
 /// ```
 pub async fn wait<O: Operation>(
     client: &Client,
@@ -392,6 +863,62 @@ pub async fn wait<O: Operation>(
 }
 
 /// [`wait`] on the blocking client.
+///
+/// ```
+/// # use awso_client::client::{Client, Config, ServiceSpec};
+/// # use awso_client::sign::AuthScheme;
+/// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+/// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+/// # struct Table { table_status: Option<String>, ready: Option<bool> }
+/// # #[derive(AwsError, Debug)] enum DescribeTableError { Unknown(UnknownError) }
+/// # /// `GET /table` of a local restJson1 service.
+/// # struct DescribeTable;
+/// # impl Operation for DescribeTable {
+/// #     type Input = Unit; type Output = Table; type Error = DescribeTableError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DescribeTable", "GET", "/table").with_output(Table::SCHEMA);
+/// # }
+/// # /// The service, canned: the answers in turn (the last again when they run out).
+/// # struct Answers(&'static [(u16, &'static str)], std::sync::atomic::AtomicUsize);
+/// # impl HttpClient for Answers {
+/// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+/// #         let at = self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed).min(self.0.len() - 1);
+/// #         let mut response = http::Response::new(ResponseBody::from(self.0[at].1));
+/// #         *response.status_mut() = http::StatusCode::from_u16(self.0[at].0).unwrap();
+/// #         Box::pin(async move { Ok(response) })
+/// #     }
+/// # }
+/// # /// Passes no time between attempts.
+/// # struct NoSleep;
+/// # impl awso_client::client::Sleep for NoSleep {
+/// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+/// # }
+/// # static SPEC: ServiceSpec = ServiceSpec::new("tables", AuthScheme::NoAuth);
+/// # /// A client of the canned service (no retries, so each answer is one attempt).
+/// # fn client(answers: &'static [(u16, &'static str)]) -> Client {
+/// #     let config = Config::builder().endpoint_url("http://127.0.0.1:9").sleep(NoSleep)
+/// #         .retry(awso_client::retry::RetrySettings::disabled())
+/// #         .http_client(Answers(answers, Default::default())).build();
+/// #     Client::new(config)
+/// # }
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// use std::time::Duration;
+/// use awso_client::client::BlockingClient;
+/// use awso_client::waiter::{Acceptor, Expected, Matcher, State, WaiterSpec, wait_blocking};
+///
+/// static TABLE_EXISTS: WaiterSpec = WaiterSpec::new("TableExists", 20, 25, &[
+///     Acceptor::new(State::Success, Matcher::Path("TableStatus", Expected::Text("ACTIVE"))),
+///     Acceptor::new(State::Failure, Matcher::Path("TableStatus", Expected::Text("FAILED"))),
+///     Acceptor::new(State::Retry, Matcher::Status(404)),
+/// ]);
+/// static ANSWERS: [(u16, &str); 2] = [(200, r#"{"TableStatus":"CREATING"}"#), (200, r#"{"TableStatus":"ACTIVE"}"#)];
+/// // The canned client's settings, run by a blocking client.
+/// let blocking = BlockingClient::new(client(&ANSWERS).config().clone()).unwrap();
+/// let waited = wait_blocking::<DescribeTable>(&blocking, &SPEC, &TABLE_EXISTS, &Unit, Duration::from_secs(600)).unwrap();
+/// assert_eq!(waited.attempts, 2);
+/// ```
 pub fn wait_blocking<O: Operation>(
     client: &BlockingClient,
     spec: &ServiceSpec,

@@ -8,13 +8,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
-use awso_client::credentials::http::HyperClient;
 use awso_client::credentials::profile::{ProfileChain, ProfileSet};
 use awso_client::credentials::{
     CachedProvider, Clock, ContainerProvider, CredentialProcess, Credentials, CredentialsChain,
     CredentialsError, CredentialsFuture, DefaultChain, EnvironmentMap, EnvironmentProvider,
     ErrorKind, ImdsProvider, ProfileProvider, ProvideCredentials, RegionSource, resolve_region,
 };
+use awso_client::transport::HyperClient;
 use support::{Reply, TempDir, TestServer, ok};
 
 const KEY_ID: &str = "ASIAEXAMPLEKEYID";
@@ -996,7 +996,7 @@ fn profile_set_debug_redacts_every_secret() {
 
 #[tokio::test]
 async fn hyper_client_sends_host_caps_the_body_and_refuses_other_schemes() {
-    use awso_client::credentials::http::{HttpErrorKind, send_buffered};
+    use awso_client::transport::{HttpErrorKind, send_buffered};
 
     let server = TestServer::start(|request| match request.path.as_str() {
         "/big" => ok("x".repeat(2048)),

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use awso_client::credentials::http::HyperClient;
 use awso_client::credentials::sts::{
     AssumeRoleParams, AssumeRoleProvider, StsClient, WebIdentityProvider,
 };
@@ -18,6 +17,7 @@ use awso_client::credentials::{
     ProfileProvider, ProvideCredentials,
 };
 use awso_client::sign::{SigningParams, sign_http_request};
+use awso_client::transport::HyperClient;
 use support::{Reply, Seen, TempDir, TestServer, ok};
 
 const BASE_KEY_ID: &str = "AKIDBASEEXAMPLE";

@@ -15,7 +15,7 @@ use super::{CallError, Client, Config, ServiceSpec};
 /// ```
 /// use awso_client::client::{BlockingClient, Config};
 ///
-/// let client = BlockingClient::new(Config::builder().region("eu-west-1").build())?;
+/// let client = BlockingClient::new(Config::builder().region("eu-west-1").endpoint_url("http://127.0.0.1:9").build())?;
 /// assert_eq!(client.client().config().region(), Some("eu-west-1"));
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -27,6 +27,13 @@ pub struct BlockingClient {
 
 impl BlockingClient {
     /// A blocking client of `config`; fails only if the runtime cannot start.
+    ///
+    /// ```
+    /// use awso_client::client::{BlockingClient, Config};
+    /// let client = BlockingClient::new(Config::builder().endpoint_url("http://127.0.0.1:9").build())?;
+    /// assert_eq!(client.client().config().endpoint_url(), Some("http://127.0.0.1:9"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(config: Config) -> std::io::Result<Self> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -43,6 +50,15 @@ impl BlockingClient {
     }
 
     /// The async client underneath.
+    ///
+    /// ```
+    /// use awso_client::client::{BlockingClient, Config};
+    /// let blocking = BlockingClient::new(Config::builder().region("eu-south-1").endpoint_url("http://127.0.0.1:9").build())?;
+    /// // The async client underneath shares the settings (and the retry quota).
+    /// let client = blocking.client().clone();
+    /// assert_eq!(client.config().region(), Some("eu-south-1"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn client(&self) -> &Client {
         &self.client
     }
@@ -54,6 +70,50 @@ impl BlockingClient {
     }
 
     /// Calls operation `O`, blocking until it is done; see [`Client::call`].
+    ///
+    /// ```
+    /// use awso_client::client::{BlockingClient, Config, ServiceSpec};
+    /// use awso_client::sign::AuthScheme;
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # struct Thing { name: Option<String> }
+    /// # #[derive(AwsError, Debug)] enum GetThingError { Unknown(UnknownError) }
+    /// # /// `GET /thing` of a local restJson1 service.
+    /// # struct GetThing;
+    /// # impl Operation for GetThing {
+    /// #     type Input = Unit; type Output = Thing; type Error = GetThingError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetThing", "GET", "/thing").with_output(Thing::SCHEMA);
+    /// # }
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # /// A local service's stand-in: answers each request with the next canned status and
+    /// # /// body (the last one again when they run out) and keeps the request heads.
+    /// # #[derive(Clone, Default)]
+    /// # struct Recorder { answers: Vec<(u16, &'static str)>, sent: std::sync::Arc<std::sync::Mutex<Vec<http::request::Parts>>> }
+    /// # impl Recorder {
+    /// #     fn answering(answers: &[(u16, &'static str)]) -> Self { Recorder { answers: answers.to_vec(), ..Recorder::default() } }
+    /// #     fn last(&self) -> http::request::Parts { self.sent.lock().unwrap().last().unwrap().clone() }
+    /// #     fn count(&self) -> usize { self.sent.lock().unwrap().len() }
+    /// # }
+    /// # impl HttpClient for Recorder {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let mut sent = self.sent.lock().unwrap();
+    /// #         let (status, body) = self.answers.get(sent.len()).or(self.answers.last()).copied().unwrap_or((200, r#"{"Name":"widget"}"#));
+    /// #         sent.push(request.into_parts().0);
+    /// #         let mut response = http::Response::new(ResponseBody::from(body));
+    /// #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::NoAuth);
+    /// let config = Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Recorder::default()).build();
+    /// let client = BlockingClient::new(config)?;
+    /// // No runtime of the caller's: the call blocks until the answer is parsed.
+    /// let thing = client.call::<GetThing>(&SPEC, &Unit).unwrap();
+    /// assert_eq!(thing.name.as_deref(), Some("widget"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn call<O: Operation>(
         &self,
         spec: &ServiceSpec,

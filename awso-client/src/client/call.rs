@@ -29,6 +29,40 @@ enum Attempt<T, E> {
 impl Client {
     /// Calls operation `O` of the service `spec` describes with `input`: one attempt, or more
     /// under the retry settings, within the configured timeouts.
+    ///
+    /// ```
+    /// use awso_client::client::{Client, Config, ServiceSpec};
+    /// use awso_client::sign::AuthScheme;
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # struct Thing { name: Option<String> }
+    /// # #[derive(AwsError, Debug)] enum GetThingError { Unknown(UnknownError) }
+    /// # struct GetThing;
+    /// # impl Operation for GetThing {
+    /// #     type Input = Unit; type Output = Thing; type Error = GetThingError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetThing", "GET", "/thing").with_output(Thing::SCHEMA);
+    /// # }
+    /// # /// The service, canned: every request gets the same thing.
+    /// # struct Canned;
+    /// # impl HttpClient for Canned {
+    /// #     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         Box::pin(async { Ok(http::Response::new(ResponseBody::from(r#"{"Name":"widget"}"#))) })
+    /// #     }
+    /// # }
+    ///
+    /// // `GetThing` is an operation of a local service (restJson1, `GET /thing`), `Canned`
+    /// // its stand-in transport.
+    /// static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::NoAuth);
+    /// let config = Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Canned).build();
+    /// let client = Client::new(config);
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let thing = client.call::<GetThing>(&SPEC, &Unit).await.unwrap();
+    /// assert_eq!(thing.name.as_deref(), Some("widget"));
+    /// # });
+    /// ```
     pub async fn call<O: Operation>(
         &self,
         spec: &ServiceSpec,

@@ -32,12 +32,26 @@ pub struct EndpointSettings {
 
 impl EndpointSettings {
     /// Asks for FIPS endpoints (`AWS::UseFIPS`).
+    ///
+    /// ```
+    /// use awso_client::client::EndpointSettings;
+    /// use awso_client::endpoint::Value;
+    /// let settings = EndpointSettings::default().use_fips(true);
+    /// assert_eq!(settings.get("AWS::UseFIPS"), Some(&Value::Bool(true)));
+    /// ```
     #[must_use]
     pub fn use_fips(self, on: bool) -> Self {
         self.param(built_in::USE_FIPS, on)
     }
 
     /// Asks for dual-stack endpoints (`AWS::UseDualStack`).
+    ///
+    /// ```
+    /// use awso_client::client::EndpointSettings;
+    /// use awso_client::endpoint::Value;
+    /// let settings = EndpointSettings::default().use_dual_stack(true);
+    /// assert_eq!(settings.get("AWS::UseDualStack"), Some(&Value::Bool(true)));
+    /// ```
     #[must_use]
     pub fn use_dual_stack(self, on: bool) -> Self {
         self.param(built_in::USE_DUAL_STACK, on)
@@ -46,6 +60,16 @@ impl EndpointSettings {
     /// Sets a built-in (a name with `::`, such as `AWS::S3::ForcePathStyle`, bound to
     /// whichever parameter the service's rules give it) or a client context parameter (by
     /// its name in the rules, such as `ForcePathStyle`); a later value replaces an earlier.
+    ///
+    /// ```
+    /// use awso_client::client::EndpointSettings;
+    /// use awso_client::endpoint::Value;
+    /// let settings = EndpointSettings::default()
+    ///     .param("AWS::S3::Accelerate", true)
+    ///     .param("AWS::S3::Accelerate", false);
+    /// // The later value replaced the earlier.
+    /// assert_eq!(settings.get("AWS::S3::Accelerate"), Some(&Value::Bool(false)));
+    /// ```
     #[must_use]
     pub fn param(mut self, name: &str, value: impl Into<Value>) -> Self {
         let value = value.into();
@@ -57,6 +81,14 @@ impl EndpointSettings {
     }
 
     /// The value set for `name`.
+    ///
+    /// ```
+    /// use awso_client::client::EndpointSettings;
+    /// use awso_client::endpoint::Value;
+    /// let settings = EndpointSettings::default().param("Endpoint", "http://127.0.0.1:9");
+    /// assert_eq!(settings.get("Endpoint"), Some(&Value::from("http://127.0.0.1:9")));
+    /// assert_eq!(settings.get("Region"), None);
+    /// ```
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }

@@ -30,6 +30,19 @@ pub struct CallError<E> {
 }
 
 /// The stage a call failed at.
+///
+/// ```
+/// use std::time::Duration;
+/// use awso_client::client::{CallError, ErrorKind};
+///
+/// let error: CallError<std::io::Error> =
+///     CallError::new("Scan", 2, ErrorKind::Timeout { limit: "attempt", after: Duration::from_secs(5) });
+/// // Callers branch on the stage.
+/// match error.kind() {
+///     ErrorKind::Timeout { limit, after } => assert_eq!((*limit, *after), ("attempt", Duration::from_secs(5))),
+///     other => panic!("not a timeout: {other:?}"),
+/// }
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ErrorKind<E> {
@@ -84,6 +97,16 @@ pub enum ErrorKind<E> {
 
 impl<E> CallError<E> {
     /// An error of `operation` after `attempts` attempts.
+    ///
+    /// ```
+    /// use awso_client::client::{CallError, ErrorKind};
+    /// use awso_client::transport::{HttpError, HttpErrorKind};
+    ///
+    /// let refused = HttpError::new(HttpErrorKind::Connect, "connection refused");
+    /// let error: CallError<std::io::Error> = CallError::new("ListQueues", 3, ErrorKind::Transport(refused));
+    /// assert!(error.to_string().starts_with("ListQueues failed: transport: "), "{error}");
+    /// assert!(error.to_string().ends_with(" (after 3 attempts)"), "{error}");
+    /// ```
     pub fn new(operation: &'static str, attempts: u32, kind: ErrorKind<E>) -> Self {
         CallError {
             operation,
@@ -93,26 +116,91 @@ impl<E> CallError<E> {
     }
 
     /// The operation's name.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert_eq!(throttled.operation(), "GetTranscript");
+    /// ```
     pub fn operation(&self) -> &'static str {
         self.operation
     }
 
     /// How many attempts were sent (0 when the call failed before sending).
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert_eq!(throttled.attempts(), 3);
+    /// ```
     pub fn attempts(&self) -> u32 {
         self.attempts
     }
 
     /// The stage that failed and its details.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert!(matches!(throttled.kind(), ErrorKind::Service { meta, .. } if meta.status == 400));
+    /// ```
     pub fn kind(&self) -> &ErrorKind<E> {
         &self.kind
     }
 
     /// The stage that failed, by value.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// let ErrorKind::Service { error, .. } = throttled.into_kind() else { panic!("not a service error") };
+    /// assert_eq!(error.code(), "ThrottlingException");
+    /// ```
     pub fn into_kind(self) -> ErrorKind<E> {
         *self.kind
     }
 
     /// The operation's error, when the service answered with one.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert_eq!(throttled.service_error().map(AwsError::code), Some("ThrottlingException"));
+    /// # use std::time::Duration;
+    /// let timeout = ErrorKind::Timeout { limit: "total", after: Duration::from_secs(30) };
+    /// let late: CallError<std::io::Error> = CallError::new("Scan", 2, timeout);
+    /// assert!(late.service_error().is_none());
+    /// ```
     pub fn service_error(&self) -> Option<&E> {
         match &*self.kind {
             ErrorKind::Service { error, .. } => Some(error),
@@ -121,6 +209,23 @@ impl<E> CallError<E> {
     }
 
     /// The status, code, message and request id of the service's error answer.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// let meta = throttled.meta().unwrap();
+    /// assert_eq!((meta.status, meta.code.as_str()), (400, "ThrottlingException"));
+    /// # use std::time::Duration;
+    /// let timeout = ErrorKind::Timeout { limit: "total", after: Duration::from_secs(30) };
+    /// let late: CallError<std::io::Error> = CallError::new("Scan", 2, timeout);
+    /// assert!(late.meta().is_none());
+    /// ```
     pub fn meta(&self) -> Option<&ErrorMeta> {
         match &*self.kind {
             ErrorKind::Service { meta, .. } => Some(meta),
@@ -129,6 +234,23 @@ impl<E> CallError<E> {
     }
 
     /// The HTTP status of the service's answer, when there was one.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert_eq!(throttled.status(), Some(400));
+    /// # use std::time::Duration;
+    /// let timeout = ErrorKind::Timeout { limit: "total", after: Duration::from_secs(30) };
+    /// let late: CallError<std::io::Error> = CallError::new("Scan", 2, timeout);
+    /// // No answer, no status.
+    /// assert_eq!(late.status(), None);
+    /// ```
     pub fn status(&self) -> Option<u16> {
         match &*self.kind {
             ErrorKind::Service { meta, .. } => Some(meta.status),
@@ -164,16 +286,56 @@ impl<E> CallError<E> {
     }
 
     /// The message of the service's error answer, when it gave one.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert_eq!(throttled.message(), Some("slow down"));
+    /// ```
     pub fn message(&self) -> Option<&str> {
         self.meta().and_then(|meta| meta.message.as_deref())
     }
 
     /// The request id of the service's error answer, when it gave one.
+    ///
+    /// ```
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert_eq!(throttled.request_id(), Some("r-1"));
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.meta().and_then(|meta| meta.request_id.as_deref())
     }
 
     /// Whether the call ran out of time.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use awso_client::client::{CallError, ErrorKind};
+    /// let timeout = ErrorKind::Timeout { limit: "total", after: Duration::from_secs(30) };
+    /// let late: CallError<std::io::Error> = CallError::new("Scan", 2, timeout);
+    /// assert!(late.is_timeout());
+    /// # use awso_core::{AwsError, ErrorParts, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum GetTranscriptError { #[awso(unknown)] Unknown(UnknownError) }
+    /// # let parts = ErrorParts::json("ThrottlingException", br#"{"message":"slow down"}"#).request_id("r-1");
+    /// # let (meta, error) = (parts.meta(400), GetTranscriptError::Unknown(UnknownError::new("ThrottlingException")));
+    /// // A throttling answer after three attempts, as a call would give it.
+    /// let throttled = CallError::new("GetTranscript", 3, ErrorKind::Service { error, meta });
+    /// assert!(!throttled.is_timeout());
+    /// ```
     pub fn is_timeout(&self) -> bool {
         match &*self.kind {
             ErrorKind::Timeout { .. } => true,

@@ -4,15 +4,64 @@
 //! The request is built once, so an idempotency token filled in for the first attempt and
 //! the body bytes are the same on every attempt; only the signature (and its time) changes.
 //!
-//! ```no_run
+//! ```
 //! use awso_client::client::{Client, Config, ServiceSpec};
-//! use awso_client::sign::AuthScheme;
-//! # use awso_core::protocol::Operation;
-//! # async fn demo<O: Operation>(input: O::Input) where O::Error: std::fmt::Debug {
-//! let client = Client::new(Config::from_env().unwrap().build());
-//! static SPEC: ServiceSpec = ServiceSpec::new("connectparticipant", AuthScheme::Bearer);
-//! let output = client.call::<O>(&SPEC, &input).await;
+//! use awso_client::sign::{AuthScheme, BearerToken};
+//! # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+//! # use awso_core::{AwsError, AwsShape, UnknownError};
+//! # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+//! # struct Thing { name: Option<String> }
+//! # #[derive(AwsError, Debug)] enum GetThingError { Unknown(UnknownError) }
+//! # /// `GET /thing` of a local restJson1 service.
+//! # struct GetThing;
+//! # impl Operation for GetThing {
+//! #     type Input = Unit; type Output = Thing; type Error = GetThingError;
+//! #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+//! #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetThing", "GET", "/thing").with_output(Thing::SCHEMA);
 //! # }
+//! # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+//! # /// A local service's stand-in: answers each request with the next canned status and
+//! # /// body (the last one again when they run out) and keeps the request heads.
+//! # #[derive(Clone, Default)]
+//! # struct Recorder { answers: Vec<(u16, &'static str)>, sent: std::sync::Arc<std::sync::Mutex<Vec<http::request::Parts>>> }
+//! # impl Recorder {
+//! #     fn answering(answers: &[(u16, &'static str)]) -> Self { Recorder { answers: answers.to_vec(), ..Recorder::default() } }
+//! #     fn last(&self) -> http::request::Parts { self.sent.lock().unwrap().last().unwrap().clone() }
+//! #     fn count(&self) -> usize { self.sent.lock().unwrap().len() }
+//! # }
+//! # impl HttpClient for Recorder {
+//! #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+//! #         let mut sent = self.sent.lock().unwrap();
+//! #         let (status, body) = self.answers.get(sent.len()).or(self.answers.last()).copied().unwrap_or((200, r#"{"Name":"widget"}"#));
+//! #         sent.push(request.into_parts().0);
+//! #         let mut response = http::Response::new(ResponseBody::from(body));
+//! #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+//! #         Box::pin(async move { Ok(response) })
+//! #     }
+//! # }
+//! # /// Passes no time between attempts.
+//! # struct NoSleep;
+//! # impl awso_client::client::Sleep for NoSleep {
+//! #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+//! # }
+//! // `GetThing` is `GET /thing` of a local service; `Recorder` its stand-in transport, which
+//! // answers 503 once, then the thing.
+//! static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::Bearer);
+//! let service = Recorder::answering(&[(503, "{}"), (200, r#"{"Name":"widget"}"#)]);
+//! let config = Config::builder()
+//!     .bearer_token(BearerToken::new("t-1"))
+//!     .endpoint_url("http://127.0.0.1:9")
+//!     .http_client(service.clone())
+//!     .sleep(NoSleep)
+//!     .build();
+//! let client = Client::new(config);
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! let thing = client.call::<GetThing>(&SPEC, &Unit).await.unwrap();
+//! assert_eq!(thing.name.as_deref(), Some("widget"));
+//! # });
+//! // Two attempts, each signed anew.
+//! assert_eq!(service.count(), 2);
+//! assert_eq!(service.last().headers["authorization"], "Bearer t-1");
 //! ```
 
 mod blocking;
@@ -43,6 +92,19 @@ use crate::transport::HttpClient;
 /// The rules travel here rather than on a trait of the operation: `Client::call` stays
 /// generic over awso-core's `Operation` alone (which knows nothing of endpoints), one static
 /// per service holds them, and a service without rules (tests, local servers) just has none.
+///
+/// ```
+/// use awso_client::client::ServiceSpec;
+/// use awso_client::endpoint::EmbeddedRuleSet;
+/// use awso_client::sign::AuthScheme;
+///
+/// // What a generated module holds per service (its rules as embedded JSON).
+/// static RULES: EmbeddedRuleSet = EmbeddedRuleSet::new(r#"{"version": "1.0", "parameters": {},
+///     "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://things.example"}}]}"#);
+/// static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::Bearer).with_rules(&RULES);
+/// assert_eq!(SPEC.name(), "things");
+/// assert_eq!(SPEC.auth(), &AuthScheme::Bearer);
+/// ```
 #[derive(Debug)]
 pub struct ServiceSpec {
     name: &'static str,
@@ -55,6 +117,16 @@ pub struct ServiceSpec {
 impl ServiceSpec {
     /// A service called `name` (its endpoint prefix) signing with `auth`, without rules: its
     /// requests go to the configured endpoint URL.
+    ///
+    /// ```
+    /// use awso_client::client::ServiceSpec;
+    /// use awso_client::sign::AuthScheme;
+    ///
+    /// static LOCAL: ServiceSpec = ServiceSpec::new("things", AuthScheme::NoAuth);
+    /// assert_eq!(LOCAL.name(), "things");
+    /// // No rules and no bindings: calls go to the configured endpoint URL.
+    /// assert!(LOCAL.bindings_for("GetThing").is_none());
+    /// ```
     pub const fn new(name: &'static str, auth: AuthScheme) -> Self {
         ServiceSpec {
             name,
@@ -96,6 +168,55 @@ impl ServiceSpec {
     }
 
     /// The same service, resolving endpoints with `rules` when no URL is configured.
+    ///
+    /// ```
+    /// use awso_client::client::{Client, Config, ServiceSpec};
+    /// use awso_client::endpoint::EmbeddedRuleSet;
+    /// use awso_client::sign::AuthScheme;
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # struct Thing { name: Option<String> }
+    /// # #[derive(AwsError, Debug)] enum GetThingError { Unknown(UnknownError) }
+    /// # /// `GET /thing` of a local restJson1 service.
+    /// # struct GetThing;
+    /// # impl Operation for GetThing {
+    /// #     type Input = Unit; type Output = Thing; type Error = GetThingError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetThing", "GET", "/thing").with_output(Thing::SCHEMA);
+    /// # }
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # /// A local service's stand-in: answers each request with the next canned status and
+    /// # /// body (the last one again when they run out) and keeps the request heads.
+    /// # #[derive(Clone, Default)]
+    /// # struct Recorder { answers: Vec<(u16, &'static str)>, sent: std::sync::Arc<std::sync::Mutex<Vec<http::request::Parts>>> }
+    /// # impl Recorder {
+    /// #     fn answering(answers: &[(u16, &'static str)]) -> Self { Recorder { answers: answers.to_vec(), ..Recorder::default() } }
+    /// #     fn last(&self) -> http::request::Parts { self.sent.lock().unwrap().last().unwrap().clone() }
+    /// #     fn count(&self) -> usize { self.sent.lock().unwrap().len() }
+    /// # }
+    /// # impl HttpClient for Recorder {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let mut sent = self.sent.lock().unwrap();
+    /// #         let (status, body) = self.answers.get(sent.len()).or(self.answers.last()).copied().unwrap_or((200, r#"{"Name":"widget"}"#));
+    /// #         sent.push(request.into_parts().0);
+    /// #         let mut response = http::Response::new(ResponseBody::from(body));
+    /// #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// static RULES: EmbeddedRuleSet = EmbeddedRuleSet::new(r#"{"version": "1.0",
+    ///   "parameters": {"Region": {"type": "string", "builtIn": "AWS::Region", "required": true}},
+    ///   "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "http://127.0.0.1:9/{Region}"}}]}"#);
+    /// static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::NoAuth).with_rules(&RULES);
+    /// let service = Recorder::default();
+    /// let config = Config::builder().region("eu-west-3").http_client(service.clone()).build();
+    /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    /// # rt.block_on(async {
+    /// Client::new(config).call::<GetThing>(&SPEC, &Unit).await.unwrap();
+    /// # });
+    /// assert_eq!(service.last().uri, "http://127.0.0.1:9/eu-west-3/thing");
+    /// ```
     #[must_use]
     pub const fn with_rules(mut self, rules: &'static EmbeddedRuleSet) -> Self {
         self.rules = Some(rules);
@@ -125,6 +246,20 @@ impl ServiceSpec {
     }
 
     /// The endpoint bindings of `operation` (its name in the model), if it has any.
+    ///
+    /// ```
+    /// use awso_client::client::ServiceSpec;
+    /// use awso_client::endpoint::binding::{OperationEndpoint, StaticValue};
+    /// use awso_client::sign::AuthScheme;
+    ///
+    /// const EXPRESS: StaticValue = StaticValue::Bool(true);
+    /// static BINDINGS: [OperationEndpoint; 1] =
+    ///     [OperationEndpoint { static_params: &[("UseS3ExpressControlEndpoint", EXPRESS)], ..OperationEndpoint::new("CreateSession") }];
+    /// static SPEC: ServiceSpec = ServiceSpec::new("s3", AuthScheme::NoAuth).with_bindings(&BINDINGS);
+    /// let bindings = SPEC.bindings_for("CreateSession").unwrap();
+    /// assert_eq!(bindings.static_params, [("UseS3ExpressControlEndpoint", EXPRESS)]);
+    /// assert!(SPEC.bindings_for("ListBuckets").is_none());
+    /// ```
     pub fn bindings_for(&self, operation: &str) -> Option<&'static OperationEndpoint> {
         let bindings = self.bindings;
         match bindings.binary_search_by(|b| b.operation.cmp(operation)) {
@@ -135,11 +270,27 @@ impl ServiceSpec {
     }
 
     /// The service's name.
+    ///
+    /// ```
+    /// use awso_client::client::ServiceSpec;
+    /// use awso_client::sign::AuthScheme;
+    /// static SPEC: ServiceSpec = ServiceSpec::new("sqs", AuthScheme::NoAuth);
+    /// assert_eq!(SPEC.name(), "sqs");
+    /// ```
     pub const fn name(&self) -> &'static str {
         self.name
     }
 
     /// How its operations sign.
+    ///
+    /// ```
+    /// use awso_client::client::ServiceSpec;
+    /// use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
+    /// let sqs = ServiceAuth { signature_version: Some("v4"), endpoint_prefix: "sqs", ..ServiceAuth::default() };
+    /// let spec = ServiceSpec::from_model(&sqs, &OperationAuth::default());
+    /// let AuthScheme::SigV4(sigv4) = spec.auth() else { panic!("{:?}", spec.auth()) };
+    /// assert_eq!(sigv4.signing_name, "sqs");
+    /// ```
     pub const fn auth(&self) -> &AuthScheme {
         &self.auth
     }
@@ -151,7 +302,7 @@ impl ServiceSpec {
 /// ```
 /// use awso_client::client::{Client, Config};
 ///
-/// let client = Client::new(Config::builder().region("us-east-1").build());
+/// let client = Client::new(Config::builder().region("us-east-1").endpoint_url("http://127.0.0.1:9").build());
 /// let copy = client.clone();
 /// assert_eq!(copy.config().region(), Some("us-east-1"));
 /// ```
@@ -179,6 +330,20 @@ impl Client {
     /// Resolves `config` into a client; without a transport in it, the default
     /// [`HyperClient`](crate::transport::HyperClient) with the config's connect timeout
     /// (without the `hyper` feature, every call then fails with a transport error saying so).
+    ///
+    /// ```
+    /// use awso_client::client::{Client, Config};
+    /// use awso_client::transport::{HttpClient, HttpError, HttpErrorKind, HttpFuture};
+    /// /// A transport of a test's own: never reachable.
+    /// struct Offline;
+    /// impl HttpClient for Offline {
+    ///     fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    ///         Box::pin(async { Err(HttpError::new(HttpErrorKind::Connect, "offline")) })
+    ///     }
+    /// }
+    /// let client = Client::new(Config::builder().region("us-east-2").http_client(Offline).build());
+    /// assert_eq!(client.config().region(), Some("us-east-2"));
+    /// ```
     pub fn new(config: Config) -> Self {
         let http = config
             .http_client
@@ -195,11 +360,76 @@ impl Client {
     }
 
     /// The settings.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awso_client::client::{Client, Config, Timeouts};
+    /// let timeouts = Timeouts::default().with_attempt(Some(Duration::from_secs(2)));
+    /// let client = Client::new(Config::builder().timeouts(timeouts).endpoint_url("http://127.0.0.1:9").build());
+    /// assert_eq!(client.config().timeouts().attempt(), Some(Duration::from_secs(2)));
+    /// ```
     pub fn config(&self) -> &Config {
         &self.inner.config
     }
 
     /// The retry tokens left in the client's quota.
+    ///
+    /// ```
+    /// use awso_client::client::{Client, Config, ServiceSpec};
+    /// use awso_client::retry::RetryQuota;
+    /// use awso_client::sign::AuthScheme;
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+    /// # use awso_core::{AwsError, AwsShape, UnknownError};
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # struct Thing { name: Option<String> }
+    /// # #[derive(AwsError, Debug)] enum GetThingError { Unknown(UnknownError) }
+    /// # /// `GET /thing` of a local restJson1 service.
+    /// # struct GetThing;
+    /// # impl Operation for GetThing {
+    /// #     type Input = Unit; type Output = Thing; type Error = GetThingError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetThing", "GET", "/thing").with_output(Thing::SCHEMA);
+    /// # }
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # /// A local service's stand-in: answers each request with the next canned status and
+    /// # /// body (the last one again when they run out) and keeps the request heads.
+    /// # #[derive(Clone, Default)]
+    /// # struct Recorder { answers: Vec<(u16, &'static str)>, sent: std::sync::Arc<std::sync::Mutex<Vec<http::request::Parts>>> }
+    /// # impl Recorder {
+    /// #     fn answering(answers: &[(u16, &'static str)]) -> Self { Recorder { answers: answers.to_vec(), ..Recorder::default() } }
+    /// #     fn last(&self) -> http::request::Parts { self.sent.lock().unwrap().last().unwrap().clone() }
+    /// #     fn count(&self) -> usize { self.sent.lock().unwrap().len() }
+    /// # }
+    /// # impl HttpClient for Recorder {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let mut sent = self.sent.lock().unwrap();
+    /// #         let (status, body) = self.answers.get(sent.len()).or(self.answers.last()).copied().unwrap_or((200, r#"{"Name":"widget"}"#));
+    /// #         sent.push(request.into_parts().0);
+    /// #         let mut response = http::Response::new(ResponseBody::from(body));
+    /// #         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    /// #         Box::pin(async move { Ok(response) })
+    /// #     }
+    /// # }
+    /// # /// Passes no time between attempts.
+    /// # struct NoSleep;
+    /// # impl awso_client::client::Sleep for NoSleep {
+    /// #     fn sleep(&self, _: std::time::Duration) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> { Box::pin(std::future::ready(())) }
+    /// # }
+    /// static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::NoAuth);
+    /// // Unavailable every time: each of the two retries takes 5 tokens, and a call
+    /// // that fails in the end gives none back.
+    /// let service = Recorder::answering(&[(503, "{}")]);
+    /// let config = Config::builder().sleep(NoSleep).endpoint_url("http://127.0.0.1:9").http_client(service).build();
+    /// let client = Client::new(config);
+    /// let full = RetryQuota::standard().available();
+    /// assert_eq!(client.retry_tokens(), full);
+    /// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    /// # rt.block_on(async {
+    /// let error = client.call::<GetThing>(&SPEC, &Unit).await.unwrap_err();
+    /// assert_eq!(error.attempts(), 3);
+    /// # });
+    /// assert_eq!(client.retry_tokens(), full - 10);
+    /// ```
     pub fn retry_tokens(&self) -> u32 {
         self.inner.quota.lock().map_or(0, |quota| quota.available())
     }

@@ -37,6 +37,12 @@ pub enum ResponseChecksumValidation {
 impl ResponseChecksumValidation {
     /// The setting the SDKs' shared config and `AWS_RESPONSE_CHECKSUM_VALIDATION` name
     /// (`when_supported`, `when_required`; case does not matter).
+    ///
+    /// ```
+    /// use awso_client::client::ResponseChecksumValidation;
+    /// assert_eq!(ResponseChecksumValidation::from_name(" WHEN_SUPPORTED "), Some(ResponseChecksumValidation::WhenSupported));
+    /// assert_eq!(ResponseChecksumValidation::from_name("never"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<Self> {
         [Self::WhenSupported, Self::WhenRequired]
             .into_iter()
@@ -44,6 +50,14 @@ impl ResponseChecksumValidation {
     }
 
     /// The name the shared config writes.
+    ///
+    /// ```
+    /// use awso_client::client::ResponseChecksumValidation;
+    /// assert_eq!(ResponseChecksumValidation::WhenRequired.name(), "when_required");
+    /// // The name reads back as the same setting.
+    /// let setting = ResponseChecksumValidation::WhenSupported;
+    /// assert_eq!(ResponseChecksumValidation::from_name(setting.name()), Some(setting));
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             Self::WhenSupported => "when_supported",

@@ -30,7 +30,7 @@ const AGENT_ADDRESSES: [&str; 3] = ["169.254.170.2", "169.254.170.23", "fd00:ec2
 ///
 /// ```
 /// use awso_client::credentials::{ContainerProvider, EnvironmentMap, ErrorKind, ProvideCredentials};
-/// use awso_client::credentials::http::HyperClient;
+/// use awso_client::transport::HyperClient;
 ///
 /// let env = EnvironmentMap::from_pairs([("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://10.0.0.1/creds")]);
 /// let provider = ContainerProvider::new(env, HyperClient::new());

@@ -30,7 +30,7 @@ const TOKEN_HEADER: &str = "x-aws-ec2-metadata-token";
 ///
 /// ```
 /// use awso_client::credentials::{EnvironmentMap, ImdsProvider, ProvideCredentials};
-/// use awso_client::credentials::http::HyperClient;
+/// use awso_client::transport::HyperClient;
 ///
 /// let env = EnvironmentMap::from_pairs([("AWS_EC2_METADATA_DISABLED", "true")]);
 /// let provider = ImdsProvider::new(env, HyperClient::new());

@@ -53,6 +53,9 @@ mod container;
 mod document;
 mod env;
 mod error;
+// The transport's items under the path the providers first had: kept public so code that
+// named them here still builds, hidden so the docs show each item once, in `transport`.
+#[doc(hidden)]
 pub mod http;
 mod imds;
 mod process;
@@ -75,14 +78,18 @@ pub use region::{Region, RegionSource, resolve_region};
 use std::fmt;
 use std::time::SystemTime;
 
-/// What `Debug` prints in place of a secret.
+/// What `Debug` prints in place of a secret: awso-core's marker, so a secret of the call path
+/// (keys, tokens, signing keys) and a `sensitive` member of a shape print alike. Hidden: the
+/// documented item is [`awso_core::redact::REDACTED`]; this path stays for code that named it.
 ///
 /// ```
-/// use awso_client::credentials::{Credentials, REDACTED};
+/// use awso_client::credentials::Credentials;
+/// use awso_core::redact::REDACTED;
 /// let printed = format!("{:?}", Credentials::new("AKIDEXAMPLE", "secret"));
 /// assert!(printed.contains(REDACTED) && !printed.contains("secret\""));
 /// ```
-pub const REDACTED: &str = "** redacted **";
+#[doc(hidden)]
+pub use awso_core::redact::REDACTED;
 
 /// An access key pair, an optional session token and an optional expiry.
 ///

@@ -43,31 +43,187 @@ use super::value::Value;
 /// ```
 pub mod built_in {
     /// The client's region.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `Region`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "Region": {"type": "string", "builtIn": "AWS::Region"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::REGION, Value::from("eu-west-1"))], &mut params);
+    /// assert_eq!(params.get("Region"), Some(&Value::from("eu-west-1")));
+    /// ```
     pub const REGION: &str = "AWS::Region";
     /// Use FIPS endpoints.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `UseFIPS`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "UseFIPS": {"type": "boolean", "builtIn": "AWS::UseFIPS"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::USE_FIPS, Value::from(true))], &mut params);
+    /// assert_eq!(params.get("UseFIPS"), Some(&Value::from(true)));
+    /// ```
     pub const USE_FIPS: &str = "AWS::UseFIPS";
     /// Use dual-stack (IPv4 and IPv6) endpoints.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `UseDualStack`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "UseDualStack": {"type": "boolean", "builtIn": "AWS::UseDualStack"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::USE_DUAL_STACK, Value::from(true))], &mut params);
+    /// assert_eq!(params.get("UseDualStack"), Some(&Value::from(true)));
+    /// ```
     pub const USE_DUAL_STACK: &str = "AWS::UseDualStack";
     /// An endpoint URL given by the user, overriding the rules' host.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `Endpoint`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "Endpoint": {"type": "string", "builtIn": "SDK::Endpoint"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::ENDPOINT, Value::from("http://127.0.0.1:4566"))], &mut params);
+    /// assert_eq!(params.get("Endpoint"), Some(&Value::from("http://127.0.0.1:4566")));
+    /// ```
     pub const ENDPOINT: &str = "SDK::Endpoint";
     /// The caller's account id (for account-based endpoints).
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `AccountId`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "AccountId": {"type": "string", "builtIn": "AWS::Auth::AccountId"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::ACCOUNT_ID, Value::from("111122223333"))], &mut params);
+    /// assert_eq!(params.get("AccountId"), Some(&Value::from("111122223333")));
+    /// ```
     pub const ACCOUNT_ID: &str = "AWS::Auth::AccountId";
     /// `preferred`, `required` or `disabled`: whether to use account-based endpoints.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `AccountIdEndpointMode`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "AccountIdEndpointMode": {"type": "string", "builtIn": "AWS::Auth::AccountIdEndpointMode"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::ACCOUNT_ID_ENDPOINT_MODE, Value::from("required"))], &mut params);
+    /// assert_eq!(params.get("AccountIdEndpointMode"), Some(&Value::from("required")));
+    /// ```
     pub const ACCOUNT_ID_ENDPOINT_MODE: &str = "AWS::Auth::AccountIdEndpointMode";
     /// S3: the bucket in the path rather than the host.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `ForcePathStyle`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "ForcePathStyle": {"type": "boolean", "builtIn": "AWS::S3::ForcePathStyle"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::S3_FORCE_PATH_STYLE, Value::from(true))], &mut params);
+    /// assert_eq!(params.get("ForcePathStyle"), Some(&Value::from(true)));
+    /// ```
     pub const S3_FORCE_PATH_STYLE: &str = "AWS::S3::ForcePathStyle";
     /// S3: Transfer Acceleration endpoints.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `Accelerate`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "Accelerate": {"type": "boolean", "builtIn": "AWS::S3::Accelerate"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::S3_ACCELERATE, Value::from(true))], &mut params);
+    /// assert_eq!(params.get("Accelerate"), Some(&Value::from(true)));
+    /// ```
     pub const S3_ACCELERATE: &str = "AWS::S3::Accelerate";
     /// S3: `s3.amazonaws.com` rather than the regional endpoint in us-east-1.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `UseGlobalEndpoint`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "UseGlobalEndpoint": {"type": "boolean", "builtIn": "AWS::S3::UseGlobalEndpoint"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::S3_USE_GLOBAL_ENDPOINT, Value::from(true))], &mut params);
+    /// assert_eq!(params.get("UseGlobalEndpoint"), Some(&Value::from(true)));
+    /// ```
     pub const S3_USE_GLOBAL_ENDPOINT: &str = "AWS::S3::UseGlobalEndpoint";
     /// S3: refuse multi-region access point ARNs.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `DisableMultiRegionAccessPoints`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "DisableMultiRegionAccessPoints": {"type": "boolean", "builtIn": "AWS::S3::DisableMultiRegionAccessPoints"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::S3_DISABLE_MULTI_REGION_ACCESS_POINTS, Value::from(true))], &mut params);
+    /// assert_eq!(params.get("DisableMultiRegionAccessPoints"), Some(&Value::from(true)));
+    /// ```
     pub const S3_DISABLE_MULTI_REGION_ACCESS_POINTS: &str =
         "AWS::S3::DisableMultiRegionAccessPoints";
     /// S3: take the region of an ARN bucket over the client's.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `UseArnRegion`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "UseArnRegion": {"type": "boolean", "builtIn": "AWS::S3::UseArnRegion"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::S3_USE_ARN_REGION, Value::from(false))], &mut params);
+    /// assert_eq!(params.get("UseArnRegion"), Some(&Value::from(false)));
+    /// ```
     pub const S3_USE_ARN_REGION: &str = "AWS::S3::UseArnRegion";
     /// S3 Control: take the region of an ARN over the client's.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `UseArnRegion`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "UseArnRegion": {"type": "boolean", "builtIn": "AWS::S3Control::UseArnRegion"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::S3_CONTROL_USE_ARN_REGION, Value::from(false))], &mut params);
+    /// assert_eq!(params.get("UseArnRegion"), Some(&Value::from(false)));
+    /// ```
     pub const S3_CONTROL_USE_ARN_REGION: &str = "AWS::S3Control::UseArnRegion";
     /// STS: the global endpoint rather than the regional one in the legacy regions.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::{bind_built_ins, built_in};
+    /// use awso_client::endpoint::{Params, RuleSet, Value};
+    ///
+    /// // botocore's rule sets declare the parameter this built-in sets as `UseGlobalEndpoint`.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "UseGlobalEndpoint": {"type": "boolean", "builtIn": "AWS::STS::UseGlobalEndpoint"}}}"#).unwrap();
+    /// let mut params = Params::new();
+    /// bind_built_ins(&rules, [(built_in::STS_USE_GLOBAL_ENDPOINT, Value::from(true))], &mut params);
+    /// assert_eq!(params.get("UseGlobalEndpoint"), Some(&Value::from(true)));
+    /// ```
     pub const STS_USE_GLOBAL_ENDPOINT: &str = "AWS::STS::UseGlobalEndpoint";
 }
 
@@ -97,6 +253,15 @@ pub fn bind_built_ins<'b>(
 }
 
 /// A service model that does not describe the operation's bindings as expected.
+///
+/// ```
+/// use awso_client::endpoint::binding::OperationBindings;
+///
+/// let model = serde_json::json!({"operations": {"DeleteObjects": {
+///     "operationContextParams": {"DeleteObjectKeys": {"path": "Delete.Objects[*"}}}}});
+/// let error = OperationBindings::from_model(&model, "DeleteObjects").unwrap_err();
+/// assert_eq!(error.to_string(), "endpoint bindings: DeleteObjects.operationContextParams.DeleteObjectKeys: bad path `Delete.Objects[*`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BindingError {
     message: String,
@@ -115,6 +280,24 @@ pub(super) fn binding_error(message: String) -> BindingError {
 }
 
 /// One operation's bindings, read once from the service model.
+///
+/// ```
+/// use awso_client::endpoint::binding::OperationBindings;
+/// use awso_client::endpoint::{Params, Value};
+///
+/// let model = serde_json::json!({
+///   "operations": {"GetObject": {"input": {"shape": "GetObjectRequest"}}},
+///   "shapes": {"GetObjectRequest": {"type": "structure", "members": {
+///     "Bucket": {"shape": "S", "contextParam": {"name": "Bucket"}}}}}
+/// });
+/// // Read once per operation, applied to each call's input.
+/// let bindings = OperationBindings::from_model(&model, "GetObject").unwrap();
+/// for bucket in ["photos", "logs"] {
+///     let mut params = Params::new();
+///     bindings.apply(&Value::from_json(&serde_json::json!({"Bucket": bucket})).unwrap(), &mut params);
+///     assert_eq!(params.get("Bucket"), Some(&Value::from(bucket)));
+/// }
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct OperationBindings {
     static_params: Vec<(String, Value)>,
@@ -178,6 +361,23 @@ impl OperationBindings {
 
     /// Sets the parameters the operation's `input` binds, over whatever `params` holds
     /// (client context parameters and built-ins, set first).
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::OperationBindings;
+    /// use awso_client::endpoint::{Params, Value};
+    ///
+    /// let model = serde_json::json!({
+    ///   "operations": {"GetObject": {"input": {"shape": "GetObjectRequest"}}},
+    ///   "shapes": {"GetObjectRequest": {"type": "structure", "members": {
+    ///     "Bucket": {"shape": "S", "contextParam": {"name": "Bucket"}}}}}
+    /// });
+    /// let bindings = OperationBindings::from_model(&model, "GetObject").unwrap();
+    /// // The input's member beats a value set before; unbound parameters stay as they were.
+    /// let mut params = Params::new().with("Bucket", "from-settings").with("Region", "us-east-1");
+    /// bindings.apply(&Value::from_json(&serde_json::json!({"Bucket": "from-input"})).unwrap(), &mut params);
+    /// assert_eq!(params.get("Bucket"), Some(&Value::from("from-input")));
+    /// assert_eq!(params.get("Region"), Some(&Value::from("us-east-1")));
+    /// ```
     pub fn apply(&self, input: &Value, params: &mut Params) {
         for (member, param) in &self.members {
             if let Some(value) = input.get(member) {

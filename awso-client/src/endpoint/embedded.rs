@@ -29,6 +29,15 @@ pub struct EmbeddedRuleSet {
 
 impl EmbeddedRuleSet {
     /// Holds `json` (typically `include_str!` of the service's rule set) without parsing it.
+    ///
+    /// ```
+    /// use awso_client::endpoint::EmbeddedRuleSet;
+    ///
+    /// // Nothing is parsed yet: a `static` costs no start-up time.
+    /// static RULES: EmbeddedRuleSet = EmbeddedRuleSet::new(r#"{"version": "1.0", "parameters": {
+    ///     "Region": {"type": "string", "builtIn": "AWS::Region"}}, "rules": []}"#);
+    /// assert_eq!(RULES.get().unwrap().parameter_for_built_in("AWS::Region"), Some("Region"));
+    /// ```
     pub const fn new(json: &'static str) -> Self {
         EmbeddedRuleSet {
             json,
@@ -51,6 +60,16 @@ impl EmbeddedRuleSet {
     }
 
     /// The JSON text as embedded.
+    ///
+    /// ```
+    /// use awso_client::endpoint::{EmbeddedRuleSet, RuleSet};
+    ///
+    /// static RULES: EmbeddedRuleSet = EmbeddedRuleSet::new(r#"{"version": "1.0", "parameters": {}, "rules": []}"#);
+    /// // The text parses again into an equal rule set, e.g. to resolve with another engine.
+    /// let copy = RuleSet::from_json(RULES.json()).unwrap();
+    /// assert_eq!(copy.parameter_names().count(), RULES.get().unwrap().parameter_names().count());
+    /// assert!(RULES.json().starts_with(r#"{"version""#));
+    /// ```
     pub fn json(&self) -> &'static str {
         self.json
     }

@@ -28,6 +28,12 @@ impl RuleSetError {
     }
 
     /// Where the problem is, as a JSON path from the document's root (`rules[3].conditions[0]`).
+    ///
+    /// ```
+    /// use awso_client::endpoint::RuleSet;
+    /// let err = RuleSet::from_json(r#"{"version": "1.0", "parameters": {"Region": {"type": "float"}}, "rules": []}"#).unwrap_err();
+    /// assert_eq!(err.path(), "parameters.Region.type");
+    /// ```
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -87,12 +93,29 @@ impl ResolveError {
     }
 
     /// The message: the rule set's own text for an `error` rule, else the engine's.
+    ///
+    /// ```
+    /// use awso_client::endpoint::{Params, Partitions, RuleSet};
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0",
+    ///     "parameters": {"UseFIPS": {"type": "boolean"}}, "rules": []}"#).unwrap();
+    /// let err = rules.resolve(&Params::new().with("UseFIPS", "yes"), &Partitions::empty()).unwrap_err();
+    /// assert_eq!(err.message(), "parameter `UseFIPS` must be a boolean");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// Whether an `error` rule of the rule set produced this (rather than bad parameters or
     /// a rule set where no rule matched).
+    ///
+    /// ```
+    /// use awso_client::endpoint::{Params, Partitions, RuleSet};
+    /// // No rule at all: the engine's error, not the rule set's.
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "parameters": {}, "rules": []}"#).unwrap();
+    /// let err = rules.resolve(&Params::new(), &Partitions::empty()).unwrap_err();
+    /// assert!(!err.is_rule_error());
+    /// assert_eq!(err.message(), "no rule matched the parameters");
+    /// ```
     pub fn is_rule_error(&self) -> bool {
         self.kind == ResolveErrorKind::Rule
     }

@@ -151,6 +151,14 @@ impl RuleSet {
     }
 
     /// The name of the parameter bound to a built-in (`AWS::Region`, `SDK::Endpoint`, ...).
+    ///
+    /// ```
+    /// use awso_client::endpoint::RuleSet;
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "ForcePathStyle": {"type": "boolean", "builtIn": "AWS::S3::ForcePathStyle"}}}"#).unwrap();
+    /// assert_eq!(rules.parameter_for_built_in("AWS::S3::ForcePathStyle"), Some("ForcePathStyle"));
+    /// assert_eq!(rules.parameter_for_built_in("AWS::Region"), None);
+    /// ```
     pub fn parameter_for_built_in(&self, built_in: &str) -> Option<&str> {
         self.params
             .iter()
@@ -172,6 +180,16 @@ impl RuleSet {
     }
 
     /// A parameter's documentation, if the rule set gives one.
+    ///
+    /// ```
+    /// use awso_client::endpoint::RuleSet;
+    /// let rules = RuleSet::from_json(r#"{"version": "1.0", "rules": [], "parameters": {
+    ///     "Region": {"type": "string", "documentation": "The AWS region used to dispatch the request."},
+    ///     "Bucket": {"type": "string"}}}"#).unwrap();
+    /// assert_eq!(rules.parameter_documentation("Region"), Some("The AWS region used to dispatch the request."));
+    /// assert_eq!(rules.parameter_documentation("Bucket"), None);
+    /// assert_eq!(rules.parameter_documentation("Key"), None);
+    /// ```
     pub fn parameter_documentation(&self, name: &str) -> Option<&str> {
         self.params
             .iter()

@@ -87,6 +87,13 @@ pub struct OperationEndpoint {
 
 impl OperationEndpoint {
     /// An operation that binds nothing; fill in the rest with struct update syntax.
+    ///
+    /// ```
+    /// use awso_client::endpoint::binding::OperationEndpoint;
+    /// static LIST_BUCKETS: OperationEndpoint = OperationEndpoint::new("ListBuckets");
+    /// assert_eq!(LIST_BUCKETS.operation, "ListBuckets");
+    /// assert!(LIST_BUCKETS.members.is_empty() && LIST_BUCKETS.static_params.is_empty());
+    /// ```
     pub const fn new(operation: &'static str) -> Self {
         OperationEndpoint {
             operation,

@@ -21,11 +21,24 @@ pub struct Params {
 
 impl Params {
     /// No parameters: every one takes its default.
+    ///
+    /// ```
+    /// use awso_client::endpoint::Params;
+    /// let params = Params::new();
+    /// assert!(!params.contains("Region"));
+    /// assert_eq!(params, Params::default());
+    /// ```
     pub fn new() -> Self {
         Params::default()
     }
 
     /// These parameters with `name` set to `value`.
+    ///
+    /// ```
+    /// use awso_client::endpoint::{Params, Value};
+    /// let params = Params::new().with("Region", "us-east-1").with("UseDualStack", true);
+    /// assert_eq!(params.get("UseDualStack"), Some(&Value::Bool(true)));
+    /// ```
     #[must_use]
     pub fn with(mut self, name: &str, value: impl Into<Value>) -> Self {
         self.set(name, value);
@@ -33,6 +46,14 @@ impl Params {
     }
 
     /// Sets `name` to `value`, replacing an earlier value.
+    ///
+    /// ```
+    /// use awso_client::endpoint::{Params, Value};
+    /// let mut params = Params::new();
+    /// params.set("Bucket", "first");
+    /// params.set("Bucket", "second");
+    /// assert_eq!(params.get("Bucket"), Some(&Value::from("second")));
+    /// ```
     pub fn set(&mut self, name: &str, value: impl Into<Value>) {
         let value = value.into();
         match self.values.iter_mut().find(|(n, _)| n == name) {
@@ -42,6 +63,13 @@ impl Params {
     }
 
     /// The value of `name`, if set.
+    ///
+    /// ```
+    /// use awso_client::endpoint::{Params, Value};
+    /// let params = Params::new().with("Region", "ap-east-1");
+    /// assert_eq!(params.get("Region").and_then(Value::as_str), Some("ap-east-1"));
+    /// assert_eq!(params.get("Endpoint"), None);
+    /// ```
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }

@@ -39,6 +39,15 @@ struct Partition {
 /// botocore's `data/partitions.json`, minified: one small file (5 KB) for every service, so
 /// it is carried once here rather than in each generated module. `tests/partitions_fresh.rs`
 /// fails when the installed botocore has another.
+///
+/// ```
+/// use awso_client::endpoint::{BOTOCORE_PARTITIONS, Partitions};
+/// // The text reads as the partitions `Partitions::aws()` holds.
+/// let partitions = Partitions::from_json(BOTOCORE_PARTITIONS).unwrap();
+/// let name = |region| partitions.lookup(region).unwrap().iter()
+///     .find(|(k, _)| k == "name").and_then(|(_, v)| v.as_str()).map(str::to_owned);
+/// assert_eq!(name("us-gov-west-1").as_deref(), Some("aws-us-gov"));
+/// ```
 pub const BOTOCORE_PARTITIONS: &str = include_str!("partitions.json");
 
 impl Partitions {
@@ -102,6 +111,19 @@ impl Partitions {
     }
 
     /// The outputs of `region`'s partition (as `aws.partition` gives them).
+    ///
+    /// ```
+    /// use awso_client::endpoint::Partitions;
+    /// let partitions = Partitions::from_json(r#"{"version": "1.1", "partitions": [{
+    ///     "id": "aws", "regionRegex": "^(us|eu)\\-\\w+\\-\\d+$",
+    ///     "regions": {"us-east-1": {"supportsFIPS": false}},
+    ///     "outputs": {"name": "aws", "supportsFIPS": true}}]}"#).unwrap();
+    /// let fips = |region| partitions.lookup(region).unwrap().iter()
+    ///     .find(|(k, _)| k == "supportsFIPS").and_then(|(_, v)| v.as_bool());
+    /// // A listed region's override beats the partition's output; a region the regex matches takes it.
+    /// assert_eq!(fips("us-east-1"), Some(false));
+    /// assert_eq!(fips("eu-west-1"), Some(true));
+    /// ```
     pub fn lookup(&self, region: &str) -> Option<&[(String, Value)]> {
         for partition in &self.list {
             if let Some((_, outputs)) = partition.regions.iter().find(|(name, _)| name == region) {

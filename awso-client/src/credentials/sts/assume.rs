@@ -161,7 +161,7 @@ impl StsClient {
 ///
 /// ```
 /// use awso_client::credentials::{Credentials, EnvironmentMap};
-/// use awso_client::credentials::http::HyperClient;
+/// use awso_client::transport::HyperClient;
 /// use awso_client::credentials::sts::{AssumeRoleParams, AssumeRoleProvider, StsClient};
 ///
 /// let sts = StsClient::new(EnvironmentMap::new(), HyperClient::new());

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use awso_client::credentials::EnvironmentMap;
-//! use awso_client::credentials::http::HyperClient;
+//! use awso_client::transport::HyperClient;
 //! use awso_client::credentials::sts::StsClient;
 //!
 //! let sts = StsClient::new(EnvironmentMap::new(), HyperClient::new());
@@ -145,7 +145,7 @@ impl StsClient {
     ///
     /// ```
     /// use awso_client::credentials::EnvironmentMap;
-    /// use awso_client::credentials::http::HyperClient;
+    /// use awso_client::transport::HyperClient;
     /// use awso_client::credentials::sts::StsClient;
     /// // `AWS_ENDPOINT_URL` applies to every service, STS included.
     /// let env = EnvironmentMap::from_pairs([("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")]);
@@ -284,7 +284,7 @@ impl StsClient {
     ///
     /// ```
     /// use awso_client::credentials::EnvironmentMap;
-    /// use awso_client::credentials::http::HyperClient;
+    /// use awso_client::transport::HyperClient;
     /// use awso_client::credentials::sts::StsClient;
     /// // The service-specific variable wins over the general one.
     /// let env = EnvironmentMap::from_pairs([

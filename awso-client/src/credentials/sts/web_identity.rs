@@ -21,7 +21,7 @@ const SESSION_NAME: &str = "AWS_ROLE_SESSION_NAME";
 ///
 /// ```
 /// use awso_client::credentials::EnvironmentMap;
-/// use awso_client::credentials::http::HyperClient;
+/// use awso_client::transport::HyperClient;
 /// use awso_client::credentials::sts::{StsClient, WebIdentityProvider};
 ///
 /// let sts = StsClient::new(EnvironmentMap::new(), HyperClient::new());
@@ -187,7 +187,7 @@ impl WebIdentityProvider {
     /// ```
     /// use std::path::Path;
     /// use awso_client::credentials::EnvironmentMap;
-    /// use awso_client::credentials::http::HyperClient;
+    /// use awso_client::transport::HyperClient;
     /// use awso_client::credentials::sts::{StsClient, WebIdentityProvider};
     /// let sts = StsClient::new(EnvironmentMap::new(), HyperClient::new());
     /// let provider = WebIdentityProvider::new("arn:aws:iam::1:role/ci", "/var/run/secrets/token", sts);
