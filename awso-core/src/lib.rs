@@ -63,6 +63,7 @@ pub mod json;
 pub mod limits;
 mod names;
 mod number;
+pub mod params;
 mod partial;
 pub mod protocol;
 pub mod query;
