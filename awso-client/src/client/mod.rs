@@ -21,6 +21,7 @@ mod config;
 mod endpoint;
 mod error;
 mod response_checksum;
+mod streaming;
 
 use std::sync::{Arc, Mutex};
 
