@@ -266,7 +266,8 @@ impl Client {
                 },
             },
             Ok(Received::Head(response)) => {
-                Attempt::Done(read_head::<O>(response, request_headers))
+                let idle = self.inner.config.timeouts.attempt();
+                Attempt::Done(read_head::<O>(response, request_headers, idle))
             }
             Err(error) => failed(ErrorKind::Transport(error)),
         }
@@ -394,6 +395,7 @@ fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
 fn read_head<O: Operation>(
     response: http::Response<ResponseBody>,
     request_headers: &http::HeaderMap,
+    idle: Option<Duration>,
 ) -> Result<Answer<O::Output>, ErrorKind<O::Error>> {
     let status = response.status().as_u16();
     tracing::Span::current().record("status", status);
@@ -402,7 +404,10 @@ fn read_head<O: Operation>(
     let output = protocol::parse_response_head::<O::Output>(O::SERVICE, O::SCHEMA, &head)
         .map_err(|source| ErrorKind::Response { status, source })?;
     let expected = protocol::expected_response_checksum(O::SCHEMA, request_headers, head.headers());
-    Ok(Answer::Streamed(output, ByteStream::new(body, expected)))
+    Ok(Answer::Streamed(
+        output,
+        ByteStream::new(body, expected, idle),
+    ))
 }
 
 fn failed<T, E>(kind: ErrorKind<E>) -> Attempt<T, E> {

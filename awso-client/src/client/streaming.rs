@@ -15,8 +15,10 @@ impl Client {
     /// from [`Streamed::body`] as it arrives.
     ///
     /// Retries and the attempt timeout cover the call until the answer's head arrives; the
-    /// body is read afterwards, as slowly as the caller likes, and a broken connection or a
-    /// checksum mismatch shows as an error of the stream (see [`ByteStream`](crate::stream::ByteStream)).
+    /// body is read afterwards, as slowly as the caller likes (the total timeout does not
+    /// bound it; the attempt timeout bounds each wait for the next chunk), and a broken
+    /// connection, a silent server or a checksum mismatch shows as an error of the stream
+    /// (see [`ByteStream`](crate::stream::ByteStream)).
     /// An error answer is read whole and returned as the call's error, as [`call`](Self::call)
     /// does. For an operation without a streaming payload the output is read whole and the
     /// body is empty.

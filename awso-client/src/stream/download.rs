@@ -6,6 +6,7 @@ use std::io;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use awso_core::protocol::{ChecksumHasher, ExpectedChecksum};
 use bytes::{Bytes, BytesMut};
@@ -21,8 +22,9 @@ use crate::transport::{HttpError, HttpErrorKind, ResponseBody};
 /// checksummed as they are read and the last read fails with a [`StreamErrorKind::Checksum`]
 /// error if the body does not match: data already handed out is not taken back, so a caller
 /// writing a file should treat the file as bad until the stream ends cleanly. A connection
-/// broken mid-body is a [`StreamErrorKind::Transport`] error. Neither is retried: the call
-/// returned when the head arrived.
+/// broken mid-body, or silent for longer than the client's attempt timeout between two
+/// chunks, is a [`StreamErrorKind::Transport`] error. Neither is retried: the call returned
+/// when the head arrived.
 ///
 /// ```
 /// use awso_client::stream::ByteStream;
@@ -40,12 +42,43 @@ use crate::transport::{HttpError, HttpErrorKind, ResponseBody};
 pub struct ByteStream {
     body: ResponseBody,
     check: Option<(ExpectedChecksum, ChecksumHasher)>,
+    idle: Option<Idle>,
     finished: bool,
 }
 
+/// The longest wait for the next chunk: armed when a read has to wait, disarmed by data, so
+/// a caller that reads late is not timed out for its own delay.
+struct Idle {
+    limit: Duration,
+    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    armed: bool,
+}
+
+impl Idle {
+    /// Whether the wait that just began, or goes on, has lasted `limit`.
+    fn expired(&mut self, cx: &mut Context<'_>) -> bool {
+        let deadline = tokio::time::Instant::now() + self.limit;
+        if !self.armed {
+            self.armed = true;
+            match &mut self.timer {
+                Some(timer) => timer.as_mut().reset(deadline),
+                None => self.timer = Some(Box::pin(tokio::time::sleep_until(deadline))),
+            }
+        }
+        self.timer
+            .as_mut()
+            .is_some_and(|timer| timer.as_mut().poll(cx).is_ready())
+    }
+}
+
 impl ByteStream {
-    /// The body of an answer, checked against `expected` at its end when given.
-    pub(crate) fn new(body: ResponseBody, expected: Option<ExpectedChecksum>) -> Self {
+    /// The body of an answer, checked against `expected` at its end when given; a wait of
+    /// more than `idle` for the next chunk fails the stream.
+    pub(crate) fn new(
+        body: ResponseBody,
+        expected: Option<ExpectedChecksum>,
+        idle: Option<Duration>,
+    ) -> Self {
         let check = expected.map(|expected| {
             let hasher = expected.algorithm().hasher();
             (expected, hasher)
@@ -53,6 +86,11 @@ impl ByteStream {
         ByteStream {
             body,
             check,
+            idle: idle.map(|limit| Idle {
+                limit,
+                timer: None,
+                armed: false,
+            }),
             finished: false,
         }
     }
@@ -139,7 +177,7 @@ impl ByteStream {
 impl From<ResponseBody> for ByteStream {
     /// A stream over `body` that checks no checksum.
     fn from(body: ResponseBody) -> Self {
-        ByteStream::new(body, None)
+        ByteStream::new(body, None, None)
     }
 }
 
@@ -154,7 +192,21 @@ impl Stream for ByteStream {
         // Bounded by the frames ready now: trailers and empty frames are skipped.
         loop {
             match Pin::new(&mut this.body).poll_frame(cx) {
-                Poll::Pending => return Poll::Pending,
+                Poll::Pending => {
+                    let Some(idle) = &mut this.idle else {
+                        return Poll::Pending;
+                    };
+                    if !idle.expired(cx) {
+                        return Poll::Pending;
+                    }
+                    this.finished = true;
+                    let limit = idle.limit;
+                    let error = HttpError::new(
+                        HttpErrorKind::ReadTimeout,
+                        format!("no data of the streamed body for {limit:?}"),
+                    );
+                    return Poll::Ready(Some(Err(StreamError::transport(error))));
+                }
                 Poll::Ready(None) => return Poll::Ready(this.finish()),
                 Poll::Ready(Some(Err(error))) => {
                     this.finished = true;
@@ -169,6 +221,9 @@ impl Stream for ByteStream {
                     }
                     if let Some((_, hasher)) = &mut this.check {
                         hasher.update(&data);
+                    }
+                    if let Some(idle) = &mut this.idle {
+                        idle.armed = false;
                     }
                     return Poll::Ready(Some(Ok(data)));
                 }

@@ -5,6 +5,7 @@
 mod heap;
 
 use std::io::Read as _;
+use std::time::Duration;
 
 use awso_client::stream::{ByteStream, StreamErrorKind, Streamed, UploadBody};
 use bytes::Bytes;
@@ -14,7 +15,9 @@ use crate::faults_support::object_byte;
 use crate::faults_support::operation::{
     CreateThingError, GetBlob, GetBlobOutput, GetThingRequest, PutBlob, PutBlobRequest,
 };
-use awso_client::client::{BlockingClient, CallError, Client, ErrorKind, ServiceSpec};
+use awso_client::client::{
+    BlockingClient, CallError, Client, Config, ErrorKind, ServiceSpec, Timeouts,
+};
 use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth};
 use awso_core::protocol::ChecksumAlgorithm;
 
@@ -27,6 +30,10 @@ pub(crate) const CASES: &[(&str, fn())] = &[
     (
         "reset_mid_body_is_a_stream_error_not_a_retry",
         reset_mid_body_is_a_stream_error_not_a_retry,
+    ),
+    (
+        "stalled_body_times_out_between_chunks",
+        stalled_body_times_out_between_chunks,
     ),
     (
         "streamed_checksum_is_checked_at_the_end",
@@ -56,6 +63,14 @@ pub(crate) const CASES: &[(&str, fn())] = &[
         "upload_of_the_wrong_length_fails",
         upload_of_the_wrong_length_fails,
     ),
+    (
+        "unsigned_upload_sends_the_bytes_as_they_are",
+        unsigned_upload_sends_the_bytes_as_they_are,
+    ),
+    (
+        "sigv4_service_without_chunks_refuses_a_stream",
+        sigv4_service_without_chunks_refuses_a_stream,
+    ),
 ];
 
 /// A service signing as S3 does (`x-amz-content-sha256`, aws-chunked uploads).
@@ -69,6 +84,15 @@ fn s3_spec() -> ServiceSpec {
         "s3",
         AuthScheme::select(&service, &OperationAuth::default()).unwrap(),
     )
+}
+
+/// The fault tests' settings with room to spare in the attempt timeout, which also bounds the
+/// wait for each chunk of a streamed body: a loaded machine must not fail a large transfer.
+fn roomy(url: &str) -> Config {
+    let timeouts = Timeouts::default()
+        .with_connect(Duration::from_secs(2))
+        .with_attempt(Some(Duration::from_secs(60)));
+    config(url, &Recorder::default()).timeouts(timeouts).build()
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -97,6 +121,7 @@ fn object_fault(size: usize, sent: usize, checksum: Option<String>) -> Fault {
     Fault::Object {
         size,
         sent,
+        stall: Duration::ZERO,
         headers,
     }
 }
@@ -123,7 +148,7 @@ async fn drain(mut body: ByteStream) -> (Result<String, StreamErrorKind>, usize,
 fn streamed_download_reads_in_bounded_memory() {
     const SIZE: usize = 48 << 20;
     let server = FaultServer::start(vec![object_fault(SIZE, SIZE, None)], 4);
-    let client = Client::new(config(&server.url(), &Recorder::default()).build());
+    let client = Client::new(roomy(&server.url()));
     let (answer, peak, read) = runtime().block_on(async {
         let answer = get_blob(&client).await;
         assert_eq!(answer.output.content_length, Some(SIZE as i64));
@@ -153,7 +178,7 @@ fn streamed_download_reads_in_bounded_memory() {
 fn reset_mid_body_is_a_stream_error_not_a_retry() {
     const SIZE: usize = 4 << 20;
     let server = FaultServer::start(vec![object_fault(SIZE, SIZE / 4, None)], 4);
-    let client = Client::new(config(&server.url(), &Recorder::default()).build());
+    let client = Client::new(roomy(&server.url()));
     let (result, _, read) = runtime().block_on(async {
         let answer = get_blob(&client).await;
         drain(answer.body).await
@@ -161,6 +186,38 @@ fn reset_mid_body_is_a_stream_error_not_a_retry() {
     assert_eq!(result, Err(StreamErrorKind::Transport));
     assert!(read <= SIZE / 4, "read {read}");
     assert_eq!(server.seen().len(), 1, "the body is the caller's: no retry");
+}
+
+fn stalled_body_times_out_between_chunks() {
+    const SIZE: usize = 1 << 20;
+    // Silent for longer than the client's 500 ms attempt timeout, then gone.
+    let stalled = Fault::Object {
+        size: SIZE,
+        sent: SIZE / 2,
+        stall: Duration::from_secs(3),
+        headers: Vec::new(),
+    };
+    let server = FaultServer::start(vec![stalled], 4);
+    let client = Client::new(config(&server.url(), &Recorder::default()).build());
+    let (error, read) = runtime().block_on(async {
+        let mut body = get_blob(&client).await.body;
+        let mut read = 0;
+        // Bounded: the server sends half the object, then nothing.
+        loop {
+            match body.next().await {
+                Some(Ok(chunk)) => read += chunk.len(),
+                Some(Err(error)) => return (error, read),
+                None => panic!("the stalled body ended cleanly"),
+            }
+        }
+    });
+    assert_eq!(read, SIZE / 2);
+    assert_eq!(error.kind(), StreamErrorKind::Transport);
+    assert!(error.to_string().contains("no data"), "{error}");
+    assert_eq!(
+        std::io::Error::from(error).kind(),
+        std::io::ErrorKind::TimedOut
+    );
 }
 
 fn streamed_checksum_is_checked_at_the_end() {
@@ -171,7 +228,7 @@ fn streamed_checksum_is_checked_at_the_end() {
         ("AAAAAA==".to_owned(), Err(StreamErrorKind::Checksum)),
     ] {
         let server = FaultServer::start(vec![object_fault(SIZE, SIZE, Some(checksum))], 4);
-        let client = Client::new(config(&server.url(), &Recorder::default()).build());
+        let client = Client::new(roomy(&server.url()));
         let (result, _, read) = runtime().block_on(async {
             let answer = get_blob(&client).await;
             assert!(answer.body.is_checksummed());
@@ -191,7 +248,7 @@ fn blocking_download_reads_through_io_read() {
     const SIZE: usize = 1 << 20;
     let checksum = ChecksumAlgorithm::Crc32.checksum(&object(SIZE));
     let server = FaultServer::start(vec![object_fault(SIZE, SIZE, Some(checksum))], 4);
-    let client = BlockingClient::new(config(&server.url(), &Recorder::default()).build()).unwrap();
+    let client = BlockingClient::new(roomy(&server.url())).unwrap();
     let answer = client
         .call_streaming::<GetBlob>(&super::spec(), &GetThingRequest::default())
         .unwrap();
@@ -256,7 +313,7 @@ fn decode_chunked(mut wire: &[u8]) -> Chunked {
 }
 
 fn upload(url: &str, body: UploadBody) -> Result<(), CallError<CreateThingError>> {
-    let client = Client::new(config(url, &Recorder::default()).build());
+    let client = Client::new(roomy(url));
     runtime()
         .block_on(client.call_upload::<PutBlob>(&s3_spec(), &PutBlobRequest::default(), body))
         .map(|_| ())
@@ -353,7 +410,7 @@ fn reopenable_upload_is_retried_unchanged() {
 
 fn unread_one_shot_upload_is_retried() {
     let body = UploadBody::from_reader(3, &b"abc"[..]);
-    let client = Client::new(config(&refused_url(), &Recorder::default()).build());
+    let client = Client::new(roomy(&refused_url()));
     let error = runtime()
         .block_on(client.call_upload::<PutBlob>(&s3_spec(), &PutBlobRequest::default(), body))
         .unwrap_err();
@@ -370,7 +427,7 @@ fn upload_of_the_wrong_length_fails() {
         body: Some(awso_core::Blob::new(b"abc".to_vec())),
         ..PutBlobRequest::default()
     };
-    let client = Client::new(config(&server.url(), &Recorder::default()).build());
+    let client = Client::new(roomy(&server.url()));
     let error = runtime()
         .block_on(client.call_upload::<PutBlob>(
             &s3_spec(),
@@ -383,4 +440,39 @@ fn upload_of_the_wrong_length_fails() {
         "{error}"
     );
     assert_eq!(error.attempts(), 0);
+}
+
+fn unsigned_upload_sends_the_bytes_as_they_are() {
+    let source = object(200_001);
+    let server = FaultServer::start(vec![Fault::ok()], 4);
+    let client = Client::new(roomy(&server.url()));
+    let spec = ServiceSpec::new("things", AuthScheme::NoAuth);
+    let body = UploadBody::from_reader(source.len() as u64, std::io::Cursor::new(source.clone()));
+    runtime()
+        .block_on(client.call_upload::<PutBlob>(&spec, &PutBlobRequest::default(), body))
+        .unwrap();
+    let seen = &server.seen()[0];
+    assert!(
+        seen.body == source,
+        "the body on the wire differs from the source"
+    );
+    let length = source.len().to_string();
+    assert_eq!(seen.header("content-length"), Some(length.as_str()));
+    assert_eq!(seen.header("content-encoding"), None);
+    assert_eq!(seen.header("authorization"), None);
+}
+
+fn sigv4_service_without_chunks_refuses_a_stream() {
+    let server = FaultServer::start(vec![Fault::ok()], 4);
+    let client = Client::new(roomy(&server.url()));
+    let body = UploadBody::from_reader(3, &b"abc"[..]);
+    let error = runtime()
+        .block_on(client.call_upload::<PutBlob>(&super::spec(), &PutBlobRequest::default(), body))
+        .unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::Construction(_)),
+        "{error}"
+    );
+    assert!(error.to_string().contains("aws-chunked"), "{error}");
+    assert!(server.seen().is_empty());
 }

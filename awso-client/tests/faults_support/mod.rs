@@ -26,10 +26,11 @@ pub(crate) enum Fault {
     /// Answers with bytes that are not HTTP.
     Garbage,
     /// Answers 200 with an object of `size` bytes of [`object_byte`] (and `headers`), of which
-    /// only the first `sent` are sent before the connection closes.
+    /// only the first `sent` are sent, then waits `stall` before the connection closes.
     Object {
         size: usize,
         sent: usize,
+        stall: Duration,
         headers: Vec<(&'static str, String)>,
     },
 }
@@ -248,8 +249,13 @@ fn serve(mut stream: TcpStream, fault: &Fault, seen: &Mutex<Vec<Seen>>) {
         Fault::Object {
             size,
             sent,
+            stall,
             headers,
-        } => return send_object(&mut stream, *size, *sent, headers),
+        } => {
+            send_object(&mut stream, *size, *sent, headers);
+            std::thread::sleep(*stall);
+            return;
+        }
     };
     let _ = stream.write_all(&answer);
     let _ = stream.flush();
