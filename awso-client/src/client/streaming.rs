@@ -147,9 +147,9 @@ fn announce(length: u64, wire: UploadWire, headers: &mut http::HeaderMap) {
     }
 }
 
-/// The checksum to send after the body: the operation's `@httpChecksum` algorithm (the one
-/// its algorithm header names, which the request builder set), unless the input gave a
-/// checksum value of its own in a header.
+/// The checksum to send after the body: the algorithm the request's algorithm header names
+/// (the input's, or the one the request builder chose), CRC32 for a required checksum
+/// without one; none when the input gave a checksum value of its own in a header.
 fn trailer_algorithm(
     operation: &protocol::OperationSchema,
     headers: &http::HeaderMap,
@@ -173,11 +173,12 @@ fn trailer_algorithm(
         })
         .and_then(|value| value.to_str().ok())
         .and_then(ChecksumAlgorithm::from_name);
+    // The request builder names the algorithm whenever it would checksum a buffered body
+    // (its request-checksum rules live there); only a required checksum without an
+    // algorithm member has no header to say it.
     match named {
         Some(algorithm) => Some(algorithm),
-        None if checksum.request_required() || checksum.request_algorithm_member().is_some() => {
-            Some(ChecksumAlgorithm::Crc32)
-        }
+        None if checksum.request_required() => Some(ChecksumAlgorithm::Crc32),
         None => None,
     }
 }
