@@ -53,5 +53,6 @@ pub mod endpoint;
 pub mod paginate;
 pub mod retry;
 pub mod sign;
+pub mod stream;
 pub mod transport;
 pub mod waiter;

@@ -2,6 +2,7 @@
 //! resets, truncates, stalls, throttles and skews. Delays are recorded through the client's
 //! sleeper, never waited for; every loop is bounded. Prints `faults: N passed, M failed`.
 
+mod faults_streaming;
 mod faults_support;
 
 use std::panic::AssertUnwindSafe;
@@ -547,7 +548,7 @@ fn main() {
         ),
     ];
     let (mut passed, mut failed) = (0, 0);
-    for (name, case) in cases {
+    for (name, case) in cases.iter().chain(faults_streaming::CASES) {
         match std::panic::catch_unwind(AssertUnwindSafe(case)) {
             Ok(()) => {
                 passed += 1;

@@ -39,18 +39,54 @@ pub(crate) fn client_items(
         let input = quote!(<#op as #rt::protocol::Operation>::Input);
         let output = quote!(<#op as #rt::protocol::Operation>::Output);
         let doc = format!(" Calls [`{op}`].");
-        async_methods.extend(quote! {
-            #[doc = #doc]
-            pub async fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                self.inner.call::<#op>(&#spec, input).await
-            }
-        });
-        blocking_methods.extend(quote! {
-            #[doc = #doc]
-            pub fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                self.inner.call::<#op>(&#spec, input)
-            }
-        });
+        let streams = Streams::of(generator, name);
+        if streams.output {
+            let doc =
+                format!(" Calls [`{op}`]; the output's streaming payload is the `body` to read.");
+            async_methods.extend(quote! {
+                #[doc = #doc]
+                pub async fn #method(&self, input: &#input) -> ::core::result::Result<#cl::stream::Streamed<#output>, #cl::client::CallError<#error>> {
+                    self.inner.call_streaming::<#op>(&#spec, input).await
+                }
+            });
+            blocking_methods.extend(quote! {
+                #[doc = #doc]
+                pub fn #method(&self, input: &#input) -> ::core::result::Result<#cl::stream::Streamed<#output, #cl::stream::BlockingByteStream>, #cl::client::CallError<#error>> {
+                    self.inner.call_streaming::<#op>(&#spec, input)
+                }
+            });
+        } else {
+            async_methods.extend(quote! {
+                #[doc = #doc]
+                pub async fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
+                    self.inner.call::<#op>(&#spec, input).await
+                }
+            });
+            blocking_methods.extend(quote! {
+                #[doc = #doc]
+                pub fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
+                    self.inner.call::<#op>(&#spec, input)
+                }
+            });
+        }
+        if streams.input {
+            let upload = ident(&methods.claim(&format!("{}_streaming", snake_case(name))));
+            let doc = format!(
+                " Calls [`{op}`] with `body` as its streaming payload, sent as it is read (leave the input's payload unset)."
+            );
+            async_methods.extend(quote! {
+                #[doc = #doc]
+                pub async fn #upload(&self, input: &#input, body: #cl::stream::UploadBody) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
+                    self.inner.call_upload::<#op>(&#spec, input, body).await
+                }
+            });
+            blocking_methods.extend(quote! {
+                #[doc = #doc]
+                pub fn #upload(&self, input: &#input, body: #cl::stream::UploadBody) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
+                    self.inner.call_upload::<#op>(&#spec, input, body)
+                }
+            });
+        }
     }
     let mut notes = Vec::new();
     let paginated = paginators::paginators(generator, options, &specs, &mut methods, &mut notes);
@@ -120,6 +156,28 @@ pub(crate) fn client_items(
         #impls
     };
     Ok((tokens, notes))
+}
+
+/// Which payloads of an operation stream (`@streaming` blobs): an output's is handed to the
+/// caller unread, an input's can be sent from a stream by a second method.
+struct Streams {
+    input: bool,
+    output: bool,
+}
+
+impl Streams {
+    fn of(generator: &Generator<'_>, operation: &str) -> Self {
+        let Some(schema) = generator.model.operation(operation) else {
+            return Streams {
+                input: false,
+                output: false,
+            };
+        };
+        Streams {
+            input: awso_core::protocol::streaming_payload(schema.input()).is_some(),
+            output: awso_core::protocol::streaming_payload(schema.output()).is_some(),
+        }
+    }
 }
 
 /// The `ServiceSpec` statics: one for the service, one more per distinct operation auth.

@@ -14,6 +14,7 @@ mod iam;
 mod lambda;
 mod report;
 mod s3;
+mod s3_streaming;
 mod sns;
 mod sqs;
 mod sts;

@@ -1,7 +1,7 @@
 //! S3 (restXml, path-style through the endpoint override): a bucket; keys with spaces, `+`,
 //! unicode and `/`; metadata headers; get with body and headers; ListObjectsV2 paginated by
 //! hand; head of a missing key as a typed error; DeleteObjects (its required checksum);
-//! a larger object up and down.
+//! a larger object up and down; a streamed one (`s3_streaming`).
 
 use awso_client::client::{Client, ServiceSpec};
 use awso_core::Blob;
@@ -74,6 +74,11 @@ pub async fn run(client: &Client, wire: &Recording, mut s: Service<'_>) -> (u32,
     .await;
     s.step("larger object up and down", large(client, &spec))
         .await;
+    s.step(
+        "streamed upload and download",
+        crate::s3_streaming::round_trip(client, BUCKET),
+    )
+    .await;
     s.step(
         "delete-objects with its checksum",
         delete_all(client, wire, &spec),

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use awso_client::transport::{HttpClient, HttpFuture, HyperClient};
+use awso_client::transport::{HttpClient, HttpFuture, HyperClient, RequestBody};
 use bytes::Bytes;
 
 /// The last request sent: its headers and body.
@@ -42,6 +42,16 @@ impl Recording {
         }
     }
 
+    fn record(&self, headers: &http::HeaderMap, body: Bytes) {
+        let sent = Sent {
+            headers: headers.clone(),
+            body,
+        };
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some(sent);
+        }
+    }
+
     /// The last request sent, if any.
     pub fn last(&self) -> Option<Sent> {
         self.last.lock().ok().and_then(|last| last.clone())
@@ -50,13 +60,14 @@ impl Recording {
 
 impl HttpClient for Recording {
     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
-        let sent = Sent {
-            headers: request.headers().clone(),
-            body: request.body().clone(),
-        };
-        if let Ok(mut last) = self.last.lock() {
-            *last = Some(sent);
-        }
+        self.record(request.headers(), request.body().clone());
         self.inner.send(request)
+    }
+
+    /// Streams as the default transport does; a streamed body is recorded by its head only.
+    fn send_body(&self, request: http::Request<RequestBody>) -> HttpFuture<'_> {
+        let body = request.body().as_bytes().cloned().unwrap_or_default();
+        self.record(request.headers(), body);
+        self.inner.send_body(request)
     }
 }

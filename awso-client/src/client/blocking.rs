@@ -5,6 +5,7 @@ use std::sync::Arc;
 use awso_core::protocol::Operation;
 
 use super::{CallError, Client, Config, ServiceSpec};
+use crate::stream::{BlockingByteStream, Streamed, UploadBody};
 
 /// A client whose calls block the calling thread; its caller needs no async runtime.
 ///
@@ -120,5 +121,35 @@ impl BlockingClient {
         input: &O::Input,
     ) -> Result<O::Output, CallError<O::Error>> {
         self.runtime.block_on(self.client.call::<O>(spec, input))
+    }
+
+    /// Calls operation `O` and hands its streaming payload over unread, as a
+    /// [`std::io::Read`]er; see [`Client::call_streaming`]. Each read runs the client's
+    /// runtime until the next chunk is in.
+    pub fn call_streaming<O: Operation>(
+        &self,
+        spec: &ServiceSpec,
+        input: &O::Input,
+    ) -> Result<Streamed<O::Output, BlockingByteStream>, CallError<O::Error>> {
+        let answer = self
+            .runtime
+            .block_on(self.client.call_streaming::<O>(spec, input))?;
+        Ok(Streamed {
+            output: answer.output,
+            body: BlockingByteStream::new(answer.body, Arc::clone(&self.runtime)),
+        })
+    }
+
+    /// Calls operation `O` with `body` as its streaming payload, sent as it is read (a
+    /// reader or a file: [`UploadBody::from_reader`], [`UploadBody::from_path`]); see
+    /// [`Client::call_upload`].
+    pub fn call_upload<O: Operation>(
+        &self,
+        spec: &ServiceSpec,
+        input: &O::Input,
+        body: UploadBody,
+    ) -> Result<O::Output, CallError<O::Error>> {
+        self.runtime
+            .block_on(self.client.call_upload::<O>(spec, input, body))
     }
 }

@@ -8,10 +8,12 @@ use awso_core::protocol::{self, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
+use super::streaming::{self, Upload, UploadWire};
 use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint, response_checksum};
 use crate::retry::{self, Decision, Failure, skew};
-use crate::sign::{AuthScheme, sign_bearer};
-use crate::transport::HttpError;
+use crate::sign::{AuthScheme, ChunkSigner, sign_bearer};
+use crate::stream::{self, ByteStream, Streamed, UploadBody};
+use crate::transport::{HttpError, RequestBody, ResponseBody};
 
 /// The most a buffered answer may be; streamed bodies have no such cap.
 const MAX_BUFFERED_ANSWER: usize = 1 << 30;
@@ -24,6 +26,37 @@ enum Attempt<T, E> {
         retry_after: Option<Duration>,
         skew_corrected: bool,
     },
+}
+
+/// A successful answer: read whole, or its head read and its body still streaming.
+pub(super) enum Answer<T> {
+    Whole(T),
+    Streamed(T, ByteStream),
+}
+
+impl<T> Answer<T> {
+    pub(super) fn into_output(self) -> T {
+        match self {
+            Answer::Whole(output) | Answer::Streamed(output, _) => output,
+        }
+    }
+
+    pub(super) fn into_streamed(self) -> Streamed<T> {
+        match self {
+            Answer::Whole(output) => Streamed {
+                output,
+                body: ByteStream::from(ResponseBody::empty()),
+            },
+            Answer::Streamed(output, body) => Streamed { output, body },
+        }
+    }
+}
+
+/// What came back from the transport: the whole answer, or a successful head whose body the
+/// caller streams.
+enum Received {
+    Whole(http::Response<Bytes>),
+    Head(http::Response<ResponseBody>),
 }
 
 impl Client {
@@ -68,9 +101,22 @@ impl Client {
         spec: &ServiceSpec,
         input: &O::Input,
     ) -> Result<O::Output, CallError<O::Error>> {
+        let answer = self.run::<O>(spec, input, None, false).await?;
+        Ok(answer.into_output())
+    }
+
+    /// The call of every entry point, within the total timeout: with `upload` as the
+    /// streaming payload, and with a successful answer's body left `streaming` or read whole.
+    pub(super) async fn run<O: Operation>(
+        &self,
+        spec: &ServiceSpec,
+        input: &O::Input,
+        upload: Option<&UploadBody>,
+        streaming: bool,
+    ) -> Result<Answer<O::Output>, CallError<O::Error>> {
         let operation = O::SCHEMA.name();
         let span = tracing::info_span!("awso.call", service = spec.name(), operation);
-        let call = self.call_inner::<O>(spec, input);
+        let call = self.call_inner::<O>(spec, input, upload, streaming);
         match self.inner.config.timeouts.total() {
             None => call.instrument(span).await,
             Some(limit) => tokio::time::timeout(limit, call.instrument(span))
@@ -89,13 +135,16 @@ impl Client {
         &self,
         spec: &ServiceSpec,
         input: &O::Input,
-    ) -> Result<O::Output, CallError<O::Error>> {
+        upload: Option<&UploadBody>,
+        streaming: bool,
+    ) -> Result<Answer<O::Output>, CallError<O::Error>> {
         let operation = O::SCHEMA.name();
         let fail = |attempts, kind| CallError::new(operation, attempts, kind);
         let target = endpoint::resolve::<O, _>(&self.inner.config, spec, input)
             .map_err(|kind| fail(0, kind))?;
         let options = RequestOptions {
             path_prefix_in_endpoint: target.path_prefix_in_endpoint,
+            streamed_payload: upload.is_some(),
             ..RequestOptions::default()
         };
         let request =
@@ -105,6 +154,13 @@ impl Client {
         endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
         let validation = self.inner.config.response_checksum_validation;
         response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
+        let upload = match upload {
+            Some(upload) => Some(
+                streaming::prepare::<O>(upload, &target.auth, &body, &mut parts.headers)
+                    .map_err(|kind| fail(0, kind))?,
+            ),
+            None => None,
+        };
         let body = Bytes::from(body);
         let settings = self.inner.config.retry;
         let mut last_cost = None;
@@ -119,7 +175,7 @@ impl Client {
                 request_id = tracing::field::Empty
             );
             let outcome = self
-                .attempt::<O>(&target.auth, request, &parts.headers)
+                .attempt::<O>(&target.auth, request, &parts.headers, upload, streaming)
                 .instrument(span)
                 .await;
             let (kind, retry_after, skew_corrected) = match outcome {
@@ -135,6 +191,13 @@ impl Client {
                     skew_corrected,
                 } => (kind, retry_after, skew_corrected),
             };
+            if upload.is_some_and(|upload| !upload.body.available()) {
+                tracing::debug!(
+                    attempt,
+                    "not retrying: the streamed body was read and cannot be opened again"
+                );
+                return Err(fail(attempt, kind));
+            }
             let failure = failure_of(&kind, skew_corrected);
             let decision = match self.inner.quota.lock() {
                 Ok(mut quota) => retry::decide(
@@ -186,15 +249,29 @@ impl Client {
         auth: &AuthScheme,
         mut request: http::Request<Bytes>,
         request_headers: &http::HeaderMap,
-    ) -> Attempt<O::Output, O::Error> {
-        if let Err(kind) = self.sign(auth, &mut request).await {
-            return Attempt::Done(Err(kind));
-        }
+        upload: Option<Upload<'_>>,
+        streaming: bool,
+    ) -> Attempt<Answer<O::Output>, O::Error> {
+        let payload = upload.and_then(|upload| upload.wire.payload());
+        let signer = match self.sign(auth, &mut request, payload).await {
+            Ok(signer) => signer,
+            Err(kind) => return Attempt::Done(Err(kind)),
+        };
+        let request = match upload {
+            Some(upload) => {
+                let (parts, _) = request.into_parts();
+                http::Request::from_parts(parts, upload_body(upload, signer))
+            }
+            None => request.map(RequestBody::from),
+        };
         let exchange = async {
-            let response = self.inner.http.send(request).await?;
+            let response = self.inner.http.send_body(request).await?;
+            if streaming && response.status().is_success() {
+                return Ok(Received::Head(response));
+            }
             let (parts, body) = response.into_parts();
             let body = body.collect(MAX_BUFFERED_ANSWER).await?;
-            Ok::<_, HttpError>(http::Response::from_parts(parts, body))
+            Ok::<_, HttpError>(Received::Whole(http::Response::from_parts(parts, body)))
         };
         let response = match self.inner.config.timeouts.attempt() {
             None => exchange.await,
@@ -210,19 +287,37 @@ impl Client {
             },
         };
         match response {
-            Ok(response) => self.read::<O>(&response, request_headers),
+            Ok(Received::Whole(response)) => match self.read::<O>(&response, request_headers) {
+                Attempt::Done(result) => Attempt::Done(result.map(Answer::Whole)),
+                Attempt::Failed {
+                    kind,
+                    retry_after,
+                    skew_corrected,
+                } => Attempt::Failed {
+                    kind,
+                    retry_after,
+                    skew_corrected,
+                },
+            },
+            Ok(Received::Head(response)) => {
+                let idle = self.inner.config.timeouts.attempt();
+                Attempt::Done(read_head::<O>(response, request_headers, idle))
+            }
             Err(error) => failed(ErrorKind::Transport(error)),
         }
     }
 
+    /// Signs `request` as `auth` says; with a streamed upload's `payload` (its payload hash,
+    /// and whether its chunks are signed), returns the signer of the chunks.
     async fn sign<E>(
         &self,
         auth: &AuthScheme,
         request: &mut http::Request<Bytes>,
-    ) -> Result<(), ErrorKind<E>> {
+        payload: Option<(&str, bool)>,
+    ) -> Result<Option<ChunkSigner>, ErrorKind<E>> {
         let config = &self.inner.config;
         match auth {
-            AuthScheme::NoAuth => Ok(()),
+            AuthScheme::NoAuth => Ok(None),
             AuthScheme::Bearer => {
                 let Some(token) = &config.bearer else {
                     return Err(ErrorKind::Credentials(
@@ -232,7 +327,9 @@ impl Client {
                         ),
                     ));
                 };
-                sign_bearer(request, token).map_err(ErrorKind::Signing)
+                sign_bearer(request, token)
+                    .map(|()| None)
+                    .map_err(ErrorKind::Signing)
             }
             AuthScheme::SigV4(_) | AuthScheme::SigV4a(_) => {
                 let Some(provider) = &config.credentials else {
@@ -249,8 +346,20 @@ impl Client {
                     .map_err(ErrorKind::Credentials)?;
                 let offset = self.inner.clock_offset.load(Ordering::Relaxed);
                 let time = skew::corrected(config.clock.now(), offset);
-                endpoint::sign_sigv4(request, &credentials, auth, config.region.as_deref(), time)
-                    .map_err(ErrorKind::Signing)
+                let region = config.region.as_deref();
+                match payload {
+                    None => endpoint::sign_sigv4(request, &credentials, auth, region, time)
+                        .map(|()| None),
+                    Some(payload) => endpoint::sign_sigv4_streamed(
+                        request,
+                        &credentials,
+                        auth,
+                        region,
+                        time,
+                        payload,
+                    ),
+                }
+                .map_err(ErrorKind::Signing)
             }
         }
     }
@@ -301,6 +410,38 @@ impl Client {
         tracing::debug!(offset, "clock skew corrected");
         previous.abs_diff(offset) >= skew::TOLERANCE.as_secs()
     }
+}
+
+/// The body of one attempt of a streamed upload, as its wire form says.
+fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
+    let length = upload.body.length();
+    let pieces = upload.body.open();
+    match (upload.wire, signer) {
+        (UploadWire::Chunked { trailer }, Some(signer)) => {
+            stream::signed_chunks(length, pieces, signer, trailer)
+        }
+        _ => stream::plain(length, pieces),
+    }
+}
+
+/// The output of a successful answer whose body streams: the head parsed, the body wrapped
+/// with the checksum to check at its end (when the request asked for one).
+fn read_head<O: Operation>(
+    response: http::Response<ResponseBody>,
+    request_headers: &http::HeaderMap,
+    idle: Option<Duration>,
+) -> Result<Answer<O::Output>, ErrorKind<O::Error>> {
+    let status = response.status().as_u16();
+    tracing::Span::current().record("status", status);
+    let (parts, body) = response.into_parts();
+    let head = http::Response::from_parts(parts, ());
+    let output = protocol::parse_response_head::<O::Output>(O::SERVICE, O::SCHEMA, &head)
+        .map_err(|source| ErrorKind::Response { status, source })?;
+    let expected = protocol::expected_response_checksum(O::SCHEMA, request_headers, head.headers());
+    Ok(Answer::Streamed(
+        output,
+        ByteStream::new(body, expected, idle),
+    ))
 }
 
 fn failed<T, E>(kind: ErrorKind<E>) -> Attempt<T, E> {

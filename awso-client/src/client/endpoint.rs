@@ -274,3 +274,35 @@ pub(super) fn sign_sigv4(
     let params = SigningParams::new(region, &sigv4.signing_name, time).settings(sigv4.settings());
     sign_http_request(request, credentials, &params).map(|_| ())
 }
+
+/// Signs the head of a streamed upload with SigV4 and the payload hash `payload` (the
+/// `STREAMING-*` marker of a chunked body, or `UNSIGNED-PAYLOAD`); with `chunked`, returns
+/// the signer of the body's chunks, seeded with this signature.
+pub(super) fn sign_sigv4_streamed(
+    request: &mut http::Request<bytes::Bytes>,
+    credentials: &Credentials,
+    auth: &AuthScheme,
+    client_region: Option<&str>,
+    time: std::time::SystemTime,
+    (payload, chunked): (&str, bool),
+) -> Result<Option<crate::sign::ChunkSigner>, SigningError> {
+    let AuthScheme::SigV4(sigv4) = auth else {
+        return Ok(None);
+    };
+    let region = sigv4
+        .signing_region
+        .as_deref()
+        .or(client_region)
+        .unwrap_or_default();
+    let params = SigningParams::new(region, &sigv4.signing_name, time).settings(sigv4.settings());
+    let seed = {
+        let signable = crate::sign::SignableRequest::from_http(request)
+            .payload(crate::sign::Payload::Hash(payload));
+        crate::sign::sign(&signable, credentials, &params)?
+    };
+    seed.apply_to(request)?;
+    if !chunked {
+        return Ok(None);
+    }
+    crate::sign::ChunkSigner::new(credentials, &params, &seed).map(Some)
+}

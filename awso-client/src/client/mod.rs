@@ -70,6 +70,7 @@ mod config;
 mod endpoint;
 mod error;
 mod response_checksum;
+mod streaming;
 
 use std::sync::{Arc, Mutex};
 

@@ -8,13 +8,12 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http_body::{Body, Frame};
-use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
-use super::{HttpClient, HttpError, HttpErrorKind, HttpFuture, ResponseBody};
+use super::{HttpClient, HttpError, HttpErrorKind, HttpFuture, RequestBody, ResponseBody};
 
 #[cfg(feature = "rustls")]
 type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
@@ -38,7 +37,7 @@ type Connector = HttpConnector;
 /// ```
 #[derive(Clone, Debug)]
 pub struct HyperClient {
-    client: Client<Connector, Full<Bytes>>,
+    client: Client<Connector, RequestBody>,
     connect_timeout: Duration,
     read_timeout: Option<Duration>,
 }
@@ -146,9 +145,11 @@ impl HyperClient {
         self.read_timeout
     }
 
-    async fn exchange(&self, request: http::Request<Bytes>) -> Result<ResponseBodyHead, HttpError> {
+    async fn exchange(
+        &self,
+        request: http::Request<RequestBody>,
+    ) -> Result<ResponseBodyHead, HttpError> {
         check_scheme(request.uri())?;
-        let request = request.map(Full::new);
         self.client
             .request(request)
             .await
@@ -225,6 +226,11 @@ fn io_kind(error: &(dyn StdError + 'static)) -> Option<std::io::ErrorKind> {
 
 impl HttpClient for HyperClient {
     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+        self.send_body(request.map(RequestBody::from))
+    }
+
+    /// Streams a streamed body to the connection as it is read: memory stays at a chunk.
+    fn send_body(&self, request: http::Request<RequestBody>) -> HttpFuture<'_> {
         Box::pin(async move {
             let Some(timeout) = self.read_timeout else {
                 let response = self.exchange(request).await?;

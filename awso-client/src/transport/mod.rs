@@ -4,8 +4,9 @@
 //! Everything above it (signing, endpoints, retries, the call) is plain functions over
 //! `http` types, so a test, a mock or another runtime plugs in here by implementing
 //! [`HttpClient`]. Request bodies are [`Bytes`]: cloning one for a retry costs a reference
-//! count, so every attempt sends the same bytes. Response bodies are a [`ResponseBody`], read
-//! chunk by chunk (an S3 object never has to fit in memory) or collected with a size cap.
+//! count, so every attempt sends the same bytes; a streamed upload reaches the transport as a
+//! [`RequestBody`] through [`HttpClient::send_body`]. Response bodies are a [`ResponseBody`],
+//! read chunk by chunk (an S3 object never has to fit in memory) or collected with a size cap.
 //!
 //! [`HyperClient`] (feature `hyper`, on by default) is the default: hyper's pooled HTTP/1.1
 //! client on tokio, with TLS from rustls under the `rustls` feature (also on by default).
@@ -34,6 +35,7 @@ mod body;
 mod error;
 #[cfg(feature = "hyper")]
 mod hyper_client;
+mod request_body;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -45,6 +47,7 @@ pub use body::ResponseBody;
 pub use error::{HttpError, HttpErrorKind};
 #[cfg(feature = "hyper")]
 pub use hyper_client::HyperClient;
+pub use request_body::RequestBody;
 
 /// The future [`HttpClient::send`] returns.
 ///
@@ -107,17 +110,58 @@ pub trait HttpClient: Send + Sync {
     /// # });
     /// ```
     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_>;
+
+    /// Sends `request`, whose body may be a stream ([`RequestBody`]): what the call uses.
+    ///
+    /// The default reads a streamed body into memory and calls [`send`](Self::send), so a
+    /// transport that only implements `send` still works, buffering uploads; a transport
+    /// that can stream (as [`HyperClient`] does) implements this instead.
+    ///
+    /// ```
+    /// use awso_client::transport::{HttpClient, HttpFuture, RequestBody, ResponseBody};
+    /// use bytes::Bytes;
+    ///
+    /// /// Answers with the length of what it got.
+    /// struct Length;
+    /// impl HttpClient for Length {
+    ///     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
+    ///         let length = request.body().len().to_string();
+    ///         Box::pin(async move { Ok(http::Response::new(ResponseBody::from(length.into_bytes()))) })
+    ///     }
+    /// }
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let stream = http_body_util::Full::new(Bytes::from_static(b"12345"));
+    /// let request = http::Request::new(RequestBody::from_body(5, stream));
+    /// let response = Length.send_body(request).await.unwrap();
+    /// assert_eq!(response.into_body().collect(8).await.unwrap(), "5");
+    /// # });
+    /// ```
+    fn send_body(&self, request: http::Request<RequestBody>) -> HttpFuture<'_> {
+        Box::pin(async move {
+            let (parts, body) = request.into_parts();
+            let body = body.collect().await?;
+            self.send(http::Request::from_parts(parts, body)).await
+        })
+    }
 }
 
 impl<C: HttpClient + ?Sized> HttpClient for Arc<C> {
     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
         (**self).send(request)
     }
+
+    fn send_body(&self, request: http::Request<RequestBody>) -> HttpFuture<'_> {
+        (**self).send_body(request)
+    }
 }
 
 impl<C: HttpClient + ?Sized> HttpClient for Box<C> {
     fn send(&self, request: http::Request<Bytes>) -> HttpFuture<'_> {
         (**self).send(request)
+    }
+
+    fn send_body(&self, request: http::Request<RequestBody>) -> HttpFuture<'_> {
+        (**self).send_body(request)
     }
 }
 

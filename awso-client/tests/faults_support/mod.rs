@@ -25,6 +25,19 @@ pub(crate) enum Fault {
     SlowHeaders(Duration),
     /// Answers with bytes that are not HTTP.
     Garbage,
+    /// Answers 200 with an object of `size` bytes of [`object_byte`] (and `headers`), of which
+    /// only the first `sent` are sent, then waits `stall` before the connection closes.
+    Object {
+        size: usize,
+        sent: usize,
+        stall: Duration,
+        headers: Vec<(&'static str, String)>,
+    },
+}
+
+/// Byte `i` of the objects [`Fault::Object`] serves: a pattern no two nearby chunks share.
+pub(crate) fn object_byte(i: usize) -> u8 {
+    (i.wrapping_mul(31) ^ (i >> 11)) as u8
 }
 
 impl Fault {
@@ -233,8 +246,49 @@ fn serve(mut stream: TcpStream, fault: &Fault, seen: &Mutex<Vec<Seen>>) {
             b"HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}".to_vec()
         }
         Fault::Garbage => b"\x00\x01 this is not HTTP\r\n\r\n".to_vec(),
+        Fault::Object {
+            size,
+            sent,
+            stall,
+            headers,
+        } => {
+            send_object(&mut stream, *size, *sent, headers);
+            std::thread::sleep(*stall);
+            return;
+        }
     };
     let _ = stream.write_all(&answer);
+    let _ = stream.flush();
+}
+
+/// Writes an object's head and its first `sent` bytes, a 64 KiB piece at a time, so the
+/// server never holds the object whole.
+fn send_object(
+    stream: &mut TcpStream,
+    size: usize,
+    sent: usize,
+    headers: &[(&'static str, String)],
+) {
+    let mut head = format!("HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: {size}\r\n");
+    for (name, value) in headers {
+        head.extend([name, ": ", value.as_str(), "\r\n"]);
+    }
+    head.push_str("\r\n");
+    if stream.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let mut piece = vec![0_u8; 64 * 1024];
+    let mut at = 0;
+    while at < sent.min(size) {
+        let n = piece.len().min(sent.min(size) - at);
+        for (k, byte) in piece[..n].iter_mut().enumerate() {
+            *byte = object_byte(at + k);
+        }
+        if stream.write_all(&piece[..n]).is_err() {
+            return;
+        }
+        at += n;
+    }
     let _ = stream.flush();
 }
 
@@ -242,7 +296,7 @@ pub(crate) mod operation {
     use awso_core::protocol::{
         ChecksumAlgorithm, HttpChecksum, Operation, OperationSchema, Protocol, ServiceSchema,
     };
-    use awso_core::{AwsError, AwsShape, UnknownError};
+    use awso_core::{AwsError, AwsShape, Blob, UnknownError};
 
     #[derive(AwsShape, Debug, Clone)]
     #[awso(rename_all = "PascalCase")]
@@ -291,6 +345,63 @@ pub(crate) mod operation {
                         ChecksumAlgorithm::Crc32,
                         ChecksumAlgorithm::Sha256,
                     ]),
+            );
+    }
+
+    /// A download whose payload streams, as S3 GetObject's does.
+    #[derive(AwsShape, Debug)]
+    pub(crate) struct GetBlobOutput {
+        #[awso(http_header = "Content-Length", rename = "ContentLength")]
+        pub(crate) content_length: Option<i64>,
+        #[awso(http_header = "x-thing-tag", rename = "Tag")]
+        pub(crate) tag: Option<String>,
+        #[awso(http_payload, streaming, rename = "Body")]
+        pub(crate) body: Option<Blob>,
+    }
+
+    pub(crate) struct GetBlob;
+
+    impl Operation for GetBlob {
+        type Input = GetThingRequest;
+        type Output = GetBlobOutput;
+        type Error = CreateThingError;
+        const SERVICE: &'static ServiceSchema = CreateThing::SERVICE;
+        const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/blob")
+            .with_input(GetThingRequest::SCHEMA)
+            .with_output(GetBlobOutput::SCHEMA)
+            .with_errors(CreateThingError::ERRORS)
+            .with_http_checksum(
+                HttpChecksum::new()
+                    .with_request_validation_mode_member("ChecksumMode")
+                    .with_response_algorithms(&[ChecksumAlgorithm::Crc32]),
+            );
+    }
+
+    /// An upload whose payload streams, with a flexible checksum, as S3 PutObject's.
+    #[derive(AwsShape, Debug, Clone, Default)]
+    pub(crate) struct PutBlobRequest {
+        #[awso(
+            http_header = "x-amz-sdk-checksum-algorithm",
+            rename = "ChecksumAlgorithm"
+        )]
+        pub(crate) checksum_algorithm: Option<String>,
+        #[awso(http_payload, streaming(requires_length), rename = "Body")]
+        pub(crate) body: Option<Blob>,
+    }
+
+    pub(crate) struct PutBlob;
+
+    impl Operation for PutBlob {
+        type Input = PutBlobRequest;
+        type Output = CreateThingResponse;
+        type Error = CreateThingError;
+        const SERVICE: &'static ServiceSchema = CreateThing::SERVICE;
+        const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/blob")
+            .with_input(PutBlobRequest::SCHEMA)
+            .with_output(CreateThingResponse::SCHEMA)
+            .with_errors(CreateThingError::ERRORS)
+            .with_http_checksum(
+                HttpChecksum::new().with_request_algorithm_member("ChecksumAlgorithm"),
             );
     }
 

@@ -93,17 +93,113 @@ impl ChecksumAlgorithm {
     /// assert_eq!(ChecksumAlgorithm::Crc32.checksum(b"hello world"), "DUoRhQ==");
     /// ```
     pub fn checksum(self, body: &[u8]) -> String {
+        let mut hasher = self.hasher();
+        hasher.update(body);
+        hasher.finish()
+    }
+
+    /// A checksum computed piece by piece, for a body that streams: the same value as
+    /// [`checksum`](Self::checksum) of the pieces joined.
+    ///
+    /// ```
+    /// use awso_core::protocol::ChecksumAlgorithm;
+    /// for algorithm in [ChecksumAlgorithm::Crc32, ChecksumAlgorithm::Crc64Nvme, ChecksumAlgorithm::Sha256] {
+    ///     let mut hasher = algorithm.hasher();
+    ///     hasher.update(b"hello ");
+    ///     hasher.update(b"world");
+    ///     assert_eq!(hasher.finish(), algorithm.checksum(b"hello world"));
+    /// }
+    /// ```
+    pub fn hasher(self) -> ChecksumHasher {
         use sha1::Digest as _;
-        match self {
-            Self::Crc32 => encode_base64(&crc32fast::hash(body).to_be_bytes()),
-            Self::Crc32c => encode_base64(&crc32c::crc32c(body).to_be_bytes()),
-            Self::Crc64Nvme => {
-                let crc = crc::Crc::<u64>::new(&crc::CRC_64_NVME);
-                encode_base64(&crc.checksum(body).to_be_bytes())
-            }
-            Self::Sha1 => encode_base64(&sha1::Sha1::digest(body)),
-            Self::Sha256 => encode_base64(&sha2::Sha256::digest(body)),
+        let state = match self {
+            Self::Crc32 => HasherState::Crc32(crc32fast::Hasher::new()),
+            Self::Crc32c => HasherState::Crc32c(0),
+            Self::Crc64Nvme => HasherState::Crc64Nvme(CRC64_NVME.digest()),
+            Self::Sha1 => HasherState::Sha1(sha1::Sha1::new()),
+            Self::Sha256 => HasherState::Sha256(sha2::Sha256::new()),
+        };
+        ChecksumHasher { state }
+    }
+}
+
+/// CRC-64/NVME's table, built once at compile time (a digest borrows it).
+static CRC64_NVME: crc::Crc<u64> = crc::Crc::<u64>::new(&crc::CRC_64_NVME);
+
+/// A checksum of a body read piece by piece ([`ChecksumAlgorithm::hasher`]).
+///
+/// ```
+/// use awso_core::protocol::ChecksumAlgorithm;
+/// let mut hasher = ChecksumAlgorithm::Crc32c.hasher();
+/// for piece in [b"hel".as_slice(), b"lo"] {
+///     hasher.update(piece);
+/// }
+/// assert_eq!(hasher.finish(), ChecksumAlgorithm::Crc32c.checksum(b"hello"));
+/// ```
+pub struct ChecksumHasher {
+    state: HasherState,
+}
+
+enum HasherState {
+    Crc32(crc32fast::Hasher),
+    Crc32c(u32),
+    Crc64Nvme(crc::Digest<'static, u64>),
+    Sha1(sha1::Sha1),
+    Sha256(sha2::Sha256),
+}
+
+impl ChecksumHasher {
+    /// Adds the next piece of the body.
+    ///
+    /// ```
+    /// use awso_core::protocol::ChecksumAlgorithm;
+    /// let mut hasher = ChecksumAlgorithm::Sha1.hasher();
+    /// hasher.update(b"");
+    /// assert_eq!(hasher.finish(), ChecksumAlgorithm::Sha1.checksum(b""));
+    /// ```
+    pub fn update(&mut self, piece: &[u8]) {
+        use sha1::Digest as _;
+        match &mut self.state {
+            HasherState::Crc32(h) => h.update(piece),
+            HasherState::Crc32c(crc) => *crc = crc32c::crc32c_append(*crc, piece),
+            HasherState::Crc64Nvme(h) => h.update(piece),
+            HasherState::Sha1(h) => h.update(piece),
+            HasherState::Sha256(h) => h.update(piece),
         }
+    }
+
+    /// The checksum of everything added, base64 as the header carries it.
+    ///
+    /// ```
+    /// use awso_core::protocol::ChecksumAlgorithm;
+    /// let mut hasher = ChecksumAlgorithm::Crc32.hasher();
+    /// hasher.update(b"hello world");
+    /// assert_eq!(hasher.finish(), "DUoRhQ==");
+    /// ```
+    pub fn finish(self) -> String {
+        use sha1::Digest as _;
+        match self.state {
+            HasherState::Crc32(h) => encode_base64(&h.finalize().to_be_bytes()),
+            HasherState::Crc32c(crc) => encode_base64(&crc.to_be_bytes()),
+            HasherState::Crc64Nvme(h) => encode_base64(&h.finalize().to_be_bytes()),
+            HasherState::Sha1(h) => encode_base64(&h.finalize()),
+            HasherState::Sha256(h) => encode_base64(&h.finalize()),
+        }
+    }
+}
+
+impl std::fmt::Debug for ChecksumHasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self.state {
+            HasherState::Crc32(_) => "CRC32",
+            HasherState::Crc32c(_) => "CRC32C",
+            HasherState::Crc64Nvme(_) => "CRC64NVME",
+            HasherState::Sha1(_) => "SHA1",
+            HasherState::Sha256(_) => "SHA256",
+        };
+        f.debug_struct("ChecksumHasher")
+            .field("algorithm", &name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -268,31 +364,98 @@ pub fn verify_checksum(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<()> {
-    let found = PREFERENCE
-        .into_iter()
-        .filter(|a| algorithms.contains(a))
-        .find_map(|a| Some((a, headers.get(a.header())?)));
-    let Some((algorithm, sent)) = found else {
-        return Ok(());
-    };
-    let sent = String::from_utf8_lossy(sent.as_bytes());
-    let sent = sent.trim();
-    if is_composite(sent) {
-        return Ok(());
+    match ExpectedChecksum::find(algorithms, headers) {
+        Some(expected) => expected.verify(&expected.algorithm().checksum(body)),
+        None => Ok(()),
     }
-    let computed = algorithm.checksum(body);
-    if computed == sent {
-        return Ok(());
+}
+
+/// The checksum a response's headers say its body has: the first `x-amz-checksum-*` header
+/// among the algorithms allowed (cheapest first), unless it is a checksum of the parts of a
+/// multipart upload (`...-3`), which no body can be checked against. For a body checked as
+/// it streams, with [`ChecksumAlgorithm::hasher`].
+///
+/// ```
+/// use awso_core::protocol::{ChecksumAlgorithm, ExpectedChecksum};
+/// let mut headers = http::HeaderMap::new();
+/// headers.insert("x-amz-checksum-crc32", "DUoRhQ==".parse()?);
+/// let expected = ExpectedChecksum::find(&[ChecksumAlgorithm::Crc32], &headers).unwrap();
+/// let mut hasher = expected.algorithm().hasher();
+/// hasher.update(b"hello world");
+/// assert!(expected.verify(&hasher.finish()).is_ok());
+/// assert!(expected.verify("AAAAAA==").is_err());
+/// // Of the parts of a multipart upload: nothing to check.
+/// headers.insert("x-amz-checksum-crc32", "DUoRhQ==-3".parse()?);
+/// assert!(ExpectedChecksum::find(&[ChecksumAlgorithm::Crc32], &headers).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedChecksum {
+    algorithm: ChecksumAlgorithm,
+    value: String,
+}
+
+impl ExpectedChecksum {
+    /// The checksum `headers` carry of one of `algorithms`, if any can be checked.
+    ///
+    /// ```
+    /// use awso_core::protocol::{ChecksumAlgorithm, ExpectedChecksum};
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("x-amz-checksum-sha256", "x".parse()?);
+    /// // SHA-256 is not among the operation's algorithms here.
+    /// assert!(ExpectedChecksum::find(&[ChecksumAlgorithm::Crc32], &headers).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn find(algorithms: &[ChecksumAlgorithm], headers: &http::HeaderMap) -> Option<Self> {
+        let (algorithm, sent) = PREFERENCE
+            .into_iter()
+            .filter(|a| algorithms.contains(a))
+            .find_map(|a| Some((a, headers.get(a.header())?)))?;
+        let value = String::from_utf8_lossy(sent.as_bytes()).trim().to_owned();
+        (!is_composite(&value)).then_some(ExpectedChecksum { algorithm, value })
     }
-    Err(Error::invalid(
-        "response checksum",
-        format!(
-            "the body's {} is {computed}, but the `{}` header says {sent:?}: the body was \
-             changed or cut on the way",
-            algorithm.name(),
-            algorithm.header()
-        ),
-    ))
+
+    /// The algorithm to compute.
+    ///
+    /// ```
+    /// use awso_core::protocol::{ChecksumAlgorithm, ExpectedChecksum};
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("x-amz-checksum-crc32c", "yZRlqg==".parse()?);
+    /// let all = [ChecksumAlgorithm::Crc32, ChecksumAlgorithm::Crc32c];
+    /// assert_eq!(ExpectedChecksum::find(&all, &headers).unwrap().algorithm(), ChecksumAlgorithm::Crc32c);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn algorithm(&self) -> ChecksumAlgorithm {
+        self.algorithm
+    }
+
+    /// Compares the checksum `computed` of the body with the one sent: a mismatch is an error
+    /// naming the header.
+    ///
+    /// ```
+    /// use awso_core::protocol::{ChecksumAlgorithm, ExpectedChecksum};
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("x-amz-checksum-crc32", "DUoRhQ==".parse()?);
+    /// let expected = ExpectedChecksum::find(&[ChecksumAlgorithm::Crc32], &headers).unwrap();
+    /// let error = expected.verify(&ChecksumAlgorithm::Crc32.checksum(b"cut")).unwrap_err();
+    /// assert!(error.to_string().contains("x-amz-checksum-crc32"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn verify(&self, computed: &str) -> Result<()> {
+        if computed == self.value {
+            return Ok(());
+        }
+        Err(Error::invalid(
+            "response checksum",
+            format!(
+                "the body's {} is {computed}, but the `{}` header says {:?}: the body was \
+                 changed or cut on the way",
+                self.algorithm.name(),
+                self.algorithm.header(),
+                self.value
+            ),
+        ))
+    }
 }
 
 /// Whether a checksum is of the parts of a multipart upload (`<base64>-<parts>`).

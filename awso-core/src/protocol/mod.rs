@@ -87,13 +87,16 @@ mod response;
 mod uri;
 
 pub use body::{read_body_members, write_body_members};
-pub use checksum::{ChecksumAlgorithm, HttpChecksum, verify_checksum};
+pub use checksum::{
+    ChecksumAlgorithm, ChecksumHasher, ExpectedChecksum, HttpChecksum, verify_checksum,
+};
 pub use endpoint::Endpoint;
 pub use errors::{DynamicError, error_parts};
 pub use request::{
-    RequestOptions, build_request, validation_mode_header, verify_response_checksum,
+    RequestOptions, build_request, expected_response_checksum, validation_mode_header,
+    verify_response_checksum,
 };
-pub use response::{ResponseError, parse_response, parse_response_dynamic};
+pub use response::{ResponseError, parse_response, parse_response_dynamic, parse_response_head};
 
 use crate::error::Result;
 use crate::schema::{Member, Schema, XmlNamespace};
@@ -1080,6 +1083,35 @@ pub fn response<O: Operation, B: AsRef<[u8]>>(
     response: &http::Response<B>,
 ) -> std::result::Result<O::Output, ResponseError<O::Error>> {
     parse_response::<O::Output, O::Error, B>(O::SERVICE, O::SCHEMA, response)
+}
+
+/// The payload member of `schema` (an operation's input or output) whose bytes stream
+/// (`@streaming` blob, S3's `Body`), if it has one: a call can send or read it without
+/// holding it in memory.
+///
+/// ```
+/// use awso_core::protocol::streaming_payload;
+/// use awso_core::{AwsShape, Blob};
+///
+/// #[derive(AwsShape)]
+/// struct GetObjectOutput {
+///     #[awso(http_payload, streaming, rename = "Body")]
+///     body: Option<Blob>,
+/// }
+/// #[derive(AwsShape)]
+/// struct PutBucketPolicyRequest {
+///     #[awso(http_payload, rename = "Policy")]
+///     policy: Option<String>,
+/// }
+/// assert_eq!(streaming_payload(GetObjectOutput::SCHEMA).map(|m| m.name()), Some("Body"));
+/// assert!(streaming_payload(PutBucketPolicyRequest::SCHEMA).is_none());
+/// ```
+pub fn streaming_payload(schema: &'static Schema) -> Option<&'static Member> {
+    schema.members().iter().find(|m| {
+        m.traits().http == Some(crate::schema::HttpBinding::Payload)
+            && m.target().kind() == crate::schema::ShapeKind::Blob
+            && m.is_streaming()
+    })
 }
 
 /// The empty structure: the input or output of operations that have none.

@@ -2,7 +2,7 @@
 
 use super::bindings::Bindings;
 use super::body::body_members;
-use super::checksum::{ChecksumAlgorithm, verify_checksum};
+use super::checksum::{ChecksumAlgorithm, ExpectedChecksum};
 use super::required::{self, Presence};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::cbor::CborSerializer;
@@ -48,6 +48,11 @@ pub struct RequestOptions {
     /// left out of the path: S3's `/{Bucket}` once endpoint rules have put the bucket in the
     /// host or the path (default `None`). The label's member is still checked.
     pub path_prefix_in_endpoint: Option<&'static str>,
+    /// The caller sends the payload member's bytes itself, as a stream (default `false`):
+    /// the payload member is left unset, and no length, checksum value, `Content-MD5` or
+    /// compression is computed for the (empty) body built here. The checksum algorithm
+    /// header is still set, so the caller can send that checksum as a trailer.
+    pub streamed_payload: bool,
 }
 
 impl Default for RequestOptions {
@@ -56,6 +61,7 @@ impl Default for RequestOptions {
             idempotency_token: || uuid::Uuid::new_v4().to_string(),
             min_compression_size: 10_240,
             path_prefix_in_endpoint: None,
+            streamed_payload: false,
         }
     }
 }
@@ -247,6 +253,11 @@ fn encode_body(
     body: Vec<u8>,
     headers: &mut Vec<(String, String)>,
 ) -> Result<Vec<u8>> {
+    if options.streamed_payload {
+        // Only the algorithm is chosen here; the value needs the bytes the caller streams.
+        flexible_checksum(operation, headers, None)?;
+        return Ok(body);
+    }
     let md5 = (operation.checksum_required() && find_header(headers, "content-md5").is_none())
         .then(|| {
             use md5::Digest as _;
@@ -259,7 +270,7 @@ fn encode_body(
         body
     };
     // A flexible checksum (of the body as sent) stands in for the older Content-MD5.
-    if !flexible_checksum(operation, headers, &body)? {
+    if !flexible_checksum(operation, headers, Some(&body))? {
         if let Some(md5) = md5 {
             headers.push(("Content-MD5".to_owned(), md5));
         }
@@ -288,12 +299,13 @@ fn encode_body(
 
 /// Adds the `x-amz-checksum-*` header of `body` when the operation's `@httpChecksum` asks
 /// for one: of the algorithm the input names (in its header-bound algorithm member), else
-/// CRC32. A checksum header the input sets itself is sent as it is. Returns whether the
-/// request carries a flexible checksum.
+/// CRC32. A checksum header the input sets itself is sent as it is. Without a `body` (a
+/// streamed payload) only the algorithm header is set. Returns whether the request carries
+/// (or, streamed, will carry) a flexible checksum.
 fn flexible_checksum(
     operation: &OperationSchema,
     headers: &mut Vec<(String, String)>,
-    body: &[u8],
+    body: Option<&[u8]>,
 ) -> Result<bool> {
     let Some(trait_) = operation.http_checksum() else {
         return Ok(false);
@@ -336,7 +348,9 @@ fn flexible_checksum(
         }
         _ => return Ok(false),
     };
-    headers.push((algorithm.header().to_owned(), algorithm.checksum(body)));
+    if let Some(body) = body {
+        headers.push((algorithm.header().to_owned(), algorithm.checksum(body)));
+    }
     Ok(true)
 }
 
@@ -371,20 +385,52 @@ pub fn verify_response_checksum<B: AsRef<[u8]>>(
     request_headers: &http::HeaderMap,
     response: &http::Response<B>,
 ) -> Result<()> {
-    let Some(trait_) = operation.http_checksum() else {
-        return Ok(());
-    };
+    match expected_response_checksum(operation, request_headers, response.headers()) {
+        Some(expected) => expected.verify(&expected.algorithm().checksum(response.body().as_ref())),
+        None => Ok(()),
+    }
+}
+
+/// The checksum a successful response's body must have, when the request asked for
+/// validation (see [`verify_response_checksum`]): for a body checked as it streams.
+///
+/// ```
+/// use awso_core::protocol::{ChecksumAlgorithm, HttpChecksum, OperationSchema, expected_response_checksum};
+/// use awso_core::AwsShape;
+///
+/// #[derive(AwsShape)]
+/// struct GetObjectInput {
+///     #[awso(http_header = "x-amz-checksum-mode", rename = "ChecksumMode")]
+///     mode: Option<String>,
+/// }
+/// const GET: OperationSchema = OperationSchema::new("GetObject", "GET", "/")
+///     .with_input(GetObjectInput::SCHEMA)
+///     .with_http_checksum(HttpChecksum::new()
+///         .with_request_validation_mode_member("ChecksumMode")
+///         .with_response_algorithms(&[ChecksumAlgorithm::Crc32]));
+/// let mut response = http::HeaderMap::new();
+/// response.insert("x-amz-checksum-crc32", "DUoRhQ==".parse()?);
+/// // Not asked for: nothing to check.
+/// assert!(expected_response_checksum(&GET, &http::HeaderMap::new(), &response).is_none());
+/// let mut asked = http::HeaderMap::new();
+/// asked.insert("x-amz-checksum-mode", "ENABLED".parse()?);
+/// let expected = expected_response_checksum(&GET, &asked, &response).unwrap();
+/// assert_eq!(expected.algorithm(), ChecksumAlgorithm::Crc32);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn expected_response_checksum(
+    operation: &OperationSchema,
+    request_headers: &http::HeaderMap,
+    response_headers: &http::HeaderMap,
+) -> Option<ExpectedChecksum> {
+    let trait_ = operation.http_checksum()?;
     let enabled = validation_mode_header(operation)
         .and_then(|h| request_headers.get(h))
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"ENABLED"));
     if !enabled {
-        return Ok(());
+        return None;
     }
-    verify_checksum(
-        trait_.response_algorithms(),
-        response.headers(),
-        response.body().as_ref(),
-    )
+    ExpectedChecksum::find(trait_.response_algorithms(), response_headers)
 }
 
 /// The request header that asks for (and turns on the check of) a response checksum: the

@@ -316,6 +316,47 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
     ))
 }
 
+/// Reads the output of a successful response whose body streams: the members bound to the
+/// status and headers, with the streaming payload member left unset (its bytes are the
+/// caller's to read). For an output without a streaming payload, the same as
+/// [`parse_response`] of an empty body.
+///
+/// ```
+/// use awso_core::protocol::{self, OperationSchema, Protocol, ServiceSchema};
+/// use awso_core::{AwsShape, Blob};
+///
+/// #[derive(AwsShape, Debug)]
+/// struct GetObjectOutput {
+///     #[awso(http_header = "Content-Length", rename = "ContentLength")]
+///     length: Option<i64>,
+///     #[awso(http_payload, streaming, rename = "Body")]
+///     body: Option<Blob>,
+/// }
+/// const GET: OperationSchema = OperationSchema::new("GetObject", "GET", "/{Key+}").with_output(GetObjectOutput::SCHEMA);
+/// let s3 = ServiceSchema::new(Protocol::RestXml, "2006-03-01");
+/// let head = http::Response::builder().header("content-length", "5").body(())?;
+/// let output: GetObjectOutput = protocol::parse_response_head(&s3, &GET, &head)?;
+/// assert_eq!(output.length, Some(5));
+/// assert!(output.body.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_response_head<O: AwsStruct>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    response: &http::Response<()>,
+) -> Result<O> {
+    let status = response.status().as_u16();
+    ResponseReader::new(
+        service,
+        operation,
+        response.headers(),
+        status,
+        &[],
+        Place::Head,
+    )
+    .read::<O>(operation.output())
+}
+
 /// The error half of both entry points: the answer's [`ErrorMeta`] and the modeled error
 /// `read` gives (by its index among `errors`, with the meta), else the `unknown` one.
 fn service_error<E, B: AsRef<[u8]>>(
@@ -394,6 +435,8 @@ pub fn parse_response_dynamic<B: AsRef<[u8]>>(
 enum Place {
     Output,
     Error,
+    /// The output, with the body still on the wire: a streaming payload is not read.
+    Head,
 }
 
 /// The text of a header value: its bytes as UTF-8 when they are, else as ISO-8859-1 (each
@@ -587,6 +630,7 @@ impl ErrorReader for ResponseReader<'_> {
                 .iter()
                 .find(|m| m.traits().http == Some(HttpBinding::Payload));
             match payload {
+                Some(member) if self.place == Place::Head && member.is_streaming() => {}
                 Some(member) => self
                     .read_payload(member, &mut builder)
                     .map_err(|e| e.in_member(member.name()))?,

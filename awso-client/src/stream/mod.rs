@@ -1,0 +1,51 @@
+//! Streaming bodies: an operation's `@streaming` payload sent or read without holding it in
+//! memory (S3 PutObject and UploadPart up, GetObject down).
+//!
+//! | direction | how | on the wire |
+//! |---|---|---|
+//! | download | [`Client::call_streaming`](crate::client::Client::call_streaming) → [`Streamed`] `{ output, body: ByteStream }` | the head parsed into the output, the body read chunk by chunk; its checksum checked at the end |
+//! | download, blocking | [`BlockingClient::call_streaming`](crate::client::BlockingClient::call_streaming) → `body: BlockingByteStream` | the same, read through `std::io::Read` |
+//! | upload | [`Client::call_upload`](crate::client::Client::call_upload) with an [`UploadBody`] of known length | S3 (SigV4): signed `aws-chunked` chunks of 64 KiB with the checksum as a signed trailer; unsigned services: the bytes as they are |
+//!
+//! Why signed chunks rather than `UNSIGNED-PAYLOAD`: one encoding that is safe over plain
+//! HTTP as well as TLS (local S3-compatible servers, moto), that S3 accepts for every
+//! operation with a streaming payload, and that carries the flexible checksum as a trailer
+//! computed while the bytes stream (a header checksum would need the body read twice). The
+//! cost is a SHA-256 of the data, as a buffered signed body pays too.
+//!
+//! A SigV4 service other than S3 takes no `aws-chunked` body: its uploads are read into
+//! memory and signed as a buffered body (none of the issue's operations is such a case).
+//!
+//! Retries: a download is retried only until its head arrives (the body is the caller's
+//! from then on); an upload is retried when its body can be opened again
+//! ([`UploadBody::can_reopen`]) or was not read at all.
+
+mod download;
+mod framing;
+mod upload;
+
+pub use download::{BlockingByteStream, ByteStream, StreamError, StreamErrorKind};
+pub use upload::UploadBody;
+
+pub(crate) use framing::{encoded_length, plain, signed_chunks};
+
+/// The output of a call whose answer streams: the members read from the status and headers
+/// (the streaming payload member left unset) and the body still to read.
+///
+/// ```
+/// use awso_client::stream::{ByteStream, Streamed};
+/// use awso_client::transport::ResponseBody;
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let answer = Streamed { output: "the head", body: ByteStream::from(ResponseBody::from("the body")) };
+/// assert_eq!(answer.output, "the head");
+/// assert_eq!(answer.body.collect(64).await.unwrap(), "the body");
+/// # });
+/// ```
+#[derive(Debug)]
+pub struct Streamed<T, B = ByteStream> {
+    /// The output, without its streaming payload.
+    pub output: T,
+    /// The payload, to read.
+    pub body: B,
+}
