@@ -30,27 +30,36 @@ pub(crate) fn client_items(
     let cl = &options.runtime;
     let specs = Specs::new(generator, cl)?;
     let mut methods = Namer::with_reserved(CLIENT_METHODS);
+    // Every operation's own name first, so none is renamed for another's `_with` form.
+    let names: Vec<syn::Ident> = generator
+        .operations
+        .iter()
+        .map(|(name, _, _)| ident(&methods.claim(&snake_case(name))))
+        .collect();
     let mut async_methods = TokenStream::new();
     let mut blocking_methods = TokenStream::new();
-    for (name, op, error) in &generator.operations {
-        let method = ident(&methods.claim(&snake_case(name)));
-        let spec = specs.of(name);
-        let rt = &generator.types.runtime;
-        let input = quote!(<#op as #rt::protocol::Operation>::Input);
-        let output = quote!(<#op as #rt::protocol::Operation>::Output);
-        let doc = format!(" Calls [`{op}`].");
-        async_methods.extend(quote! {
-            #[doc = #doc]
-            pub async fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                self.inner.call::<#op>(&#spec, input).await
-            }
+    for ((name, op, error), method) in generator.operations.iter().zip(&names) {
+        let call = OperationCall {
+            cl,
+            rt: &generator.types.runtime,
+            op,
+            error,
+            spec: specs.of(name),
+            method,
+        };
+        let input = generator.model.operation(name).and_then(|schema| {
+            let input = generator.io_struct(schema.input())?;
+            Some((input, generator.builder_ident(schema.input().name())?))
         });
-        blocking_methods.extend(quote! {
-            #[doc = #doc]
-            pub fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                self.inner.call::<#op>(&#spec, input)
+        let (async_items, blocking_items) = match input {
+            Some((input, builder)) => {
+                let whole = ident(&methods.claim(&format!("{}_with", snake_case(name))));
+                call.with_input(input, &builder, &whole)
             }
-        });
+            None => call.without_input(),
+        };
+        async_methods.extend(async_items);
+        blocking_methods.extend(blocking_items);
     }
     let mut notes = Vec::new();
     let paginated = paginators::paginators(generator, options, &specs, &mut methods, &mut notes);
@@ -120,6 +129,92 @@ pub(crate) fn client_items(
         #impls
     };
     Ok((tokens, notes))
+}
+
+/// The methods of one operation on both clients.
+struct OperationCall<'a> {
+    /// awso-client's path.
+    cl: &'a syn::Path,
+    /// awso-core's path.
+    rt: &'a syn::Path,
+    op: &'a syn::Ident,
+    error: &'a syn::Ident,
+    spec: syn::Ident,
+    method: &'a syn::Ident,
+}
+
+impl OperationCall<'_> {
+    /// `op()`, the input's builder carrying the call (its setters, then `send()`), and
+    /// `op_with(&input)` for an input built already.
+    fn with_input(
+        &self,
+        input: &syn::Ident,
+        builder: &syn::Ident,
+        whole: &syn::Ident,
+    ) -> (TokenStream, TokenStream) {
+        let Self {
+            cl,
+            rt,
+            op,
+            error,
+            spec,
+            method,
+        } = self;
+        let fluent = format!(
+            " Calls [`{op}`]: set the members of its input on the builder this returns, then `send()`."
+        );
+        let with = format!(" Calls [`{op}`] with an input built already.");
+        let result = quote!(::core::result::Result<<#op as #rt::protocol::Operation>::Output, #cl::client::CallError<#error>>);
+        let async_items = quote! {
+            #[doc = #fluent]
+            pub fn #method(&self) -> #builder<#cl::client::Call<#op>> {
+                #input::builder().with_sender(#cl::client::Call::new(&self.inner, &#spec))
+            }
+
+            #[doc = #with]
+            pub async fn #whole(&self, input: &#input) -> #result {
+                self.inner.call::<#op>(&#spec, input).await
+            }
+        };
+        let blocking_items = quote! {
+            #[doc = #fluent]
+            pub fn #method(&self) -> #builder<#cl::client::BlockingCall<#op>> {
+                #input::builder().with_sender(#cl::client::BlockingCall::new(&self.inner, &#spec))
+            }
+
+            #[doc = #with]
+            pub fn #whole(&self, input: &#input) -> #result {
+                self.inner.call::<#op>(&#spec, input)
+            }
+        };
+        (async_items, blocking_items)
+    }
+
+    /// `op()` of an operation without input: the call, ready to `send()`.
+    fn without_input(&self) -> (TokenStream, TokenStream) {
+        let Self {
+            cl,
+            op,
+            spec,
+            method,
+            ..
+        } = self;
+        let doc = format!(" Calls [`{op}`], which takes no input: `send()` it.");
+        (
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> #cl::client::Call<#op> {
+                    #cl::client::Call::new(&self.inner, &#spec)
+                }
+            },
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> #cl::client::BlockingCall<#op> {
+                    #cl::client::BlockingCall::new(&self.inner, &#spec)
+                }
+            },
+        )
+    }
 }
 
 /// The `ServiceSpec` statics: one for the service, one more per distinct operation auth.

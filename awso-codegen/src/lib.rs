@@ -127,7 +127,10 @@ pub struct Options {
 ///   "output_token": "LastEvaluatedTableName", "result_key": "TableNames"}}}"#;
 /// let client = ClientOptions::default().with_paginators(paginators)?;
 /// let generated = generate(model, &Options { client: Some(client), ..Options::default() })?;
-/// assert!(generated.code.contains("pub async fn list_tables("));
+/// // `list_tables()` is fluent (the input's builder, then `send()`), `list_tables_with` takes
+/// // a whole input.
+/// assert!(generated.code.contains("pub fn list_tables("));
+/// assert!(generated.code.contains("pub async fn list_tables_with("));
 /// assert!(generated.code.contains("pub fn list_tables_paginator("));
 /// assert!(generated.notes.is_empty());
 /// # Ok::<(), awso_codegen::Error>(())

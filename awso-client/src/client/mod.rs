@@ -20,6 +20,7 @@ mod call;
 mod config;
 mod endpoint;
 mod error;
+mod fluent;
 mod response_checksum;
 
 use std::sync::{Arc, Mutex};
@@ -28,6 +29,7 @@ pub use blocking::BlockingClient;
 pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
 pub use endpoint::EndpointSettings;
 pub use error::{CallError, ErrorKind};
+pub use fluent::{BlockingCall, Call, CallFuture};
 pub use response_checksum::ResponseChecksumValidation;
 
 use crate::endpoint::EmbeddedRuleSet;
