@@ -217,6 +217,13 @@ impl OperationCall<'_> {
     }
 }
 
+/// Services whose operations authenticate with a token member of their own input rather
+/// than a signature, though botocore's model lists SigV4: they are generated unsigned
+/// (`authtype: none`), so a client needs no AWS credentials for them. Amazon Connect
+/// Participant takes the participant's connection token in `X-Amz-Bearer`; AWS's API
+/// reference states its operations do not use SigV4.
+const TOKEN_AUTHENTICATED: &[&str] = &["participant.connect"];
+
 /// The `ServiceSpec` statics: one for the service, one more per distinct operation auth.
 pub(crate) struct Specs {
     statics: TokenStream,
@@ -263,9 +270,12 @@ impl Specs {
             let auth = op
                 .and_then(|op| op.get("auth"))
                 .map(|list| strings(Some(list)));
-            let authtype = op
-                .and_then(|op| op.get("authtype"))
-                .and_then(Document::as_str);
+            let authtype = if TOKEN_AUTHENTICATED.contains(&prefix) {
+                Some("none")
+            } else {
+                op.and_then(|op| op.get("authtype"))
+                    .and_then(Document::as_str)
+            };
             let key = (
                 auth.clone().unwrap_or_default(),
                 authtype.map(str::to_owned),
