@@ -109,12 +109,10 @@ fn each_operation_signs_as_its_model_says_on_both_clients() {
     let server = FaultServer::start(vec![widget("READY", &[]), Fault::status(200, "{}")], 2);
     let sleep = Recorder::default();
     let blocking = widgets::BlockingClient::from_config(config(&server, &sleep).build()).unwrap();
-    let output = blocking.describe_widget(&describe()).unwrap();
+    let output = blocking.describe_widget().name("w-1").send().unwrap();
     assert_eq!(output.widget.unwrap().status, Some(Status::Ready));
     let client = widgets::Client::from_config(config(&server, &sleep).build());
-    runtime()
-        .block_on(client.ping_widgets(&awso_core::protocol::Unit))
-        .unwrap();
+    runtime().block_on(client.ping_widgets().send()).unwrap();
     let seen = server.seen();
     assert_eq!(seen.len(), 2);
     assert_eq!(
@@ -138,12 +136,62 @@ fn each_operation_signs_as_its_model_says_on_both_clients() {
 }
 
 #[test]
+fn fluent_calls_send_the_builders_members_on_both_clients() {
+    let server = FaultServer::start(vec![widget("READY", &[]), widget("BUILDING", &[])], 2);
+    let sleep = Recorder::default();
+    let client = widgets::Client::from_config(config(&server, &sleep).build());
+    // The future owns its client clone: it can be spawned, and outlives the borrow.
+    let call = client.describe_widget().name("w-1").send();
+    let output = runtime().block_on(call).unwrap();
+    assert_eq!(output.widget.unwrap().status, Some(Status::Ready));
+    let blocking = widgets::BlockingClient::from_config(config(&server, &sleep).build()).unwrap();
+    let output = blocking.describe_widget_with(&describe()).unwrap();
+    assert_eq!(output.widget.unwrap().status, Some(Status::Building));
+    let seen = server.seen();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(body(&seen[0]), r#"{"Name":"w-1"}"#);
+    assert_eq!(
+        body(&seen[0]),
+        body(&seen[1]),
+        "fluent and whole input send the same"
+    );
+}
+
+#[test]
+fn a_fluent_call_missing_a_required_member_fails_before_sending() {
+    let server = FaultServer::start(vec![], 0);
+    let sleep = Recorder::default();
+    let client = widgets::Client::from_config(config(&server, &sleep).build());
+    let blocking = widgets::BlockingClient::from_config(config(&server, &sleep).build()).unwrap();
+    let errors = [
+        runtime()
+            .block_on(client.describe_widget().send())
+            .unwrap_err(),
+        blocking.describe_widget().send().unwrap_err(),
+    ];
+    for error in errors {
+        assert!(
+            matches!(error.kind(), ErrorKind::Construction(_)),
+            "{error:?}"
+        );
+        assert_eq!((error.operation(), error.attempts()), ("DescribeWidget", 0));
+        assert!(
+            error.to_string().contains(
+                "cannot build `DescribeWidgetInput`: the required member `Name` is not set"
+            ),
+            "{error}"
+        );
+    }
+    assert!(server.seen().is_empty());
+}
+
+#[test]
 fn a_modeled_error_comes_back_flat_with_code_status_and_request_id() {
     let server = FaultServer::start(vec![Fault::error(400, "WidgetNotFound")], 1);
     let client =
         widgets::BlockingClient::from_config(config(&server, &Recorder::default()).build())
             .unwrap();
-    let error = client.describe_widget(&describe()).unwrap_err();
+    let error = client.describe_widget_with(&describe()).unwrap_err();
     assert!(matches!(
         error.service_error(),
         Some(DescribeWidgetError::WidgetNotFound(_))

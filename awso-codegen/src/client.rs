@@ -30,62 +30,42 @@ pub(crate) fn client_items(
     let cl = &options.runtime;
     let specs = Specs::new(generator, cl)?;
     let mut methods = Namer::with_reserved(CLIENT_METHODS);
+    // Every operation's own name first, so none is renamed for another's `_with` form.
+    let names: Vec<syn::Ident> = generator
+        .operations
+        .iter()
+        .map(|(name, _, _)| ident(&methods.claim(&snake_case(name))))
+        .collect();
     let mut async_methods = TokenStream::new();
     let mut blocking_methods = TokenStream::new();
-    for (name, op, error) in &generator.operations {
-        let method = ident(&methods.claim(&snake_case(name)));
-        let spec = specs.of(name);
-        let rt = &generator.types.runtime;
-        let input = quote!(<#op as #rt::protocol::Operation>::Input);
-        let output = quote!(<#op as #rt::protocol::Operation>::Output);
-        let doc = format!(" Calls [`{op}`].");
-        let streams = Streams::of(generator, name);
-        if streams.output {
-            let doc =
-                format!(" Calls [`{op}`]; the output's streaming payload is the `body` to read.");
-            async_methods.extend(quote! {
-                #[doc = #doc]
-                pub async fn #method(&self, input: &#input) -> ::core::result::Result<#cl::stream::Streamed<#output>, #cl::client::CallError<#error>> {
-                    self.inner.call_streaming::<#op>(&#spec, input).await
-                }
-            });
-            blocking_methods.extend(quote! {
-                #[doc = #doc]
-                pub fn #method(&self, input: &#input) -> ::core::result::Result<#cl::stream::Streamed<#output, #cl::stream::BlockingByteStream>, #cl::client::CallError<#error>> {
-                    self.inner.call_streaming::<#op>(&#spec, input)
-                }
-            });
-        } else {
-            async_methods.extend(quote! {
-                #[doc = #doc]
-                pub async fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                    self.inner.call::<#op>(&#spec, input).await
-                }
-            });
-            blocking_methods.extend(quote! {
-                #[doc = #doc]
-                pub fn #method(&self, input: &#input) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                    self.inner.call::<#op>(&#spec, input)
-                }
-            });
-        }
-        if streams.input {
+    for ((name, op, error), method) in generator.operations.iter().zip(&names) {
+        let call = OperationCall {
+            cl,
+            rt: &generator.types.runtime,
+            op,
+            error,
+            spec: specs.of(name),
+            method,
+            streams: Streams::of(generator, name),
+        };
+        let input = generator.model.operation(name).and_then(|schema| {
+            let input = generator.io_struct(schema.input())?;
+            Some((input, generator.builder_ident(schema.input().name())?))
+        });
+        let (async_items, blocking_items) = match input {
+            Some((input, builder)) => {
+                let whole = ident(&methods.claim(&format!("{}_with", snake_case(name))));
+                call.with_input(input, &builder, &whole)
+            }
+            None => call.without_input(),
+        };
+        async_methods.extend(async_items);
+        blocking_methods.extend(blocking_items);
+        if call.streams.input {
             let upload = ident(&methods.claim(&format!("{}_streaming", snake_case(name))));
-            let doc = format!(
-                " Calls [`{op}`] with `body` as its streaming payload, sent as it is read (leave the input's payload unset)."
-            );
-            async_methods.extend(quote! {
-                #[doc = #doc]
-                pub async fn #upload(&self, input: &#input, body: #cl::stream::UploadBody) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                    self.inner.call_upload::<#op>(&#spec, input, body).await
-                }
-            });
-            blocking_methods.extend(quote! {
-                #[doc = #doc]
-                pub fn #upload(&self, input: &#input, body: #cl::stream::UploadBody) -> ::core::result::Result<#output, #cl::client::CallError<#error>> {
-                    self.inner.call_upload::<#op>(&#spec, input, body)
-                }
-            });
+            let (async_items, blocking_items) = call.upload(&upload);
+            async_methods.extend(async_items);
+            blocking_methods.extend(blocking_items);
         }
     }
     let mut notes = Vec::new();
@@ -180,6 +160,156 @@ impl Streams {
     }
 }
 
+/// The methods of one operation on both clients.
+struct OperationCall<'a> {
+    /// awso-client's path.
+    cl: &'a syn::Path,
+    /// awso-core's path.
+    rt: &'a syn::Path,
+    op: &'a syn::Ident,
+    error: &'a syn::Ident,
+    spec: syn::Ident,
+    method: &'a syn::Ident,
+    streams: Streams,
+}
+
+impl OperationCall<'_> {
+    /// `op()`, the input's builder carrying the call (its setters, then `send()`), and
+    /// `op_with(&input)` for an input built already.
+    fn with_input(
+        &self,
+        input: &syn::Ident,
+        builder: &syn::Ident,
+        whole: &syn::Ident,
+    ) -> (TokenStream, TokenStream) {
+        let Self {
+            cl,
+            rt,
+            op,
+            error,
+            spec,
+            method,
+            ..
+        } = self;
+        let output = quote!(<#op as #rt::protocol::Operation>::Output);
+        let fail = quote!(#cl::client::CallError<#error>);
+        // An output whose payload streams is answered with the body unread (`Streamed`).
+        let (sender, blocking_sender, result, blocking_result, call, note) = if self.streams.output
+        {
+            (
+                quote!(#cl::client::StreamingCall),
+                quote!(#cl::client::BlockingStreamingCall),
+                quote!(::core::result::Result<#cl::stream::Streamed<#output>, #fail>),
+                quote!(::core::result::Result<#cl::stream::Streamed<#output, #cl::stream::BlockingByteStream>, #fail>),
+                quote!(call_streaming),
+                "; the output's streaming payload is the `body` to read",
+            )
+        } else {
+            let result = quote!(::core::result::Result<#output, #fail>);
+            (
+                quote!(#cl::client::Call),
+                quote!(#cl::client::BlockingCall),
+                result.clone(),
+                result,
+                quote!(call),
+                "",
+            )
+        };
+        let fluent = format!(
+            " Calls [`{op}`]: set the members of its input on the builder this returns, then `send()`{note}."
+        );
+        let with = format!(" Calls [`{op}`] with an input built already{note}.");
+        let async_items = quote! {
+            #[doc = #fluent]
+            pub fn #method(&self) -> #builder<#sender<#op>> {
+                #input::builder().with_sender(#sender::new(&self.inner, &#spec))
+            }
+
+            #[doc = #with]
+            pub async fn #whole(&self, input: &#input) -> #result {
+                self.inner.#call::<#op>(&#spec, input).await
+            }
+        };
+        let blocking_items = quote! {
+            #[doc = #fluent]
+            pub fn #method(&self) -> #builder<#blocking_sender<#op>> {
+                #input::builder().with_sender(#blocking_sender::new(&self.inner, &#spec))
+            }
+
+            #[doc = #with]
+            pub fn #whole(&self, input: &#input) -> #blocking_result {
+                self.inner.#call::<#op>(&#spec, input)
+            }
+        };
+        (async_items, blocking_items)
+    }
+
+    /// `op_streaming(&input, body)`: the input's streaming payload sent from `body` as it is
+    /// read.
+    fn upload(&self, upload: &syn::Ident) -> (TokenStream, TokenStream) {
+        let Self {
+            cl,
+            rt,
+            op,
+            error,
+            spec,
+            ..
+        } = self;
+        let input = quote!(<#op as #rt::protocol::Operation>::Input);
+        let result = quote!(::core::result::Result<<#op as #rt::protocol::Operation>::Output, #cl::client::CallError<#error>>);
+        let doc = format!(
+            " Calls [`{op}`] with `body` as its streaming payload, sent as it is read (leave the input's payload unset)."
+        );
+        (
+            quote! {
+                #[doc = #doc]
+                pub async fn #upload(&self, input: &#input, body: #cl::stream::UploadBody) -> #result {
+                    self.inner.call_upload::<#op>(&#spec, input, body).await
+                }
+            },
+            quote! {
+                #[doc = #doc]
+                pub fn #upload(&self, input: &#input, body: #cl::stream::UploadBody) -> #result {
+                    self.inner.call_upload::<#op>(&#spec, input, body)
+                }
+            },
+        )
+    }
+
+    /// `op()` of an operation without input: the call, ready to `send()`.
+    fn without_input(&self) -> (TokenStream, TokenStream) {
+        let Self {
+            cl,
+            op,
+            spec,
+            method,
+            ..
+        } = self;
+        let doc = format!(" Calls [`{op}`], which takes no input: `send()` it.");
+        (
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> #cl::client::Call<#op> {
+                    #cl::client::Call::new(&self.inner, &#spec)
+                }
+            },
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> #cl::client::BlockingCall<#op> {
+                    #cl::client::BlockingCall::new(&self.inner, &#spec)
+                }
+            },
+        )
+    }
+}
+
+/// Services whose operations authenticate with a token member of their own input rather
+/// than a signature, though botocore's model lists SigV4: they are generated unsigned
+/// (`authtype: none`), so a client needs no AWS credentials for them. Amazon Connect
+/// Participant takes the participant's connection token in `X-Amz-Bearer`; AWS's API
+/// reference states its operations do not use SigV4.
+const TOKEN_AUTHENTICATED: &[&str] = &["participant.connect"];
+
 /// The `ServiceSpec` statics: one for the service, one more per distinct operation auth.
 pub(crate) struct Specs {
     statics: TokenStream,
@@ -226,9 +356,12 @@ impl Specs {
             let auth = op
                 .and_then(|op| op.get("auth"))
                 .map(|list| strings(Some(list)));
-            let authtype = op
-                .and_then(|op| op.get("authtype"))
-                .and_then(Document::as_str);
+            let authtype = if TOKEN_AUTHENTICATED.contains(&prefix) {
+                Some("none")
+            } else {
+                op.and_then(|op| op.get("authtype"))
+                    .and_then(Document::as_str)
+            };
             let key = (
                 auth.clone().unwrap_or_default(),
                 authtype.map(str::to_owned),

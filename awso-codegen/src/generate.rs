@@ -77,10 +77,7 @@ impl<'a> Generator<'a> {
         let mut builder_names = HashMap::new();
         for (name, schema) in &shapes {
             if schema.kind() == ShapeKind::Structure {
-                let wanted = format!(
-                    "{}Builder",
-                    types[*name].to_string().trim_start_matches("r#")
-                );
+                let wanted = default_builder_name(&types[*name]);
                 let claimed = namer.claim(&wanted);
                 if claimed != wanted {
                     builder_names.insert((*name).to_owned(), claimed);
@@ -443,6 +440,27 @@ impl<'a> Generator<'a> {
         items
     }
 
+    /// The structure an operation's input or output is, or `None` for the empty structure
+    /// (`Unit`) of an operation without one. It is told from a model shape by identity with
+    /// the model's own schema: a model may name a shape `Unit` (connect, emr), and a
+    /// constant's address is not one across crates.
+    pub(crate) fn io_struct(&self, schema: &'static Schema) -> Option<&syn::Ident> {
+        let ident = self.types.types.get(schema.name())?;
+        self.model
+            .shape(schema.name())
+            .is_some_and(|shape| std::ptr::eq(shape, schema))
+            .then_some(ident)
+    }
+
+    /// The builder type of the structure `shape`: `FooBuilder`, or the name it was given.
+    pub(crate) fn builder_ident(&self, shape: &str) -> Option<syn::Ident> {
+        if let Some(named) = self.builder_names.get(shape) {
+            return Some(ident(named));
+        }
+        let rust = self.types.types.get(shape)?;
+        Some(ident(&default_builder_name(rust)))
+    }
+
     fn operation(
         &self,
         name: &str,
@@ -451,19 +469,9 @@ impl<'a> Generator<'a> {
         error_ident: &syn::Ident,
     ) -> TokenStream {
         let rt = &self.options.runtime;
-        // An operation without input or output uses the empty structure. It is told from a
-        // model shape by identity with the model's own schema: a model may name a shape
-        // `Unit` (connect, emr), and a constant's address is not one across crates.
-        let io_type = |schema: &'static Schema| match self.types.types.get(schema.name()) {
-            Some(ident)
-                if self
-                    .model
-                    .shape(schema.name())
-                    .is_some_and(|shape| std::ptr::eq(shape, schema)) =>
-            {
-                quote!(#ident)
-            }
-            _ => quote!(#rt::protocol::Unit),
+        let io_type = |schema: &'static Schema| match self.io_struct(schema) {
+            Some(ident) => quote!(#ident),
+            None => quote!(#rt::protocol::Unit),
         };
         let input = io_type(op.input());
         let output = io_type(op.output());
@@ -624,4 +632,9 @@ fn http_checksum(rt: &syn::Path, checksum: &awso_core::protocol::HttpChecksum) -
         });
     }
     quote!(.with_http_checksum(#rt::protocol::HttpChecksum::new() #calls))
+}
+
+/// The name the derive gives the builder of structure `rust` unless told another.
+fn default_builder_name(rust: &syn::Ident) -> String {
+    format!("{}Builder", rust.to_string().trim_start_matches("r#"))
 }

@@ -127,7 +127,10 @@ pub struct Options {
 ///   "output_token": "LastEvaluatedTableName", "result_key": "TableNames"}}}"#;
 /// let client = ClientOptions::default().with_paginators(paginators)?;
 /// let generated = generate(model, &Options { client: Some(client), ..Options::default() })?;
-/// assert!(generated.code.contains("pub async fn list_tables("));
+/// // `list_tables()` is fluent (the input's builder, then `send()`), `list_tables_with` takes
+/// // a whole input.
+/// assert!(generated.code.contains("pub fn list_tables("));
+/// assert!(generated.code.contains("pub async fn list_tables_with("));
 /// assert!(generated.code.contains("pub fn list_tables_paginator("));
 /// assert!(generated.notes.is_empty());
 /// # Ok::<(), awso_codegen::Error>(())
@@ -434,8 +437,10 @@ pub fn installed_services() -> Result<Vec<String>, Error> {
 /// `committed`, saying how to regenerate. Without botocore it prints `SKIPPED` and returns,
 /// except under `CI=true`, where botocore is always installed and its absence is a failure.
 ///
-/// `command` is the header's `awso-codegen <service> -o <path>` line, so the message can tell
-/// the user which `cargo run` writes the file again.
+/// `command` is the header's `awso-codegen <service> [--client] -o <path>` line, so the
+/// message can tell the user which `cargo run` writes the file again; with `--client` in it
+/// the check generates the client too, as the command does (paginators, waiters and rule set
+/// beside the model).
 ///
 /// # Panics
 ///
@@ -445,7 +450,7 @@ pub fn installed_services() -> Result<Vec<String>, Error> {
 /// ```no_run
 /// awso_codegen::assert_committed_is_fresh(
 ///     "connectparticipant",
-///     "awso-codegen connectparticipant -o services/connectparticipant/src/model.rs",
+///     "awso-codegen connectparticipant --client -o services/connectparticipant/src/model.rs",
 ///     include_str!("../../services/connectparticipant/src/model.rs"),
 /// );
 /// ```
@@ -461,11 +466,20 @@ pub fn assert_committed_is_fresh(service: &str, command: &str, committed: &str) 
         }
     };
     let text = read_model(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let options = Options {
+    let fail = |e: Error| -> ! { panic!("{}: {e}", path.display()) };
+    let mut options = Options {
         rustfmt: true,
         regenerate_with: Some(command.to_owned()),
         ..Options::default()
     };
+    if command.split_whitespace().any(|arg| arg == "--client") {
+        options.client = Some(
+            ClientOptions::default()
+                .beside(&path)
+                .unwrap_or_else(|e| fail(e)),
+        );
+        options.endpoint_rules = read_endpoint_rules(&path).unwrap_or_else(|e| fail(e));
+    }
     let generated = generate(&text, &options).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let arguments = command.trim_start_matches("awso-codegen ");
     assert!(

@@ -1,5 +1,6 @@
 //! The generated S3 client streams what S3 streams: the methods of operations whose output
-//! payload is a `@streaming` blob return `Streamed` (and call `call_streaming`), operations
+//! payload is a `@streaming` blob return `Streamed` (and call `call_streaming`; their fluent
+//! forms carry a `StreamingCall`), operations
 //! whose input payload is one get a `*_streaming` method taking an `UploadBody`, and every
 //! other method is the plain `call`. Without botocore the test is skipped with a message,
 //! except in CI.
@@ -96,11 +97,23 @@ fn s3_streams_exactly_its_streaming_payloads() {
                 assert!(name.ends_with("_streaming"), "{client}::{name}");
             }
         }
-        let (_, output, _) = methods.iter().find(|(n, _, _)| n == "get_object").unwrap();
+        let (_, output, _) = methods
+            .iter()
+            .find(|(n, _, _)| n == "get_object_with")
+            .unwrap();
         if client == "BlockingClient" {
             assert!(output.contains(body_type), "{output}");
         }
-        let (_, output, body) = methods.iter().find(|(n, _, _)| n == "put_object").unwrap();
+        // The fluent form sends through the streaming call too.
+        let (_, output, _) = methods.iter().find(|(n, _, _)| n == "get_object").unwrap();
+        assert!(
+            output.contains("StreamingCall"),
+            "{client}::get_object: {output}"
+        );
+        let (_, output, body) = methods
+            .iter()
+            .find(|(n, _, _)| n == "put_object_with")
+            .unwrap();
         assert!(
             !output.contains("Streamed") && body.contains("call :: <"),
             "{body}"

@@ -174,10 +174,13 @@
 //!
 //! `builder` — construction helpers, which the code generator asks for on every shape. A
 //! structure `Foo` gets `Foo::builder()` and a public `FooBuilder` (`builder = "Name"`
-//! names it otherwise): a setter per member taking `impl Into<T>` (a member named `build`
-//! has `build_value`), `set_x(Option<T>)` for optional members, and `build()`, whose
-//! [`MissingMembers`](crate::build::MissingMembers) names every unset required member (with
-//! no required member, `build()` cannot fail and returns the structure itself). A
+//! names it otherwise): a setter per member taking `impl Into<T>` (a member named `build`,
+//! `send` or `with_sender` has `build_value`, ...), `set_x(Option<T>)` for optional members,
+//! and `build()`, whose [`MissingMembers`](crate::build::MissingMembers) names every unset
+//! required member (with no required member, `build()` cannot fail and returns the structure
+//! itself). The builder's last type parameter is a [sender](crate::build::Sender), `()` by
+//! default: `with_sender(s)` carries one, and `send()` then builds and hands the value to it
+//! (a generated client's fluent calls). A
 //! union gets a constructor per member (`Value::s("x")`, snake case, taking `impl Into<T>`)
 //! and `From<T>` for each member type no other member has; a string enum `From<&str>`,
 //! `From<String>` and `FromStr`, an intEnum `From<i32>` (unknown values kept, never an

@@ -142,6 +142,57 @@ impl From<MissingMembers> for crate::Error {
     }
 }
 
+/// What a builder can carry to be finished by: a client's call, in a generated client's
+/// fluent methods (`client.put_item().table_name("t").send()`).
+///
+/// Every derived builder has a last type parameter, the sender, which is `()` for a plain
+/// builder (`Foo::builder()`); `with_sender(sender)` gives the same builder carrying one.
+/// When it is a `Sender<Foo>`, the builder gains `send()`: it
+/// builds the value (or names the missing members, as `build()` does) and hands the result to
+/// the sender, whose [`Output`](Sender::Output) is what `send()` returns. The setters are the
+/// builder's own, so a fluent call costs no second set of them.
+///
+/// ```
+/// use awso_core::AwsShape;
+/// use awso_core::build::{MissingMembers, Sender};
+///
+/// #[derive(AwsShape, Debug)]
+/// #[awso(builder, rename_all = "PascalCase")]
+/// struct SendMessageRequest {
+///     queue_url: String,
+///     message_body: String,
+/// }
+///
+/// /// Sends by writing the message body into a log instead of a queue.
+/// struct Log<'a>(&'a mut Vec<String>);
+///
+/// impl Sender<SendMessageRequest> for Log<'_> {
+///     type Output = Result<usize, MissingMembers>;
+///     fn send(self, input: Result<SendMessageRequest, MissingMembers>) -> Self::Output {
+///         self.0.push(input?.message_body);
+///         Ok(self.0.len())
+///     }
+/// }
+///
+/// let mut log = Vec::new();
+/// let sent = SendMessageRequest::builder()
+///     .with_sender(Log(&mut log))
+///     .queue_url("q")
+///     .message_body("hello")
+///     .send();
+/// assert_eq!(sent, Ok(1));
+/// let refused = SendMessageRequest::builder().with_sender(Log(&mut log)).send();
+/// assert_eq!(refused.unwrap_err().members(), ["QueueUrl", "MessageBody"]);
+/// assert_eq!(log, ["hello"]);
+/// ```
+pub trait Sender<T> {
+    /// What `send()` returns: for a client, the call's future or (blocking) its result.
+    type Output;
+
+    /// Finishes a call with the built value, or with the required members that were unset.
+    fn send(self, value: Result<T, MissingMembers>) -> Self::Output;
+}
+
 /// Whether a builder may be finished without `member`: it is optional, has a default, or is
 /// an idempotency token (filled in when the request is sent).
 fn may_be_unset(member: &Member) -> bool {

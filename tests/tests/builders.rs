@@ -64,14 +64,17 @@ enum Priority {
     Unknown(i32),
 }
 
-/// Members whose setters would clash: `build` with the finishing method (its setter becomes
-/// `build_value`), `set_name` with the `Option` setter of `name` (the member keeps the name).
+/// Members whose setters would clash: `build`, `send` and `with_sender` with the builder's
+/// own methods (their setters get `_value`), `set_name` with the `Option` setter of `name`
+/// (the member keeps the name).
 #[derive(AwsShape, Debug, PartialEq)]
 #[awso(builder = "JobSpec")]
 struct Job {
     build: String,
     name: Option<String>,
     set_name: Option<bool>,
+    send: Option<bool>,
+    with_sender: Option<i32>,
 }
 
 fn item() -> BTreeMap<String, AttributeValue> {
@@ -181,6 +184,8 @@ fn clashing_setter_names_are_moved_aside() -> Result<(), MissingMembers> {
         .build_value("make")
         .name("n")
         .set_name(true)
+        .send_value(false)
+        .with_sender_value(3)
         .build()?;
     assert_eq!(
         job,
@@ -188,6 +193,8 @@ fn clashing_setter_names_are_moved_aside() -> Result<(), MissingMembers> {
             build: "make".into(),
             name: Some("n".into()),
             set_name: Some(true),
+            send: Some(false),
+            with_sender: Some(3),
         }
     );
     assert_eq!(

@@ -1,5 +1,6 @@
 //! GetTranscript through awso-client's call path, against a server this test starts on
-//! 127.0.0.1: the connection token travels in `X-Amz-Bearer`, the operation is not signed.
+//! 127.0.0.1: the connection token travels in `X-Amz-Bearer`, the operation is not signed —
+//! by hand through `BlockingClient::call`, and through the crate's generated client, fluent.
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -77,6 +78,34 @@ fn get_transcript_through_the_blocking_client() {
     let transcript = output.transcript.unwrap();
     assert_eq!(transcript[0].content.as_deref(), Some("hello <&> ünïcode"));
 
+    assert_unsigned_transcript_request(server);
+}
+
+#[test]
+fn get_transcript_through_the_generated_client_needs_no_credentials() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let server = serve_once(listener);
+    // No credentials provider at all: the generated spec of this service does not sign.
+    let config = Config::builder()
+        .region("us-east-1")
+        .endpoint_url(url)
+        .build();
+    let client = awso_connectparticipant::BlockingClient::from_config(config).unwrap();
+    let output = client
+        .get_transcript()
+        .contact_id("c-1")
+        .max_results(10)
+        .connection_token("connection-token")
+        .send()
+        .unwrap();
+    assert_eq!(output.initial_contact_id.as_deref(), Some("c-1"));
+    assert_unsigned_transcript_request(server);
+}
+
+/// The request the server saw: GetTranscript's path and body, the token as the bearer
+/// header, no signature.
+fn assert_unsigned_transcript_request(server: std::thread::JoinHandle<(String, Vec<u8>)>) {
     let (head, body) = server.join().unwrap();
     assert!(
         head.starts_with("post /participant/transcript http/1.1\r\n"),

@@ -7,7 +7,7 @@
 fn the_committed_model_is_what_the_generator_writes() {
     awso_codegen::assert_committed_is_fresh(
         "connectparticipant",
-        "awso-codegen connectparticipant -o services/connectparticipant/src/model.rs",
+        "awso-codegen connectparticipant --client -o services/connectparticipant/src/model.rs",
         include_str!("../../services/connectparticipant/src/model.rs"),
     );
 }

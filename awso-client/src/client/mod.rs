@@ -69,6 +69,7 @@ mod call;
 mod config;
 mod endpoint;
 mod error;
+mod fluent;
 mod response_checksum;
 mod streaming;
 
@@ -78,6 +79,9 @@ pub use blocking::BlockingClient;
 pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
 pub use endpoint::EndpointSettings;
 pub use error::{CallError, ErrorKind};
+pub use fluent::{
+    BlockingCall, BlockingStreamingCall, Call, CallFuture, StreamingCall, StreamingCallFuture,
+};
 pub use response_checksum::ResponseChecksumValidation;
 
 use crate::endpoint::EmbeddedRuleSet;

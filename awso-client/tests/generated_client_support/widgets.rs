@@ -291,35 +291,43 @@ impl Client {
     pub fn inner(&self) -> &::awso_client::client::Client {
         &self.inner
     }
-    /// Calls [`ListWidgets`].
-    pub async fn list_widgets(
+    /// Calls [`ListWidgets`]: set the members of its input on the builder this returns, then `send()`.
+    pub fn list_widgets(
         &self,
-        input: &<ListWidgets as ::awso_core::protocol::Operation>::Input,
+    ) -> ListWidgetsInputBuilder<::awso_client::client::Call<ListWidgets>> {
+        ListWidgetsInput::builder()
+            .with_sender(::awso_client::client::Call::new(&self.inner, &CLIENT_SPEC))
+    }
+    /// Calls [`ListWidgets`] with an input built already.
+    pub async fn list_widgets_with(
+        &self,
+        input: &ListWidgetsInput,
     ) -> ::core::result::Result<
         <ListWidgets as ::awso_core::protocol::Operation>::Output,
         ::awso_client::client::CallError<ListWidgetsError>,
     > {
         self.inner.call::<ListWidgets>(&CLIENT_SPEC, input).await
     }
-    /// Calls [`DescribeWidget`].
-    pub async fn describe_widget(
+    /// Calls [`DescribeWidget`]: set the members of its input on the builder this returns, then `send()`.
+    pub fn describe_widget(
         &self,
-        input: &<DescribeWidget as ::awso_core::protocol::Operation>::Input,
+    ) -> DescribeWidgetInputBuilder<::awso_client::client::Call<DescribeWidget>> {
+        DescribeWidgetInput::builder()
+            .with_sender(::awso_client::client::Call::new(&self.inner, &CLIENT_SPEC))
+    }
+    /// Calls [`DescribeWidget`] with an input built already.
+    pub async fn describe_widget_with(
+        &self,
+        input: &DescribeWidgetInput,
     ) -> ::core::result::Result<
         <DescribeWidget as ::awso_core::protocol::Operation>::Output,
         ::awso_client::client::CallError<DescribeWidgetError>,
     > {
         self.inner.call::<DescribeWidget>(&CLIENT_SPEC, input).await
     }
-    /// Calls [`PingWidgets`].
-    pub async fn ping_widgets(
-        &self,
-        input: &<PingWidgets as ::awso_core::protocol::Operation>::Input,
-    ) -> ::core::result::Result<
-        <PingWidgets as ::awso_core::protocol::Operation>::Output,
-        ::awso_client::client::CallError<PingWidgetsError>,
-    > {
-        self.inner.call::<PingWidgets>(&CLIENT_SPEC_2, input).await
+    /// Calls [`PingWidgets`], which takes no input: `send()` it.
+    pub fn ping_widgets(&self) -> ::awso_client::client::Call<PingWidgets> {
+        ::awso_client::client::Call::new(&self.inner, &CLIENT_SPEC_2)
     }
     /// The pages of [`ListWidgets`] from `input` on.
     pub fn list_widgets_paginator(
@@ -412,35 +420,47 @@ impl BlockingClient {
     pub fn inner(&self) -> &::awso_client::client::BlockingClient {
         &self.inner
     }
-    /// Calls [`ListWidgets`].
+    /// Calls [`ListWidgets`]: set the members of its input on the builder this returns, then `send()`.
     pub fn list_widgets(
         &self,
-        input: &<ListWidgets as ::awso_core::protocol::Operation>::Input,
+    ) -> ListWidgetsInputBuilder<::awso_client::client::BlockingCall<ListWidgets>> {
+        ListWidgetsInput::builder().with_sender(::awso_client::client::BlockingCall::new(
+            &self.inner,
+            &CLIENT_SPEC,
+        ))
+    }
+    /// Calls [`ListWidgets`] with an input built already.
+    pub fn list_widgets_with(
+        &self,
+        input: &ListWidgetsInput,
     ) -> ::core::result::Result<
         <ListWidgets as ::awso_core::protocol::Operation>::Output,
         ::awso_client::client::CallError<ListWidgetsError>,
     > {
         self.inner.call::<ListWidgets>(&CLIENT_SPEC, input)
     }
-    /// Calls [`DescribeWidget`].
+    /// Calls [`DescribeWidget`]: set the members of its input on the builder this returns, then `send()`.
     pub fn describe_widget(
         &self,
-        input: &<DescribeWidget as ::awso_core::protocol::Operation>::Input,
+    ) -> DescribeWidgetInputBuilder<::awso_client::client::BlockingCall<DescribeWidget>> {
+        DescribeWidgetInput::builder().with_sender(::awso_client::client::BlockingCall::new(
+            &self.inner,
+            &CLIENT_SPEC,
+        ))
+    }
+    /// Calls [`DescribeWidget`] with an input built already.
+    pub fn describe_widget_with(
+        &self,
+        input: &DescribeWidgetInput,
     ) -> ::core::result::Result<
         <DescribeWidget as ::awso_core::protocol::Operation>::Output,
         ::awso_client::client::CallError<DescribeWidgetError>,
     > {
         self.inner.call::<DescribeWidget>(&CLIENT_SPEC, input)
     }
-    /// Calls [`PingWidgets`].
-    pub fn ping_widgets(
-        &self,
-        input: &<PingWidgets as ::awso_core::protocol::Operation>::Input,
-    ) -> ::core::result::Result<
-        <PingWidgets as ::awso_core::protocol::Operation>::Output,
-        ::awso_client::client::CallError<PingWidgetsError>,
-    > {
-        self.inner.call::<PingWidgets>(&CLIENT_SPEC_2, input)
+    /// Calls [`PingWidgets`], which takes no input: `send()` it.
+    pub fn ping_widgets(&self) -> ::awso_client::client::BlockingCall<PingWidgets> {
+        ::awso_client::client::BlockingCall::new(&self.inner, &CLIENT_SPEC_2)
     }
     /// The pages of [`ListWidgets`] from `input` on.
     pub fn list_widgets_paginator(

@@ -38,8 +38,12 @@ pub(super) fn definition(
     slots: &[syn::Ident],
 ) -> TokenStream {
     let krate = krate(cont);
-    let generics = bounded_generics(&krate, cont.generics);
-    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let mut generics = sender_generics(&bounded_generics(&krate, cont.generics));
+    if let Some(syn::GenericParam::Type(sender)) = generics.params.last_mut() {
+        sender.eq_token = Some(syn::parse_quote!(=));
+        sender.default = Some(syn::parse_quote!(()));
+    }
+    let where_clause = generics.where_clause.take();
     let vis = cont.vis;
     let ident = cont.ident;
     let slot_fields = fields.iter().zip(slots).map(|(f, slot)| {
@@ -59,14 +63,47 @@ pub(super) fn definition(
     };
     quote! {
         #doc
-        #vis struct #builder #impl_generics #where_clause {
+        #vis struct #builder #generics #where_clause {
             #(#slot_fields,)*
             __marker: #krate::__private::PhantomData<fn() -> (#(#type_params,)*)>,
+            /// What `send()` finishes with: `()` for a plain builder.
+            __sender: __AwsoSender,
         }
     }
 }
 
-/// `Foo::builder()`, the setters and `build()` of a structure's public builder.
+/// `generics` with the builder's sender parameter, `__AwsoSender`, appended.
+pub(super) fn sender_generics(generics: &syn::Generics) -> syn::Generics {
+    let mut generics = generics.clone();
+    generics.params.push(syn::parse_quote!(__AwsoSender));
+    generics
+}
+
+/// The builder's type with `sender` as its sender: `FooBuilder<T, sender>`.
+pub(super) fn builder_type(
+    cont: &Container<'_>,
+    builder: &syn::Ident,
+    sender: &TokenStream,
+) -> TokenStream {
+    let params = cont.generics.params.iter().map(|p| match p {
+        syn::GenericParam::Type(t) => {
+            let ident = &t.ident;
+            quote!(#ident)
+        }
+        syn::GenericParam::Lifetime(l) => {
+            let lifetime = &l.lifetime;
+            quote!(#lifetime)
+        }
+        syn::GenericParam::Const(c) => {
+            let ident = &c.ident;
+            quote!(#ident)
+        }
+    });
+    quote!(#builder<#(#params,)* #sender>)
+}
+
+/// `Foo::builder()`, the setters and `build()` of a structure's public builder, for any
+/// sender; `with_sender` and `send()` (when the sender is a `Sender<Foo>`).
 pub(super) fn structure(
     cont: &Container<'_>,
     fields: &[Field<'_>],
@@ -86,6 +123,10 @@ pub(super) fn structure(
     let build = build_fn(&krate, cont, fields, &present);
     let builder_name = builder.to_string();
     let doc_builder = format!(" A builder for `{}`, with no member set.", unraw(ident));
+    let sending = sender_generics(&generics);
+    let (sender_impl, _, sender_where) = sending.split_for_impl();
+    let this = builder_type(cont, builder, &quote!(__AwsoSender));
+    let sender_api = sender_api(&krate, cont, builder, slots, &present);
     quote! {
         #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
@@ -98,7 +139,7 @@ pub(super) fn structure(
 
         /// Names the members set so far, never their values (some may be secrets).
         #[automatically_derived]
-        impl #impl_generics ::core::fmt::Debug for #builder #ty_generics #where_clause {
+        impl #sender_impl ::core::fmt::Debug for #this #sender_where {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #krate::__private::fmt_builder(
                     __f,
@@ -110,10 +151,74 @@ pub(super) fn structure(
         }
 
         #[automatically_derived]
-        impl #impl_generics #builder #ty_generics #where_clause {
+        impl #sender_impl #this #sender_where {
             #setters
 
             #build
+        }
+
+        #sender_api
+    }
+}
+
+/// `with_sender` (any builder to one carrying a sender) and `send()` (a builder whose sender
+/// is a `Sender` of the structure): see `awso_core::build::Sender`.
+fn sender_api(
+    krate: &syn::Path,
+    cont: &Container<'_>,
+    builder: &syn::Ident,
+    slots: &[syn::Ident],
+    present: &[TokenStream],
+) -> TokenStream {
+    let ident = cont.ident;
+    let vis = cont.vis;
+    let generics = bounded_generics(krate, cont.generics);
+    let (_, ty_generics, _) = generics.split_for_impl();
+    let mut sending = sender_generics(&generics);
+    let (sender_impl, _, sender_where) = sending.split_for_impl();
+    let this = builder_type(cont, builder, &quote!(__AwsoSender));
+    let other = builder_type(cont, builder, &quote!(__AwsoOther));
+    let plain = builder_type(cont, builder, &quote!(()));
+    let api = quote! {
+        #[automatically_derived]
+        impl #sender_impl #this #sender_where {
+            /// The same builder carrying `sender`, which `send()` finishes with: how a
+            /// generated client's fluent methods start.
+            #vis fn with_sender<__AwsoOther>(self, sender: __AwsoOther) -> #other {
+                #builder {
+                    #(#slots: self.#slots,)*
+                    __marker: #krate::__private::PhantomData,
+                    __sender: sender,
+                }
+            }
+        }
+    };
+    sending
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(__AwsoSender: #krate::build::Sender<#ident #ty_generics>));
+    let (sender_impl, _, sender_where) = sending.split_for_impl();
+    quote! {
+        #api
+
+        #[automatically_derived]
+        impl #sender_impl #this #sender_where {
+            /// Builds the value (or names every unset required member, as `build()` does)
+            /// and finishes the call with it: for a client's call, sends it.
+            #vis fn send(self) -> <__AwsoSender as #krate::build::Sender<#ident #ty_generics>>::Output {
+                let __check = #krate::build::check_required(
+                    <#ident #ty_generics as #krate::AwsShape>::SCHEMA,
+                    &[#(#present),*],
+                );
+                let __sender = self.__sender;
+                let __plain: #plain = #builder {
+                    #(#slots: self.#slots,)*
+                    __marker: #krate::__private::PhantomData,
+                    __sender: (),
+                };
+                let __value = __check.map(|()| __plain.__awso_finish());
+                #krate::build::Sender::send(__sender, __value)
+            }
         }
     }
 }
@@ -167,7 +272,11 @@ fn setters(
     fields: &[Field<'_>],
     slots: &[syn::Ident],
 ) -> TokenStream {
-    let mut taken: HashSet<String> = HashSet::from(["build".to_owned()]);
+    // The builder's own methods; a member of one of these names gets `_value` appended.
+    let mut taken: HashSet<String> = ["build", "send", "with_sender"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     let names: Vec<syn::Ident> = fields
         .iter()
         .map(|f| {

@@ -116,13 +116,17 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> (TokenStream
         &krate,
         cont,
         &builder,
-        &quote!(#builder { #(#builder_init,)* __marker: #krate::__private::PhantomData }),
+        &quote!(#builder { #(#builder_init,)* __marker: #krate::__private::PhantomData, __sender: () }),
         &quote! {
             #(#serialize_members)*
             #krate::__private::Ok(())
         },
     );
 
+    // `__awso_finish` serves every sender: `build()` is there on a fluent call's builder too.
+    let sending = builder::sender_generics(&generics);
+    let (sender_impl, _, sender_where) = sending.split_for_impl();
+    let sender_builder = builder::builder_type(cont, &builder, &quote!(__AwsoSender));
     let definition = builder::definition(cont, fields, &builder, &slots);
     let (outside, definition, public_impls) = match public_builder {
         Some(_) => (
@@ -142,7 +146,7 @@ pub(super) fn expand(cont: &Container<'_>, fields: &[Field<'_>]) -> (TokenStream
         #definition
 
         #[automatically_derived]
-        impl #impl_generics #builder #ty_generics #where_clause {
+        impl #sender_impl #sender_builder #sender_where {
             /// The value as decoded: required members that never arrived take their
             /// default or zero value.
             fn __awso_finish(self) -> #ident #ty_generics {

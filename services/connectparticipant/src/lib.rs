@@ -29,7 +29,7 @@
 //! ```
 //!
 //! Regenerate the model with
-//! `cargo run -p awso-codegen -- connectparticipant -o services/connectparticipant/src/model.rs`;
+//! `cargo run -p awso-codegen -- connectparticipant --client -o services/connectparticipant/src/model.rs`;
 //! a test fails when the committed file differs from what the installed botocore model gives.
 
 #![forbid(unsafe_code)]

@@ -1,17 +1,21 @@
 //! The awso demo, on the Amazon Connect Participant Service: a GetTranscript exchange (the
 //! request built from a typed input, a canned response parsed into the typed output, shown
-//! as a `Value` tree, JSON and XML and read back), then GetAttachment errors decoded — one
-//! the operation models, one it does not.
+//! as a `Value` tree, JSON and XML and read back), GetAttachment errors decoded — one the
+//! operation models, one it does not — and then one call through the generated client to a
+//! server this demo starts on 127.0.0.1 (no network, no AWS credentials: the participant's
+//! token travels in `X-Amz-Bearer`, nothing is signed).
+
+mod loopback;
 
 use awso_connectparticipant::{
-    GetAttachment, GetAttachmentError, GetTranscript, GetTranscriptRequest, GetTranscriptResponse,
-    ScanDirection, SortKey, StartPosition,
+    BlockingClient, GetAttachment, GetAttachmentError, GetTranscript, GetTranscriptRequest,
+    GetTranscriptResponse, ScanDirection, SortKey, StartPosition,
 };
 use awso_core::protocol::{self, Endpoint, ResponseError};
 use awso_core::{AwsError, json, xml};
 
 /// A GetTranscript response body as the service sends it (our own sample data).
-const TRANSCRIPT: &str = include_str!("../fixtures/get_transcript.json");
+const TRANSCRIPT: &str = include_str!("../../fixtures/get_transcript.json");
 
 type Failure = Box<dyn std::error::Error>;
 
@@ -19,6 +23,45 @@ fn main() -> Result<(), Failure> {
     let endpoint = Endpoint::parse("https://participant.connect.us-west-2.amazonaws.com")?;
     transcript(&endpoint)?;
     errors()?;
+    client_call()?;
+    Ok(())
+}
+
+/// GetTranscript through the blocking client, fluent: the input's builder, then `send()`.
+fn client_call() -> Result<(), Failure> {
+    let server = loopback::Server::start(TRANSCRIPT)?;
+    let config = awso_client::client::Config::builder()
+        .region("us-west-2")
+        .endpoint_url(server.url())
+        .http_client(loopback::Transport)
+        .build();
+    let client = BlockingClient::from_config(config)?;
+    let output = client
+        .get_transcript()
+        .contact_id("6ba0e8c1-2f3d-4c52-9f3a-0e4d2b1c7a10")
+        .max_results(5)
+        .connection_token("QVFJREFIZ2NvbnRhY3QtdG9rZW4tZXhhbXBsZQ==")
+        .send()?;
+    let request = server.request()?;
+    println!(
+        "== Through the client: {} {} (bearer token sent: {}, signed: {})",
+        request.method,
+        request.path,
+        request.header("x-amz-bearer").is_some(),
+        request.header("authorization").is_some(),
+    );
+    println!(
+        "{} items, the first message: {:?}",
+        output.transcript.as_deref().unwrap_or_default().len(),
+        output
+            .transcript
+            .iter()
+            .flatten()
+            .find_map(|item| item.content.as_deref()),
+    );
+    // A required member left unset fails before anything is sent.
+    let missing = client.get_transcript().max_results(5).send().unwrap_err();
+    println!("without the token: {missing}");
     Ok(())
 }
 
