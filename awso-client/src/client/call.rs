@@ -283,10 +283,12 @@ fn failure_of<E: AwsError>(kind: &ErrorKind<E>, skew_corrected: bool) -> Failure
         return Failure::ClockSkewCorrected;
     }
     match kind {
-        ErrorKind::Service { meta, .. } => Failure::Service {
+        ErrorKind::Service { error, meta } => Failure::Service {
             status: meta.status,
             code: &meta.code,
-            modeled: None,
+            modeled: error
+                .modeled_schema()
+                .and_then(|schema| schema.traits().retryable),
         },
         ErrorKind::Transport(error) => Failure::Transport(error.kind()),
         ErrorKind::Timeout { .. } => Failure::AttemptTimeout,

@@ -94,11 +94,13 @@ pub(crate) enum DefaultValue {
     EmptyMap,
 }
 
-/// `error(fault = "...", status = N, code = "...")`.
+/// `error(fault = "...", status = N, code = "...", retryable)`.
 pub(crate) struct ErrorAttr {
     pub(crate) server: bool,
     pub(crate) status: Option<u16>,
     pub(crate) code: Option<String>,
+    /// `Some(throttling)` when written `retryable` (`false`) or `retryable(throttling)`.
+    pub(crate) retryable: Option<bool>,
 }
 
 /// `streaming` on a payload blob: `@streaming`, with `@requiresLength` when written
