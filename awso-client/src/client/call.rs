@@ -8,6 +8,7 @@ use awso_core::protocol::{self, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
+use super::customize::{self, Input};
 use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint, response_checksum};
 use crate::retry::{self, Decision, Failure, skew};
 use crate::sign::{AuthScheme, sign_bearer};
@@ -58,17 +59,27 @@ impl Client {
     ) -> Result<O::Output, CallError<O::Error>> {
         let operation = O::SCHEMA.name();
         let fail = |attempts, kind| CallError::new(operation, attempts, kind);
+        let construction = |error| fail(0, ErrorKind::Construction(error));
+        let prepared = customize::prepare_input::<O>(spec.name(), input).map_err(construction)?;
         let target = endpoint::resolve::<O, _>(&self.inner.config, spec, input)
             .map_err(|kind| fail(0, kind))?;
         let options = RequestOptions {
             path_prefix_in_endpoint: target.path_prefix_in_endpoint,
             ..RequestOptions::default()
         };
-        let request =
-            protocol::build_request(O::SERVICE, O::SCHEMA, input, &target.endpoint, &options)
-                .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
+        let (service, endpoint) = (O::SERVICE, &target.endpoint);
+        let request = match &prepared {
+            Input::AsGiven(input) => {
+                protocol::build_request(service, O::SCHEMA, *input, endpoint, &options)
+            }
+            Input::Corrected(value) => {
+                protocol::build_request(service, O::SCHEMA, value, endpoint, &options)
+            }
+        }
+        .map_err(construction)?;
         let (mut parts, body) = request.into_parts();
         endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
+        customize::add_headers(spec.name(), O::SERVICE, &mut parts.headers);
         let validation = self.inner.config.response_checksum_validation;
         response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
         let body = Bytes::from(body);
@@ -85,7 +96,7 @@ impl Client {
                 request_id = tracing::field::Empty
             );
             let outcome = self
-                .attempt::<O>(&target.auth, request, &parts.headers)
+                .attempt::<O>(spec.name(), &target.auth, request, &parts.headers)
                 .instrument(span)
                 .await;
             let (kind, retry_after, skew_corrected) = match outcome {
@@ -149,6 +160,7 @@ impl Client {
 
     async fn attempt<O: Operation>(
         &self,
+        service: &str,
         auth: &AuthScheme,
         mut request: http::Request<Bytes>,
         request_headers: &http::HeaderMap,
@@ -176,7 +188,7 @@ impl Client {
             },
         };
         match response {
-            Ok(response) => self.read::<O>(&response, request_headers),
+            Ok(response) => self.read::<O>(service, &response, request_headers),
             Err(error) => failed(ErrorKind::Transport(error)),
         }
     }
@@ -225,6 +237,7 @@ impl Client {
     /// A body that fails its checksum is not parsed.
     fn read<O: Operation>(
         &self,
+        service: &str,
         response: &http::Response<Bytes>,
         request_headers: &http::HeaderMap,
     ) -> Attempt<O::Output, O::Error> {
@@ -244,6 +257,8 @@ impl Client {
                     span.record("request_id", id.as_str());
                 }
                 let skew_corrected = self.learn_skew(&meta.code, response.headers());
+                let error =
+                    customize::typed_bodiless_error::<O>(service, error, &meta, response.body());
                 Attempt::Failed {
                     retry_after: retry::retry_after(response.headers()),
                     kind: ErrorKind::Service { error, meta: *meta },

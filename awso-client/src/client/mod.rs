@@ -18,6 +18,7 @@
 mod blocking;
 mod call;
 mod config;
+mod customize;
 mod endpoint;
 mod error;
 mod response_checksum;

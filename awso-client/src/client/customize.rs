@@ -1,0 +1,284 @@
+//! The per-service corrections botocore makes to what goes on the wire, where a request
+//! fails without them (`CUSTOMIZATIONS.md` at the crate root lists botocore's whole set and
+//! what became of each).
+//!
+//! Everything here is data keyed by the service's endpoint prefix and the operation's name,
+//! applied at three points of the call's straight line: to the input before the request is
+//! built ([`prepare_input`]), to the built request ([`add_headers`]) and to an error answer
+//! ([`typed_bodiless_error`]). Services without customisations pay one string match.
+
+use std::borrow::Cow;
+
+use awso_core::protocol::{Operation, ServiceSchema};
+use awso_core::schema::Member;
+use awso_core::{
+    AwsError, AwsShape, AwsStruct, Error, ErrorMeta, ErrorParts, MemberSerializer, Value,
+};
+
+/// Glacier's "the account of the caller's credentials", which its paths take in place of an
+/// account id.
+const GLACIER_OWN_ACCOUNT: &str = "-";
+
+/// Route 53 operations whose id members are sent as the bare id, while other operations
+/// answer with it prefixed (`/hostedzone/Z1`, `/change/C2`, `/delegationset/N3`): the
+/// members whose target is `ResourceId`, `DelegationSetId` or `ChangeId` in the model
+/// (sorted by operation; the test checks it against the installed botocore model).
+const ROUTE53_ID_MEMBERS: &[(&str, &str)] = &[
+    ("ActivateKeySigningKey", "HostedZoneId"),
+    ("AssociateVPCWithHostedZone", "HostedZoneId"),
+    ("ChangeResourceRecordSets", "HostedZoneId"),
+    ("CreateHostedZone", "DelegationSetId"),
+    ("CreateKeySigningKey", "HostedZoneId"),
+    ("CreateQueryLoggingConfig", "HostedZoneId"),
+    ("CreateReusableDelegationSet", "HostedZoneId"),
+    ("CreateTrafficPolicyInstance", "HostedZoneId"),
+    ("CreateVPCAssociationAuthorization", "HostedZoneId"),
+    ("DeactivateKeySigningKey", "HostedZoneId"),
+    ("DeleteHostedZone", "Id"),
+    ("DeleteKeySigningKey", "HostedZoneId"),
+    ("DeleteReusableDelegationSet", "Id"),
+    ("DeleteVPCAssociationAuthorization", "HostedZoneId"),
+    ("DisableHostedZoneDNSSEC", "HostedZoneId"),
+    ("DisassociateVPCFromHostedZone", "HostedZoneId"),
+    ("EnableHostedZoneDNSSEC", "HostedZoneId"),
+    ("GetChange", "Id"),
+    ("GetDNSSEC", "HostedZoneId"),
+    ("GetHostedZone", "Id"),
+    ("GetHostedZoneLimit", "HostedZoneId"),
+    ("GetReusableDelegationSet", "Id"),
+    ("GetReusableDelegationSetLimit", "DelegationSetId"),
+    ("ListHostedZones", "DelegationSetId"),
+    ("ListHostedZonesByName", "HostedZoneId"),
+    ("ListQueryLoggingConfigs", "HostedZoneId"),
+    ("ListResourceRecordSets", "HostedZoneId"),
+    ("ListTrafficPolicyInstances", "HostedZoneIdMarker"),
+    ("ListTrafficPolicyInstancesByHostedZone", "HostedZoneId"),
+    ("ListTrafficPolicyInstancesByPolicy", "HostedZoneIdMarker"),
+    ("ListVPCAssociationAuthorizations", "HostedZoneId"),
+    ("TestDNSAnswer", "HostedZoneId"),
+    ("UpdateHostedZoneComment", "Id"),
+    ("UpdateHostedZoneFeatures", "HostedZoneId"),
+];
+
+/// The input to build the request from: the caller's, or a corrected copy of it.
+pub(super) enum Input<'a, I> {
+    AsGiven(&'a I),
+    Corrected(Value),
+}
+
+/// Checks and corrects `input` of `operation` as the service needs: S3 bucket names are
+/// checked before anything is sent; Glacier's empty `accountId` becomes `-`; Route 53 ids
+/// lose their `/hostedzone/`-style prefix. Only a corrected input is copied (into a
+/// [`Value`], which builds the same request).
+pub(super) fn prepare_input<'a, O: Operation>(
+    service: &str,
+    input: &'a O::Input,
+) -> Result<Input<'a, O::Input>, Error> {
+    let operation = O::SCHEMA.name();
+    match service {
+        "s3" => {
+            if let Some(bucket) = string_member(input, "Bucket")? {
+                check_bucket_name(&bucket).map_err(|e| e.in_member("Bucket"))?;
+            }
+            Ok(Input::AsGiven(input))
+        }
+        "glacier" => match string_member(input, "accountId")? {
+            Some(id) if id.is_empty() => {
+                correct(input, "accountId", |_| GLACIER_OWN_ACCOUNT.to_owned())
+            }
+            _ => Ok(Input::AsGiven(input)),
+        },
+        "route53" => {
+            let Some(&(_, member)) = ROUTE53_ID_MEMBERS.iter().find(|(op, _)| *op == operation)
+            else {
+                return Ok(Input::AsGiven(input));
+            };
+            match string_member(input, member)? {
+                Some(id) if id.contains('/') => correct(input, member, bare_route53_id),
+                _ => Ok(Input::AsGiven(input)),
+            }
+        }
+        _ => Ok(Input::AsGiven(input)),
+    }
+}
+
+/// The last part of a Route 53 id: `Z1` of `/hostedzone/Z1`.
+fn bare_route53_id(id: &str) -> String {
+    id.rsplit('/').next().unwrap_or(id).to_owned()
+}
+
+/// A copy of `input` with its string member `name` rewritten by `fix`.
+fn correct<'a, I: AwsStruct>(
+    input: &'a I,
+    name: &str,
+    fix: impl Fn(&str) -> String,
+) -> Result<Input<'a, I>, Error> {
+    let mut value = awso_core::value::to_value(input)?;
+    if let Value::Structure(members) = &mut value {
+        for (member, value) in members.iter_mut() {
+            if member == name {
+                if let Value::String(text) = value {
+                    *text = fix(text);
+                }
+            }
+        }
+    }
+    Ok(Input::Corrected(value))
+}
+
+/// botocore's check of S3 bucket names before the call: letters, digits, `.`, `-`, `_`,
+/// 1 to 255 of them, or an access point or Outposts ARN (which the endpoint rules check
+/// further). A name with `/` or `?` would otherwise change the request's path.
+fn check_bucket_name(bucket: &str) -> Result<(), Error> {
+    let plain = (1..=255).contains(&bucket.len())
+        && bucket
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+    if plain || bucket.starts_with("arn:") {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "bucket name",
+        format!(
+            "`{bucket}`: a bucket name is 1 to 255 letters, digits, `.`, `-` and `_`, or an access point ARN"
+        ),
+    ))
+}
+
+/// Adds the headers a service requires on every request: Glacier's API version, API
+/// Gateway's `Accept: application/json` (its default answer is not JSON) unless the
+/// request has one.
+pub(super) fn add_headers(
+    service_name: &str,
+    service: &ServiceSchema,
+    headers: &mut http::HeaderMap,
+) {
+    match service_name {
+        "glacier" => {
+            if let Ok(version) = http::HeaderValue::from_str(service.api_version()) {
+                headers.insert("x-amz-glacier-version", version);
+            }
+        }
+        "apigateway" if !headers.contains_key(http::header::ACCEPT) => {
+            headers.insert(
+                http::header::ACCEPT,
+                http::HeaderValue::from_static("application/json"),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// S3 answers a HEAD request's error without a body, so without a code: the error is the
+/// operation's one modeled error with that status (HeadObject's 404 is `NoSuchKey`,
+/// HeadBucket's `NoSuchBucket`). The code reported stays the status, as botocore has it.
+pub(super) fn typed_bodiless_error<O: Operation>(
+    service: &str,
+    error: O::Error,
+    meta: &ErrorMeta,
+    body: &[u8],
+) -> O::Error {
+    if service != "s3"
+        || O::SCHEMA.method() != "HEAD"
+        || !body.is_empty()
+        || error.as_unknown().is_none()
+    {
+        return error;
+    }
+    let mut with_status = O::SCHEMA
+        .errors()
+        .iter()
+        .filter(|schema| schema.traits().error.and_then(|e| e.http_status) == Some(meta.status));
+    let (Some(only), None) = (with_status.next(), with_status.next()) else {
+        return error;
+    };
+    let code: Cow<'_, str> = Cow::Borrowed(awso_core::service_error::error_code(only));
+    let mut parts = ErrorParts::xml(&code, b"").status(meta.status);
+    if let Some(id) = &meta.request_id {
+        parts = parts.request_id(id);
+    }
+    O::Error::from_parts(parts)
+}
+
+/// The value of string member `name` of `input`, when it is set.
+fn string_member<I: AwsStruct>(input: &I, name: &str) -> Result<Option<String>, Error> {
+    let mut picker = StringPicker { name, found: None };
+    input.serialize_members(I::SCHEMA, &mut picker)?;
+    Ok(picker.found)
+}
+
+struct StringPicker<'n> {
+    name: &'n str,
+    found: Option<String>,
+}
+
+impl MemberSerializer for StringPicker<'_> {
+    fn member<T: AwsShape>(&mut self, member: &'static Member, value: &T) -> awso_core::Result<()> {
+        if member.name() == self.name {
+            if let Value::String(text) = awso_core::value::to_value_at(value, member)? {
+                self.found = Some(text);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_names_as_botocore_checks_them() {
+        for good in [
+            "my-bucket",
+            "a",
+            "my.bucket_2",
+            &"b".repeat(255),
+            "arn:aws:s3:us-west-2:123456789012:accesspoint/ap",
+        ] {
+            assert!(check_bucket_name(good).is_ok(), "{good}");
+        }
+        for bad in ["", "a/b", "a?b", "with space", "ünï", &"b".repeat(256)] {
+            let error = check_bucket_name(bad).unwrap_err();
+            assert!(error.to_string().contains("bucket name"), "{bad}: {error}");
+        }
+    }
+
+    #[test]
+    fn route53_ids_lose_their_prefix() {
+        assert_eq!(
+            bare_route53_id("/hostedzone/Z1D633PJN98FT9"),
+            "Z1D633PJN98FT9"
+        );
+        assert_eq!(bare_route53_id("/change/C2682N5HXP0BZ4"), "C2682N5HXP0BZ4");
+        assert_eq!(bare_route53_id("Z1"), "Z1");
+    }
+
+    /// The table is the installed model's: every input member whose target is one of the
+    /// three id shapes, and nothing else.
+    #[test]
+    fn route53_id_members_are_the_models() {
+        let path = awso_codegen::find_botocore_model("route53").unwrap();
+        let model: serde_json::Value =
+            serde_json::from_str(&awso_codegen::read_model(&path).unwrap()).unwrap();
+        let shapes = &model["shapes"];
+        let mut expected = Vec::new();
+        for (operation, definition) in model["operations"].as_object().unwrap() {
+            let Some(input) = definition["input"]["shape"].as_str() else {
+                continue;
+            };
+            for (member, target) in shapes[input]["members"].as_object().unwrap() {
+                let target = target["shape"].as_str().unwrap();
+                if ["ResourceId", "DelegationSetId", "ChangeId"].contains(&target) {
+                    expected.push((operation.clone(), member.clone()));
+                }
+            }
+        }
+        expected.sort();
+        let ours: Vec<(String, String)> = ROUTE53_ID_MEMBERS
+            .iter()
+            .map(|(op, member)| ((*op).to_owned(), (*member).to_owned()))
+            .collect();
+        assert_eq!(ours, expected);
+    }
+}
