@@ -65,6 +65,7 @@ impl Client {
             .map_err(|kind| fail(0, kind))?;
         let options = RequestOptions {
             path_prefix_in_endpoint: target.path_prefix_in_endpoint,
+            request_checksum_calculation: self.inner.config.request_checksum_calculation,
             ..RequestOptions::default()
         };
         let (service, endpoint) = (O::SERVICE, &target.endpoint);

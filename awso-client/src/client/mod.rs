@@ -26,7 +26,10 @@ mod response_checksum;
 use std::sync::{Arc, Mutex};
 
 pub use blocking::BlockingClient;
-pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
+pub use config::{
+    Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, RequestChecksumCalculation, Sleep, Timeouts,
+    TokioSleep,
+};
 pub use endpoint::EndpointSettings;
 pub use error::{CallError, ErrorKind};
 pub use response_checksum::ResponseChecksumValidation;

@@ -87,7 +87,7 @@ mod response;
 mod uri;
 
 pub use body::{read_body_members, write_body_members};
-pub use checksum::{ChecksumAlgorithm, HttpChecksum, verify_checksum};
+pub use checksum::{ChecksumAlgorithm, HttpChecksum, RequestChecksumCalculation, verify_checksum};
 pub use endpoint::Endpoint;
 pub use errors::{DynamicError, error_parts};
 pub use request::{

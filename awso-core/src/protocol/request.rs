@@ -2,7 +2,7 @@
 
 use super::bindings::Bindings;
 use super::body::body_members;
-use super::checksum::{ChecksumAlgorithm, verify_checksum};
+use super::checksum::{ChecksumAlgorithm, RequestChecksumCalculation, verify_checksum};
 use super::required::{self, Presence};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::cbor::CborSerializer;
@@ -48,6 +48,27 @@ pub struct RequestOptions {
     /// left out of the path: S3's `/{Bucket}` once endpoint rules have put the bucket in the
     /// host or the path (default `None`). The label's member is still checked.
     pub path_prefix_in_endpoint: Option<&'static str>,
+    /// When the body gets a flexible checksum (`@httpChecksum`; default: whenever the
+    /// operation supports one).
+    ///
+    /// ```
+    /// use awso_core::AwsShape;
+    /// use awso_core::protocol::{self, Endpoint, HttpChecksum, OperationSchema, Protocol, RequestChecksumCalculation, RequestOptions, ServiceSchema};
+    ///
+    /// #[derive(AwsShape)]
+    /// struct Put { #[awso(http_header = "x-amz-sdk-checksum-algorithm", rename = "ChecksumAlgorithm")] algorithm: Option<String> }
+    /// const PUT: OperationSchema = OperationSchema::new("Put", "PUT", "/").with_input(Put::SCHEMA)
+    ///     .with_http_checksum(HttpChecksum::new().with_request_algorithm_member("ChecksumAlgorithm"));
+    /// let service = ServiceSchema::new(Protocol::RestJson1, "1");
+    /// let build = |calculation| {
+    ///     let options = RequestOptions { request_checksum_calculation: calculation, ..RequestOptions::default() };
+    ///     protocol::build_request(&service, &PUT, &Put { algorithm: None }, &Endpoint::default(), &options)
+    /// };
+    /// assert!(build(RequestChecksumCalculation::WhenSupported)?.headers().contains_key("x-amz-checksum-crc32"));
+    /// assert!(!build(RequestChecksumCalculation::WhenRequired)?.headers().contains_key("x-amz-checksum-crc32"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
+    pub request_checksum_calculation: RequestChecksumCalculation,
 }
 
 impl Default for RequestOptions {
@@ -56,6 +77,7 @@ impl Default for RequestOptions {
             idempotency_token: || uuid::Uuid::new_v4().to_string(),
             min_compression_size: 10_240,
             path_prefix_in_endpoint: None,
+            request_checksum_calculation: RequestChecksumCalculation::WhenSupported,
         }
     }
 }
@@ -259,7 +281,12 @@ fn encode_body(
         body
     };
     // A flexible checksum (of the body as sent) stands in for the older Content-MD5.
-    if !flexible_checksum(operation, headers, &body)? {
+    if !flexible_checksum(
+        operation,
+        options.request_checksum_calculation,
+        headers,
+        &body,
+    )? {
         if let Some(md5) = md5 {
             headers.push(("Content-MD5".to_owned(), md5));
         }
@@ -292,6 +319,7 @@ fn encode_body(
 /// request carries a flexible checksum.
 fn flexible_checksum(
     operation: &OperationSchema,
+    calculation: RequestChecksumCalculation,
     headers: &mut Vec<(String, String)>,
     body: &[u8],
 ) -> Result<bool> {
@@ -325,7 +353,10 @@ fn flexible_checksum(
                     ),
                 )
             })?,
-        _ if trait_.request_required() || trait_.request_algorithm_member().is_some() => {
+        _ if trait_.request_required()
+            || (calculation == RequestChecksumCalculation::WhenSupported
+                && trait_.request_algorithm_member().is_some()) =>
+        {
             if let Some((_, header)) = bound {
                 headers.push((
                     header.to_owned(),
