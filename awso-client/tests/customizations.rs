@@ -12,7 +12,7 @@ use awso_client::retry::RetrySettings;
 use awso_client::sign::{OperationAuth, ServiceAuth};
 use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
 use awso_core::{AwsError, AwsShape, UnknownError};
-use faults_support::{Fault, FaultServer, Seen};
+use faults_support::{Fault, FaultServer, Recorder, Seen};
 
 /// A Glacier-like operation: the account id is the path's first label.
 #[derive(AwsShape, Debug, Clone)]
@@ -99,6 +99,79 @@ impl Operation for HeadObject {
             .with_errors(HeadObjectError::ERRORS);
 }
 
+/// S3's CopyObject: metadata as `x-amz-meta-*` headers, an XML result that S3 may replace
+/// with an `<Error>` document under a 200.
+#[derive(AwsShape, Debug, Clone)]
+struct CopyObjectRequest {
+    #[awso(rename = "Bucket", http_label)]
+    bucket: String,
+    #[awso(rename = "Key", http_label(greedy))]
+    key: String,
+    #[awso(rename = "Metadata", http_prefix_headers = "x-amz-meta-")]
+    metadata: Option<std::collections::BTreeMap<String, String>>,
+}
+
+#[derive(AwsShape, Debug)]
+struct CopyObjectOutput {
+    #[awso(rename = "CopyObjectResult", http_payload)]
+    result: Option<CopyObjectResult>,
+}
+
+#[derive(AwsShape, Debug)]
+struct CopyObjectResult {
+    #[awso(rename = "ETag")]
+    etag: Option<String>,
+}
+
+struct CopyObject;
+
+impl Operation for CopyObject {
+    type Input = CopyObjectRequest;
+    type Output = CopyObjectOutput;
+    type Error = NoModeledError;
+    const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestXml, "2006-03-01");
+    const SCHEMA: &'static OperationSchema =
+        &OperationSchema::new("CopyObject", "PUT", "/{Bucket}/{Key+}")
+            .with_input(CopyObjectRequest::SCHEMA)
+            .with_output(CopyObjectOutput::SCHEMA)
+            .with_errors(NoModeledError::ERRORS);
+}
+
+/// SQS over JSON, query-compatible: the modeled error has no code of its own, the answer
+/// names the old query code in `x-amzn-query-error`.
+#[derive(AwsShape, Debug, Clone)]
+struct GetQueueUrlRequest {
+    #[awso(rename = "QueueName")]
+    queue_name: String,
+}
+
+#[derive(AwsShape, Debug)]
+#[awso(error(fault = "client", status = 400))]
+struct QueueDoesNotExist {
+    message: Option<String>,
+}
+
+#[derive(AwsError, Debug)]
+enum GetQueueUrlError {
+    QueueDoesNotExist(QueueDoesNotExist),
+    Unknown(UnknownError),
+}
+
+struct GetQueueUrl;
+
+impl Operation for GetQueueUrl {
+    type Input = GetQueueUrlRequest;
+    type Output = Empty;
+    type Error = GetQueueUrlError;
+    const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+        .with_target_prefix("AmazonSQS")
+        .with_query_compatible();
+    const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetQueueUrl", "POST", "/")
+        .with_input(GetQueueUrlRequest::SCHEMA)
+        .with_output(Empty::SCHEMA)
+        .with_errors(GetQueueUrlError::ERRORS);
+}
+
 fn spec(endpoint_prefix: &'static str, authtype: Option<&'static str>) -> ServiceSpec {
     let service = ServiceAuth {
         endpoint_prefix,
@@ -119,12 +192,24 @@ fn call<O: Operation>(
     input: &O::Input,
     reply: Fault,
 ) -> (Outcome<O>, Vec<Seen>) {
-    let server = FaultServer::start(vec![reply], 4);
+    call_script::<O>(spec, input, vec![reply], RetrySettings::disabled())
+}
+
+/// Calls `O` against a server answering connection `n` with `script[n]`, under `retry`
+/// (backoff recorded, not waited for).
+fn call_script<O: Operation>(
+    spec: &ServiceSpec,
+    input: &O::Input,
+    script: Vec<Fault>,
+    retry: RetrySettings,
+) -> (Outcome<O>, Vec<Seen>) {
+    let server = FaultServer::start(script, 8);
     let config = Config::builder()
         .region("us-east-1")
         .credentials(Credentials::new("AKIDEXAMPLE", "secret"))
         .endpoint_url(server.url())
-        .retry(RetrySettings::disabled())
+        .retry(retry)
+        .sleep(Recorder::default())
         .build();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -268,4 +353,107 @@ fn unsigned_body_operations_sign_unsigned_payload() {
         unsigned[0].header("authorization"),
         signed[0].header("authorization")
     );
+}
+
+fn copy_input(metadata: &[(&str, &str)]) -> CopyObjectRequest {
+    CopyObjectRequest {
+        bucket: "my-bucket".to_owned(),
+        key: "copy".to_owned(),
+        metadata: Some(
+            metadata
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        ),
+    }
+}
+
+#[test]
+fn s3_error_documents_under_200_are_errors_and_retried() {
+    let error_document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code>\
+                          <Message>We encountered an internal error.</Message><RequestId>R2</RequestId></Error>";
+    let result = "<CopyObjectResult><ETag>\"e1\"</ETag></CopyObjectResult>";
+    let s3 = spec("s3", None);
+    let input = copy_input(&[]);
+    let (outcome, seen) = call::<CopyObject>(&s3, &input, Fault::status(200, error_document));
+    let error = outcome.unwrap_err();
+    assert_eq!(
+        (error.code(), error.status(), error.request_id()),
+        (Some("InternalError"), Some(500), Some("R2"))
+    );
+    assert_eq!(seen.len(), 1);
+    // Retried as the 500 it stands for, and the retry's real result is read.
+    let script = vec![
+        Fault::status(200, error_document),
+        Fault::status(200, result),
+    ];
+    let (outcome, seen) = call_script::<CopyObject>(&s3, &input, script, RetrySettings::standard());
+    let output = outcome.unwrap();
+    assert_eq!(
+        output.result.and_then(|r| r.etag).as_deref(),
+        Some("\"e1\"")
+    );
+    assert_eq!(seen.len(), 2);
+    // Another service's 200 is its output, whatever the body.
+    let (outcome, _) = call::<CopyObject>(
+        &spec("things", None),
+        &input,
+        Fault::status(200, error_document),
+    );
+    assert!(outcome.is_ok(), "{outcome:?}");
+}
+
+/// botocore's S3 metadata check (US-ASCII only) is awso-core's rule for every header value.
+#[test]
+fn s3_metadata_must_be_ascii() {
+    let s3 = spec("s3", None);
+    let ok = Fault::status(200, "<CopyObjectResult/>");
+    let (outcome, seen) = call::<CopyObject>(&s3, &copy_input(&[("colour", "blue")]), ok.clone());
+    assert!(outcome.is_ok(), "{outcome:?}");
+    assert_eq!(seen[0].header("x-amz-meta-colour"), Some("blue"));
+    let (outcome, seen) = call::<CopyObject>(&s3, &copy_input(&[("colour", "bleu clair é")]), ok);
+    let error = outcome.unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::Construction(_)),
+        "{error:?}"
+    );
+    let text = error.to_string();
+    assert!(
+        text.contains("x-amz-meta-colour") && text.contains("ASCII"),
+        "{text}"
+    );
+    assert!(text.contains(r#"Metadata["colour"]"#), "{text}");
+    assert!(seen.is_empty());
+}
+
+#[test]
+fn sqs_query_compatible_errors_report_the_query_code_and_stay_typed() {
+    let reply = Fault::Reply {
+        status: 400,
+        headers: vec![
+            ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender".to_owned()),
+            ("x-amzn-requestid", "R3".to_owned()),
+        ],
+        body: r#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}"#
+            .to_owned(),
+    };
+    let input = GetQueueUrlRequest {
+        queue_name: "missing".to_owned(),
+    };
+    let (outcome, _) = call::<GetQueueUrl>(&spec("sqs", None), &input, reply);
+    let error = outcome.unwrap_err();
+    assert!(
+        matches!(
+            error.service_error(),
+            Some(GetQueueUrlError::QueueDoesNotExist(_))
+        ),
+        "{error:?}"
+    );
+    // The code botocore reports (its error_code_override), on the call's error and its meta.
+    assert_eq!(
+        error.code(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
+    );
+    assert_eq!(error.message(), Some("The specified queue does not exist."));
+    assert_eq!(error.request_id(), Some("R3"));
 }

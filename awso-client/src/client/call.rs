@@ -248,6 +248,8 @@ impl Client {
         if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, response) {
             return Attempt::Done(Err(kind));
         }
+        let promoted = customize::error_in_success::<O>(service, response);
+        let response = promoted.as_ref().unwrap_or(response);
         match protocol::response::<O, _>(response) {
             Ok(output) => Attempt::Done(Ok(output)),
             Err(protocol::ResponseError::Decode { status, source }) => {

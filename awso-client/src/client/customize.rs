@@ -3,14 +3,15 @@
 //! what became of each).
 //!
 //! Everything here is data keyed by the service's endpoint prefix and the operation's name,
-//! applied at three points of the call's straight line: to the input before the request is
-//! built ([`prepare_input`]), to the built request ([`add_headers`]) and to an error answer
-//! ([`typed_bodiless_error`]). Services without customisations pay one string match.
+//! applied at four points of the call's straight line: to the input before the request is
+//! built ([`prepare_input`]), to the built request ([`add_headers`]), to
+//! an answer before it is parsed ([`error_in_success`]) and to an error answer
+//! ([`typed_bodiless_error`]). Services without customisations pay a string match or two.
 
 use std::borrow::Cow;
 
 use awso_core::protocol::{Operation, ServiceSchema};
-use awso_core::schema::Member;
+use awso_core::schema::{HttpBinding, Member, ShapeKind};
 use awso_core::{
     AwsError, AwsShape, AwsStruct, Error, ErrorMeta, ErrorParts, MemberSerializer, Value,
 };
@@ -169,6 +170,46 @@ pub(super) fn add_headers(
     }
 }
 
+/// S3 may answer 200 and put an error in the body (CopyObject, UploadPartCopy,
+/// CompleteMultipartUpload, when it fails after it began to answer): a body whose root
+/// element is `<Error>`, for an operation whose output is not itself a blob or text, is
+/// that error, and it is read as the 500 it stands for (retried as botocore retries it).
+pub(super) fn error_in_success<O: Operation>(
+    service: &str,
+    response: &http::Response<bytes::Bytes>,
+) -> Option<http::Response<bytes::Bytes>> {
+    if service != "s3" || response.status() != http::StatusCode::OK {
+        return None;
+    }
+    let raw_payload = O::SCHEMA.output().members().iter().any(|member| {
+        member.traits().http == Some(HttpBinding::Payload)
+            && matches!(member.target().kind(), ShapeKind::Blob | ShapeKind::String)
+    });
+    if raw_payload || !root_is_error(response.body()) {
+        return None;
+    }
+    let mut promoted = response.clone();
+    *promoted.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
+    Some(promoted)
+}
+
+/// Whether an XML document's root element is `Error` (after the XML declaration).
+fn root_is_error(body: &[u8]) -> bool {
+    let mut rest = body.trim_ascii_start();
+    if rest.starts_with(b"<?") {
+        let Some(end) = rest.windows(2).position(|w| w == b"?>") else {
+            return false;
+        };
+        rest = rest[end + 2..].trim_ascii_start();
+    }
+    rest.strip_prefix(b"<Error").is_some_and(|after| {
+        matches!(
+            after.first(),
+            Some(b'>' | b' ' | b'\t' | b'\r' | b'\n' | b'/')
+        )
+    })
+}
+
 /// S3 answers a HEAD request's error without a body, so without a code: the error is the
 /// operation's one modeled error with that status (HeadObject's 404 is `NoSuchKey`,
 /// HeadBucket's `NoSuchBucket`). The code reported stays the status, as botocore has it.
@@ -242,6 +283,20 @@ mod tests {
             let error = check_bucket_name(bad).unwrap_err();
             assert!(error.to_string().contains("bucket name"), "{bad}: {error}");
         }
+    }
+
+    #[test]
+    fn an_error_root_is_found_after_the_declaration() {
+        let declared = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code></Error>";
+        assert!(root_is_error(declared));
+        assert!(root_is_error(b"  <Error>"));
+        assert!(root_is_error(b"<Error xmlns=\"x\">"));
+        assert!(!root_is_error(
+            b"<CopyObjectResult><Error/></CopyObjectResult>"
+        ));
+        assert!(!root_is_error(b"<Errors>"));
+        assert!(!root_is_error(b"<?xml never closed <Error>"));
+        assert!(!root_is_error(b""));
     }
 
     #[test]
