@@ -45,6 +45,36 @@ impl Operation for DescribeVault {
             .with_errors(NoModeledError::ERRORS);
 }
 
+/// Glacier's UploadArchive: the body with its tree hash, which the caller may leave out.
+#[derive(AwsShape, Debug, Clone)]
+struct UploadArchiveInput {
+    #[awso(rename = "vaultName", http_label)]
+    vault_name: String,
+    #[awso(rename = "accountId", http_label)]
+    account_id: String,
+    #[awso(rename = "checksum", http_header = "x-amz-sha256-tree-hash")]
+    checksum: Option<String>,
+    #[awso(http_payload)]
+    body: Option<awso_core::Blob>,
+}
+
+struct UploadArchive;
+
+impl Operation for UploadArchive {
+    type Input = UploadArchiveInput;
+    type Output = Empty;
+    type Error = NoModeledError;
+    const SERVICE: &'static ServiceSchema = DescribeVault::SERVICE;
+    const SCHEMA: &'static OperationSchema = &OperationSchema::new(
+        "UploadArchive",
+        "POST",
+        "/{accountId}/vaults/{vaultName}/archives",
+    )
+    .with_input(UploadArchiveInput::SCHEMA)
+    .with_output(Empty::SCHEMA)
+    .with_errors(NoModeledError::ERRORS);
+}
+
 /// Route 53's GetHostedZone: the id as a label, which other answers give prefixed.
 #[derive(AwsShape, Debug, Clone)]
 struct GetHostedZoneRequest {
@@ -241,6 +271,27 @@ fn glacier_fills_the_own_account_and_sends_its_version() {
     };
     let (_, seen) = call::<DescribeVault>(&spec("glacier", None), &input, Fault::ok());
     assert_eq!(path(&seen[0]), "/123456789012/vaults/photos");
+}
+
+#[test]
+fn glacier_uploads_carry_their_tree_hash() {
+    let mut input = UploadArchiveInput {
+        vault_name: "photos".to_owned(),
+        account_id: "-".to_owned(),
+        checksum: None,
+        body: Some(awso_core::Blob::from(b"hello glacier".to_vec())),
+    };
+    // For one chunk or less, the tree hash is the body's SHA-256.
+    // (`hashlib.sha256(b"hello glacier").hexdigest()`).
+    let sha256 = "fb847ff5db2a4fa46ba71380f37a8acd8320468f2aced210b3a586c8dc795e36";
+    let (outcome, seen) = call::<UploadArchive>(&spec("glacier", None), &input, Fault::ok());
+    assert!(outcome.is_ok(), "{outcome:?}");
+    assert_eq!(seen[0].header("x-amz-sha256-tree-hash"), Some(sha256));
+    assert_eq!(seen[0].header("x-amz-content-sha256"), Some(sha256));
+    // A hash the caller gives is sent as given.
+    input.checksum = Some("beef".to_owned());
+    let (_, seen) = call::<UploadArchive>(&spec("glacier", None), &input, Fault::ok());
+    assert_eq!(seen[0].header("x-amz-sha256-tree-hash"), Some("beef"));
 }
 
 #[test]

@@ -80,7 +80,13 @@ impl Client {
         .map_err(construction)?;
         let (mut parts, body) = request.into_parts();
         endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
-        customize::add_headers(spec.name(), O::SERVICE, &mut parts.headers);
+        customize::add_headers(
+            spec.name(),
+            O::SERVICE,
+            operation,
+            &mut parts.headers,
+            &body,
+        );
         let validation = self.inner.config.response_checksum_validation;
         response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
         let body = Bytes::from(body);

@@ -146,18 +146,24 @@ fn check_bucket_name(bucket: &str) -> Result<(), Error> {
     ))
 }
 
-/// Adds the headers a service requires on every request: Glacier's API version, API
-/// Gateway's `Accept: application/json` (its default answer is not JSON) unless the
+/// Adds the headers a service requires: Glacier's API version on every request and, on
+/// uploads, the SHA-256 tree hash and linear hash of the body the caller did not give;
+/// API Gateway's `Accept: application/json` (its default answer is not JSON) unless the
 /// request has one.
 pub(super) fn add_headers(
     service_name: &str,
     service: &ServiceSchema,
+    operation: &str,
     headers: &mut http::HeaderMap,
+    body: &[u8],
 ) {
     match service_name {
         "glacier" => {
             if let Ok(version) = http::HeaderValue::from_str(service.api_version()) {
                 headers.insert("x-amz-glacier-version", version);
+            }
+            if GLACIER_UPLOADS.contains(&operation) {
+                add_glacier_hashes(headers, body);
             }
         }
         "apigateway" if !headers.contains_key(http::header::ACCEPT) => {
@@ -168,6 +174,56 @@ pub(super) fn add_headers(
         }
         _ => {}
     }
+}
+
+/// The Glacier operations whose body must come with its tree hash.
+const GLACIER_UPLOADS: &[&str] = &["UploadArchive", "UploadMultipartPart"];
+
+/// The size of the leaves of a Glacier tree hash.
+const TREE_HASH_CHUNK: usize = 1 << 20;
+
+fn add_glacier_hashes(headers: &mut http::HeaderMap, body: &[u8]) {
+    use sha2::Digest as _;
+    for (name, hash) in [
+        ("x-amz-content-sha256", sha2::Sha256::digest(body).to_vec()),
+        ("x-amz-sha256-tree-hash", tree_hash(body).to_vec()),
+    ] {
+        if !headers.contains_key(name) {
+            if let Ok(value) = http::HeaderValue::from_str(&crate::sign::hex(&hash)) {
+                headers.insert(name, value);
+            }
+        }
+    }
+}
+
+/// Glacier's SHA-256 tree hash: the hashes of 1 MiB chunks, combined pairwise level by
+/// level (an odd one out goes up as it is) until one is left; an empty body has the hash
+/// of nothing. Linear in the body: each level has half the hashes of the one below.
+fn tree_hash(body: &[u8]) -> [u8; 32] {
+    use sha2::Digest as _;
+    let mut level: Vec<[u8; 32]> = body
+        .chunks(TREE_HASH_CHUNK)
+        .map(|chunk| sha2::Sha256::digest(chunk).into())
+        .collect();
+    if level.is_empty() {
+        return sha2::Sha256::digest(b"").into();
+    }
+    while level.len() > 1 {
+        level = level
+            .chunks(2)
+            .map(|pair| match pair {
+                [left, right] => {
+                    let mut hasher = sha2::Sha256::new();
+                    hasher.update(left);
+                    hasher.update(right);
+                    hasher.finalize().into()
+                }
+                [alone] => *alone,
+                _ => unreachable!("chunks(2) gives one or two"),
+            })
+            .collect();
+    }
+    level[0]
 }
 
 /// S3 may answer 200 and put an error in the body (CopyObject, UploadPartCopy,
@@ -297,6 +353,24 @@ mod tests {
         assert!(!root_is_error(b"<Errors>"));
         assert!(!root_is_error(b"<?xml never closed <Error>"));
         assert!(!root_is_error(b""));
+    }
+
+    /// botocore's `calculate_tree_hash` gives these (computed with the installed botocore).
+    #[test]
+    fn glacier_tree_hashes_agree_with_botocore() {
+        let hex = |body: &[u8]| crate::sign::hex(&tree_hash(body));
+        let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        assert_eq!(hex(b""), empty);
+        // Three full chunks and a bit: two levels above the leaves, an odd one out on each.
+        let body = vec![b'a'; 3 * TREE_HASH_CHUNK + 5];
+        assert_eq!(
+            hex(&body),
+            "a8fdd229455481bdaf37f3304b98dcfe89cc7231e2231faf24ca971392569616"
+        );
+        // One chunk or less: the tree hash is the plain hash.
+        use sha2::Digest as _;
+        let small = b"hello glacier";
+        assert_eq!(hex(small), crate::sign::hex(&sha2::Sha256::digest(small)));
     }
 
     #[test]
