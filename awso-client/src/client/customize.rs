@@ -322,6 +322,8 @@ impl MemberSerializer for StringPicker<'_> {
 
 #[cfg(test)]
 mod tests {
+    use sha2::Digest as _;
+
     use super::*;
 
     #[test]
@@ -368,7 +370,6 @@ mod tests {
             "a8fdd229455481bdaf37f3304b98dcfe89cc7231e2231faf24ca971392569616"
         );
         // One chunk or less: the tree hash is the plain hash.
-        use sha2::Digest as _;
         let small = b"hello glacier";
         assert_eq!(hex(small), crate::sign::hex(&sha2::Sha256::digest(small)));
     }
