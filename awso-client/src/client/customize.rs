@@ -3,18 +3,19 @@
 //! what became of each).
 //!
 //! Everything here is data keyed by the service's endpoint prefix and the operation's name,
-//! applied at four points of the call's straight line: to the input before the request is
-//! built ([`prepare_input`]), to the built request ([`add_headers`]), to
+//! applied at five points of the call's straight line: to the input before the request is
+//! built ([`prepare_input`]), to the endpoint parameters ([`endpoint_params`]), to the built
+//! request ([`add_headers`]), to
 //! an answer before it is parsed ([`error_in_success`]) and to an error answer
 //! ([`typed_bodiless_error`]). Services without customisations pay a string match or two.
-
-use std::borrow::Cow;
 
 use awso_core::protocol::{Operation, ServiceSchema};
 use awso_core::schema::{HttpBinding, Member, ShapeKind};
 use awso_core::{
     AwsError, AwsShape, AwsStruct, Error, ErrorMeta, ErrorParts, MemberSerializer, Value,
 };
+
+use crate::endpoint::Params;
 
 /// Glacier's "the account of the caller's credentials", which its paths take in place of an
 /// account id.
@@ -60,6 +61,25 @@ const ROUTE53_ID_MEMBERS: &[(&str, &str)] = &[
     ("UpdateHostedZoneComment", "Id"),
     ("UpdateHostedZoneFeatures", "HostedZoneId"),
 ];
+
+/// S3's addressing choices that botocore makes before the endpoint rules run: GetBucketLocation
+/// goes path style (asked of a virtual host in another region, S3 answers with a malformed
+/// authorization error, and finding the region is the point of the call); an ARN bucket
+/// never goes path style (the rules refuse the combination).
+pub(super) fn endpoint_params(service: &str, operation: &str, params: &mut Params) {
+    if service != "s3" {
+        return;
+    }
+    if operation == "GetBucketLocation" {
+        params.set("ForcePathStyle", true);
+    } else if params
+        .get("Bucket")
+        .and_then(crate::endpoint::Value::as_str)
+        .is_some_and(|bucket| bucket.starts_with("arn:"))
+    {
+        params.set("ForcePathStyle", false);
+    }
+}
 
 /// The input to build the request from: the caller's, or a corrected copy of it.
 pub(super) enum Input<'a, I> {
@@ -289,8 +309,8 @@ pub(super) fn typed_bodiless_error<O: Operation>(
     let (Some(only), None) = (with_status.next(), with_status.next()) else {
         return error;
     };
-    let code: Cow<'_, str> = Cow::Borrowed(awso_core::service_error::error_code(only));
-    let mut parts = ErrorParts::xml(&code, b"").status(meta.status);
+    let code = awso_core::service_error::error_code(only);
+    let mut parts = ErrorParts::xml(code, b"").status(meta.status);
     if let Some(id) = &meta.request_id {
         parts = parts.request_id(id);
     }

@@ -137,6 +137,7 @@ pub(super) fn resolve<O: Operation, E>(
             .apply(input, &mut params)
             .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
     }
+    super::customize::endpoint_params(spec.name(), O::SCHEMA.name(), &mut params);
     let resolved = rules
         .resolve(&params, &config.partitions)
         .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
