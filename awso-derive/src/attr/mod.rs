@@ -333,7 +333,7 @@ mod tests {
             "xml_namespace" => "uri = \"urn:x\", prefix = \"x\"",
             "http_label" => "greedy, name = \"Key\"",
             "default" => "empty_list",
-            "error" => "fault = \"server\", status = 503, code = \"Busy\"",
+            "error" => "fault = \"server\", status = 503, code = \"Busy\", retryable(throttling)",
             "streaming" => "requires_length",
             _ => "xml_name = \"Item\"",
         }
@@ -403,6 +403,16 @@ mod tests {
                 Place::Nested,
                 "renamed = \"x\"",
                 "unknown awso attribute `renamed`",
+            ),
+            (
+                Place::Struct,
+                "error(retryable(fast))",
+                "expected `throttling` in retryable(...)",
+            ),
+            (
+                Place::Struct,
+                "error(retryable = true)",
+                "`retryable` is written `retryable` or `retryable(throttling)`",
             ),
         ] {
             let errors = errors_at(place, text).unwrap_or_default();
