@@ -87,6 +87,9 @@ impl Client {
             &mut parts.headers,
             &body,
         );
+        let env = |name| std::env::var(name).ok();
+        let (function, trace_id) = (env("AWS_LAMBDA_FUNCTION_NAME"), env("_X_AMZN_TRACE_ID"));
+        customize::add_trace_id(&mut parts.headers, function.as_deref(), trace_id.as_deref());
         let validation = self.inner.config.response_checksum_validation;
         response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
         let body = Bytes::from(body);

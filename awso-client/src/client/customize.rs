@@ -196,6 +196,43 @@ pub(super) fn add_headers(
     }
 }
 
+/// Inside AWS Lambda, the function's trace id goes on every request as `X-Amzn-Trace-Id`
+/// (unless the request has one), so that a function calling itself can be detected:
+/// botocore's and the SDKs' recursion detection. `function` and `trace_id` are the values of
+/// `AWS_LAMBDA_FUNCTION_NAME` and `_X_AMZN_TRACE_ID`.
+pub(super) fn add_trace_id(
+    headers: &mut http::HeaderMap,
+    function: Option<&str>,
+    trace_id: Option<&str>,
+) {
+    let (Some(_), Some(trace_id)) = (function, trace_id) else {
+        return;
+    };
+    if headers.contains_key("x-amzn-trace-id") {
+        return;
+    }
+    if let Ok(value) = http::HeaderValue::from_str(&encode_trace_id(trace_id)) {
+        headers.insert("x-amzn-trace-id", value);
+    }
+}
+
+/// Percent-encodes what a trace id may not carry in a header: everything but letters,
+/// digits and `-_.~=;:+&[]{}"',`.
+fn encode_trace_id(trace_id: &str) -> String {
+    use std::fmt::Write as _;
+    const KEPT: &[u8] = b"-_.~=;:+&[]{}\"',";
+    let mut out = String::with_capacity(trace_id.len());
+    for byte in trace_id.bytes() {
+        if byte.is_ascii_alphanumeric() || KEPT.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 /// The Glacier operations whose body must come with its tree hash.
 const GLACIER_UPLOADS: &[&str] = &["UploadArchive", "UploadMultipartPart"];
 
@@ -392,6 +429,26 @@ mod tests {
         // One chunk or less: the tree hash is the plain hash.
         let small = b"hello glacier";
         assert_eq!(hex(small), crate::sign::hex(&sha2::Sha256::digest(small)));
+    }
+
+    #[test]
+    fn the_lambda_trace_id_is_sent_encoded_when_in_lambda() {
+        let trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        let mut headers = http::HeaderMap::new();
+        add_trace_id(&mut headers, Some("my-function"), Some(trace));
+        assert_eq!(headers["x-amzn-trace-id"], trace);
+        // Outside Lambda, or without a trace id, nothing is added.
+        for (function, trace_id) in [(None, Some(trace)), (Some("f"), None)] {
+            let mut headers = http::HeaderMap::new();
+            add_trace_id(&mut headers, function, trace_id);
+            assert!(headers.is_empty());
+        }
+        // One the request has is kept; what a header cannot carry is percent-encoded.
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-amzn-trace-id", http::HeaderValue::from_static("mine"));
+        add_trace_id(&mut headers, Some("f"), Some(trace));
+        assert_eq!(headers["x-amzn-trace-id"], "mine");
+        assert_eq!(encode_trace_id("a b\n/ü"), "a%20b%0A%2F%C3%BC");
     }
 
     #[test]
