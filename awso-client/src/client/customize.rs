@@ -5,9 +5,9 @@
 //! Everything here is data keyed by the service's endpoint prefix and the operation's name,
 //! applied at five points of the call's straight line: to the input before the request is
 //! built ([`prepare_input`]), to the endpoint parameters ([`endpoint_params`]), to the built
-//! request ([`add_headers`]), to
-//! an answer before it is parsed ([`error_in_success`]) and to an error answer
-//! ([`typed_bodiless_error`]). Services without customisations pay a string match or two.
+//! request ([`add_headers`], [`add_trace_id`]), to an answer before it is parsed
+//! ([`error_in_success`]) and to an error answer ([`typed_bodiless_error`]). Services
+//! without customisations pay a string match or two.
 
 use awso_core::protocol::{Operation, ServiceSchema};
 use awso_core::schema::{HttpBinding, Member, ShapeKind};
