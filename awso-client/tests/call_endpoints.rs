@@ -64,6 +64,21 @@ mod s3 {
 
     pub(crate) struct CreateBucket;
 
+    /// GetBucketLocation: the bucket as its only member.
+    pub(crate) struct GetBucketLocation;
+
+    impl Operation for GetBucketLocation {
+        type Input = CreateBucketRequest;
+        type Output = Answer;
+        type Error = S3Error;
+        const SERVICE: &'static ServiceSchema = SERVICE;
+        const SCHEMA: &'static OperationSchema =
+            &OperationSchema::new("GetBucketLocation", "GET", "/{Bucket}?location")
+                .with_input(CreateBucketRequest::SCHEMA)
+                .with_output(Answer::SCHEMA)
+                .with_errors(S3Error::ERRORS);
+    }
+
     impl Operation for CreateBucket {
         type Input = CreateBucketRequest;
         type Output = Answer;
@@ -77,15 +92,20 @@ mod s3 {
     }
 }
 
-use s3::{CreateBucket, CreateBucketRequest, GetObject, GetObjectRequest};
+use s3::{CreateBucket, CreateBucketRequest, GetBucketLocation, GetObject, GetObjectRequest};
 
-/// What the generator writes for these two S3 operations (sorted by name).
-static BINDINGS: [OperationEndpoint; 2] = [
+/// What the generator writes for these S3 operations (sorted by name).
+static BINDINGS: [OperationEndpoint; 3] = [
     OperationEndpoint {
         static_params: &[("UseS3ExpressControlEndpoint", StaticValue::Bool(true))],
         members: &[("Bucket", "Bucket")],
         path_prefix_in_endpoint: Some("/{Bucket}"),
         ..OperationEndpoint::new("CreateBucket")
+    },
+    OperationEndpoint {
+        members: &[("Bucket", "Bucket")],
+        path_prefix_in_endpoint: Some("/{Bucket}"),
+        ..OperationEndpoint::new("GetBucketLocation")
     },
     OperationEndpoint {
         members: &[("Bucket", "Bucket"), ("Key", "Key")],
@@ -183,6 +203,31 @@ async fn path_style_keeps_the_bucket_in_the_path() {
             format!("https://s3.us-west-2.amazonaws.com/my-bucket{KEY_PATH}")
         );
     }
+}
+
+/// botocore's customisation: GetBucketLocation always goes path style, so a bucket in another
+/// region than the client's still answers (a virtual host there refuses the signature).
+#[tokio::test]
+async fn get_bucket_location_goes_path_style() {
+    let Some(spec) = s3_spec() else { return };
+    let recorder = Recorder::default();
+    let client = Client::new(
+        config(EndpointSettings::default())
+            .http_client(recorder.clone())
+            .build(),
+    );
+    let input = CreateBucketRequest {
+        bucket: "my-bucket".to_owned(),
+    };
+    client
+        .call::<GetBucketLocation>(spec, &input)
+        .await
+        .unwrap();
+    let sent = recorder.0.lock().unwrap();
+    assert_eq!(
+        sent[0].uri().to_string(),
+        "https://s3.us-west-2.amazonaws.com/my-bucket?location"
+    );
 }
 
 #[tokio::test]

@@ -181,6 +181,40 @@ fn throttling_codes_are_retried() {
     }
 }
 
+/// Errors the model marks `retryable` are retried, throttling or not, with backoff and
+/// within the attempts; a modeled error without the trait is returned at once.
+fn modeled_retryable_errors_are_retried() {
+    for code in ["ThingBusy", "ThingQuotaHit"] {
+        let (outcome, seen, delays, client) = call(vec![Fault::error(400, code), Fault::ok()]);
+        assert!(outcome.is_ok(), "{code}: {outcome:?}");
+        assert_eq!((seen.len(), delays.len()), (2, 1), "{code}");
+        assert_eq!(delays, [secs(500)], "{code}");
+        assert_eq!(
+            client.retry_tokens(),
+            500,
+            "{code}: the success refunds the retry"
+        );
+        assert_resent_unchanged(&seen);
+        let (outcome, seen, delays, _) = call(vec![Fault::error(400, code)]);
+        let error = outcome.unwrap_err();
+        assert!(
+            matches!(
+                error.service_error(),
+                Some(CreateThingError::ThingBusy(_) | CreateThingError::ThingQuotaHit(_))
+            ),
+            "{code}: {error:?}"
+        );
+        assert_eq!((error.attempts(), seen.len(), delays.len()), (3, 3, 2));
+    }
+    let (outcome, seen, delays, _) = call(vec![Fault::error(400, "ThingInvalid"), Fault::ok()]);
+    assert_eq!(service_code(&outcome), ("ThingInvalid", 400));
+    assert!(matches!(
+        outcome.unwrap_err().service_error(),
+        Some(CreateThingError::ThingInvalid(_))
+    ));
+    assert_eq!((seen.len(), delays.len()), (1, 0));
+}
+
 fn retry_after_header_sets_the_delay() {
     let (outcome, _, delays, _) = call(vec![
         Fault::error(503, "ServiceUnavailable").with_header("x-amz-retry-after", "1234"),
@@ -480,6 +514,10 @@ fn main() {
         ),
         ("attempts_are_bounded", attempts_are_bounded),
         ("throttling_codes_are_retried", throttling_codes_are_retried),
+        (
+            "modeled_retryable_errors_are_retried",
+            modeled_retryable_errors_are_retried,
+        ),
         (
             "retry_after_header_sets_the_delay",
             retry_after_header_sets_the_delay,

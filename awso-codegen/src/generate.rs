@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use awso_core::dynamic::Model;
 use awso_core::protocol::{OperationSchema, Protocol};
-use awso_core::schema::{ErrorFault, HttpBinding, Member, ShapeKind};
+use awso_core::schema::{ErrorFault, HttpBinding, Member, Retryable, ShapeKind};
 use awso_core::{Document, Schema};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -154,6 +154,11 @@ impl<'a> Generator<'a> {
             }
             if let Some(code) = error.code {
                 parts.push(quote!(code = #code));
+            }
+            match traits.retryable {
+                Some(Retryable::Throttling) => parts.push(quote!(retryable(throttling))),
+                Some(Retryable::Transient) => parts.push(quote!(retryable)),
+                None => {}
             }
             keys.push(quote!(error(#(#parts),*)));
         }

@@ -97,3 +97,34 @@ fn docs_are_ours_unless_the_model_is_asked_for() {
     assert!(model.contains("/// A node of a tree & more."), "{model}");
     assert!(model.contains("/// Puts a node."));
 }
+
+/// botocore's `"retryable"` on an error shape reaches the derive, throttling or not, so the
+/// retry rules can read it from the schema.
+#[test]
+fn retryable_errors_keep_their_trait() {
+    let model = r#"{
+      "metadata": {"protocol": "rest-json", "apiVersion": "2020-01-01", "serviceId": "Busy"},
+      "operations": {"Go": {"name": "Go", "http": {"method": "POST", "requestUri": "/"},
+        "errors": [{"shape": "Slow"}, {"shape": "Later"}, {"shape": "Never"}]}},
+      "shapes": {
+        "Slow": {"type": "structure", "members": {}, "exception": true,
+          "error": {"httpStatusCode": 429}, "retryable": {"throttling": true}},
+        "Later": {"type": "structure", "members": {}, "exception": true,
+          "error": {"httpStatusCode": 500}, "fault": true, "retryable": {"throttling": false}},
+        "Never": {"type": "structure", "members": {}, "exception": true,
+          "error": {"httpStatusCode": 400}}
+      }
+    }"#;
+    let code = generate(model, &Options::default()).unwrap().code;
+    // The attribute line just above each structure.
+    let attribute = |name: &str| {
+        let at = code.find(&format!("\npub struct {name}")).unwrap();
+        code[..at].rsplit('\n').next().unwrap().to_owned()
+    };
+    assert!(
+        attribute("Slow").ends_with("retryable(throttling)))]"),
+        "{code}"
+    );
+    assert!(attribute("Later").ends_with(", retryable))]"), "{code}");
+    assert!(!attribute("Never").contains("retryable"), "{code}");
+}

@@ -151,6 +151,17 @@
 //! assert_eq!(e.to_string(), "Throttling: slow");
 //! ```
 //!
+//! Inside `error(...)`, `retryable` or `retryable(throttling)` marks an error worth another
+//! attempt (Smithy's `@retryable`), which retry policies read from the schema:
+//! ```
+//! use awso_core::AwsShape;
+//! use awso_core::schema::Retryable;
+//! #[derive(AwsShape, Debug)]
+//! #[awso(error(fault = "client", status = 429, retryable(throttling)))]
+//! struct TooBusy { #[awso(rename = "Message")] message: Option<String> }
+//! assert_eq!(TooBusy::SCHEMA.traits().retryable, Some(Retryable::Throttling));
+//! ```
+//!
 //! `sensitive` — marks values that must not be logged (carried in the schema):
 //! ```
 //! use awso_core::AwsShape;

@@ -58,8 +58,8 @@ use indexmap::IndexMap;
 use crate::error::{Error, Result};
 use crate::protocol::{ChecksumAlgorithm, HttpChecksum, OperationSchema, Protocol, ServiceSchema};
 use crate::schema::{
-    ErrorFault, ErrorTrait, HttpBinding, Member, MemberTraits, Schema, SchemaRef, ShapeKind,
-    ShapeTraits, TimestampFormat, XmlNamespace,
+    ErrorFault, ErrorTrait, HttpBinding, Member, MemberTraits, Retryable, Schema, SchemaRef,
+    ShapeKind, ShapeTraits, TimestampFormat, XmlNamespace,
 };
 use crate::types::Document;
 
@@ -616,6 +616,9 @@ fn shape_traits(shape: &Document) -> ShapeTraits {
                 .and_then(|s| u16::try_from(s).ok()),
             code: error.and_then(|e| text(e, "code")).map(leak),
         });
+    }
+    if let Some(retryable) = shape.get("retryable") {
+        traits.retryable = Some(Retryable::from_throttling(flag(retryable, "throttling")));
     }
     traits
 }

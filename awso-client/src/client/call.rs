@@ -8,6 +8,7 @@ use awso_core::protocol::{self, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
+use super::customize::{self, Input};
 use super::streaming::{self, Upload, UploadWire};
 use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint, response_checksum};
 use crate::retry::{self, Decision, Failure, skew};
@@ -140,18 +141,38 @@ impl Client {
     ) -> Result<Answer<O::Output>, CallError<O::Error>> {
         let operation = O::SCHEMA.name();
         let fail = |attempts, kind| CallError::new(operation, attempts, kind);
+        let construction = |error| fail(0, ErrorKind::Construction(error));
+        let prepared = customize::prepare_input::<O>(spec.name(), input).map_err(construction)?;
         let target = endpoint::resolve::<O, _>(&self.inner.config, spec, input)
             .map_err(|kind| fail(0, kind))?;
         let options = RequestOptions {
             path_prefix_in_endpoint: target.path_prefix_in_endpoint,
             streamed_payload: upload.is_some(),
+            request_checksum_calculation: self.inner.config.request_checksum_calculation,
             ..RequestOptions::default()
         };
-        let request =
-            protocol::build_request(O::SERVICE, O::SCHEMA, input, &target.endpoint, &options)
-                .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
+        let (service, endpoint) = (O::SERVICE, &target.endpoint);
+        let request = match &prepared {
+            Input::AsGiven(input) => {
+                protocol::build_request(service, O::SCHEMA, *input, endpoint, &options)
+            }
+            Input::Corrected(value) => {
+                protocol::build_request(service, O::SCHEMA, value, endpoint, &options)
+            }
+        }
+        .map_err(construction)?;
         let (mut parts, body) = request.into_parts();
         endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
+        customize::add_headers(
+            spec.name(),
+            O::SERVICE,
+            operation,
+            &mut parts.headers,
+            &body,
+        );
+        let env = |name| std::env::var(name).ok();
+        let (function, trace_id) = (env("AWS_LAMBDA_FUNCTION_NAME"), env("_X_AMZN_TRACE_ID"));
+        customize::add_trace_id(&mut parts.headers, function.as_deref(), trace_id.as_deref());
         let validation = self.inner.config.response_checksum_validation;
         response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
         let upload = match upload {
@@ -175,7 +196,14 @@ impl Client {
                 request_id = tracing::field::Empty
             );
             let outcome = self
-                .attempt::<O>(&target.auth, request, &parts.headers, upload, streaming)
+                .attempt::<O>(
+                    spec.name(),
+                    &target.auth,
+                    request,
+                    &parts.headers,
+                    upload,
+                    streaming,
+                )
                 .instrument(span)
                 .await;
             let (kind, retry_after, skew_corrected) = match outcome {
@@ -246,6 +274,7 @@ impl Client {
 
     async fn attempt<O: Operation>(
         &self,
+        service: &str,
         auth: &AuthScheme,
         mut request: http::Request<Bytes>,
         request_headers: &http::HeaderMap,
@@ -287,18 +316,20 @@ impl Client {
             },
         };
         match response {
-            Ok(Received::Whole(response)) => match self.read::<O>(&response, request_headers) {
-                Attempt::Done(result) => Attempt::Done(result.map(Answer::Whole)),
-                Attempt::Failed {
-                    kind,
-                    retry_after,
-                    skew_corrected,
-                } => Attempt::Failed {
-                    kind,
-                    retry_after,
-                    skew_corrected,
-                },
-            },
+            Ok(Received::Whole(response)) => {
+                match self.read::<O>(service, &response, request_headers) {
+                    Attempt::Done(result) => Attempt::Done(result.map(Answer::Whole)),
+                    Attempt::Failed {
+                        kind,
+                        retry_after,
+                        skew_corrected,
+                    } => Attempt::Failed {
+                        kind,
+                        retry_after,
+                        skew_corrected,
+                    },
+                }
+            }
             Ok(Received::Head(response)) => {
                 let idle = self.inner.config.timeouts.attempt();
                 Attempt::Done(read_head::<O>(response, request_headers, idle))
@@ -368,6 +399,7 @@ impl Client {
     /// A body that fails its checksum is not parsed.
     fn read<O: Operation>(
         &self,
+        service: &str,
         response: &http::Response<Bytes>,
         request_headers: &http::HeaderMap,
     ) -> Attempt<O::Output, O::Error> {
@@ -377,6 +409,8 @@ impl Client {
         if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, response) {
             return Attempt::Done(Err(kind));
         }
+        let promoted = customize::error_in_success::<O>(service, response);
+        let response = promoted.as_ref().unwrap_or(response);
         match protocol::response::<O, _>(response) {
             Ok(output) => Attempt::Done(Ok(output)),
             Err(protocol::ResponseError::Decode { status, source }) => {
@@ -387,6 +421,8 @@ impl Client {
                     span.record("request_id", id.as_str());
                 }
                 let skew_corrected = self.learn_skew(&meta.code, response.headers());
+                let error =
+                    customize::typed_bodiless_error::<O>(service, error, &meta, response.body());
                 Attempt::Failed {
                     retry_after: retry::retry_after(response.headers()),
                     kind: ErrorKind::Service { error, meta: *meta },
@@ -458,10 +494,12 @@ fn failure_of<E: AwsError>(kind: &ErrorKind<E>, skew_corrected: bool) -> Failure
         return Failure::ClockSkewCorrected;
     }
     match kind {
-        ErrorKind::Service { meta, .. } => Failure::Service {
+        ErrorKind::Service { error, meta } => Failure::Service {
             status: meta.status,
             code: &meta.code,
-            modeled: None,
+            modeled: error
+                .modeled_schema()
+                .and_then(|schema| schema.traits().retryable),
         },
         ErrorKind::Transport(error) => Failure::Transport(error.kind()),
         ErrorKind::Timeout { .. } => Failure::AttemptTimeout,

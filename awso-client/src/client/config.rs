@@ -7,9 +7,10 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use super::EndpointSettings;
+use crate::credentials::profile::ProfileFiles;
 use crate::credentials::{
-    Clock, CredentialsError, DefaultChain, ProcessEnvironment, ProvideCredentials, SystemClock,
-    resolve_region,
+    Clock, CredentialsError, DefaultChain, Environment, ProcessEnvironment, ProvideCredentials,
+    SystemClock, resolve_region,
 };
 use crate::endpoint::Partitions;
 use crate::retry::RetrySettings;
@@ -17,6 +18,7 @@ use crate::sign::BearerToken;
 use crate::transport::HttpClient;
 
 use super::ResponseChecksumValidation;
+pub use awso_core::protocol::RequestChecksumCalculation;
 
 /// Waits: the call's only way to pass time, so tests record delays instead of sleeping.
 ///
@@ -228,6 +230,7 @@ pub struct Config {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) jitter: Jitter,
     pub(crate) response_checksum_validation: ResponseChecksumValidation,
+    pub(crate) request_checksum_calculation: RequestChecksumCalculation,
 }
 
 impl fmt::Debug for Config {
@@ -245,6 +248,10 @@ impl fmt::Debug for Config {
             .field(
                 "response_checksum_validation",
                 &self.response_checksum_validation,
+            )
+            .field(
+                "request_checksum_calculation",
+                &self.request_checksum_calculation,
             )
             .finish_non_exhaustive()
     }
@@ -290,13 +297,17 @@ impl Config {
                 clock: Arc::new(SystemClock),
                 jitter: Arc::new(system_jitter),
                 response_checksum_validation: ResponseChecksumValidation::WhenSupported,
+                request_checksum_calculation: RequestChecksumCalculation::WhenSupported,
             },
         }
     }
 
     /// A builder loaded the way the SDKs' `from_env` loads: the region from `AWS_REGION`,
     /// `AWS_DEFAULT_REGION` or the profile, credentials from the default chain (cached),
-    /// the endpoint from `AWS_ENDPOINT_URL`. Each part can still be replaced.
+    /// the endpoint from `AWS_ENDPOINT_URL`, the checksum settings from
+    /// `AWS_REQUEST_CHECKSUM_CALCULATION` / `AWS_RESPONSE_CHECKSUM_VALIDATION` or the
+    /// profile's `request_checksum_calculation` / `response_checksum_validation`. Each part
+    /// can still be replaced.
     ///
     /// ```
     /// use awso_client::client::Config;
@@ -328,7 +339,7 @@ impl Config {
         if flag("AWS_USE_DUALSTACK_ENDPOINT") {
             endpoint = endpoint.use_dual_stack(true);
         }
-        Ok(builder.endpoint_settings(endpoint))
+        checksum_settings(&env, builder.endpoint_settings(endpoint))
     }
 
     /// The region.
@@ -395,6 +406,18 @@ impl Config {
     /// ```
     pub fn response_checksum_validation(&self) -> ResponseChecksumValidation {
         self.response_checksum_validation
+    }
+
+    /// When request bodies get a checksum.
+    ///
+    /// ```
+    /// use awso_client::client::{Config, RequestChecksumCalculation};
+    ///
+    /// let config = Config::builder().build();
+    /// assert_eq!(config.request_checksum_calculation(), RequestChecksumCalculation::WhenSupported);
+    /// ```
+    pub fn request_checksum_calculation(&self) -> RequestChecksumCalculation {
+        self.request_checksum_calculation
     }
 }
 
@@ -1090,6 +1113,23 @@ impl ConfigBuilder {
         self
     }
 
+    /// When request bodies get a flexible checksum (default:
+    /// [`WhenSupported`](RequestChecksumCalculation::WhenSupported)).
+    ///
+    /// ```
+    /// use awso_client::client::{Config, RequestChecksumCalculation};
+    ///
+    /// let config = Config::builder()
+    ///     .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
+    ///     .build();
+    /// assert_eq!(config.request_checksum_calculation(), RequestChecksumCalculation::WhenRequired);
+    /// ```
+    #[must_use]
+    pub fn request_checksum_calculation(mut self, setting: RequestChecksumCalculation) -> Self {
+        self.config.request_checksum_calculation = setting;
+        self
+    }
+
     /// The settings.
     ///
     /// ```
@@ -1102,6 +1142,49 @@ impl ConfigBuilder {
     }
 }
 
+/// The checksum settings of the environment, else of its profile (the profile files are read
+/// only when a variable is missing). A value that names no setting is an error, as in
+/// botocore, rather than a silent default.
+fn checksum_settings(
+    env: &dyn Environment,
+    mut builder: ConfigBuilder,
+) -> Result<ConfigBuilder, CredentialsError> {
+    const REQUEST: (&str, &str) = (
+        "AWS_REQUEST_CHECKSUM_CALCULATION",
+        "request_checksum_calculation",
+    );
+    const RESPONSE: (&str, &str) = (
+        "AWS_RESPONSE_CHECKSUM_VALIDATION",
+        "response_checksum_validation",
+    );
+    let mut request = env.non_empty(REQUEST.0).map(|v| (REQUEST.0, v));
+    let mut response = env.non_empty(RESPONSE.0).map(|v| (RESPONSE.0, v));
+    if request.is_none() || response.is_none() {
+        let files = ProfileFiles::from_env(env);
+        let set = files.load()?;
+        if let Some(profile) = set.profile(files.profile_name()) {
+            let key = |key: &'static str| profile.get(key).map(|v| (key, v.to_owned()));
+            request = request.or_else(|| key(REQUEST.1));
+            response = response.or_else(|| key(RESPONSE.1));
+        }
+    }
+    let invalid = |(source, value): &(&str, String)| {
+        CredentialsError::invalid(
+            "config",
+            format!("{source} is `{value}`: expected when_supported or when_required"),
+        )
+    };
+    if let Some(setting) = &request {
+        let parsed = RequestChecksumCalculation::from_name(&setting.1);
+        builder = builder.request_checksum_calculation(parsed.ok_or_else(|| invalid(setting))?);
+    }
+    if let Some(setting) = &response {
+        let parsed = ResponseChecksumValidation::from_name(&setting.1);
+        builder = builder.response_checksum_validation(parsed.ok_or_else(|| invalid(setting))?);
+    }
+    Ok(builder)
+}
+
 /// Jitter from the standard library's per-process random hash keys and the clock: no random
 /// number crate for one number per retry.
 fn system_jitter() -> f64 {
@@ -1112,4 +1195,128 @@ fn system_jitter() -> f64 {
         .map_or(0, |d| d.subsec_nanos());
     hasher.write_u32(nanos);
     (hasher.finish() >> 11) as f64 / (1_u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::EnvironmentMap;
+
+    /// An environment whose profile files are `config` (in a directory of the test's own).
+    fn with_profile(name: &str, config: &str, vars: &[(&str, &str)]) -> EnvironmentMap {
+        let dir = std::env::temp_dir().join(format!("awso-config-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("config");
+        std::fs::write(&file, config).unwrap();
+        let missing = dir.join("no-credentials");
+        let mut pairs = vec![
+            ("AWS_CONFIG_FILE", file.to_str().unwrap().to_owned()),
+            (
+                "AWS_SHARED_CREDENTIALS_FILE",
+                missing.to_str().unwrap().to_owned(),
+            ),
+        ];
+        pairs.extend(vars.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        EnvironmentMap::from_pairs(pairs)
+    }
+
+    fn settings(
+        env: &EnvironmentMap,
+    ) -> Result<(RequestChecksumCalculation, ResponseChecksumValidation), CredentialsError> {
+        let config = checksum_settings(env, Config::builder())?.build();
+        Ok((
+            config.request_checksum_calculation(),
+            config.response_checksum_validation(),
+        ))
+    }
+
+    #[test]
+    fn checksum_settings_default_to_when_supported() {
+        let env = with_profile("default", "[default]\nregion = eu-west-1\n", &[]);
+        assert_eq!(
+            settings(&env).unwrap(),
+            (
+                RequestChecksumCalculation::WhenSupported,
+                ResponseChecksumValidation::WhenSupported
+            )
+        );
+    }
+
+    #[test]
+    fn checksum_settings_come_from_the_profile() {
+        let config = "[default]\nrequest_checksum_calculation = when_required\n\
+                      response_checksum_validation = WHEN_REQUIRED\n[profile other]\n";
+        let env = with_profile("profile", config, &[]);
+        assert_eq!(
+            settings(&env).unwrap(),
+            (
+                RequestChecksumCalculation::WhenRequired,
+                ResponseChecksumValidation::WhenRequired
+            )
+        );
+        // Another profile's settings are its own.
+        let env = with_profile("other", config, &[("AWS_PROFILE", "other")]);
+        assert_eq!(
+            settings(&env).unwrap().0,
+            RequestChecksumCalculation::WhenSupported
+        );
+    }
+
+    #[test]
+    fn checksum_variables_beat_the_profile() {
+        let config = "[default]\nrequest_checksum_calculation = when_required\n\
+                      response_checksum_validation = when_required\n";
+        let env = with_profile(
+            "vars",
+            config,
+            &[
+                ("AWS_REQUEST_CHECKSUM_CALCULATION", "when_supported"),
+                ("AWS_RESPONSE_CHECKSUM_VALIDATION", " When_Supported "),
+            ],
+        );
+        assert_eq!(
+            settings(&env).unwrap(),
+            (
+                RequestChecksumCalculation::WhenSupported,
+                ResponseChecksumValidation::WhenSupported
+            )
+        );
+        // One variable set: the other setting still comes from the profile.
+        let env = with_profile(
+            "one-var",
+            config,
+            &[("AWS_REQUEST_CHECKSUM_CALCULATION", "when_supported")],
+        );
+        assert_eq!(
+            settings(&env).unwrap(),
+            (
+                RequestChecksumCalculation::WhenSupported,
+                ResponseChecksumValidation::WhenRequired
+            )
+        );
+    }
+
+    #[test]
+    fn checksum_settings_that_name_nothing_are_errors() {
+        let env = with_profile(
+            "bad",
+            "[default]\n",
+            &[("AWS_REQUEST_CHECKSUM_CALCULATION", "always")],
+        );
+        let error = settings(&env).unwrap_err().to_string();
+        assert!(
+            error.contains("AWS_REQUEST_CHECKSUM_CALCULATION is `always`"),
+            "{error}"
+        );
+        let env = with_profile(
+            "bad-profile",
+            "[default]\nresponse_checksum_validation = never\n",
+            &[],
+        );
+        let error = settings(&env).unwrap_err().to_string();
+        assert!(
+            error.contains("response_checksum_validation is `never`"),
+            "{error}"
+        );
+    }
 }

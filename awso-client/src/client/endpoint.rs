@@ -9,7 +9,7 @@ use crate::credentials::Credentials;
 use crate::endpoint::binding::{bind_built_ins, built_in};
 use crate::endpoint::{self, Params, RuleSet, Value};
 use crate::sign::{
-    AuthScheme, EndpointAuthOverride, SigningError, SigningParams, sign_http_request,
+    AuthScheme, EndpointAuthOverride, Payload, SignableRequest, SigningError, SigningParams,
 };
 
 /// The endpoint settings of a [`Config`]: FIPS, dual-stack, and any other built-in or client
@@ -169,6 +169,7 @@ pub(super) fn resolve<O: Operation, E>(
             .apply(input, &mut params)
             .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
     }
+    super::customize::endpoint_params(spec.name(), O::SCHEMA.name(), &mut params);
     let resolved = rules
         .resolve(&params, &config.partitions)
         .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
@@ -265,14 +266,29 @@ pub(super) fn sign_sigv4(
             .map_or_else(|| region.to_owned(), |set| set.join(","));
         let params = SigningParams::new(&set, &sigv4.signing_name, time).settings(sigv4.settings());
         let signed = {
-            let body = crate::sign::Payload::Bytes(request.body().as_ref());
-            let signable = crate::sign::SignableRequest::from_http(request).payload(body);
+            let signable = SignableRequest::from_http(request)
+                .payload(payload_of(request, sigv4.unsigned_payload));
             crate::sign::sign_v4a(&signable, credentials, &params)?
         };
         return signed.apply_to(request);
     }
     let params = SigningParams::new(region, &sigv4.signing_name, time).settings(sigv4.settings());
-    sign_http_request(request, credentials, &params).map(|_| ())
+    let signed = {
+        let signable = SignableRequest::from_http(request)
+            .payload(payload_of(request, sigv4.unsigned_payload));
+        crate::sign::sign(&signable, credentials, &params)?
+    };
+    signed.apply_to(request)
+}
+
+/// What the signature covers of the body: its hash, or `UNSIGNED-PAYLOAD` for operations
+/// with `unsignedPayload` (`authtype: v4-unsigned-body`).
+fn payload_of(request: &http::Request<bytes::Bytes>, unsigned: bool) -> Payload<'_> {
+    if unsigned {
+        Payload::Unsigned
+    } else {
+        Payload::Bytes(request.body().as_ref())
+    }
 }
 
 /// Signs the head of a streamed upload with SigV4 and the payload hash `payload` (the

@@ -67,6 +67,7 @@
 mod blocking;
 mod call;
 mod config;
+mod customize;
 mod endpoint;
 mod error;
 mod fluent;
@@ -76,7 +77,10 @@ mod streaming;
 use std::sync::{Arc, Mutex};
 
 pub use blocking::BlockingClient;
-pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
+pub use config::{
+    Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, RequestChecksumCalculation, Sleep, Timeouts,
+    TokioSleep,
+};
 pub use endpoint::EndpointSettings;
 pub use error::{CallError, ErrorKind};
 pub use fluent::{

@@ -9,7 +9,7 @@
 //! as in the SDKs. A mismatch is [`ErrorKind::ResponseChecksum`] and is not retried (neither
 //! botocore nor the Rust SDK retry it): the caller decides whether to download again.
 
-use awso_core::protocol::{self, OperationSchema};
+use awso_core::protocol::{self, OperationSchema, RequestChecksumCalculation};
 use bytes::Bytes;
 
 use super::ErrorKind;
@@ -44,9 +44,11 @@ impl ResponseChecksumValidation {
     /// assert_eq!(ResponseChecksumValidation::from_name("never"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::WhenSupported, Self::WhenRequired]
-            .into_iter()
-            .find(|v| v.name().eq_ignore_ascii_case(name.trim()))
+        // The two settings share their names; the request one's parser is the one place.
+        RequestChecksumCalculation::from_name(name).map(|setting| match setting {
+            RequestChecksumCalculation::WhenSupported => Self::WhenSupported,
+            RequestChecksumCalculation::WhenRequired => Self::WhenRequired,
+        })
     }
 
     /// The name the shared config writes.
@@ -60,8 +62,8 @@ impl ResponseChecksumValidation {
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
-            Self::WhenSupported => "when_supported",
-            Self::WhenRequired => "when_required",
+            Self::WhenSupported => RequestChecksumCalculation::WhenSupported.name(),
+            Self::WhenRequired => RequestChecksumCalculation::WhenRequired.name(),
         }
     }
 }

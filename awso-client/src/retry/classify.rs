@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use awso_core::schema::Retryable;
+
 use crate::transport::HttpErrorKind;
 
 /// A failed attempt, as the retry rules see it.
@@ -20,8 +22,19 @@ pub enum Failure<'a> {
         status: u16,
         /// The error code (empty when the response had none).
         code: &'a str,
-        /// The model's `retryable` trait on the error, when it has one.
-        modeled: Option<ModeledRetry>,
+        /// The model's `retryable` trait on the error, when it has one (a modeled error's
+        /// [`ShapeTraits::retryable`](awso_core::schema::ShapeTraits::retryable)).
+        ///
+        /// ```
+        /// use awso_client::retry::{Failure, RetryKind, classify};
+        /// use awso_core::schema::Retryable;
+        /// // A 400 with an unknown code is final, unless the model marks the error retryable.
+        /// let busy = |modeled| Failure::Service { status: 400, code: "Busy", modeled };
+        /// assert_eq!(classify(&busy(None)), None);
+        /// assert_eq!(classify(&busy(Some(Retryable::Transient))), Some(RetryKind::Transient));
+        /// assert_eq!(classify(&busy(Some(Retryable::Throttling))), Some(RetryKind::Throttling));
+        /// ```
+        modeled: Option<Retryable>,
     },
     /// The transport failed.
     Transport(HttpErrorKind),
@@ -29,22 +42,6 @@ pub enum Failure<'a> {
     AttemptTimeout,
     /// The service reported a skewed clock, and the client has corrected its own.
     ClockSkewCorrected,
-}
-
-/// An error the model marks `retryable`.
-///
-/// ```
-/// use awso_client::retry::{Failure, ModeledRetry, RetryKind, classify};
-/// // A 400 with an unknown code is final, unless the model marks the error retryable.
-/// let modeled = Failure::Service { status: 400, code: "Busy", modeled: Some(ModeledRetry::Retryable) };
-/// assert_eq!(classify(&modeled), Some(RetryKind::Transient));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ModeledRetry {
-    /// `"retryable": {}`.
-    Retryable,
-    /// `"retryable": {"throttling": true}`.
-    Throttling,
 }
 
 /// Why a failure is retried; timeouts cost the quota more.
@@ -149,14 +146,11 @@ pub fn classify(failure: &Failure<'_>) -> Option<RetryKind> {
     }
 }
 
-fn classify_service(status: u16, code: &str, modeled: Option<ModeledRetry>) -> Option<RetryKind> {
-    if modeled == Some(ModeledRetry::Throttling)
-        || THROTTLING_CODES.contains(&code)
-        || status == 429
-    {
+fn classify_service(status: u16, code: &str, modeled: Option<Retryable>) -> Option<RetryKind> {
+    if modeled == Some(Retryable::Throttling) || THROTTLING_CODES.contains(&code) || status == 429 {
         return Some(RetryKind::Throttling);
     }
-    if modeled == Some(ModeledRetry::Retryable)
+    if modeled == Some(Retryable::Transient)
         || TRANSIENT_CODES.contains(&code)
         || TRANSIENT_STATUSES.contains(&status)
     {

@@ -33,8 +33,8 @@ use std::fmt;
 use std::time::Duration;
 
 pub use classify::{
-    Failure, ModeledRetry, RetryKind, THROTTLING_CODES, TRANSIENT_CODES, TRANSIENT_STATUSES,
-    classify, retry_after,
+    Failure, RetryKind, THROTTLING_CODES, TRANSIENT_CODES, TRANSIENT_STATUSES, classify,
+    retry_after,
 };
 pub use quota::{INITIAL_TOKENS, NO_RETRY_INCREMENT, RETRY_COST, RetryQuota, TIMEOUT_RETRY_COST};
 

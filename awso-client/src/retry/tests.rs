@@ -45,11 +45,11 @@ fn modeled_retryable_errors_are_retried() {
         modeled: Some(modeled),
     };
     assert_eq!(
-        classify(&modeled(ModeledRetry::Retryable)),
+        classify(&modeled(awso_core::schema::Retryable::Transient)),
         Some(RetryKind::Transient)
     );
     assert_eq!(
-        classify(&modeled(ModeledRetry::Throttling)),
+        classify(&modeled(awso_core::schema::Retryable::Throttling)),
         Some(RetryKind::Throttling)
     );
 }

@@ -64,6 +64,9 @@ mod v4;
 #[cfg(feature = "sigv4a")]
 mod v4a;
 
+/// Lowercase hex, for the hashes other parts of the call send (Glacier's tree hash).
+pub(crate) use encode::hex;
+
 pub use bearer::{BearerToken, sign_bearer};
 pub use chunked::{ChunkSigner, signed_encoded_length, write_unsigned_chunked};
 pub use error::{SigningError, SigningErrorKind};

@@ -312,8 +312,33 @@ pub(crate) mod operation {
         pub(crate) id: Option<String>,
     }
 
+    /// A 400 the model marks `retryable`: retried although its status and code alone
+    /// would not be.
+    #[derive(AwsShape, Debug)]
+    #[awso(error(fault = "client", status = 400, retryable))]
+    pub(crate) struct ThingBusy {
+        pub(crate) message: Option<String>,
+    }
+
+    /// A 400 the model marks `retryable(throttling)`.
+    #[derive(AwsShape, Debug)]
+    #[awso(error(fault = "client", status = 400, retryable(throttling)))]
+    pub(crate) struct ThingQuotaHit {
+        pub(crate) message: Option<String>,
+    }
+
+    /// A modeled 400 without `retryable`: final.
+    #[derive(AwsShape, Debug)]
+    #[awso(error(fault = "client", status = 400))]
+    pub(crate) struct ThingInvalid {
+        pub(crate) message: Option<String>,
+    }
+
     #[derive(AwsError, Debug)]
     pub(crate) enum CreateThingError {
+        ThingBusy(ThingBusy),
+        ThingQuotaHit(ThingQuotaHit),
+        ThingInvalid(ThingInvalid),
         Unknown(UnknownError),
     }
 

@@ -27,6 +27,57 @@ pub enum ChecksumAlgorithm {
     Sha256,
 }
 
+/// When a request body gets a flexible checksum (the SDKs' `request_checksum_calculation`
+/// setting, `AWS_REQUEST_CHECKSUM_CALCULATION`).
+///
+/// ```
+/// use awso_core::protocol::RequestChecksumCalculation;
+///
+/// assert_eq!(RequestChecksumCalculation::default(), RequestChecksumCalculation::WhenSupported);
+/// assert_eq!(RequestChecksumCalculation::WhenRequired.name(), "when_required");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum RequestChecksumCalculation {
+    /// Whenever the operation's `@httpChecksum` supports one: CRC32 unless the input names
+    /// another algorithm (the default, as in botocore from 1.36 on and the SDKs).
+    #[default]
+    WhenSupported,
+    /// Only when the operation requires one (`requestChecksumRequired`) or the input names
+    /// an algorithm.
+    WhenRequired,
+}
+
+impl RequestChecksumCalculation {
+    /// The setting the shared config names (`when_supported`, `when_required`; case and
+    /// surrounding blanks do not matter).
+    ///
+    /// ```
+    /// use awso_core::protocol::RequestChecksumCalculation;
+    ///
+    /// assert_eq!(RequestChecksumCalculation::from_name(" WHEN_REQUIRED"), Some(RequestChecksumCalculation::WhenRequired));
+    /// assert_eq!(RequestChecksumCalculation::from_name("never"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::WhenSupported, Self::WhenRequired]
+            .into_iter()
+            .find(|v| v.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The name the shared config writes.
+    ///
+    /// ```
+    /// use awso_core::protocol::RequestChecksumCalculation;
+    ///
+    /// assert_eq!(RequestChecksumCalculation::WhenSupported.name(), "when_supported");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::WhenSupported => "when_supported",
+            Self::WhenRequired => "when_required",
+        }
+    }
+}
+
 /// The order in which response checksums are looked for: the cheapest to check first.
 const PREFERENCE: [ChecksumAlgorithm; 5] = [
     ChecksumAlgorithm::Crc64Nvme,

@@ -88,7 +88,8 @@ mod uri;
 
 pub use body::{read_body_members, write_body_members};
 pub use checksum::{
-    ChecksumAlgorithm, ChecksumHasher, ExpectedChecksum, HttpChecksum, verify_checksum,
+    ChecksumAlgorithm, ChecksumHasher, ExpectedChecksum, HttpChecksum, RequestChecksumCalculation,
+    verify_checksum,
 };
 pub use endpoint::Endpoint;
 pub use errors::{DynamicError, error_parts};

@@ -2,7 +2,7 @@
 
 use super::bindings::Bindings;
 use super::body::body_members;
-use super::checksum::{ChecksumAlgorithm, ExpectedChecksum};
+use super::checksum::{ChecksumAlgorithm, ExpectedChecksum, RequestChecksumCalculation};
 use super::required::{self, Presence};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::cbor::CborSerializer;
@@ -53,6 +53,27 @@ pub struct RequestOptions {
     /// compression is computed for the (empty) body built here. The checksum algorithm
     /// header is still set, so the caller can send that checksum as a trailer.
     pub streamed_payload: bool,
+    /// When the body gets a flexible checksum (`@httpChecksum`; default: whenever the
+    /// operation supports one).
+    ///
+    /// ```
+    /// use awso_core::AwsShape;
+    /// use awso_core::protocol::{self, Endpoint, HttpChecksum, OperationSchema, Protocol, RequestChecksumCalculation, RequestOptions, ServiceSchema};
+    ///
+    /// #[derive(AwsShape)]
+    /// struct Put { #[awso(http_header = "x-amz-sdk-checksum-algorithm", rename = "ChecksumAlgorithm")] algorithm: Option<String> }
+    /// const PUT: OperationSchema = OperationSchema::new("Put", "PUT", "/").with_input(Put::SCHEMA)
+    ///     .with_http_checksum(HttpChecksum::new().with_request_algorithm_member("ChecksumAlgorithm"));
+    /// let service = ServiceSchema::new(Protocol::RestJson1, "1");
+    /// let build = |calculation| {
+    ///     let options = RequestOptions { request_checksum_calculation: calculation, ..RequestOptions::default() };
+    ///     protocol::build_request(&service, &PUT, &Put { algorithm: None }, &Endpoint::default(), &options)
+    /// };
+    /// assert!(build(RequestChecksumCalculation::WhenSupported)?.headers().contains_key("x-amz-checksum-crc32"));
+    /// assert!(!build(RequestChecksumCalculation::WhenRequired)?.headers().contains_key("x-amz-checksum-crc32"));
+    /// # Ok::<(), awso_core::Error>(())
+    /// ```
+    pub request_checksum_calculation: RequestChecksumCalculation,
 }
 
 impl Default for RequestOptions {
@@ -62,6 +83,7 @@ impl Default for RequestOptions {
             min_compression_size: 10_240,
             path_prefix_in_endpoint: None,
             streamed_payload: false,
+            request_checksum_calculation: RequestChecksumCalculation::WhenSupported,
         }
     }
 }
@@ -255,7 +277,12 @@ fn encode_body(
 ) -> Result<Vec<u8>> {
     if options.streamed_payload {
         // Only the algorithm is chosen here; the value needs the bytes the caller streams.
-        flexible_checksum(operation, headers, None)?;
+        flexible_checksum(
+            operation,
+            options.request_checksum_calculation,
+            headers,
+            None,
+        )?;
         return Ok(body);
     }
     let md5 = (operation.checksum_required() && find_header(headers, "content-md5").is_none())
@@ -270,7 +297,12 @@ fn encode_body(
         body
     };
     // A flexible checksum (of the body as sent) stands in for the older Content-MD5.
-    if !flexible_checksum(operation, headers, Some(&body))? {
+    if !flexible_checksum(
+        operation,
+        options.request_checksum_calculation,
+        headers,
+        Some(&body),
+    )? {
         if let Some(md5) = md5 {
             headers.push(("Content-MD5".to_owned(), md5));
         }
@@ -304,6 +336,7 @@ fn encode_body(
 /// (or, streamed, will carry) a flexible checksum.
 fn flexible_checksum(
     operation: &OperationSchema,
+    calculation: RequestChecksumCalculation,
     headers: &mut Vec<(String, String)>,
     body: Option<&[u8]>,
 ) -> Result<bool> {
@@ -337,7 +370,10 @@ fn flexible_checksum(
                     ),
                 )
             })?,
-        _ if trait_.request_required() || trait_.request_algorithm_member().is_some() => {
+        _ if trait_.request_required()
+            || (calculation == RequestChecksumCalculation::WhenSupported
+                && trait_.request_algorithm_member().is_some()) =>
+        {
             if let Some((_, header)) = bound {
                 headers.push((
                     header.to_owned(),

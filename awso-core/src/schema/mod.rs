@@ -31,8 +31,8 @@ mod traits;
 use std::sync::OnceLock;
 
 pub use traits::{
-    DefaultValue, ErrorFault, ErrorTrait, HttpBinding, MemberTraits, ShapeTraits, TimestampFormat,
-    XmlNamespace,
+    DefaultValue, ErrorFault, ErrorTrait, HttpBinding, MemberTraits, Retryable, ShapeTraits,
+    TimestampFormat, XmlNamespace,
 };
 
 use crate::AwsShape;

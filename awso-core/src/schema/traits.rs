@@ -160,6 +160,44 @@ pub struct ErrorTrait {
     pub code: Option<&'static str>,
 }
 
+/// Why a modeled error may succeed when tried again (Smithy's `@retryable`): a retry
+/// policy retries such an error whatever its status or code says.
+///
+/// ```
+/// use awso_core::AwsShape;
+/// use awso_core::schema::Retryable;
+///
+/// #[derive(AwsShape, Debug)]
+/// #[awso(error(fault = "server", status = 503, retryable))]
+/// struct Busy {}
+/// assert_eq!(Busy::SCHEMA.traits().retryable, Some(Retryable::Transient));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Retryable {
+    /// A passing failure (`@retryable`, `"retryable": {"throttling": false}`).
+    Transient,
+    /// The service asks the caller to slow down (`@retryable(throttling: true)`).
+    Throttling,
+}
+
+impl Retryable {
+    /// The kind the model's `throttling` flag names.
+    ///
+    /// ```
+    /// use awso_core::schema::Retryable;
+    ///
+    /// assert_eq!(Retryable::from_throttling(true), Retryable::Throttling);
+    /// assert_eq!(Retryable::from_throttling(false), Retryable::Transient);
+    /// ```
+    pub const fn from_throttling(throttling: bool) -> Self {
+        if throttling {
+            Retryable::Throttling
+        } else {
+            Retryable::Transient
+        }
+    }
+}
+
 /// A member's default value (Smithy's `@default`), used when a response omits the member.
 ///
 /// ```
@@ -210,6 +248,8 @@ pub struct ShapeTraits {
     pub timestamp_format: Option<TimestampFormat>,
     /// `@error`: the shape is an error structure.
     pub error: Option<ErrorTrait>,
+    /// `@retryable` on an error structure: another attempt may succeed.
+    pub retryable: Option<Retryable>,
     /// `@sparse`: list items or map values may be null.
     pub sparse: bool,
     /// `@sensitive`: values must not be logged.
@@ -242,6 +282,7 @@ impl ShapeTraits {
         xml_namespace: None,
         timestamp_format: None,
         error: None,
+        retryable: None,
         sparse: false,
         sensitive: false,
         media_type: None,
@@ -305,6 +346,21 @@ impl ShapeTraits {
     #[must_use]
     pub const fn error(mut self, error: ErrorTrait) -> Self {
         self.error = Some(error);
+        self
+    }
+
+    /// Adds `@retryable` (botocore's `"retryable": {"throttling": ...}` on an error shape).
+    ///
+    /// ```
+    /// use awso_core::schema::{Retryable, ShapeTraits};
+    ///
+    /// const SLOW_DOWN: ShapeTraits = ShapeTraits::NONE.retryable(Retryable::Throttling);
+    /// assert_eq!(SLOW_DOWN.retryable, Some(Retryable::Throttling));
+    /// assert_eq!(ShapeTraits::NONE.retryable, None);
+    /// ```
+    #[must_use]
+    pub const fn retryable(mut self, retryable: Retryable) -> Self {
+        self.retryable = Some(retryable);
         self
     }
 

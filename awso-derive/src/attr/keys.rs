@@ -140,7 +140,7 @@ impl Form {
         Self { flag: true, ..self }
     }
 
-    const fn or_list(self, shown: &'static str) -> Self {
+    pub(crate) const fn or_list(self, shown: &'static str) -> Self {
         Self {
             list: Some(shown),
             ..self
@@ -294,7 +294,7 @@ pub(super) const KEYS: &[Row] = &[
     row(
         "error",
         &[Struct],
-        Form::FLAG.or_list("fault = \"...\", status = N, code = \"...\""),
+        Form::FLAG.or_list("fault = \"...\", status = N, code = \"...\", retryable"),
     ),
     row("union", &[Enum], Form::FLAG),
     row("int_enum", &[Enum], Form::FLAG),

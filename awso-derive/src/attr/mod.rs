@@ -94,11 +94,13 @@ pub(crate) enum DefaultValue {
     EmptyMap,
 }
 
-/// `error(fault = "...", status = N, code = "...")`.
+/// `error(fault = "...", status = N, code = "...", retryable)`.
 pub(crate) struct ErrorAttr {
     pub(crate) server: bool,
     pub(crate) status: Option<u16>,
     pub(crate) code: Option<String>,
+    /// `Some(throttling)` when written `retryable` (`false`) or `retryable(throttling)`.
+    pub(crate) retryable: Option<bool>,
 }
 
 /// `streaming` on a payload blob: `@streaming`, with `@requiresLength` when written
@@ -331,7 +333,7 @@ mod tests {
             "xml_namespace" => "uri = \"urn:x\", prefix = \"x\"",
             "http_label" => "greedy, name = \"Key\"",
             "default" => "empty_list",
-            "error" => "fault = \"server\", status = 503, code = \"Busy\"",
+            "error" => "fault = \"server\", status = 503, code = \"Busy\", retryable(throttling)",
             "streaming" => "requires_length",
             _ => "xml_name = \"Item\"",
         }
@@ -401,6 +403,16 @@ mod tests {
                 Place::Nested,
                 "renamed = \"x\"",
                 "unknown awso attribute `renamed`",
+            ),
+            (
+                Place::Struct,
+                "error(retryable(fast))",
+                "expected `throttling` in retryable(...)",
+            ),
+            (
+                Place::Struct,
+                "error(retryable = true)",
+                "`retryable` is written `retryable` or `retryable(throttling)`",
             ),
         ] {
             let errors = errors_at(place, text).unwrap_or_default();

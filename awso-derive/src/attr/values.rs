@@ -295,13 +295,23 @@ const ERROR_KEYS: &[SubKey] = &[
         name: "code",
         form: Form::STR,
     },
+    SubKey {
+        name: "retryable",
+        form: Form::FLAG.or_list("throttling"),
+    },
 ];
+
+const RETRYABLE_KEYS: &[SubKey] = &[SubKey {
+    name: "throttling",
+    form: Form::FLAG,
+}];
 
 pub(super) fn error(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> ErrorAttr {
     let mut error = ErrorAttr {
         server: false,
         status: None,
         code: None,
+        retryable: None,
     };
     if !meta.input.peek(syn::token::Paren) {
         return error;
@@ -319,6 +329,13 @@ pub(super) fn error(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> ErrorAttr {
             }
         }
         "status" => error.status = status(cx, inner),
+        "retryable" => {
+            let mut throttling = false;
+            if inner.input.peek(syn::token::Paren) {
+                parse_sub_keys(cx, inner, RETRYABLE_KEYS, |_, _| throttling = true);
+            }
+            error.retryable = Some(throttling);
+        }
         _ => error.code = string(cx, inner),
     });
     if !fault_seen {

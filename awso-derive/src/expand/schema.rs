@@ -196,6 +196,11 @@ pub(super) fn shape_traits(
                 code: #code,
             })
         });
+        if let Some(throttling) = error.retryable {
+            calls.extend(quote! {
+                .retryable(#krate::schema::Retryable::from_throttling(#throttling))
+            });
+        }
     }
     quote!(#krate::schema::ShapeTraits::NONE #calls #extra)
 }
