@@ -142,6 +142,12 @@ fn structure(
     fields: &IndexMap<String, Document>,
     blobs: Blobs,
 ) -> Result<Value, String> {
+    if let Some(name) = unknown_union_member(schema, fields) {
+        return Ok(Value::Structure(vec![(
+            name.to_owned().into(),
+            Value::Null,
+        )]));
+    }
     if let Some(unknown) = fields.keys().find(|k| schema.member_named(k).is_none()) {
         return Err(format!("`{}` has no member `{unknown}`", schema.name()));
     }
@@ -153,6 +159,19 @@ fn structure(
         }
     }
     Ok(Value::Structure(members))
+}
+
+/// The name of the member a union's `{"SDK_UNKNOWN_MEMBER": {"name": ...}}` stands for:
+/// botocore's spelling, in results, of a member the model does not know (awso keeps the
+/// name, with [`Value::Null`] as the value).
+fn unknown_union_member<'d>(
+    schema: &awso_core::Schema,
+    fields: &'d IndexMap<String, Document>,
+) -> Option<&'d str> {
+    if schema.kind() != ShapeKind::Union || fields.len() != 1 {
+        return None;
+    }
+    fields.get("SDK_UNKNOWN_MEMBER")?.get("name")?.as_str()
 }
 
 /// The botocore-style JSON of `value`: the inverse of [`to_value`].

@@ -6,7 +6,7 @@ use std::fmt;
 use super::body::DeclineBound;
 use super::errors::{DynamicError, error_parts};
 use super::headers::HeaderDeserializer;
-use super::{OperationSchema, Protocol, ServiceSchema};
+use super::{OperationSchema, Protocol, ServiceSchema, Unit};
 use crate::cbor::CborDeserializer;
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
@@ -506,7 +506,8 @@ impl<'r> ResponseReader<'r> {
         } else {
             self.body.trim_ascii().is_empty()
         };
-        if empty {
+        // An operation without an output reads nothing of the body, as botocore does.
+        if empty || Unit::is_unit(schema) {
             return Ok(());
         }
         let root = Member::root(schema);
@@ -528,7 +529,12 @@ impl<'r> ResponseReader<'r> {
                     (Place::Output, Protocol::AwsQuery)
                         if !de.enter_child(&self.operation.result_wrapper_name())? =>
                     {
-                        return Ok(());
+                        // A wrapper the model does not declare may be absent: botocore then
+                        // reads the members from the root element itself.
+                        if self.operation.result_wrapper().is_some() {
+                            return Ok(());
+                        }
+                        de = XmlDeserializer::from_slice(self.body)?;
                     }
                     (Place::Output, Protocol::RestXml) => {
                         if let Some(member) = root_text_member(schema, de.element_name()) {
