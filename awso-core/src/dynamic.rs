@@ -198,6 +198,16 @@ impl Model {
             }
             None => IndexMap::new(),
         };
+        // Every error structure of the service: a code naming one that an operation does
+        // not list is still read as it, as botocore reads it.
+        let service = service.map(|service| {
+            let errors: Vec<&'static Schema> = shapes
+                .values()
+                .copied()
+                .filter(|schema| schema.traits().error.is_some())
+                .collect();
+            service.with_errors(Box::leak(errors.into_boxed_slice()))
+        });
         let mut model = Self {
             service,
             shapes,

@@ -5,7 +5,9 @@
 //! lists as arrays, `null` as an absent member (or a sparse item), blobs as **base64 text**
 //! (JSON holds no bytes), timestamps as epoch seconds (fractions kept to the microsecond;
 //! ISO 8601 text is read too), non-finite floats as `"NaN"`, `"Infinity"`, `"-Infinity"`,
-//! big numbers as numbers or text, documents as themselves.
+//! big numbers as numbers or text, documents as themselves; a `jsonvalue` (mediaType JSON)
+//! string may be given as the JSON it holds and becomes its text; a union's unknown member
+//! is botocore's `{"SDK_UNKNOWN_MEMBER": {"name": ...}}`.
 //!
 //! ```
 //! use awso_core::schema::Member;
@@ -103,6 +105,11 @@ pub fn to_value_with(data: &Document, member: &Member, blobs: Blobs) -> Result<V
             )
         }
         (K::String, Document::String(s)) => Value::String(s.clone()),
+        // botocore gives a `jsonvalue` (mediaType JSON) string as the JSON it holds; awso
+        // holds the JSON text.
+        (K::String, _) if is_json_text(member) => {
+            Value::String(awso_core::json::to_string(data).map_err(|e| e.to_string())?)
+        }
         (K::Enum, Document::String(s)) => Value::Enum(s.clone()),
         (K::Boolean, Document::Boolean(b)) => Value::Boolean(*b),
         (K::Byte | K::Short | K::Integer | K::IntEnum, Document::Number(n)) => Value::Integer(
@@ -159,6 +166,15 @@ fn structure(
         }
     }
     Ok(Value::Structure(members))
+}
+
+/// Whether `member` holds JSON text (`@mediaType` JSON, botocore's `jsonvalue`).
+fn is_json_text(member: &Member) -> bool {
+    member
+        .traits()
+        .media_type
+        .or(member.target().traits().media_type)
+        .is_some_and(|m| m == "application/json" || m.ends_with("+json"))
 }
 
 /// The name of the member a union's `{"SDK_UNKNOWN_MEMBER": {"name": ...}}` stands for:

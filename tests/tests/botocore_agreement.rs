@@ -583,3 +583,124 @@ fn operation_without_output_ignores_the_body() {
     let value = response(&model, "Ping", 200, &[], b"OK").expect("an output");
     assert_eq!(value, structure(vec![]));
 }
+
+/// An error code naming an error structure of the service that the operation does not list
+/// is read as that structure, as botocore reads it: modeled in the dynamic mode, and kept
+/// with its members by `Unknown` in the typed mode (the operation's enum has no variant).
+#[test]
+fn service_errors_the_operation_does_not_list() {
+    #[derive(awso_core::AwsShape, Debug)]
+    #[awso(error(fault = "client"))]
+    struct Listed {}
+    #[derive(awso_core::AwsShape, Debug)]
+    #[awso(error(fault = "client"))]
+    struct Other {
+        #[awso(rename = "BodyMember")]
+        body_member: Option<String>,
+    }
+    #[derive(awso_core::AwsError, Debug)]
+    enum GetError {
+        Listed(Listed),
+        Unknown(awso_core::UnknownError),
+    }
+    static SERVICE_ERRORS: [&awso_core::Schema; 2] = [
+        <Listed as awso_core::AwsShape>::SCHEMA,
+        <Other as awso_core::AwsShape>::SCHEMA,
+    ];
+    let model = model(
+        "json",
+        r#", "jsonVersion": "1.1", "targetPrefix": "X""#,
+        r#""Get": {"name": "Get", "errors": [{"shape": "Listed"}]}"#,
+        r#""Listed": {"type": "structure", "exception": true, "members": {}},
+           "Other": {"type": "structure", "exception": true, "members": {"BodyMember": {"shape": "S"}}}"#,
+    );
+    let body = br#"{"__type": "Other", "BodyMember": "mybody", "Message": "mymessage"}"#;
+    let error = response(&model, "Get", 400, &[], body).expect_err("an error");
+    let Some(DynamicError::Modeled {
+        code,
+        schema,
+        value,
+    }) = error.service_error()
+    else {
+        panic!("expected a modeled error, got {error:?}");
+    };
+    assert_eq!((code.as_str(), schema.name()), ("Other", "Other"));
+    assert_eq!(value, &structure(vec![("BodyMember", string("mybody"))]));
+
+    let service = awso_core::protocol::ServiceSchema::new(Protocol::AwsJson1_1, "1")
+        .with_target_prefix("X")
+        .with_errors(&SERVICE_ERRORS);
+    let get = OperationSchema::new("Get", "POST", "/")
+        .with_errors(<GetError as awso_core::AwsError>::ERRORS);
+    let answer = http::Response::builder()
+        .status(400)
+        .body(body.to_vec())
+        .expect("a valid response");
+    let typed = awso_core::protocol::parse_response::<awso_core::protocol::Unit, GetError, _>(
+        &service, &get, &answer,
+    );
+    let Err(ResponseError::Service {
+        error: GetError::Unknown(unknown),
+        ..
+    }) = typed
+    else {
+        panic!("expected Unknown, got {typed:?}");
+    };
+    let (schema, members) = unknown.modeled().expect("the members are kept");
+    assert_eq!(schema.name(), "Other");
+    assert_eq!(members, &structure(vec![("BodyMember", string("mybody"))]));
+    assert_eq!(unknown.message(), Some("mymessage"));
+}
+
+/// botocore's spellings in params and results: a union's unknown member as
+/// `SDK_UNKNOWN_MEMBER` (awso keeps its name, with a null value), and a `jsonvalue` string
+/// as the JSON it holds (awso holds the text, sent as base64 in a header).
+#[test]
+fn botocore_spellings_of_unknown_union_members_and_json_values() {
+    use awso_core::schema::Member;
+    use awso_tests::params::{Blobs, to_value_with};
+    let model = model(
+        "rest-json",
+        "",
+        r#""Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "In"}, "output": {"shape": "Out"}}"#,
+        r#""In": {"type": "structure", "members": {
+              "Attr": {"shape": "S", "jsonvalue": true, "location": "header", "locationName": "X-Amz-Foo"}}},
+           "Out": {"type": "structure", "members": {"U": {"shape": "U"}}},
+           "U": {"type": "structure", "union": true, "members": {"S": {"shape": "S"}}}"#,
+    );
+    let data = |json: &str| awso_core::json::from_str::<awso_core::Document>(json).expect("JSON");
+    let root = |name: &str| Member::root(model.shape(name).expect("the shape"));
+    let result = to_value_with(
+        &data(r#"{"U": {"SDK_UNKNOWN_MEMBER": {"name": "Later"}}}"#),
+        &root("Out"),
+        Blobs::Text,
+    )
+    .expect("botocore's spelling reads");
+    assert_eq!(
+        result,
+        structure(vec![("U", structure(vec![("Later", Value::Null)]))])
+    );
+    let answer = response(&model, "Put", 200, &[], br#"{"U": {"Later": 1}}"#).expect("an output");
+    assert_eq!(answer, result);
+
+    let params = to_value_with(
+        &data(r#"{"Attr": {"Foo": "Bar"}}"#),
+        &root("In"),
+        Blobs::Text,
+    )
+    .expect("a JSON value reads");
+    assert_eq!(
+        params,
+        structure(vec![("Attr", string(r#"{"Foo":"Bar"}"#))])
+    );
+    let request = request(&model, "Put", &params);
+    // base64 of {"Foo":"Bar"}, as botocore's tests expect.
+    assert_eq!(
+        request
+            .headers()
+            .get("X-Amz-Foo")
+            .and_then(|v| v.to_str().ok()),
+        Some("eyJGb28iOiJCYXIifQ==")
+    );
+}
