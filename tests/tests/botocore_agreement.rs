@@ -704,3 +704,37 @@ fn botocore_spellings_of_unknown_union_members_and_json_values() {
         Some("eyJGb28iOiJCYXIifQ==")
     );
 }
+
+/// The automatic `Content-MD5` and `x-amzn-query-mode` headers are on by default and can be
+/// turned off (botocore adds the first in a handler after its serializer).
+#[test]
+fn request_options_turn_off_automatic_headers() {
+    let model = model(
+        "json",
+        r#", "jsonVersion": "1.0", "targetPrefix": "X", "awsQueryCompatible": {}"#,
+        r#""Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "In"}, "httpChecksumRequired": true}"#,
+        r#""In": {"type": "structure", "members": {"A": {"shape": "S"}}}"#,
+    );
+    let input = structure(vec![("A", string("x"))]);
+    let build = |options: &RequestOptions| {
+        build_request(
+            model.service().expect("a supported protocol"),
+            operation(&model, "Put"),
+            &input,
+            &Endpoint::parse("https://x.example.com").expect("a valid endpoint"),
+            options,
+        )
+        .expect("the request builds")
+    };
+    let has = |request: &http::Request<Vec<u8>>, name: &str| request.headers().contains_key(name);
+    let default = build(&RequestOptions::default());
+    assert!(has(&default, "content-md5") && has(&default, "x-amzn-query-mode"));
+    let off = build(&RequestOptions {
+        content_md5: false,
+        query_mode_header: false,
+        ..RequestOptions::default()
+    });
+    assert!(!has(&off, "content-md5") && !has(&off, "x-amzn-query-mode"));
+    assert_eq!(off.body(), default.body());
+}

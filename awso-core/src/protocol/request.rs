@@ -48,6 +48,12 @@ pub struct RequestOptions {
     /// left out of the path: S3's `/{Bucket}` once endpoint rules have put the bucket in the
     /// host or the path (default `None`). The label's member is still checked.
     pub path_prefix_in_endpoint: Option<&'static str>,
+    /// Sends the `Content-MD5` of the body that an operation with `@httpChecksumRequired`
+    /// asks for, when no flexible checksum stands in (default `true`). Off for a caller that
+    /// adds its own at a later stage, as botocore's handlers do after its serializer.
+    pub content_md5: bool,
+    /// Sends `x-amzn-query-mode: true` to a query-compatible service (default `true`).
+    pub query_mode_header: bool,
 }
 
 impl Default for RequestOptions {
@@ -56,6 +62,8 @@ impl Default for RequestOptions {
             idempotency_token: || uuid::Uuid::new_v4().to_string(),
             min_compression_size: 10_240,
             path_prefix_in_endpoint: None,
+            content_md5: true,
+            query_mode_header: true,
         }
     }
 }
@@ -107,7 +115,7 @@ pub fn build_request<I: AwsStruct>(
     let (body, content_type) = body(service, operation, &input, &mut bindings)?;
     let uri = bindings.uri(endpoint, options.path_prefix_in_endpoint)?;
     let mut headers = std::mem::take(&mut bindings.headers);
-    protocol_headers(service, operation, content_type, &mut headers);
+    protocol_headers(service, operation, content_type, options, &mut headers);
     let body = encode_body(operation, options, body, &mut headers)?;
     let mut builder = http::Request::builder().method(operation.method()).uri(uri);
     for (i, (name, value)) in headers.iter().enumerate() {
@@ -213,6 +221,7 @@ fn protocol_headers(
     service: &ServiceSchema,
     operation: &OperationSchema,
     content_type: Option<String>,
+    options: &RequestOptions,
     headers: &mut Vec<(String, String)>,
 ) {
     let bound = headers
@@ -233,7 +242,7 @@ fn protocol_headers(
         headers.push(("Smithy-Protocol".to_owned(), "rpc-v2-cbor".to_owned()));
         headers.push(("Accept".to_owned(), CBOR.to_owned()));
     }
-    if service.query_compatible() {
+    if service.query_compatible() && options.query_mode_header {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
     }
 }
@@ -247,11 +256,13 @@ fn encode_body(
     body: Vec<u8>,
     headers: &mut Vec<(String, String)>,
 ) -> Result<Vec<u8>> {
-    let md5 = (operation.checksum_required() && find_header(headers, "content-md5").is_none())
-        .then(|| {
-            use md5::Digest as _;
-            crate::types::encode_base64(&md5::Md5::digest(&body))
-        });
+    let md5 = (options.content_md5
+        && operation.checksum_required()
+        && find_header(headers, "content-md5").is_none())
+    .then(|| {
+        use md5::Digest as _;
+        crate::types::encode_base64(&md5::Md5::digest(&body))
+    });
     let body = if operation.gzip_requests() && body.len() >= options.min_compression_size {
         append_encoding(headers, "gzip");
         gzip(&body)?
