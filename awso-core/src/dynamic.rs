@@ -6,7 +6,11 @@
 //! [`Value`](crate::Value)s: botocore's way of working, in Rust.
 //!
 //! Schemas must be `'static` to be shared with derived code, so a model's schemas live until
-//! the process ends: load each model once (botocore keeps its loaded models too).
+//! the process ends; each distinct model document is built once per process, and loading it
+//! again gives the same schemas (botocore keeps its loaded models too), so memory grows with
+//! the distinct models loaded, not with the loads. (A document that fails to build is not
+//! kept, and what was built of it before the failure stays; [`Model::operation_schema`]
+//! builds anew on each call.)
 //!
 //! A required output member that a response leaves out is filled with its `@default`, else
 //! the zero of its kind ([`Value::zero_for`](crate::Value::zero_for)), in the dynamic mode
@@ -52,7 +56,7 @@
 //! ```
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use indexmap::IndexMap;
 
@@ -89,7 +93,7 @@ use crate::types::Document;
 /// assert_eq!(request.body(), b"Action=GetQueueUrl&Version=2012-11-05&QueueName=jobs");
 /// # Ok::<(), awso_core::Error>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Model {
     service: Option<ServiceSchema>,
     shapes: IndexMap<String, &'static Schema>,
@@ -182,9 +186,27 @@ impl Model {
     /// let model = Model::from_document(&doc)?;
     /// assert_eq!(model.shape("Names").and_then(|s| s.list_member()).map(|m| m.target().name()), Some("Name"));
     /// assert!(model.service().is_none()); // no metadata
+    /// // The same document again gives the same schemas: nothing more is built or kept.
+    /// let again = Model::from_document(&doc)?;
+    /// assert!(std::ptr::eq(model.shape("Names").unwrap(), again.shape("Names").unwrap()));
     /// # Ok::<(), awso_core::Error>(())
     /// ```
     pub fn from_document(doc: &Document) -> Result<Self> {
+        // Schemas are leaked (they must be `'static`), so each distinct document is built
+        // once per process and loading it again gives the same schemas: a process that
+        // loads models repeatedly holds each distinct model once.
+        static LOADED: OnceLock<Mutex<HashMap<ModelKey, Model>>> = OnceLock::new();
+        let key = ModelKey::of(&crate::json::to_string(doc)?);
+        let loaded = LOADED.get_or_init(Mutex::default);
+        let lock = || loaded.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(model) = lock().get(&key) {
+            return Ok(model.clone());
+        }
+        let model = Self::build(doc)?;
+        Ok(lock().entry(key).or_insert(model).clone())
+    }
+
+    fn build(doc: &Document) -> Result<Self> {
         let service = doc.get("metadata").and_then(service_schema);
         let shapes = match doc.get("shapes") {
             Some(shapes) => {
@@ -510,6 +532,24 @@ fn service_schema(metadata: &Document) -> Option<ServiceSchema> {
         service = service.with_query_compatible();
     }
     Some(service)
+}
+
+/// The identity of a model document: two 64-bit hashes of its JSON text, salted apart (the
+/// text itself would keep a second copy of every model loaded).
+#[derive(PartialEq, Eq, Hash)]
+struct ModelKey(u64, u64);
+
+impl ModelKey {
+    fn of(text: &str) -> Self {
+        use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+        let hash = |salt: u8| {
+            let mut hasher = DefaultHasher::new();
+            salt.hash(&mut hasher);
+            text.hash(&mut hasher);
+            hasher.finish()
+        };
+        Self(hash(0), hash(1))
+    }
 }
 
 /// Whether an operation declares a `payload` on its `input` or `output` reference (service
