@@ -431,6 +431,16 @@ impl<'a> Generator<'a> {
             if service.query_compatible() {
                 calls.extend(quote!(.with_query_compatible()));
             }
+            // Every error structure: an operation's `Unknown` keeps the members of one it
+            // does not list.
+            let errors: Vec<&syn::Ident> = service
+                .errors()
+                .iter()
+                .filter_map(|schema| self.types.types.get(schema.name()))
+                .collect();
+            if !errors.is_empty() {
+                calls.extend(quote!(.with_errors(&[#(<#errors as #rt::AwsShape>::SCHEMA),*])));
+            }
             items.extend(quote! {
                 /// The service: its protocol and API version.
                 pub const SERVICE: #rt::protocol::ServiceSchema =

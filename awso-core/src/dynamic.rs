@@ -6,7 +6,11 @@
 //! [`Value`](crate::Value)s: botocore's way of working, in Rust.
 //!
 //! Schemas must be `'static` to be shared with derived code, so a model's schemas live until
-//! the process ends: load each model once (botocore keeps its loaded models too).
+//! the process ends; each distinct model document is built once per process, and loading it
+//! again gives the same schemas (botocore keeps its loaded models too), so memory grows with
+//! the distinct models loaded, not with the loads. (A document that fails to build is not
+//! kept, and what was built of it before the failure stays; [`Model::operation_schema`]
+//! builds anew on each call.)
 //!
 //! A required output member that a response leaves out is filled with its `@default`, else
 //! the zero of its kind ([`Value::zero_for`](crate::Value::zero_for)), in the dynamic mode
@@ -20,8 +24,9 @@
 //! | botocore | schema |
 //! |---|---|
 //! | member `locationName` (no `location`) | `xmlName` and `jsonName` (the body name) |
-//! | `location`: `header` / `headers` / `uri` / `querystring` / `statusCode` | `httpHeader` / `httpPrefixHeaders` / `httpLabel` / `httpQuery` (`httpQueryParams` for a map) / `httpResponseCode`, named by `locationName` |
-//! | structure `payload` | `httpPayload` on that member |
+//! | `location`: `header` / `headers` / `uri` / `querystring` / `statusCode` | `httpHeader` / `httpPrefixHeaders` / `httpLabel` / `httpQuery` (`httpQueryParams` for a map) / `httpResponseCode`, named by `locationName` (else the member's name) |
+//! | the same keys, `jsonvalue`, `queryName`, `xmlAttribute`, `hostLabel` on the target shape | as on the member (botocore merges the member over its target) |
+//! | structure `payload`, or `payload` on an operation's `input`/`output` reference | `httpPayload` on that member |
 //! | `flattened` (member or list/map shape), `xmlAttribute`, `xmlNamespace` | the XML traits |
 //! | `queryName`, `jsonvalue`, `idempotencyToken`, `hostLabel`, `timestampFormat` | `ec2QueryName`, `mediaType` JSON, the same traits |
 //! | `error` {`code`, `httpStatusCode`, `senderFault`}, `fault` | `@error` (`code` is the awsQuery code) |
@@ -51,7 +56,7 @@
 //! ```
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use indexmap::IndexMap;
 
@@ -88,7 +93,7 @@ use crate::types::Document;
 /// assert_eq!(request.body(), b"Action=GetQueueUrl&Version=2012-11-05&QueueName=jobs");
 /// # Ok::<(), awso_core::Error>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Model {
     service: Option<ServiceSchema>,
     shapes: IndexMap<String, &'static Schema>,
@@ -181,14 +186,50 @@ impl Model {
     /// let model = Model::from_document(&doc)?;
     /// assert_eq!(model.shape("Names").and_then(|s| s.list_member()).map(|m| m.target().name()), Some("Name"));
     /// assert!(model.service().is_none()); // no metadata
+    /// // The same document again gives the same schemas: nothing more is built or kept.
+    /// let again = Model::from_document(&doc)?;
+    /// assert!(std::ptr::eq(model.shape("Names").unwrap(), again.shape("Names").unwrap()));
     /// # Ok::<(), awso_core::Error>(())
     /// ```
     pub fn from_document(doc: &Document) -> Result<Self> {
+        // Schemas are leaked (they must be `'static`), so each distinct document is built
+        // once per process and loading it again gives the same schemas: a process that
+        // loads models repeatedly holds each distinct model once.
+        static LOADED: OnceLock<Mutex<HashMap<ModelKey, Model>>> = OnceLock::new();
+        let key = ModelKey::of(&crate::json::to_string(doc)?);
+        let loaded = LOADED.get_or_init(Mutex::default);
+        let lock = || loaded.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(model) = lock().get(&key) {
+            return Ok(model.clone());
+        }
+        let model = Self::build(doc)?;
+        Ok(lock().entry(key).or_insert(model).clone())
+    }
+
+    fn build(doc: &Document) -> Result<Self> {
         let service = doc.get("metadata").and_then(service_schema);
         let shapes = match doc.get("shapes") {
-            Some(shapes) => build_shapes(object(shapes, "shapes")?)?,
+            Some(shapes) => {
+                let shapes = object(shapes, "shapes")?;
+                match doc.get("operations") {
+                    Some(operations) if declares_reference_payloads(operations) => {
+                        build_shapes(&with_reference_payloads(shapes, operations)?)?
+                    }
+                    _ => build_shapes(shapes)?,
+                }
+            }
             None => IndexMap::new(),
         };
+        // Every error structure of the service: a code naming one that an operation does
+        // not list is still read as it, as botocore reads it.
+        let service = service.map(|service| {
+            let errors: Vec<&'static Schema> = shapes
+                .values()
+                .copied()
+                .filter(|schema| schema.traits().error.is_some())
+                .collect();
+            service.with_errors(Box::leak(errors.into_boxed_slice()))
+        });
         let mut model = Self {
             service,
             shapes,
@@ -333,7 +374,8 @@ impl Model {
     }
 
     /// Builds the operation an operation model (`"name"`, `"http"`, `"input"`, ...) describes,
-    /// against this model's shapes: how the protocol tests' `given` sections are read.
+    /// against this model's shapes. A `payload` on its `input` reference changes the shape
+    /// itself, so it counts only for operations read with the model (under `operations`).
     ///
     /// ```
     /// # const SQS: &str = r#"{
@@ -492,6 +534,72 @@ fn service_schema(metadata: &Document) -> Option<ServiceSchema> {
     Some(service)
 }
 
+/// The identity of a model document: two 64-bit hashes of its JSON text, salted apart (the
+/// text itself would keep a second copy of every model loaded).
+#[derive(PartialEq, Eq, Hash)]
+struct ModelKey(u64, u64);
+
+impl ModelKey {
+    fn of(text: &str) -> Self {
+        use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+        let hash = |salt: u8| {
+            let mut hasher = DefaultHasher::new();
+            salt.hash(&mut hasher);
+            text.hash(&mut hasher);
+            hasher.finish()
+        };
+        Self(hash(0), hash(1))
+    }
+}
+
+/// Whether an operation declares a `payload` on its `input` or `output` reference (service
+/// models declare payloads on shapes: their shapes are then not copied).
+fn declares_reference_payloads(operations: &Document) -> bool {
+    let Document::Object(operations) = operations else {
+        return false;
+    };
+    operations.values().any(|op| {
+        ["input", "output"]
+            .iter()
+            .any(|key| op.get(key).is_some_and(|r| r.get("payload").is_some()))
+    })
+}
+
+/// The shapes with the `payload` an operation's `input` or `output` reference declares
+/// folded into the structure it names. botocore merges a reference's keys over the shape it
+/// names; `payload` is the one that changes a structure, and its older protocol tests
+/// declare it on the operation. Two operations naming different payloads for one shape are
+/// a contradiction, reported as an error.
+fn with_reference_payloads(
+    shapes: &IndexMap<String, Document>,
+    operations: &Document,
+) -> Result<IndexMap<String, Document>> {
+    let mut shapes = shapes.clone();
+    for (op_name, op) in object(operations, "operations")? {
+        for reference in ["input", "output"].iter().filter_map(|key| op.get(key)) {
+            let (Some(name), Some(payload)) = (text(reference, "shape"), reference.get("payload"))
+            else {
+                continue;
+            };
+            let Some(Document::Object(shape)) = shapes.get_mut(name) else {
+                continue; // a missing shape is reported where the operation is read
+            };
+            match shape.get("payload") {
+                Some(declared) if declared != payload => {
+                    return Err(Error::invalid(
+                        "botocore model",
+                        format!("operation `{op_name}` gives shape `{name}` another payload"),
+                    ));
+                }
+                _ => {
+                    shape.insert("payload".to_owned(), payload.clone());
+                }
+            }
+        }
+    }
+    Ok(shapes)
+}
+
 /// Builds every shape: each gets a cell first, so members can refer to any shape (and
 /// recursive shapes to themselves) before it is built.
 fn build_shapes(shapes: &IndexMap<String, Document>) -> Result<IndexMap<String, &'static Schema>> {
@@ -645,6 +753,43 @@ fn list_shape_name(target: Option<&Document>) -> Option<&str> {
         .and_then(|t| text(t, "locationName"))
 }
 
+/// A member's serialization traits as botocore reads them: the member reference's own,
+/// else the target shape's (botocore merges the reference over the shape, so a `location`,
+/// `jsonvalue` or `queryName` declared on a shape binds every member that targets it).
+struct Binding<'d> {
+    reference: &'d Document,
+    target: Option<&'d Document>,
+}
+
+impl<'d> Binding<'d> {
+    fn text(&self, key: &str) -> Option<&'d str> {
+        text(self.reference, key).or_else(|| self.target.and_then(|t| text(t, key)))
+    }
+
+    fn flag(&self, key: &str) -> bool {
+        match self.reference.get(key) {
+            Some(value) => matches!(value, Document::Boolean(true)),
+            None => self.target.is_some_and(|t| flag(t, key)),
+        }
+    }
+
+    fn location(&self) -> Option<&'d str> {
+        self.text("location")
+    }
+
+    /// The target's `locationName` when the target also declares the `location` it names
+    /// (a header shape with its header's name, a prefix-header map with its prefix). A
+    /// `locationName` alone on a structure shape is the shape's XML element name, which a
+    /// member's own name overrides (Smithy's `xmlName` on a shape).
+    fn target_location_name(&self) -> Option<&'d str> {
+        let target = self.target?;
+        if text(self.reference, "location").is_some() || text(target, "location").is_none() {
+            return None;
+        }
+        text(target, "locationName")
+    }
+}
+
 impl Context<'_> {
     fn target<'r>(&self, reference: &'r Document) -> Result<(&'r str, SchemaRef)> {
         let name = text(reference, "shape").ok_or_else(|| Error::invalid("member", "no shape"))?;
@@ -690,12 +835,20 @@ impl Context<'_> {
         let (target_name, target) = self.target(reference)?;
         let target_doc = self.shapes.get(target_name);
         let mut traits = MemberTraits::NONE;
+        let binding = Binding {
+            reference,
+            target: target_doc,
+        };
+        let location = binding.location();
         let location_name = flattened_item_name(reference, target_doc)
             .or_else(|| text(reference, "locationName"))
+            .or_else(|| binding.target_location_name())
             .or_else(|| list_shape_name(target_doc))
             .map(leak);
-        traits.http = match (text(reference, "location"), location_name) {
-            (Some("header"), Some(header)) => Some(HttpBinding::Header(header)),
+        traits.http = match (location, location_name) {
+            (Some("header"), header) => {
+                Some(HttpBinding::Header(header.unwrap_or_else(|| leak(name))))
+            }
             (Some("headers"), prefix) => Some(HttpBinding::PrefixHeaders(prefix.unwrap_or(""))),
             (Some("uri"), label) => Some(HttpBinding::Label {
                 name: label.unwrap_or_else(|| leak(name)),
@@ -719,19 +872,19 @@ impl Context<'_> {
                 traits.json_name = location_name;
             }
         }
-        traits.xml_attribute = flag(reference, "xmlAttribute");
+        traits.xml_attribute = binding.flag("xmlAttribute");
         traits.xml_flattened =
             flag(reference, "flattened") || target_doc.is_some_and(|t| flag(t, "flattened"));
         traits.xml_namespace = namespace(reference);
-        traits.ec2_query_name = text(reference, "queryName").map(leak);
+        traits.ec2_query_name = binding.text("queryName").map(leak);
         traits.timestamp_format = timestamp_format(reference);
-        traits.host_label = flag(reference, "hostLabel");
+        traits.host_label = binding.flag("hostLabel");
         traits.idempotency_token = flag(reference, "idempotencyToken");
         traits.sensitive = flag(reference, "sensitive");
         // S3 marks its streamed payloads on the member, other services on the blob shape.
         traits.streaming = flag(reference, "streaming");
         traits.requires_length = flag(reference, "requiresLength");
-        if flag(reference, "jsonvalue") {
+        if binding.flag("jsonvalue") {
             traits.media_type = Some("application/json");
         }
         Ok(Member::new(leak(name), index, target).with_traits(traits))

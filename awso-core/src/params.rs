@@ -5,7 +5,9 @@
 //! as arrays, `null` as an absent member (or a sparse item), blobs as **base64 text** (JSON
 //! holds no bytes), timestamps as epoch seconds (fractions kept to the microsecond; ISO 8601
 //! text is read too), non-finite floats as `"NaN"`, `"Infinity"`, `"-Infinity"`, big numbers
-//! as numbers or text, documents as themselves. Reading is strict: a member the shape lacks
+//! as numbers or text, documents as themselves; a `jsonvalue` (mediaType JSON) string may be
+//! given as the JSON it holds and becomes its text; a union's unknown member is botocore's
+//! `{"SDK_UNKNOWN_MEMBER": {"name": ...}}`. Reading is strict: a member the shape lacks
 //! or a value of the wrong kind is an error naming the member path, never dropped.
 //!
 //! ```
@@ -111,6 +113,9 @@ pub fn to_value_with(data: &Document, member: &Member, blobs: Blobs) -> Result<V
             Value::Map(values)
         }
         (K::String, Document::String(s)) => Value::String(s.clone()),
+        // botocore gives a `jsonvalue` (mediaType JSON) string as the JSON it holds; awso
+        // holds the JSON text.
+        (K::String, _) if is_json_text(member) => Value::String(crate::json::to_string(data)?),
         (K::Enum, Document::String(s)) => Value::Enum(s.clone()),
         (K::Boolean, Document::Boolean(b)) => Value::Boolean(*b),
         (K::Byte | K::Short | K::Integer | K::IntEnum, Document::Number(n)) => {
@@ -150,6 +155,12 @@ fn structure(
     fields: &IndexMap<String, Document>,
     blobs: Blobs,
 ) -> Result<Value> {
+    if let Some(name) = unknown_union_member(schema, fields) {
+        return Ok(Value::Structure(vec![(
+            name.to_owned().into(),
+            Value::Null,
+        )]));
+    }
     if let Some(unknown) = fields.keys().find(|k| schema.member_named(k).is_none()) {
         return Err(Error::invalid(
             "member",
@@ -164,6 +175,28 @@ fn structure(
         }
     }
     Ok(Value::Structure(members))
+}
+
+/// Whether `member` holds JSON text (`@mediaType` JSON, botocore's `jsonvalue`).
+fn is_json_text(member: &Member) -> bool {
+    member
+        .traits()
+        .media_type
+        .or(member.target().traits().media_type)
+        .is_some_and(|m| m == "application/json" || m.ends_with("+json"))
+}
+
+/// The name of the member a union's `{"SDK_UNKNOWN_MEMBER": {"name": ...}}` stands for:
+/// botocore's spelling, in results, of a member the model does not know (kept by name, with
+/// [`Value::Null`] as the value).
+fn unknown_union_member<'d>(
+    schema: &Schema,
+    fields: &'d IndexMap<String, Document>,
+) -> Option<&'d str> {
+    if schema.kind() != ShapeKind::Union || fields.len() != 1 {
+        return None;
+    }
+    fields.get("SDK_UNKNOWN_MEMBER")?.get("name")?.as_str()
 }
 
 /// What a shape kind takes, for the error of a value that does not fit.

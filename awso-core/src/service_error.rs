@@ -48,6 +48,7 @@ use crate::schema::{Member, Schema, SchemaRef};
 use crate::ser::{MemberSerializer, ShapeSerializer};
 use crate::shape::{AwsShape, AwsStruct, StructBuilder};
 use crate::types::Document;
+use crate::value::Value;
 use crate::view::{MemberView, View};
 use crate::xml::XmlDeserializer;
 
@@ -131,7 +132,7 @@ pub fn error_code(schema: &'static Schema) -> &'static str {
 /// assert_eq!(error.to_string(), "Throttling: slow down");
 /// assert!(format!("{error:?}").contains("body: \"0 bytes\""));
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub struct UnknownError {
     code: String,
     message: Option<String>,
@@ -139,6 +140,20 @@ pub struct UnknownError {
     request_id: Option<String>,
     body: Vec<u8>,
     decode_error: Option<String>,
+    modeled: Option<Box<ServiceModeled>>,
+}
+
+/// The members of an error structure the service models and the operation does not list.
+#[derive(Clone)]
+struct ServiceModeled {
+    schema: &'static Schema,
+    value: Value,
+}
+
+impl PartialEq for ServiceModeled {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.schema, other.schema) && self.value == other.value
+    }
 }
 
 impl UnknownError {
@@ -158,6 +173,7 @@ impl UnknownError {
             request_id: None,
             body: Vec::new(),
             decode_error: None,
+            modeled: None,
         }
     }
 
@@ -271,7 +287,43 @@ impl UnknownError {
             request_id,
             body: body.to_vec(),
             decode_error: None,
+            modeled: None,
         }
+    }
+
+    /// The error structure the code names and its members, when the service models it but
+    /// the operation does not list it (botocore reads such an answer as that structure too;
+    /// see [`ServiceSchema::with_errors`](crate::protocol::ServiceSchema::with_errors)).
+    ///
+    /// ```
+    /// use awso_core::{UnknownError, Value};
+    /// use awso_core::schema::Schema;
+    ///
+    /// static LIMIT: Schema = Schema::structure("LimitExceeded", &[]);
+    /// let unknown = UnknownError::new("LimitExceeded").with_modeled(&LIMIT, Value::Structure(Vec::new()));
+    /// assert_eq!(unknown.modeled().map(|(schema, _)| schema.name()), Some("LimitExceeded"));
+    /// assert!(UnknownError::new("Other").modeled().is_none());
+    /// ```
+    pub fn modeled(&self) -> Option<(&'static Schema, &Value)> {
+        self.modeled.as_ref().map(|m| (m.schema, &m.value))
+    }
+
+    /// Records the error structure the code names and its members: see
+    /// [`modeled`](Self::modeled).
+    ///
+    /// ```
+    /// use awso_core::{UnknownError, Value};
+    /// use awso_core::schema::Schema;
+    ///
+    /// static LIMIT: Schema = Schema::structure("LimitExceeded", &[]);
+    /// let members = Value::Structure(Vec::new());
+    /// let unknown = UnknownError::new("LimitExceeded").with_modeled(&LIMIT, members.clone());
+    /// assert_eq!(unknown.modeled().map(|(_, value)| value), Some(&members));
+    /// ```
+    #[must_use]
+    pub fn with_modeled(mut self, schema: &'static Schema, value: Value) -> Self {
+        self.modeled = Some(Box::new(ServiceModeled { schema, value }));
+        self
     }
 
     /// Records why the body could not be read as the modeled error of this code.
@@ -298,6 +350,8 @@ impl fmt::Debug for UnknownError {
             .field("request_id", &self.request_id)
             .field("body", &format_args!("\"{} bytes\"", self.body.len()))
             .field("decode_error", &self.decode_error)
+            // The members may be sensitive: the structure's name only.
+            .field("modeled", &self.modeled.as_ref().map(|m| m.schema.name()))
             .finish()
     }
 }

@@ -1,6 +1,7 @@
 //! Shapes shared by the integration tests: one of every kind, and the combinations where
 //! codecs differ.
 
+pub mod case_model;
 pub mod params;
 
 use std::collections::BTreeMap;

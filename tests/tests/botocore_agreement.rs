@@ -483,3 +483,258 @@ fn rest_xml_input_without_body_members_set_sends_no_body() {
     assert_eq!(body(&request), "");
     assert!(request.headers().get("content-type").is_none());
 }
+
+// botocore's grammar beyond the Smithy suites, as its older hand-written protocol tests
+// (botocore 1.31, `tests/heldout.sh`) use it; the expected forms are those tests'.
+
+/// `character` is a string to botocore.
+#[test]
+fn character_shapes_are_strings() {
+    let model = model(
+        "json",
+        r#", "jsonVersion": "1.1", "targetPrefix": "X""#,
+        r#""Get": {"name": "Get", "output": {"shape": "Out"}}"#,
+        r#""Out": {"type": "structure", "members": {"Char": {"shape": "C"}}},
+           "C": {"type": "character"}"#,
+    );
+    let value = response(&model, "Get", 200, &[], br#"{"Char": "a"}"#).expect("an output");
+    assert_eq!(value, structure(vec![("Char", string("a"))]));
+}
+
+/// A `location` declared on the target shape binds the members that target it: named by
+/// the member's `locationName`, else by the member's name; a `headers` map shape with its
+/// prefix as `locationName` likewise.
+#[test]
+fn bindings_declared_on_the_target_shape() {
+    let model = model(
+        "rest-json",
+        "",
+        r#""Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "In"}, "output": {"shape": "In"}}"#,
+        r#""In": {"type": "structure", "members": {
+              "ImaHeader": {"shape": "H"}, "Renamed": {"shape": "H", "locationName": "x-renamed"},
+              "Meta": {"shape": "M"}}},
+           "H": {"type": "string", "location": "header"},
+           "M": {"type": "map", "location": "headers", "locationName": "x-foo-",
+                 "key": {"shape": "S"}, "value": {"shape": "S"}}"#,
+    );
+    let meta = Value::Map(vec![("a".to_owned(), string("b"))]);
+    let input = structure(vec![
+        ("ImaHeader", string("one")),
+        ("Renamed", string("two")),
+        ("Meta", meta.clone()),
+    ]);
+    let request = request(&model, "Put", &input);
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
+    assert_eq!(
+        (header("ImaHeader"), header("x-renamed"), header("x-foo-a")),
+        (Some("one"), Some("two"), Some("b"))
+    );
+    assert_eq!(body(&request), "", "every member is bound to the head");
+    let headers = [("ImaHeader", "one"), ("x-renamed", "two"), ("x-foo-a", "b")];
+    let value = response(&model, "Put", 200, &headers, b"{}").expect("an output");
+    assert_eq!(value, input);
+}
+
+/// A `payload` on the operation's `input` reference (where botocore's older tests declare
+/// it) makes that member the body.
+#[test]
+fn payload_declared_on_the_operation_reference() {
+    let model = model(
+        "rest-json",
+        "",
+        r#""Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "In", "payload": "foo"}}"#,
+        r#""In": {"type": "structure", "members": {"foo": {"shape": "Foo"}}},
+           "Foo": {"type": "structure", "members": {"baz": {"shape": "S"}}}"#,
+    );
+    let input = structure(vec![("foo", structure(vec![("baz", string("bar"))]))]);
+    assert_eq!(body(&request(&model, "Put", &input)), r#"{"baz":"bar"}"#);
+}
+
+/// An awsQuery output without a declared `resultWrapper`, answered without one: botocore
+/// reads the members from the root element.
+#[test]
+fn query_output_without_its_wrapper() {
+    let model = model(
+        "query",
+        "",
+        r#""Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
+            "output": {"shape": "Out"}}"#,
+        r#""Out": {"type": "structure", "members": {"Str": {"shape": "S"}}}"#,
+    );
+    let body = b"<GetResponse><Str>myname</Str><RequestId>r</RequestId></GetResponse>";
+    let value = response(&model, "Get", 200, &[], body).expect("an output");
+    assert_eq!(value, structure(vec![("Str", string("myname"))]));
+    let wrapped = b"<GetResponse><GetResult><Str>wrapped</Str></GetResult></GetResponse>";
+    let value = response(&model, "Get", 200, &[], wrapped).expect("an output");
+    assert_eq!(value, structure(vec![("Str", string("wrapped"))]));
+}
+
+/// An operation without an output reads nothing of a success body, whatever it holds.
+#[test]
+fn operation_without_output_ignores_the_body() {
+    let model = model(
+        "rest-json",
+        "",
+        r#""Ping": {"name": "Ping", "http": {"method": "GET", "requestUri": "/"}}"#,
+        r#""Unused": {"type": "structure", "members": {}}"#,
+    );
+    let value = response(&model, "Ping", 200, &[], b"OK").expect("an output");
+    assert_eq!(value, structure(vec![]));
+}
+
+/// An error code naming an error structure of the service that the operation does not list
+/// is read as that structure, as botocore reads it: modeled in the dynamic mode, and kept
+/// with its members by `Unknown` in the typed mode (the operation's enum has no variant).
+#[test]
+fn service_errors_the_operation_does_not_list() {
+    #[derive(awso_core::AwsShape, Debug)]
+    #[awso(error(fault = "client"))]
+    struct Listed {}
+    #[derive(awso_core::AwsShape, Debug)]
+    #[awso(error(fault = "client"))]
+    struct Other {
+        #[awso(rename = "BodyMember")]
+        body_member: Option<String>,
+    }
+    #[derive(awso_core::AwsError, Debug)]
+    enum GetError {
+        Listed(Listed),
+        Unknown(awso_core::UnknownError),
+    }
+    static SERVICE_ERRORS: [&awso_core::Schema; 2] = [
+        <Listed as awso_core::AwsShape>::SCHEMA,
+        <Other as awso_core::AwsShape>::SCHEMA,
+    ];
+    let model = model(
+        "json",
+        r#", "jsonVersion": "1.1", "targetPrefix": "X""#,
+        r#""Get": {"name": "Get", "errors": [{"shape": "Listed"}]}"#,
+        r#""Listed": {"type": "structure", "exception": true, "members": {}},
+           "Other": {"type": "structure", "exception": true, "members": {"BodyMember": {"shape": "S"}}}"#,
+    );
+    let body = br#"{"__type": "Other", "BodyMember": "mybody", "Message": "mymessage"}"#;
+    let error = response(&model, "Get", 400, &[], body).expect_err("an error");
+    let Some(DynamicError::Modeled {
+        code,
+        schema,
+        value,
+    }) = error.service_error()
+    else {
+        panic!("expected a modeled error, got {error:?}");
+    };
+    assert_eq!((code.as_str(), schema.name()), ("Other", "Other"));
+    assert_eq!(value, &structure(vec![("BodyMember", string("mybody"))]));
+
+    let service = awso_core::protocol::ServiceSchema::new(Protocol::AwsJson1_1, "1")
+        .with_target_prefix("X")
+        .with_errors(&SERVICE_ERRORS);
+    let get = OperationSchema::new("Get", "POST", "/")
+        .with_errors(<GetError as awso_core::AwsError>::ERRORS);
+    let answer = http::Response::builder()
+        .status(400)
+        .body(body.to_vec())
+        .expect("a valid response");
+    let typed = awso_core::protocol::parse_response::<awso_core::protocol::Unit, GetError, _>(
+        &service, &get, &answer,
+    );
+    let Err(ResponseError::Service {
+        error: GetError::Unknown(unknown),
+        ..
+    }) = typed
+    else {
+        panic!("expected Unknown, got {typed:?}");
+    };
+    let (schema, members) = unknown.modeled().expect("the members are kept");
+    assert_eq!(schema.name(), "Other");
+    assert_eq!(members, &structure(vec![("BodyMember", string("mybody"))]));
+    assert_eq!(unknown.message(), Some("mymessage"));
+}
+
+/// botocore's spellings in params and results: a union's unknown member as
+/// `SDK_UNKNOWN_MEMBER` (awso keeps its name, with a null value), and a `jsonvalue` string
+/// as the JSON it holds (awso holds the text, sent as base64 in a header).
+#[test]
+fn botocore_spellings_of_unknown_union_members_and_json_values() {
+    use awso_core::schema::Member;
+    use awso_tests::params::{Blobs, to_value_with};
+    let model = model(
+        "rest-json",
+        "",
+        r#""Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "In"}, "output": {"shape": "Out"}}"#,
+        r#""In": {"type": "structure", "members": {
+              "Attr": {"shape": "S", "jsonvalue": true, "location": "header", "locationName": "X-Amz-Foo"}}},
+           "Out": {"type": "structure", "members": {"U": {"shape": "U"}}},
+           "U": {"type": "structure", "union": true, "members": {"S": {"shape": "S"}}}"#,
+    );
+    let data = |json: &str| awso_core::json::from_str::<awso_core::Document>(json).expect("JSON");
+    let root = |name: &str| Member::root(model.shape(name).expect("the shape"));
+    let result = to_value_with(
+        &data(r#"{"U": {"SDK_UNKNOWN_MEMBER": {"name": "Later"}}}"#),
+        &root("Out"),
+        Blobs::Text,
+    )
+    .expect("botocore's spelling reads");
+    assert_eq!(
+        result,
+        structure(vec![("U", structure(vec![("Later", Value::Null)]))])
+    );
+    let answer = response(&model, "Put", 200, &[], br#"{"U": {"Later": 1}}"#).expect("an output");
+    assert_eq!(answer, result);
+
+    let params = to_value_with(
+        &data(r#"{"Attr": {"Foo": "Bar"}}"#),
+        &root("In"),
+        Blobs::Text,
+    )
+    .expect("a JSON value reads");
+    assert_eq!(
+        params,
+        structure(vec![("Attr", string(r#"{"Foo":"Bar"}"#))])
+    );
+    let request = request(&model, "Put", &params);
+    // base64 of {"Foo":"Bar"}, as botocore's tests expect.
+    assert_eq!(
+        request
+            .headers()
+            .get("X-Amz-Foo")
+            .and_then(|v| v.to_str().ok()),
+        Some("eyJGb28iOiJCYXIifQ==")
+    );
+}
+
+/// The automatic `Content-MD5` and `x-amzn-query-mode` headers are on by default and can be
+/// turned off (botocore adds the first in a handler after its serializer).
+#[test]
+fn request_options_turn_off_automatic_headers() {
+    let model = model(
+        "json",
+        r#", "jsonVersion": "1.0", "targetPrefix": "X", "awsQueryCompatible": {}"#,
+        r#""Put": {"name": "Put", "http": {"method": "POST", "requestUri": "/"},
+            "input": {"shape": "In"}, "httpChecksumRequired": true}"#,
+        r#""In": {"type": "structure", "members": {"A": {"shape": "S"}}}"#,
+    );
+    let input = structure(vec![("A", string("x"))]);
+    let build = |options: &RequestOptions| {
+        build_request(
+            model.service().expect("a supported protocol"),
+            operation(&model, "Put"),
+            &input,
+            &Endpoint::parse("https://x.example.com").expect("a valid endpoint"),
+            options,
+        )
+        .expect("the request builds")
+    };
+    let has = |request: &http::Request<Vec<u8>>, name: &str| request.headers().contains_key(name);
+    let default = build(&RequestOptions::default());
+    assert!(has(&default, "content-md5") && has(&default, "x-amzn-query-mode"));
+    let off = build(&RequestOptions {
+        content_md5: false,
+        query_mode_header: false,
+        ..RequestOptions::default()
+    });
+    assert!(!has(&off, "content-md5") && !has(&off, "x-amzn-query-mode"));
+    assert_eq!(off.body(), default.body());
+}

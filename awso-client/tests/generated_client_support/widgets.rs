@@ -101,7 +101,8 @@ pub const SERVICE: ::awso_core::protocol::ServiceSchema =
         ::awso_core::protocol::Protocol::AwsJson1_0,
         "2026-01-01",
     )
-    .with_target_prefix("Widgets_20260101");
+    .with_target_prefix("Widgets_20260101")
+    .with_errors(&[<WidgetNotFound as ::awso_core::AwsShape>::SCHEMA]);
 /// The `ListWidgets` operation: `POST /`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListWidgets;

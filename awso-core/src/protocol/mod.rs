@@ -207,6 +207,7 @@ pub struct ServiceSchema {
     api_version: &'static str,
     target_prefix: Option<&'static str>,
     query_compatible: bool,
+    errors: &'static [&'static Schema],
 }
 
 impl ServiceSchema {
@@ -227,7 +228,48 @@ impl ServiceSchema {
             api_version,
             target_prefix: None,
             query_compatible: false,
+            errors: &[],
         }
+    }
+
+    /// Every error structure of the service. An error response whose code names one that
+    /// the operation does not list is still read as that structure, as botocore reads it:
+    /// in the dynamic mode it is a [`DynamicError::Modeled`]; a typed operation's error enum
+    /// has no variant for it, so it stays `Unknown`, whose
+    /// [`UnknownError::modeled`](crate::UnknownError::modeled) gives
+    /// the structure's members (an exhaustive match over the operation's errors keeps
+    /// meaning "what this operation is documented to return").
+    ///
+    /// ```
+    /// use awso_core::protocol::{self, DynamicError, OperationSchema, Protocol, ServiceSchema};
+    /// use awso_core::schema::{ErrorFault, ErrorTrait, Member, Schema, SchemaRef, ShapeTraits};
+    ///
+    /// static LIMIT: Schema = Schema::structure("LimitExceeded", &[Member::new("Limit", 0, SchemaRef::of::<i32>())])
+    ///     .with_traits(ShapeTraits::NONE.error(ErrorTrait { fault: ErrorFault::Client, http_status: None, code: None }));
+    /// static ERRORS: [&Schema; 1] = [&LIMIT];
+    /// const SERVICE: ServiceSchema = ServiceSchema::new(Protocol::AwsJson1_1, "1").with_errors(&ERRORS);
+    /// const LIST: OperationSchema = OperationSchema::new("List", "POST", "/");
+    /// let answer = http::Response::builder().status(400)
+    ///     .body(br#"{"__type": "LimitExceeded", "Limit": 5}"#.to_vec()).unwrap();
+    /// let error = protocol::parse_response_dynamic(&SERVICE, &LIST, &answer).unwrap_err();
+    /// assert!(matches!(error.service_error(), Some(DynamicError::Modeled { schema, .. }) if schema.name() == "LimitExceeded"));
+    /// assert_eq!(SERVICE.errors().len(), 1);
+    /// ```
+    #[must_use]
+    pub const fn with_errors(mut self, errors: &'static [&'static Schema]) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    /// Every error structure of the service: see [`with_errors`](Self::with_errors).
+    ///
+    /// ```
+    /// use awso_core::protocol::{Protocol, ServiceSchema};
+    ///
+    /// assert!(ServiceSchema::new(Protocol::RestJson1, "1").errors().is_empty());
+    /// ```
+    pub const fn errors(&self) -> &'static [&'static Schema] {
+        self.errors
     }
 
     /// The awsJson target prefix (`X-Amz-Target: <prefix>.<Operation>`); for rpcv2Cbor, the

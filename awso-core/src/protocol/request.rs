@@ -74,6 +74,12 @@ pub struct RequestOptions {
     /// # Ok::<(), awso_core::Error>(())
     /// ```
     pub request_checksum_calculation: RequestChecksumCalculation,
+    /// Sends the `Content-MD5` of the body that an operation with `@httpChecksumRequired`
+    /// asks for, when no flexible checksum stands in (default `true`). Off for a caller that
+    /// adds its own at a later stage, as botocore's handlers do after its serializer.
+    pub content_md5: bool,
+    /// Sends `x-amzn-query-mode: true` to a query-compatible service (default `true`).
+    pub query_mode_header: bool,
 }
 
 impl Default for RequestOptions {
@@ -84,6 +90,8 @@ impl Default for RequestOptions {
             path_prefix_in_endpoint: None,
             streamed_payload: false,
             request_checksum_calculation: RequestChecksumCalculation::WhenSupported,
+            content_md5: true,
+            query_mode_header: true,
         }
     }
 }
@@ -135,7 +143,7 @@ pub fn build_request<I: AwsStruct>(
     let (body, content_type) = body(service, operation, &input, &mut bindings)?;
     let uri = bindings.uri(endpoint, options.path_prefix_in_endpoint)?;
     let mut headers = std::mem::take(&mut bindings.headers);
-    protocol_headers(service, operation, content_type, &mut headers);
+    protocol_headers(service, operation, content_type, options, &mut headers);
     let body = encode_body(operation, options, body, &mut headers)?;
     let mut builder = http::Request::builder().method(operation.method()).uri(uri);
     for (i, (name, value)) in headers.iter().enumerate() {
@@ -241,6 +249,7 @@ fn protocol_headers(
     service: &ServiceSchema,
     operation: &OperationSchema,
     content_type: Option<String>,
+    options: &RequestOptions,
     headers: &mut Vec<(String, String)>,
 ) {
     let bound = headers
@@ -261,7 +270,7 @@ fn protocol_headers(
         headers.push(("Smithy-Protocol".to_owned(), "rpc-v2-cbor".to_owned()));
         headers.push(("Accept".to_owned(), CBOR.to_owned()));
     }
-    if service.query_compatible() {
+    if service.query_compatible() && options.query_mode_header {
         headers.push(("x-amzn-query-mode".to_owned(), "true".to_owned()));
     }
 }
@@ -285,11 +294,13 @@ fn encode_body(
         )?;
         return Ok(body);
     }
-    let md5 = (operation.checksum_required() && find_header(headers, "content-md5").is_none())
-        .then(|| {
-            use md5::Digest as _;
-            crate::types::encode_base64(&md5::Md5::digest(&body))
-        });
+    let md5 = (options.content_md5
+        && operation.checksum_required()
+        && find_header(headers, "content-md5").is_none())
+    .then(|| {
+        use md5::Digest as _;
+        crate::types::encode_base64(&md5::Md5::digest(&body))
+    });
     let body = if operation.gzip_requests() && body.len() >= options.min_compression_size {
         append_encoding(headers, "gzip");
         gzip(&body)?

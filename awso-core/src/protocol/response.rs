@@ -6,7 +6,7 @@ use std::fmt;
 use super::body::DeclineBound;
 use super::errors::{DynamicError, error_parts};
 use super::headers::HeaderDeserializer;
-use super::{OperationSchema, Protocol, ServiceSchema};
+use super::{OperationSchema, Protocol, ServiceSchema, Unit};
 use crate::cbor::CborDeserializer;
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
@@ -358,7 +358,9 @@ pub fn parse_response_head<O: AwsStruct>(
 }
 
 /// The error half of both entry points: the answer's [`ErrorMeta`] and the modeled error
-/// `read` gives (by its index among `errors`, with the meta), else the `unknown` one.
+/// `read` gives (by its index among `errors`, with the meta), else the `unknown` one, which
+/// holds the members of the service's error structure the code names, when there is one
+/// (see [`ServiceSchema::with_errors`]).
 fn service_error<E, B: AsRef<[u8]>>(
     service: &ServiceSchema,
     operation: &OperationSchema,
@@ -370,16 +372,37 @@ fn service_error<E, B: AsRef<[u8]>>(
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let parts = error_parts(service, status, response.headers(), body);
-    let reader = ResponseReader::new(
-        service,
-        operation,
-        response.headers(),
-        status,
-        body,
-        Place::Error,
-    );
+    let reader = || {
+        ResponseReader::new(
+            service,
+            operation,
+            response.headers(),
+            status,
+            body,
+            Place::Error,
+        )
+    };
     let meta = Box::new(parts.meta(status));
-    let error = parts.decode(errors, |index| read(index, reader, &meta), unknown);
+    let error = parts.decode(
+        errors,
+        |index| read(index, reader(), &meta),
+        |error| {
+            let service_wide = match parts.modeled_index(service.errors()) {
+                Some(index) if error.decode_error().is_none() => {
+                    let schema = service.errors()[index];
+                    reader()
+                        .read::<Value>(schema)
+                        .ok()
+                        .map(|value| (schema, value))
+                }
+                _ => None,
+            };
+            unknown(match service_wide {
+                Some((schema, value)) => error.with_modeled(schema, value),
+                None => error,
+            })
+        },
+    );
     ResponseError::Service { error, meta }
 }
 
@@ -426,7 +449,15 @@ pub fn parse_response_dynamic<B: AsRef<[u8]>>(
                 value: reader.read::<Value>(errors[index])?,
             })
         },
-        |unknown| DynamicError::Unknown(Box::new(unknown)),
+        |unknown| match unknown.modeled() {
+            // Without a typed enum to keep apart, the service's error is simply modeled.
+            Some((schema, value)) => DynamicError::Modeled {
+                code: unknown.code().to_owned(),
+                schema,
+                value: value.clone(),
+            },
+            None => DynamicError::Unknown(Box::new(unknown)),
+        },
     ))
 }
 
@@ -549,7 +580,8 @@ impl<'r> ResponseReader<'r> {
         } else {
             self.body.trim_ascii().is_empty()
         };
-        if empty {
+        // An operation without an output reads nothing of the body, as botocore does.
+        if empty || Unit::is_unit(schema) {
             return Ok(());
         }
         let root = Member::root(schema);
@@ -571,7 +603,12 @@ impl<'r> ResponseReader<'r> {
                     (Place::Output, Protocol::AwsQuery)
                         if !de.enter_child(&self.operation.result_wrapper_name())? =>
                     {
-                        return Ok(());
+                        // A wrapper the model does not declare may be absent: botocore then
+                        // reads the members from the root element itself.
+                        if self.operation.result_wrapper().is_some() {
+                            return Ok(());
+                        }
+                        de = XmlDeserializer::from_slice(self.body)?;
                     }
                     (Place::Output, Protocol::RestXml) => {
                         if let Some(member) = root_text_member(schema, de.element_name()) {

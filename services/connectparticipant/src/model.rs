@@ -772,11 +772,20 @@ pub struct Websocket {
 }
 
 /// The service: its protocol and API version.
-pub const SERVICE: ::awso_core::protocol::ServiceSchema = ::awso_core::protocol::ServiceSchema::new(
-    ::awso_core::protocol::Protocol::RestJson1,
-    "2018-09-07",
-);
-
+pub const SERVICE: ::awso_core::protocol::ServiceSchema =
+    ::awso_core::protocol::ServiceSchema::new(
+        ::awso_core::protocol::Protocol::RestJson1,
+        "2018-09-07",
+    )
+    .with_errors(&[
+        <AccessDeniedException as ::awso_core::AwsShape>::SCHEMA,
+        <ConflictException as ::awso_core::AwsShape>::SCHEMA,
+        <InternalServerException as ::awso_core::AwsShape>::SCHEMA,
+        <ResourceNotFoundException as ::awso_core::AwsShape>::SCHEMA,
+        <ServiceQuotaExceededException as ::awso_core::AwsShape>::SCHEMA,
+        <ThrottlingException as ::awso_core::AwsShape>::SCHEMA,
+        <ValidationException as ::awso_core::AwsShape>::SCHEMA,
+    ]);
 /// The `CancelParticipantAuthentication` operation: `POST /participant/cancel-authentication`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CancelParticipantAuthentication;

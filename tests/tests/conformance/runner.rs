@@ -88,7 +88,12 @@ impl Runner for Dynamic {
             Err(ResponseError::Decode { source, .. }) => Parsed::Decode(source.to_string()),
             Err(ResponseError::Service { error, meta }) => {
                 let message = match &error {
-                    DynamicError::Modeled { value, .. } => ["message", "Message"]
+                    // A structure of the service that the operation does not list: the
+                    // message its body carries, as for the typed mode's `Unknown`.
+                    DynamicError::Modeled { schema, .. } if !self.lists(schema) => {
+                        meta.message.as_deref()
+                    }
+                    DynamicError::Modeled { value, .. } => MESSAGE_MEMBERS
                         .iter()
                         .find_map(|name| value.get(name).and_then(Value::as_str)),
                     DynamicError::Unknown(unknown) => unknown.message(),
@@ -101,6 +106,19 @@ impl Runner for Dynamic {
                 Parsed::error(&meta, message.as_deref(), modeled)
             }
         }
+    }
+}
+
+/// The names a modeled error's message member has in the suites.
+const MESSAGE_MEMBERS: [&str; 2] = ["message", "Message"];
+
+impl Dynamic {
+    /// Whether the operation lists the error structure `schema`.
+    fn lists(&self, schema: &Schema) -> bool {
+        self.operation
+            .errors()
+            .iter()
+            .any(|listed| std::ptr::eq(*listed, schema))
     }
 }
 
@@ -145,10 +163,15 @@ impl<O: Operation> Runner for Typed<O> {
             },
             Err(ResponseError::Decode { source, .. }) => Parsed::Decode(source.to_string()),
             Err(ResponseError::Service { error, meta }) => {
-                let modeled = error.modeled_schema().and_then(|schema| {
+                let listed = error.modeled_schema().and_then(|schema| {
                     let mut ser = awso_core::value::ValueSerializer::new();
                     error.write_modeled(&mut ser).ok()?;
                     Some((ser.finish(), schema))
+                });
+                // A structure of the service the operation does not list: kept by `Unknown`.
+                let modeled = listed.or_else(|| {
+                    let (schema, value) = error.as_unknown()?.modeled()?;
+                    Some((value.clone(), schema))
                 });
                 Parsed::error(&meta, error.message(), modeled)
             }

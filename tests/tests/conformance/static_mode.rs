@@ -3,13 +3,13 @@
 
 use crate::runner::{Runner, Typed};
 
-/// One group's generated operation.
+/// The generated operation of the cases of one group that share an operation model; or,
+/// when the generator refused the model, why (those cases fail with it).
 pub(crate) struct Group {
     pub(crate) file: &'static str,
     pub(crate) index: usize,
-    #[allow(dead_code)]
-    pub(crate) operation: &'static str,
-    pub(crate) runner: fn() -> Box<dyn Runner>,
+    pub(crate) cases: &'static [usize],
+    pub(crate) runner: Result<fn() -> Box<dyn Runner>, &'static str>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/static_groups.rs"));

@@ -163,30 +163,33 @@ impl fmt::Display for Mode {
     }
 }
 
-/// The runner of group `index` of `file` in `mode`.
+/// The runner of case `c` of group `g` of `file` in `mode`: the group's shapes with the
+/// case's own operation model.
 fn runner(
     mode: Mode,
     file: &str,
-    index: usize,
+    (g, c): (usize, usize),
     group: &Document,
     case: &Document,
 ) -> Result<Box<dyn Runner>, String> {
     match mode {
         Mode::Dynamic => {
-            let model = Model::from_document(group)
-                .map_err(|e| format!("cannot build the group's model: {e}"))?;
+            let (doc, name) = awso_tests::case_model::case_model(group, case)?;
+            let model = Model::from_document(&doc)
+                .map_err(|e| format!("cannot build the case's model: {e}"))?;
             let service = *model
                 .service()
                 .ok_or("the group's protocol is not supported")?;
-            let given = case.get("given").ok_or("no `given`")?;
-            let operation = model.operation_schema(given).map_err(|e| e.to_string())?;
+            let operation = *model.operation(&name).ok_or("the model has no operation")?;
             Ok(Box::new(Dynamic { service, operation }))
         }
-        Mode::Static => crate::static_mode::groups()
-            .into_iter()
-            .find(|g| g.file == file && g.index == index)
-            .map(|g| (g.runner)())
-            .ok_or_else(|| "no generated types for this group".to_owned()),
+        Mode::Static => {
+            let group = crate::static_mode::groups()
+                .into_iter()
+                .find(|group| group.file == file && group.index == g && group.cases.contains(&c))
+                .ok_or("no generated types for this case")?;
+            group.runner.map(|runner| runner()).map_err(str::to_owned)
+        }
     }
 }
 
@@ -212,7 +215,7 @@ pub(crate) fn run_file(dir: &Path, file: &str, skips: &Skips, mode: Mode) -> Res
                 tally.skipped += 1;
                 continue;
             }
-            let result = runner(mode, file, g, group, case).and_then(|runner| {
+            let result = runner(mode, file, (g, c), group, case).and_then(|runner| {
                 if file.starts_with("input/") {
                     crate::input::run(runner.as_ref(), group, case)
                 } else {

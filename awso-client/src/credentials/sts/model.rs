@@ -518,11 +518,25 @@ pub struct Tag {
 }
 
 /// The service: its protocol and API version.
-pub const SERVICE: ::awso_core::protocol::ServiceSchema = ::awso_core::protocol::ServiceSchema::new(
-    ::awso_core::protocol::Protocol::AwsQuery,
-    "2011-06-15",
-);
-
+pub const SERVICE: ::awso_core::protocol::ServiceSchema =
+    ::awso_core::protocol::ServiceSchema::new(
+        ::awso_core::protocol::Protocol::AwsQuery,
+        "2011-06-15",
+    )
+    .with_errors(&[
+        <ExpiredTokenException as ::awso_core::AwsShape>::SCHEMA,
+        <ExpiredTradeInTokenException as ::awso_core::AwsShape>::SCHEMA,
+        <IDPCommunicationErrorException as ::awso_core::AwsShape>::SCHEMA,
+        <IDPRejectedClaimException as ::awso_core::AwsShape>::SCHEMA,
+        <InvalidAuthorizationMessageException as ::awso_core::AwsShape>::SCHEMA,
+        <InvalidIdentityTokenException as ::awso_core::AwsShape>::SCHEMA,
+        <JWTPayloadSizeExceededException as ::awso_core::AwsShape>::SCHEMA,
+        <MalformedPolicyDocumentException as ::awso_core::AwsShape>::SCHEMA,
+        <OutboundWebIdentityFederationDisabledException as ::awso_core::AwsShape>::SCHEMA,
+        <PackedPolicyTooLargeException as ::awso_core::AwsShape>::SCHEMA,
+        <RegionDisabledException as ::awso_core::AwsShape>::SCHEMA,
+        <SessionDurationEscalationException as ::awso_core::AwsShape>::SCHEMA,
+    ]);
 /// The `AssumeRole` operation: `POST /`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AssumeRole;
