@@ -155,10 +155,7 @@ impl<'a> JsonDeserializer<'a> {
         let name = self.wire_name(member).as_bytes();
         let bytes = self.read.bytes();
         let at = self.read.pos;
-        // The first byte turns away most of the members tried (a DynamoDB attribute value
-        // tries up to ten) before the comparison of the whole name.
         let matches = bytes.get(at) == Some(&b'"')
-            && bytes.get(at + 1) == name.first()
             && bytes.get(at + 1..at + 1 + name.len()) == Some(name)
             && bytes.get(at + 1 + name.len()) == Some(&b'"');
         if matches {
