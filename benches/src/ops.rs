@@ -7,6 +7,7 @@ use awso_connectparticipant::{GetTranscript, GetTranscriptResponse};
 
 use crate::mirror;
 use crate::more::dynamodb::{self, QueryPayload};
+use crate::more::s3::{self, ListPayload};
 use crate::payload::Payload;
 use crate::sdk::SdkResponseParser;
 
@@ -21,6 +22,8 @@ pub struct Fixture {
     pub json_text: String,
     /// A DynamoDB `Query` response with as many orders as the transcript has items.
     pub dynamodb: QueryPayload,
+    /// An S3 `ListObjectsV2` response listing as many objects as the transcript has items.
+    pub s3: ListPayload,
     /// awso's CBOR encoding of the data (indefinite-length maps and arrays, text keys).
     pub cbor: Vec<u8>,
     /// The data as awso's generated type.
@@ -50,6 +53,7 @@ impl Fixture {
             json_text,
             cbor,
             dynamodb: QueryPayload::generate(items),
+            s3: ListPayload::generate(items),
             awso,
             mirror_xml,
             http,
@@ -127,6 +131,13 @@ pub enum Op {
     SerdeJsonDynamoDbDecode,
     /// `sonic_rs::from_slice` of the DynamoDB response into its mirror types.
     SonicDynamoDbDecode,
+    /// `awso_core::xml::from_str` of the S3 `ListObjectsV2` response into the generated
+    /// `ListObjectsV2Output`.
+    AwsoS3ListDecode,
+    /// `quick_xml::de::from_str` of the S3 response into its mirror types.
+    QuickXmlS3ListDecode,
+    /// quick-xml's bare `Reader` over the S3 response (the floor, as for the transcript).
+    QuickXmlReaderS3List,
     /// `awso_core::cbor::from_slice::<GetTranscriptResponse>`.
     AwsoCborDecode,
     /// `ciborium::de::from_reader` into the mirror types.
@@ -143,7 +154,7 @@ pub enum Op {
 
 impl Op {
     /// Every operation of the transcript bench, in report order.
-    pub const ALL: [Op; 20] = [
+    pub const ALL: [Op; 23] = [
         Op::AwsoJsonDecode,
         Op::SerdeJsonDecode,
         Op::SerdeJsonFromStr,
@@ -164,6 +175,9 @@ impl Op {
         Op::AwsoDynamoDbDecode,
         Op::SerdeJsonDynamoDbDecode,
         Op::SonicDynamoDbDecode,
+        Op::AwsoS3ListDecode,
+        Op::QuickXmlS3ListDecode,
+        Op::QuickXmlReaderS3List,
     ];
 
     /// The operations of the CBOR bench (`benches/cbor.rs`), in report order.
@@ -192,6 +206,9 @@ impl Op {
             Op::AwsoDynamoDbDecode | Op::SerdeJsonDynamoDbDecode | Op::SonicDynamoDbDecode => {
                 "dynamodb_query_decode"
             }
+            Op::AwsoS3ListDecode | Op::QuickXmlS3ListDecode | Op::QuickXmlReaderS3List => {
+                "s3_list_decode"
+            }
             Op::AwsoCborDecode | Op::CiboriumDecode | Op::MinicborDecode => "cbor_decode",
             Op::AwsoCborEncode | Op::CiboriumEncode | Op::MinicborEncode => "cbor_encode",
         }
@@ -207,14 +224,15 @@ impl Op {
             | Op::AwsoToValue
             | Op::AwsoCborDecode
             | Op::AwsoCborEncode
-            | Op::AwsoDynamoDbDecode => "awso",
+            | Op::AwsoDynamoDbDecode
+            | Op::AwsoS3ListDecode => "awso",
             Op::AwsoResponse => "awso_protocol",
             Op::SerdeJsonDecode
             | Op::SerdeJsonEncode
             | Op::SerdeJsonToValue
             | Op::SerdeJsonDynamoDbDecode => "serde_json",
-            Op::QuickXmlDecode | Op::QuickXmlEncode => "quick_xml",
-            Op::QuickXmlReader => "quick_xml_reader",
+            Op::QuickXmlDecode | Op::QuickXmlEncode | Op::QuickXmlS3ListDecode => "quick_xml",
+            Op::QuickXmlReader | Op::QuickXmlReaderS3List => "quick_xml_reader",
             Op::SdkResponse => "sdk",
             Op::SerdeJsonFromStr => "serde_json_from_str",
             Op::SonicDecode | Op::SonicEncode | Op::SonicDynamoDbDecode => "sonic_rs",
@@ -241,6 +259,7 @@ impl Op {
             "to_value" => None,
             "cbor_decode" | "cbor_encode" => Some(fixture.cbor.len()),
             "dynamodb_query_decode" => Some(fixture.dynamodb.json.len()),
+            "s3_list_decode" => Some(fixture.s3.xml.len()),
             _ => Some(fixture.payload.json.len()),
         }
     }
@@ -253,6 +272,7 @@ impl Op {
             "json_decode" | "json_encode" => self.run_json(fx),
             "cbor_decode" | "cbor_encode" => self.run_cbor(fx),
             "dynamodb_query_decode" => self.run_dynamodb(fx),
+            "s3_list_decode" => self.run_s3(fx),
             _ => self.run_other(fx),
         }
     }
@@ -344,6 +364,25 @@ impl Op {
                 black_box(r);
             }
             _ => unreachable!("{self:?} is not a DynamoDB operation"),
+        }
+    }
+
+    fn run_s3(self, fx: &Fixture) {
+        let body = black_box(fx.s3.xml.as_str());
+        match self {
+            Op::AwsoS3ListDecode => {
+                let r: awso_samples::s3::ListObjectsV2Output =
+                    awso_core::xml::from_str(body).unwrap();
+                black_box(r);
+            }
+            Op::QuickXmlS3ListDecode => {
+                let r: s3::ListObjectsV2Output = quick_xml::de::from_str(body).unwrap();
+                black_box(r);
+            }
+            Op::QuickXmlReaderS3List => {
+                black_box(quick_xml_events(body));
+            }
+            _ => unreachable!("{self:?} is not an S3 operation"),
         }
     }
 

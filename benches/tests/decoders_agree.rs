@@ -197,3 +197,30 @@ fn every_dynamodb_decoder_reads_the_reference_data() {
         assert!(json.contains(needle), "{needle}");
     }
 }
+
+#[test]
+fn every_s3_list_decoder_reads_the_reference_data() {
+    use awso_benches::more::s3::{self, ListPayload};
+    for size in SIZES {
+        let payload = ListPayload::generate(size);
+        let want = &payload.output;
+        assert_eq!(want.contents.len(), size);
+        let awso: awso_samples::s3::ListObjectsV2Output =
+            awso_core::xml::from_str(&payload.xml).unwrap();
+        assert_eq!(&s3::from_awso(&awso), want, "awso");
+        let quick: s3::ListObjectsV2Output = quick_xml::de::from_str(&payload.xml).unwrap();
+        assert_eq!(&quick, want, "quick-xml");
+        assert!(awso_benches::ops::quick_xml_events(&payload.xml) > size);
+    }
+    let xml = ListPayload::generate(200).xml;
+    for needle in [
+        "<ETag>&quot;",
+        "&amp; cache/",
+        "&lt;final&gt;",
+        "<ChecksumAlgorithm>",
+        "<RestoreStatus><IsRestoreInProgress>",
+        "</Contents><CommonPrefixes>",
+    ] {
+        assert!(xml.contains(needle), "{needle}");
+    }
+}

@@ -1623,6 +1623,28 @@ fn json_duplicate_map_keys_are_errors() {
     }
     let e = json::from_str::<JsonOnly>(r#"{"SparseMap":{"a":null,"a":1}}"#).unwrap_err();
     assert_eq!(e.category(), Category::Data, "{e}");
+    // A null a dense map drops still counts, before or after the same key with a value.
+    for text in [
+        r#"{"Attributes":{"k":"v","k":null}}"#,
+        r#"{"Attributes":{"k":null,"k":"v"}}"#,
+    ] {
+        let e = json::from_str::<Aggregates>(text).unwrap_err();
+        assert_eq!(e.path(), "Attributes[\"k\"]", "{text}: {e}");
+    }
+    // Keys with escapes (read through the scratch buffer) beside plain ones (lent from the
+    // input), and a repeat spelt once with an escape.
+    let value: Aggregates =
+        json::from_str(r#"{"Id":"x","Attributes":{"a\"\u00e9":"1","b":"2","\u0062c":"3"}}"#)
+            .unwrap();
+    let keys: Vec<&str> = value
+        .attributes
+        .iter()
+        .flatten()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(keys, ["a\"é", "b", "bc"]);
+    let e = json::from_str::<Aggregates>(r#"{"Attributes":{"b":"1","\u0062":"2"}}"#).unwrap_err();
+    assert_eq!(e.path(), "Attributes[\"b\"]", "{e}");
     let e = json::from_slice_dynamic(br#"{"Attributes":{"k":"v","k":"w"}}"#, Aggregates::SCHEMA)
         .unwrap_err();
     assert_eq!(e.category(), Category::Data, "{e}");

@@ -99,10 +99,12 @@ impl<T: AwsShape> AwsShape for Vec<T> {
     }
 }
 
-/// What a map type needs beyond `AwsShape`: insertion that refuses duplicate keys.
+/// What a map type needs beyond `AwsShape`: insertion that tells a repeated key.
 trait MapLike<K, V>: Default {
     fn contains(&self, key: &K) -> bool;
-    fn insert_new(&mut self, key: K, value: V);
+    /// Inserts the entry; `false` if `key` was there already (one lookup, not two: the
+    /// hashing was a tenth of a DynamoDB item decode).
+    fn insert_new(&mut self, key: K, value: V) -> bool;
 }
 
 fn read_map_into<M, K, V, D>(slot: &mut Option<M>, member: &Member, de: &mut D) -> Result<()>
@@ -115,24 +117,29 @@ where
     let (_, value_member) = member.map_entry()?;
     let map = slot.get_or_insert_with(M::default);
     // Keys whose null value a dense map dropped: a repeated key is an error whatever its value.
-    let mut dropped: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Made on the first null only: most maps have none, and a set's hasher costs a
+    // thread-local read to make.
+    let mut dropped: Option<std::collections::HashSet<String>> = None;
     de.read_map(member, |de, key| {
         let twice = || Error::invalid("map", "the key appears twice");
-        if dropped.contains(key) {
+        if dropped.as_ref().is_some_and(|set| set.contains(key)) {
             return Err(twice());
         }
         let text = key;
         let key = K::from_key(text)?;
-        if map.contains(&key) {
-            return Err(twice());
-        }
         // A dense map drops null values, as Smithy clients do.
         if !V::NULLABLE && de.read_null()? {
-            dropped.insert(text.to_owned());
+            if map.contains(&key) {
+                return Err(twice());
+            }
+            dropped.get_or_insert_default().insert(text.to_owned());
             return Ok(());
         }
         let value = V::deserialize(value_member, de)?;
-        map.insert_new(key, value);
+        // The error ends the read, so the entry a repeated key replaced does not matter.
+        if !map.insert_new(key, value) {
+            return Err(twice());
+        }
         Ok(())
     })
 }
@@ -149,8 +156,8 @@ macro_rules! map_shape {
                 self.contains_key(key)
             }
 
-            fn insert_new(&mut self, key: K, value: V) {
-                self.insert(key, value);
+            fn insert_new(&mut self, key: K, value: V) -> bool {
+                self.insert(key, value).is_none()
             }
         }
 

@@ -2,7 +2,7 @@
 //! send members in that order, so the expected name is usually the next one), values read
 //! as the member's shape says. The bytes themselves are [`read`](super::read)'s business.
 
-use super::read::Reader;
+use super::read::{Reader, Text};
 use crate::de::ShapeDeserializer;
 use crate::error::{Error, Result};
 use crate::limits::{Depth, Nesting};
@@ -293,17 +293,26 @@ impl ShapeDeserializer for JsonDeserializer<'_> {
             return Err(self.read.expected("an object"));
         }
         self.nested(|de| {
-            let mut key = String::new();
+            // A key without escapes is lent from the input itself, which outlives `de`; only
+            // one with escapes is copied out of the scratch buffer the value may reuse.
+            let input = de.read.text;
+            let mut unescaped = String::new();
             if !de.read.eat(b'}') {
                 loop {
-                    key.clear();
-                    key.push_str(de.read.string()?);
+                    let key = match de.read.string_span()? {
+                        Text::Input(start, end) => &input[start..end],
+                        Text::Scratch => {
+                            unescaped.clear();
+                            unescaped.push_str(de.read.resolve(Text::Scratch));
+                            unescaped.as_str()
+                        }
+                    };
                     if !de.read.eat(b':') {
                         return Err(de
                             .read
                             .error(Error::syntax("expected `:` after an object key")));
                     }
-                    on_entry(de, &key).map_err(|e| de.read.locate(e).in_key(&key))?;
+                    on_entry(de, key).map_err(|e| de.read.locate(e).in_key(key))?;
                     if !de.read.more(b'}', "an object")? {
                         break;
                     }

@@ -14,7 +14,7 @@ use std::time::Instant;
 use awso_benches::ops::{Fixture, Op};
 
 /// The comparisons of the bar in the issue, and ours beyond it.
-const PAIRS: [(Op, Op); 18] = [
+const PAIRS: [(Op, Op); 20] = [
     (Op::AwsoJsonDecode, Op::SerdeJsonDecode),
     (Op::AwsoJsonDecode, Op::SerdeJsonFromStr),
     (Op::AwsoJsonDecode, Op::SonicDecode),
@@ -29,6 +29,8 @@ const PAIRS: [(Op, Op); 18] = [
     (Op::AwsoToValue, Op::SerdeJsonToValue),
     (Op::AwsoDynamoDbDecode, Op::SerdeJsonDynamoDbDecode),
     (Op::AwsoDynamoDbDecode, Op::SonicDynamoDbDecode),
+    (Op::AwsoS3ListDecode, Op::QuickXmlS3ListDecode),
+    (Op::AwsoS3ListDecode, Op::QuickXmlReaderS3List),
     (Op::AwsoCborDecode, Op::CiboriumDecode),
     (Op::AwsoCborDecode, Op::MinicborDecode),
     (Op::AwsoCborEncode, Op::CiboriumEncode),

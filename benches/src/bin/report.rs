@@ -107,14 +107,16 @@ fn median(dir: &Path, op: Op, items: usize) -> Option<f64> {
     estimates["median"]["point_estimate"].as_f64()
 }
 
-/// The serde_json row an operation is compared with: same direction of the same data.
-fn serde_json_baseline(op: Op) -> Op {
-    match op.group() {
+/// The serde_json row an operation is compared with: same direction of the same data (none
+/// for the S3 listing, which only XML decoders read).
+fn serde_json_baseline(op: Op) -> Option<Op> {
+    Some(match op.group() {
         "json_encode" | "xml_encode" => Op::SerdeJsonEncode,
         "to_value" => Op::SerdeJsonToValue,
         "dynamodb_query_decode" => Op::SerdeJsonDynamoDbDecode,
+        "s3_list_decode" => return None,
         _ => Op::SerdeJsonDecode,
-    }
+    })
 }
 
 /// The other comparison that matters for an awso row, if any.
@@ -125,6 +127,7 @@ fn other_baseline(op: Op) -> Option<(Op, &'static str)> {
         Op::AwsoXmlEncode => Some((Op::QuickXmlEncode, "quick-xml")),
         Op::AwsoJsonEncode => Some((Op::SonicEncode, "sonic-rs")),
         Op::AwsoDynamoDbDecode => Some((Op::SonicDynamoDbDecode, "sonic-rs")),
+        Op::AwsoS3ListDecode => Some((Op::QuickXmlS3ListDecode, "quick-xml")),
         _ => None,
     }
 }
@@ -154,10 +157,10 @@ fn write_size_table(out: &mut String, items: usize, rows: &[Row]) {
         let per_second = row
             .median_ns
             .map_or("–".to_owned(), |ns| si(items as f64 / ns * 1e9));
-        let vs_serde = if serde_json_baseline(op) == op {
-            "1.00×".to_owned()
-        } else {
-            fmt_ratio(ratio(rows, op, serde_json_baseline(op)))
+        let vs_serde = match serde_json_baseline(op) {
+            Some(base) if base == op => "1.00×".to_owned(),
+            Some(base) => fmt_ratio(ratio(rows, op, base)),
+            None => "–".to_owned(),
         };
         let vs_other = other_baseline(op).map_or(String::new(), |(base, name)| {
             format!("{} {name}", fmt_ratio(ratio(rows, op, base)))
