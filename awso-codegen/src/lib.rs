@@ -105,6 +105,11 @@ pub struct Options {
     /// Also generate the service's `Client` (needs awso-client); `None`: shapes and
     /// operations only, for users of awso-core alone.
     pub client: Option<ClientOptions>,
+    /// Also generate `visit_operation(name, visitor)`, which finds an operation by its model
+    /// name and calls an [`awso_core::protocol::OperationVisitor`] with its type: for a caller
+    /// that gets operation names at run time (a CLI, a proxy, a differential test) but wants
+    /// the compiled types. Off by default; generic, so it costs nothing until called.
+    pub operation_visitor: bool,
 }
 
 /// What the generated client is made of.
@@ -197,6 +202,7 @@ impl Default for Options {
             regenerate_with: None,
             endpoint_rules: None,
             client: None,
+            operation_visitor: false,
         }
     }
 }
