@@ -452,6 +452,9 @@ impl<'a> Generator<'a> {
                 items.extend(self.operation(name, op, op_ident, error_ident));
             }
         }
+        if self.options.operation_visitor {
+            items.extend(self.operation_visitor());
+        }
         items
     }
 
@@ -474,6 +477,32 @@ impl<'a> Generator<'a> {
         }
         let rust = self.types.types.get(shape)?;
         Some(ident(&default_builder_name(rust)))
+    }
+
+    /// `visit_operation`: the operation of a model name, as a type for an
+    /// `OperationVisitor` (one match arm per operation).
+    fn operation_visitor(&self) -> TokenStream {
+        let rt = &self.options.runtime;
+        let arms = self
+            .operations
+            .iter()
+            .filter(|(name, _, _)| self.model.operation(name).is_some())
+            .map(|(name, op_ident, _)| {
+                quote!(#name => ::core::option::Option::Some(visitor.visit::<#op_ident>()),)
+            });
+        quote! {
+            /// Calls `visitor` with the operation whose model name is `name`; `None` when the
+            /// service has no such operation.
+            pub fn visit_operation<V: #rt::protocol::OperationVisitor>(
+                name: &str,
+                visitor: V,
+            ) -> ::core::option::Option<V::Output> {
+                match name {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
     }
 
     fn operation(

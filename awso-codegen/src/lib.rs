@@ -105,6 +105,11 @@ pub struct Options {
     /// Also generate the service's `Client` (needs awso-client); `None`: shapes and
     /// operations only, for users of awso-core alone.
     pub client: Option<ClientOptions>,
+    /// Also generate `visit_operation(name, visitor)`, which finds an operation by its model
+    /// name and calls an [`awso_core::protocol::OperationVisitor`] with its type: for a caller
+    /// that gets operation names at run time (a CLI, a proxy, a differential test) but wants
+    /// the compiled types. Off by default; generic, so it costs nothing until called.
+    pub operation_visitor: bool,
 }
 
 /// What the generated client is made of.
@@ -200,6 +205,7 @@ impl Default for Options {
             regenerate_with: None,
             endpoint_rules: None,
             client: None,
+            operation_visitor: false,
         }
     }
 }
@@ -366,8 +372,60 @@ pub fn read_endpoint_rules(model_path: &Path) -> Result<Option<String>, Error> {
     Ok(None)
 }
 
-/// Reads a model file, gunzipping `.gz` files.
+/// Reads a model file, gunzipping `.gz` files. A service model (`service-2.json[.gz]`) comes
+/// as botocore's loader gives it: with the `merge` object of a `service-2.sdk-extras.json`
+/// beside it merged in (S3's `Expires` is a timestamp there, a string in the file), so
+/// generated code agrees with the model the AWS CLI and boto3 use.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("awso-extras-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("service-2.json"), r#"{"shapes": {"E": {"type": "string"}, "S": {"type": "string"}}}"#)?;
+/// std::fs::write(dir.join("service-2.sdk-extras.json"), r#"{"version": 1.0, "merge": {"shapes": {"E": {"type": "timestamp"}}}}"#)?;
+/// let text = awso_codegen::read_model(&dir.join("service-2.json"))?;
+/// assert_eq!(text, r#"{"shapes":{"E":{"type":"timestamp"},"S":{"type":"string"}}}"#);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), awso_codegen::Error>(())
+/// ```
 pub fn read_model(path: &Path) -> Result<String, Error> {
+    let text = read_text(path)?;
+    let is_service_model = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n == "service-2.json" || n == "service-2.json.gz");
+    let extras = path.with_file_name("service-2.sdk-extras.json");
+    if !is_service_model || !extras.is_file() {
+        return Ok(text);
+    }
+    let mut model: awso_core::Document = awso_core::json::from_str(&text).map_err(Error::Model)?;
+    let extras: awso_core::Document =
+        awso_core::json::from_str(&read_text(&extras)?).map_err(Error::Model)?;
+    if let Some(merge) = extras.get("merge") {
+        merge_into(&mut model, merge);
+    }
+    awso_core::json::to_string(&model).map_err(Error::Model)
+}
+
+/// Merges `extra` into `base` as botocore merges SDK extras: objects member by member,
+/// anything else (lists too) replaced.
+fn merge_into(base: &mut awso_core::Document, extra: &awso_core::Document) {
+    use awso_core::Document;
+    match (base, extra) {
+        (Document::Object(base), Document::Object(extra)) => {
+            for (key, value) in extra {
+                match base.get_mut(key) {
+                    Some(slot) => merge_into(slot, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (base, extra) => *base = extra.clone(),
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path)?;
     if path.extension().is_some_and(|e| e == "gz") {
         let mut text = String::new();

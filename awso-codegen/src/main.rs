@@ -17,7 +17,7 @@ use awso_codegen::{
     read_model,
 };
 
-const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt] [--endpoints] [--client [--client-runtime PATH]]";
+const USAGE: &str = "usage: awso-codegen <service name | path to service-2.json[.gz]> [-o OUT.rs] [--docs generated|model] [--runtime PATH] [--no-rustfmt] [--endpoints] [--client [--client-runtime PATH]] [--operation-visitor]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -55,6 +55,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     syn::parse_str(&path).map_err(|e| format!("--runtime {path}: {e}"))?;
             }
             "--no-rustfmt" => options.rustfmt = false,
+            // `visit_operation`: operations found by name, run through their types.
+            "--operation-visitor" => options.operation_visitor = true,
             // The rule set beside the model and the operations' endpoint bindings (awso-client).
             "--endpoints" => endpoints = true,
             "--client" => options.client = Some(options.client.take().unwrap_or_default()),

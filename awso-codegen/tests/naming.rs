@@ -128,3 +128,32 @@ fn retryable_errors_keep_their_trait() {
     assert!(attribute("Later").ends_with(", retryable))]"), "{code}");
     assert!(!attribute("Never").contains("retryable"), "{code}");
 }
+
+#[test]
+fn the_operation_visitor_maps_model_names_to_the_operation_types() {
+    let options = Options {
+        operation_visitor: true,
+        ..Options::default()
+    };
+    let with = generate(MODEL, &options).unwrap().code;
+    let file = syn::parse_file(&with).expect("the output parses");
+    let visit = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Fn(f) if f.sig.ident == "visit_operation" => Some(f),
+            _ => None,
+        })
+        .expect("visit_operation is generated");
+    let body = quote::quote!(#visit).to_string().replace(' ', "");
+    // The model name leads to the operation's type, which is renamed here (the structure
+    // `Node` holds the name), and any other name to `None`.
+    assert!(
+        body.contains(r#""Node"=>::core::option::Option::Some(visitor.visit::<Node2>())"#),
+        "{body}"
+    );
+    assert!(body.contains("_=>::core::option::Option::None"), "{body}");
+    // Off by default: the default output is unchanged.
+    let without = generate(MODEL, &Options::default()).unwrap().code;
+    assert!(!without.contains("visit_operation"));
+}

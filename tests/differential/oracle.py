@@ -12,8 +12,11 @@ Differences explained in ``known.json`` (botocore off the spec, or a documented 
 counted apart; the rest fail, grouped by cause with one example each.  Deterministic: the
 seed of a case is a hash of service, operation and case number.
 
-Usage: oracle.py --probe PATH [--cases N] [--services a,b] [--report FILE]
-                 [--fatal all|none|PROTO,PROTO]
+Usage: oracle.py --probe PATH [--mode dynamic|static] [--cases N] [--services a,b]
+                 [--report FILE] [--fatal all|none|PROTO,PROTO]
+The mode names the probe: ``dynamic`` (the ``differential`` test, models loaded at run
+time) or ``static`` (``e2e``'s ``differential_static``, generated code compiled in, for the
+services it has); a static line reads ``differential static <protocol> ...``.
 The fatal protocols default to the ones listed in known.json's ``fatal``; the environment
 variable AWSO_DIFFERENTIAL_FATAL overrides both.
 """
@@ -721,7 +724,10 @@ class Oracle:
         data["metadata"].pop("protocols", None)
         model = ServiceModel(data, name)
         label = protocol_label(data["metadata"])
-        loaded = self.probe.ask_all([{"op": "load", "service": name, "model": data}])[0]
+        load = {"op": "load", "service": name}
+        if self.args.mode == "dynamic":  # the static probe has its models compiled in
+            load["model"] = data
+        loaded = self.probe.ask_all([load])[0]
         if "failure" in loaded:
             self.record(label, "requests", name, "-", [f"model: {loaded['failure']}"], set())
             return
@@ -932,6 +938,7 @@ def self_check(known_file):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--probe", required=True)
+    parser.add_argument("--mode", choices=["dynamic", "static"], default="dynamic")
     parser.add_argument("--cases", type=int, default=int(os.environ.get("AWSO_DIFFERENTIAL_CASES", "1")))
     parser.add_argument("--services", default=os.environ.get("AWSO_DIFFERENTIAL_SERVICES"))
     parser.add_argument("--report", default=os.environ.get("AWSO_DIFFERENTIAL_REPORT"))
@@ -943,15 +950,16 @@ def main():
     oracle.run()
     lines = []
     total = [0, 0, 0]
+    name = "differential static" if args.mode == "static" else "differential"
     for (label, kind), (passed, failed, known) in sorted(oracle.counts.items()):
-        lines.append(f"differential {label} {kind}: {passed} passed, {failed} failed, {known} known")
+        lines.append(f"{name} {label} {kind}: {passed} passed, {failed} failed, {known} known")
         total = [total[0] + passed, total[1] + failed, total[2] + known]
-    lines.append(f"differential total: {total[0]} passed, {total[1]} failed, {total[2]} known"
+    lines.append(f"{name} total: {total[0]} passed, {total[1]} failed, {total[2]} known"
                  f" ({time.time() - start:.0f} s)")
     for reason, count in sorted(oracle.skipped.items()):
-        lines.append(f"differential skipped: {count} cases: {reason}")
+        lines.append(f"{name} skipped: {count} cases: {reason}")
     for entry in oracle.known_file["known"]:
-        lines.append(f"differential known {entry['id']}: {oracle.known_hits[entry['id']]} differences")
+        lines.append(f"{name} known {entry['id']}: {oracle.known_hits[entry['id']]} differences")
     groups = sorted(oracle.groups.items(), key=lambda kv: -kv[1]["count"])
     detail = [f"{g['count']:6}  {cause}\n        e.g. {g['example']}" for cause, g in groups]
     print("\n".join(lines))

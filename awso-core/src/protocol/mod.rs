@@ -1037,6 +1037,88 @@ pub trait Operation {
     const SCHEMA: &'static OperationSchema;
 }
 
+/// What to do with an operation that is chosen by its name at run time, but then run through
+/// its compiled types: the generator's `visit_operation` (option `operation_visitor`) calls
+/// [`visit`](Self::visit) with the operation's type, so one generic function serves every
+/// operation of a service without a hand-written table.
+///
+/// ```
+/// # use awso_core::protocol::{Operation, OperationSchema, OperationVisitor, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, UnknownError};
+/// # #[derive(AwsError, Debug)]
+/// # enum PurgeQueueError { Unknown(UnknownError) }
+/// # struct PurgeQueue;
+/// # impl Operation for PurgeQueue {
+/// #     type Input = Unit;
+/// #     type Output = Unit;
+/// #     type Error = PurgeQueueError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+/// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PurgeQueue", "POST", "/");
+/// # }
+/// // What the generator writes for each service (one arm per operation).
+/// fn visit_operation<V: OperationVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+///     match name {
+///         "PurgeQueue" => Some(visitor.visit::<PurgeQueue>()),
+///         _ => None,
+///     }
+/// }
+///
+/// /// The HTTP method of an operation, found by name.
+/// struct Method;
+/// impl OperationVisitor for Method {
+///     type Output = &'static str;
+///     fn visit<O: Operation>(self) -> &'static str {
+///         O::SCHEMA.method()
+///     }
+/// }
+/// assert_eq!(visit_operation("PurgeQueue", Method), Some("POST"));
+/// assert_eq!(visit_operation("Nothing", Method), None);
+/// ```
+pub trait OperationVisitor {
+    /// What a visit gives back.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{Operation, OperationVisitor};
+    /// /// The operation's name, owned.
+    /// struct Name;
+    /// impl OperationVisitor for Name {
+    ///     type Output = String;
+    ///     fn visit<O: Operation>(self) -> String {
+    ///         O::SCHEMA.name().to_owned()
+    ///     }
+    /// }
+    /// let _: <Name as OperationVisitor>::Output = String::new();
+    /// ```
+    type Output;
+
+    /// Does the work with operation `O`.
+    ///
+    /// ```
+    /// # use awso_core::protocol::{Operation, OperationSchema, OperationVisitor, Protocol, ServiceSchema, Unit};
+    /// # use awso_core::{AwsError, UnknownError};
+    /// # #[derive(AwsError, Debug)]
+    /// # enum PurgeQueueError { Unknown(UnknownError) }
+    /// # struct PurgeQueue;
+    /// # impl Operation for PurgeQueue {
+    /// #     type Input = Unit;
+    /// #     type Output = Unit;
+    /// #     type Error = PurgeQueueError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PurgeQueue", "POST", "/");
+    /// # }
+    /// /// How many errors the operation models.
+    /// struct ErrorCount;
+    /// impl OperationVisitor for ErrorCount {
+    ///     type Output = usize;
+    ///     fn visit<O: Operation>(self) -> usize {
+    ///         O::SCHEMA.errors().len()
+    ///     }
+    /// }
+    /// assert_eq!(ErrorCount.visit::<PurgeQueue>(), 0);
+    /// ```
+    fn visit<O: Operation>(self) -> Self::Output;
+}
+
 /// Builds the HTTP request for `input` to operation `O` at `endpoint`.
 ///
 /// ```
