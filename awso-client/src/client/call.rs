@@ -64,9 +64,8 @@ impl Client {
             path_prefix_in_endpoint: target.path_prefix_in_endpoint,
             ..RequestOptions::default()
         };
-        let request =
-            protocol::build_request(O::SERVICE, O::SCHEMA, input, &target.endpoint, &options)
-                .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
+        let request = protocol::request_with::<O>(input, &target.endpoint, &options)
+            .map_err(|error| fail(0, ErrorKind::Construction(error)))?;
         let (mut parts, body) = request.into_parts();
         endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
         let validation = self.inner.config.response_checksum_validation;
