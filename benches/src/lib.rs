@@ -8,6 +8,8 @@
 //!   binary (allocations, peak heap, ratio tables), the `paired` binary (the bar's ratios,
 //!   measured in interleaved pairs) and the `profile` binary (callgrind);
 //! - [`more`]: payloads of other services (a DynamoDB `Query` response);
+//! - [`call`]: a whole call through awso's generated client and the SDK's `send()`, both
+//!   on canned in-memory transports (the `call` binary pairs them; feature `call`);
 //! - [`alloc`]: the counting global allocator;
 //! - [`convert`]: every decoder's output as reference data, to check that they agree.
 //!
@@ -16,6 +18,8 @@
 #![deny(unsafe_code)]
 
 pub mod alloc;
+#[cfg(feature = "call")]
+pub mod call;
 pub mod convert;
 pub mod mirror;
 pub mod more;

@@ -151,13 +151,13 @@ impl Client {
             request_checksum_calculation: self.inner.config.request_checksum_calculation,
             ..RequestOptions::default()
         };
-        let (service, endpoint) = (O::SERVICE, &target.endpoint);
+        let endpoint = &target.endpoint;
+        // The input as given goes through the operation's own codec (compiled for its
+        // protocol alone); a corrected one is a `Value`, written by any.
         let request = match &prepared {
-            Input::AsGiven(input) => {
-                protocol::build_request(service, O::SCHEMA, *input, endpoint, &options)
-            }
+            Input::AsGiven(input) => protocol::request_with::<O>(input, endpoint, &options),
             Input::Corrected(value) => {
-                protocol::build_request(service, O::SCHEMA, value, endpoint, &options)
+                protocol::build_request(O::SERVICE, O::SCHEMA, value, endpoint, &options)
             }
         }
         .map_err(construction)?;

@@ -80,6 +80,7 @@ mod body;
 mod checksum;
 mod endpoint;
 mod errors;
+mod formats;
 mod headers;
 mod request;
 mod required;
@@ -1158,12 +1159,48 @@ pub fn request<O: Operation>(
     input: &O::Input,
     endpoint: &Endpoint,
 ) -> Result<http::Request<Vec<u8>>> {
-    build_request(
+    request_with::<O>(input, endpoint, &RequestOptions::default())
+}
+
+/// [`request`] with [`RequestOptions`]: the entry point of a client. The operation's
+/// protocol is a constant here, so only its encoder is compiled for the input's shapes
+/// ([`build_request`], which takes the service as a value, compiles every protocol's).
+///
+/// ```
+/// # use awso_core::protocol::{self, Endpoint, Operation, OperationSchema, Protocol, RequestOptions, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, UnknownError};
+/// #[derive(AwsShape, Debug)]
+/// #[awso(rename_all = "PascalCase")]
+/// struct DeleteQueueRequest { queue_url: String }
+/// #[derive(AwsError, Debug)]
+/// enum DeleteQueueError { Unknown(UnknownError) }
+/// struct DeleteQueue;
+/// impl Operation for DeleteQueue {
+///     type Input = DeleteQueueRequest;
+///     type Output = Unit;
+///     type Error = DeleteQueueError;
+///     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::AwsQuery, "2012-11-05");
+///     const SCHEMA: &'static OperationSchema = &OperationSchema::new("DeleteQueue", "POST", "/")
+///         .with_input(DeleteQueueRequest::SCHEMA);
+/// }
+/// let endpoint = Endpoint::parse("https://sqs.us-east-1.amazonaws.com")?;
+/// let input = DeleteQueueRequest { queue_url: "https://q/jobs".into() };
+/// let request = protocol::request_with::<DeleteQueue>(&input, &endpoint, &RequestOptions::default())?;
+/// // awsQuery: the form encoder, the only body codec compiled in for this operation.
+/// assert!(request.body().starts_with(b"Action=DeleteQueue&Version=2012-11-05&QueueUrl="));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn request_with<O: Operation>(
+    input: &O::Input,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<http::Request<Vec<u8>>> {
+    request::build_request_with::<O::Input, formats::FormatsOf<O>>(
         O::SERVICE,
         O::SCHEMA,
         input,
         endpoint,
-        &RequestOptions::default(),
+        options,
     )
 }
 
@@ -1207,7 +1244,12 @@ pub fn request<O: Operation>(
 pub fn response<O: Operation, B: AsRef<[u8]>>(
     response: &http::Response<B>,
 ) -> std::result::Result<O::Output, ResponseError<O::Error>> {
-    parse_response::<O::Output, O::Error, B>(O::SERVICE, O::SCHEMA, response)
+    // The operation's protocol is a constant here: only its decoder is compiled in.
+    response::parse_response_with::<O::Output, O::Error, B, formats::FormatsOf<O>>(
+        O::SERVICE,
+        O::SCHEMA,
+        response,
+    )
 }
 
 /// The payload member of `schema` (an operation's input or output) whose bytes stream

@@ -3,6 +3,7 @@
 use super::bindings::Bindings;
 use super::body::body_members;
 use super::checksum::{ChecksumAlgorithm, ExpectedChecksum, RequestChecksumCalculation};
+use super::formats::{AnyFormat, Formats, left_out};
 use super::required::{self, Presence};
 use super::{Endpoint, OperationSchema, Protocol, ServiceSchema};
 use crate::cbor::CborSerializer;
@@ -129,6 +130,19 @@ pub fn build_request<I: AwsStruct>(
     endpoint: &Endpoint,
     options: &RequestOptions,
 ) -> Result<http::Request<Vec<u8>>> {
+    build_request_with::<I, AnyFormat>(service, operation, input, endpoint, options)
+}
+
+/// [`build_request`] compiled with the codecs `F` allows (see [`super::formats`]):
+/// [`super::request_with`] passes its operation's, so each input shape is instantiated for
+/// its protocol's encoder alone.
+pub(crate) fn build_request_with<I: AwsStruct, F: Formats>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    input: &I,
+    endpoint: &Endpoint,
+    options: &RequestOptions,
+) -> Result<http::Request<Vec<u8>>> {
     let schema = operation.input();
     let input = filled(input, schema, *options)?;
     let mut bindings = Bindings::new(service.protocol(), operation);
@@ -140,7 +154,7 @@ pub fn build_request<I: AwsStruct>(
         _ => {}
     }
     input.serialize_members(schema, &mut bindings)?;
-    let (body, content_type) = body(service, operation, &input, &mut bindings)?;
+    let (body, content_type) = body::<I, F>(service, operation, &input, &mut bindings)?;
     let uri = bindings.uri(endpoint, options.path_prefix_in_endpoint)?;
     let mut headers = std::mem::take(&mut bindings.headers);
     protocol_headers(service, operation, content_type, options, &mut headers);
@@ -188,7 +202,7 @@ fn rpc_v2_path(service: &ServiceSchema, operation: &OperationSchema) -> Result<S
 
 /// The body and its media type: the payload member's, the REST body members, the whole
 /// input as JSON, or the query form.
-fn body<I: AwsStruct>(
+fn body<I: AwsStruct, F: Formats>(
     service: &ServiceSchema,
     operation: &OperationSchema,
     input: &Filled<'_, I>,
@@ -199,9 +213,12 @@ fn body<I: AwsStruct>(
     Ok(match protocol {
         Protocol::RestJson1 | Protocol::RestXml => match bindings.payload.take() {
             Some(payload) => payload,
-            None => rest_body(protocol, operation, input, &root)?,
+            None => rest_body::<_, F>(protocol, operation, input, &root)?,
         },
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+            if const { !F::JSON } {
+                return Err(left_out("JSON"));
+            }
             let mut ser = JsonSerializer::new();
             ser.serialize_at(input, &root)?;
             let version = if protocol == Protocol::AwsJson1_0 {
@@ -217,11 +234,17 @@ fn body<I: AwsStruct>(
         // An operation without input sends no body; an empty input sends an empty map.
         Protocol::RpcV2Cbor if super::Unit::is_unit(operation.input()) => (Vec::new(), None),
         Protocol::RpcV2Cbor => {
+            if const { !F::CBOR } {
+                return Err(left_out("CBOR"));
+            }
             let mut ser = CborSerializer::new();
             ser.serialize_at(input, &root)?;
             (ser.finish(), Some(CBOR.to_owned()))
         }
         Protocol::AwsQuery | Protocol::Ec2Query => {
+            if const { !F::QUERY } {
+                return Err(left_out("query"));
+            }
             let flavor = if protocol == Protocol::AwsQuery {
                 QueryFlavor::AwsQuery
             } else {
@@ -553,7 +576,7 @@ fn gzip(body: &[u8]) -> Result<Vec<u8>> {
 
 /// The body of a REST request without a payload member: the body members, or nothing when
 /// the input has none.
-fn rest_body<I: AwsStruct>(
+fn rest_body<I: AwsStruct, F: Formats>(
     protocol: Protocol,
     operation: &OperationSchema,
     input: &I,
@@ -576,9 +599,15 @@ fn rest_body<I: AwsStruct>(
         return Ok((Vec::new(), None));
     }
     if protocol == Protocol::RestJson1 {
+        if const { !F::JSON } {
+            return Err(left_out("JSON"));
+        }
         let mut ser = JsonSerializer::new();
         ser.serialize_at(&body_members(input), root)?;
         return Ok((ser.finish_bytes(), Some("application/json".to_owned())));
+    }
+    if const { !F::XML } {
+        return Err(left_out("XML"));
     }
     let schema = root.target();
     if !any_member_set(&body_members(input), schema)? {

@@ -2,9 +2,11 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 use super::body::DeclineBound;
 use super::errors::{DynamicError, error_parts};
+use super::formats::{AnyFormat, Formats, left_out};
 use super::headers::HeaderDeserializer;
 use super::{OperationSchema, Protocol, ServiceSchema, Unit};
 use crate::cbor::CborDeserializer;
@@ -291,10 +293,21 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
     operation: &OperationSchema,
     response: &http::Response<B>,
 ) -> Result<O, ResponseError<E>> {
+    parse_response_with::<O, E, B, AnyFormat>(service, operation, response)
+}
+
+/// [`parse_response`] compiled with the codecs `F` allows (see [`super::formats`]):
+/// [`super::response`] passes its operation's, so each output and error shape is
+/// instantiated for its protocol's decoder alone.
+pub(crate) fn parse_response_with<O: AwsStruct, E: AwsError, B: AsRef<[u8]>, F: Formats>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    response: &http::Response<B>,
+) -> Result<O, ResponseError<E>> {
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     if is_success(status) {
-        let reader = ResponseReader::new(
+        let reader = ResponseReader::<F>::new(
             service,
             operation,
             response.headers(),
@@ -306,7 +319,7 @@ pub fn parse_response<O: AwsStruct, E: AwsError, B: AsRef<[u8]>>(
             .read::<O>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
-    Err(service_error(
+    Err(service_error::<E, B, F>(
         service,
         operation,
         response,
@@ -346,7 +359,7 @@ pub fn parse_response_head<O: AwsStruct>(
     response: &http::Response<()>,
 ) -> Result<O> {
     let status = response.status().as_u16();
-    ResponseReader::new(
+    ResponseReader::<AnyFormat>::new(
         service,
         operation,
         response.headers(),
@@ -361,12 +374,12 @@ pub fn parse_response_head<O: AwsStruct>(
 /// `read` gives (by its index among `errors`, with the meta), else the `unknown` one, which
 /// holds the members of the service's error structure the code names, when there is one
 /// (see [`ServiceSchema::with_errors`]).
-fn service_error<E, B: AsRef<[u8]>>(
+fn service_error<E, B: AsRef<[u8]>, F: Formats>(
     service: &ServiceSchema,
     operation: &OperationSchema,
     response: &http::Response<B>,
     errors: &[&'static Schema],
-    read: impl FnOnce(usize, ResponseReader<'_>, &ErrorMeta) -> Result<E>,
+    read: impl FnOnce(usize, ResponseReader<'_, F>, &ErrorMeta) -> Result<E>,
     unknown: impl FnOnce(crate::UnknownError) -> E,
 ) -> ResponseError<E> {
     let status = response.status().as_u16();
@@ -429,15 +442,23 @@ pub fn parse_response_dynamic<B: AsRef<[u8]>>(
 ) -> Result<Value, ResponseError<DynamicError>> {
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let reader =
-        |place| ResponseReader::new(service, operation, response.headers(), status, body, place);
+    let reader = |place| {
+        ResponseReader::<AnyFormat>::new(
+            service,
+            operation,
+            response.headers(),
+            status,
+            body,
+            place,
+        )
+    };
     if is_success(status) {
         return reader(Place::Output)
             .read::<Value>(operation.output())
             .map_err(|source| ResponseError::Decode { status, source });
     }
     let errors = operation.errors();
-    Err(service_error(
+    Err(service_error::<_, _, AnyFormat>(
         service,
         operation,
         response,
@@ -482,8 +503,9 @@ pub(crate) fn header_text(value: &http::HeaderValue) -> Cow<'_, str> {
 
 /// Reads one structure from an HTTP response: header, prefix-header and status members from
 /// the head, the payload member or the body members from the body.
-struct ResponseReader<'r> {
+struct ResponseReader<'r, F> {
     protocol: Protocol,
+    formats: PhantomData<F>,
     operation: &'r OperationSchema,
     headers: &'r http::HeaderMap,
     status: u16,
@@ -491,7 +513,7 @@ struct ResponseReader<'r> {
     place: Place,
 }
 
-impl<'r> ResponseReader<'r> {
+impl<'r, F: Formats> ResponseReader<'r, F> {
     fn new(
         service: &ServiceSchema,
         operation: &'r OperationSchema,
@@ -502,6 +524,7 @@ impl<'r> ResponseReader<'r> {
     ) -> Self {
         Self {
             protocol: service.protocol(),
+            formats: PhantomData,
             operation,
             headers,
             status,
@@ -564,9 +587,15 @@ impl<'r> ResponseReader<'r> {
             return Ok(());
         }
         if kind == ShapeKind::Document || self.protocol == Protocol::RestJson1 {
+            if const { !F::JSON } {
+                return Err(left_out("JSON"));
+            }
             let mut de = JsonDeserializer::from_slice(self.body)?;
             builder.read_member(member, &mut de)?;
             return de.end();
+        }
+        if const { !F::XML } {
+            return Err(left_out("XML"));
         }
         let mut de = XmlDeserializer::from_slice(self.body)?;
         builder.read_member(member, &mut de)?;
@@ -587,16 +616,25 @@ impl<'r> ResponseReader<'r> {
         let root = Member::root(schema);
         match self.protocol {
             Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+                if const { !F::JSON } {
+                    return Err(left_out("JSON"));
+                }
                 let mut de = JsonDeserializer::from_slice(self.body)?;
                 body_struct(self.protocol, &mut de, &root, builder)?;
                 de.end()
             }
             Protocol::RpcV2Cbor => {
+                if const { !F::CBOR } {
+                    return Err(left_out("CBOR"));
+                }
                 let mut de = CborDeserializer::new(self.body);
                 de.read_struct(&root, builder)?;
                 de.end()
             }
             Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => {
+                if const { !F::XML } {
+                    return Err(left_out("XML"));
+                }
                 let mut de = XmlDeserializer::from_slice(self.body)?;
                 match (self.place, self.protocol) {
                     (Place::Error, _) => enter_error_element(&mut de)?,
@@ -657,7 +695,7 @@ fn body_struct<D: ShapeDeserializer, B: StructBuilder>(
     }
 }
 
-impl ErrorReader for ResponseReader<'_> {
+impl<F: Formats> ErrorReader for ResponseReader<'_, F> {
     fn read<T: AwsStruct>(self, schema: &'static Schema) -> Result<T> {
         let mut builder = T::builder(schema);
         if self.protocol.is_rest() {
