@@ -357,9 +357,10 @@ impl<O: Operation> StreamingCall<O> {
     /// # use awso_client::sign::AuthScheme;
     /// # use awso_core::protocol::Unit;
     /// # static SPEC: ServiceSpec = ServiceSpec::new("s3", AuthScheme::NoAuth);
+    /// # #[derive(awso_core::AwsError, Debug)] pub enum E { Unknown(awso_core::UnknownError) }
     /// # struct Get;
     /// # impl awso_core::protocol::Operation for Get {
-    /// #     type Input = Unit; type Output = Unit; type Error = awso_core::UnknownError;
+    /// #     type Input = Unit; type Output = Unit; type Error = E;
     /// #     const SERVICE: &'static awso_core::protocol::ServiceSchema = &awso_core::protocol::ServiceSchema::new(awso_core::protocol::Protocol::RestXml, "1");
     /// #     const SCHEMA: &'static awso_core::protocol::OperationSchema = &awso_core::protocol::OperationSchema::new("Get", "GET", "/");
     /// # }
@@ -396,9 +397,10 @@ where
 /// use awso_client::client::{BlockingClient, BlockingStreamingCall, Config, ServiceSpec};
 /// use awso_client::sign::AuthScheme;
 /// # use awso_core::protocol::Unit;
+/// # #[derive(awso_core::AwsError, Debug)] pub enum E { Unknown(awso_core::UnknownError) }
 /// # struct Get;
 /// # impl awso_core::protocol::Operation for Get {
-/// #     type Input = Unit; type Output = Unit; type Error = awso_core::UnknownError;
+/// #     type Input = Unit; type Output = Unit; type Error = E;
 /// #     const SERVICE: &'static awso_core::protocol::ServiceSchema = &awso_core::protocol::ServiceSchema::new(awso_core::protocol::Protocol::RestXml, "1");
 /// #     const SCHEMA: &'static awso_core::protocol::OperationSchema = &awso_core::protocol::OperationSchema::new("Get", "GET", "/");
 /// # }
@@ -417,9 +419,10 @@ impl<O: Operation> BlockingStreamingCall<O> {
     /// # use awso_client::sign::AuthScheme;
     /// # use awso_core::protocol::Unit;
     /// # static SPEC: ServiceSpec = ServiceSpec::new("s3", AuthScheme::NoAuth);
+    /// # #[derive(awso_core::AwsError, Debug)] pub enum E { Unknown(awso_core::UnknownError) }
     /// # struct Get;
     /// # impl awso_core::protocol::Operation for Get {
-    /// #     type Input = Unit; type Output = Unit; type Error = awso_core::UnknownError;
+    /// #     type Input = Unit; type Output = Unit; type Error = E;
     /// #     const SERVICE: &'static awso_core::protocol::ServiceSchema = &awso_core::protocol::ServiceSchema::new(awso_core::protocol::Protocol::RestXml, "1");
     /// #     const SCHEMA: &'static awso_core::protocol::OperationSchema = &awso_core::protocol::OperationSchema::new("Get", "GET", "/");
     /// # }
