@@ -187,9 +187,38 @@ impl From<MissingMembers> for crate::Error {
 /// ```
 pub trait Sender<T> {
     /// What `send()` returns: for a client, the call's future or (blocking) its result.
+    ///
+    /// ```
+    /// use awso_core::build::{MissingMembers, Sender};
+    ///
+    /// /// Answers how many members a value has, or none when it could not be built.
+    /// struct Count;
+    /// impl Sender<Vec<u8>> for Count {
+    ///     type Output = Option<usize>;
+    ///     fn send(self, value: Result<Vec<u8>, MissingMembers>) -> Option<usize> {
+    ///         value.ok().map(|v| v.len())
+    ///     }
+    /// }
+    /// let answer: <Count as Sender<Vec<u8>>>::Output = Count.send(Ok(vec![1, 2]));
+    /// assert_eq!(answer, Some(2));
+    /// ```
     type Output;
 
     /// Finishes a call with the built value, or with the required members that were unset.
+    ///
+    /// ```
+    /// use awso_core::build::{MissingMembers, Sender};
+    ///
+    /// /// Passes the value through: what a test of a builder's `send()` needs.
+    /// struct Echo;
+    /// impl Sender<String> for Echo {
+    ///     type Output = Result<String, MissingMembers>;
+    ///     fn send(self, value: Result<String, MissingMembers>) -> Self::Output {
+    ///         value
+    ///     }
+    /// }
+    /// assert_eq!(Echo.send(Ok("built".to_owned())).unwrap(), "built");
+    /// ```
     fn send(self, value: Result<T, MissingMembers>) -> Self::Output;
 }
 

@@ -126,6 +126,53 @@ impl BlockingClient {
     /// Calls operation `O` and hands its streaming payload over unread, as a
     /// [`std::io::Read`]er; see [`Client::call_streaming`]. Each read runs the client's
     /// runtime until the next chunk is in.
+    ///
+    /// ```
+    /// # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
+    /// # use awso_client::sign::AuthScheme;
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+    /// # #[derive(AwsShape, Debug, Default)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobRequest { #[awso(http_label)] key: String, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobOutput { #[awso(http_header = "x-size")] size: Option<i64>, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsError, Debug)] pub enum BlobError { Unknown(UnknownError) }
+    /// # struct GetBlob;
+    /// # impl Operation for GetBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # struct PutBlob;
+    /// # impl Operation for PutBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # /// A local blob store, canned: answers every request with its body's size and "the bytes".
+    /// # struct Store;
+    /// # impl HttpClient for Store {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let size = request.body().len().to_string();
+    /// #         Box::pin(async move {
+    /// #             Ok(http::Response::builder().header("x-size", size).body(ResponseBody::from("the bytes")).unwrap())
+    /// #         })
+    /// #     }
+    /// # }
+    /// # static STORE: ServiceSpec = ServiceSpec::new("store", AuthScheme::NoAuth);
+    /// # let config = || Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Store).build();
+    /// use std::io::Read as _;
+    ///
+    /// let client = BlockingClient::new(config()).unwrap();
+    /// let input = BlobRequest { key: "k".into(), ..BlobRequest::default() };
+    /// let mut answer = client.call_streaming::<GetBlob>(&STORE, &input).unwrap();
+    /// let mut text = String::new();
+    /// answer.body.read_to_string(&mut text).unwrap();
+    /// assert_eq!(text, "the bytes");
+    /// ```
     pub fn call_streaming<O: Operation>(
         &self,
         spec: &ServiceSpec,
@@ -143,6 +190,52 @@ impl BlockingClient {
     /// Calls operation `O` with `body` as its streaming payload, sent as it is read (a
     /// reader or a file: [`UploadBody::from_reader`], [`UploadBody::from_path`]); see
     /// [`Client::call_upload`].
+    ///
+    /// ```
+    /// # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
+    /// # use awso_client::sign::AuthScheme;
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+    /// # #[derive(AwsShape, Debug, Default)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobRequest { #[awso(http_label)] key: String, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobOutput { #[awso(http_header = "x-size")] size: Option<i64>, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsError, Debug)] pub enum BlobError { Unknown(UnknownError) }
+    /// # struct GetBlob;
+    /// # impl Operation for GetBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # struct PutBlob;
+    /// # impl Operation for PutBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # /// A local blob store, canned: answers every request with its body's size and "the bytes".
+    /// # struct Store;
+    /// # impl HttpClient for Store {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let size = request.body().len().to_string();
+    /// #         Box::pin(async move {
+    /// #             Ok(http::Response::builder().header("x-size", size).body(ResponseBody::from("the bytes")).unwrap())
+    /// #         })
+    /// #     }
+    /// # }
+    /// # static STORE: ServiceSpec = ServiceSpec::new("store", AuthScheme::NoAuth);
+    /// # let config = || Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Store).build();
+    /// use awso_client::stream::UploadBody;
+    ///
+    /// let client = BlockingClient::new(config()).unwrap();
+    /// let input = BlobRequest { key: "k".into(), ..BlobRequest::default() };
+    /// let body = UploadBody::from_reader(3, &b"abc"[..]);
+    /// let output = client.call_upload::<PutBlob>(&STORE, &input, body).unwrap();
+    /// assert_eq!(output.size, Some(3));
+    /// ```
     pub fn call_upload<O: Operation>(
         &self,
         spec: &ServiceSpec,

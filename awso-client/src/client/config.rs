@@ -18,7 +18,7 @@ use crate::sign::BearerToken;
 use crate::transport::HttpClient;
 
 use super::ResponseChecksumValidation;
-pub use awso_core::protocol::RequestChecksumCalculation;
+use awso_core::protocol::RequestChecksumCalculation;
 
 /// Waits: the call's only way to pass time, so tests record delays instead of sleeping.
 ///

@@ -76,11 +76,19 @@ mod streaming;
 
 use std::sync::{Arc, Mutex};
 
+/// When request bodies get a flexible checksum: awso-core's setting, which [`Config`] carries.
+///
+/// ```
+/// use awso_client::client::{Config, RequestChecksumCalculation};
+///
+/// let config = Config::builder()
+///     .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
+///     .build();
+/// assert_eq!(config.request_checksum_calculation(), RequestChecksumCalculation::WhenRequired);
+/// ```
+pub use awso_core::protocol::RequestChecksumCalculation;
 pub use blocking::BlockingClient;
-pub use config::{
-    Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, RequestChecksumCalculation, Sleep, Timeouts,
-    TokioSleep,
-};
+pub use config::{Config, ConfigBuilder, DEFAULT_USER_AGENT, Jitter, Sleep, Timeouts, TokioSleep};
 pub use endpoint::EndpointSettings;
 pub use error::{CallError, ErrorKind};
 pub use fluent::{

@@ -22,6 +22,53 @@ impl Client {
     /// An error answer is read whole and returned as the call's error, as [`call`](Self::call)
     /// does. For an operation without a streaming payload the output is read whole and the
     /// body is empty.
+    ///
+    /// ```
+    /// # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
+    /// # use awso_client::sign::AuthScheme;
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+    /// # #[derive(AwsShape, Debug, Default)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobRequest { #[awso(http_label)] key: String, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobOutput { #[awso(http_header = "x-size")] size: Option<i64>, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsError, Debug)] pub enum BlobError { Unknown(UnknownError) }
+    /// # struct GetBlob;
+    /// # impl Operation for GetBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # struct PutBlob;
+    /// # impl Operation for PutBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # /// A local blob store, canned: answers every request with its body's size and "the bytes".
+    /// # struct Store;
+    /// # impl HttpClient for Store {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let size = request.body().len().to_string();
+    /// #         Box::pin(async move {
+    /// #             Ok(http::Response::builder().header("x-size", size).body(ResponseBody::from("the bytes")).unwrap())
+    /// #         })
+    /// #     }
+    /// # }
+    /// # static STORE: ServiceSpec = ServiceSpec::new("store", AuthScheme::NoAuth);
+    /// # let config = || Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Store).build();
+    /// let client = Client::new(config());
+    /// let input = BlobRequest { key: "k".into(), ..BlobRequest::default() };
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let answer = client.call_streaming::<GetBlob>(&STORE, &input).await.unwrap();
+    /// assert_eq!(answer.output.size, Some(0));
+    /// assert!(answer.output.data.is_none(), "the payload is the body, not a member");
+    /// assert_eq!(answer.body.collect(1024).await.unwrap(), "the bytes");
+    /// # });
+    /// ```
     pub async fn call_streaming<O: Operation>(
         &self,
         spec: &ServiceSpec,
@@ -41,6 +88,54 @@ impl Client {
     /// signed without its payload (`v4-unsigned-body`) or not signed, the bytes as they are
     /// with `Content-Length`. Another SigV4 service cannot take a stream and the call fails
     /// before sending. A body that cannot be opened again is not retried once read.
+    ///
+    /// ```
+    /// # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
+    /// # use awso_client::sign::AuthScheme;
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+    /// # #[derive(AwsShape, Debug, Default)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobRequest { #[awso(http_label)] key: String, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobOutput { #[awso(http_header = "x-size")] size: Option<i64>, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsError, Debug)] pub enum BlobError { Unknown(UnknownError) }
+    /// # struct GetBlob;
+    /// # impl Operation for GetBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # struct PutBlob;
+    /// # impl Operation for PutBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # /// A local blob store, canned: answers every request with its body's size and "the bytes".
+    /// # struct Store;
+    /// # impl HttpClient for Store {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let size = request.body().len().to_string();
+    /// #         Box::pin(async move {
+    /// #             Ok(http::Response::builder().header("x-size", size).body(ResponseBody::from("the bytes")).unwrap())
+    /// #         })
+    /// #     }
+    /// # }
+    /// # static STORE: ServiceSpec = ServiceSpec::new("store", AuthScheme::NoAuth);
+    /// # let config = || Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Store).build();
+    /// use awso_client::stream::UploadBody;
+    ///
+    /// let client = Client::new(config());
+    /// let input = BlobRequest { key: "k".into(), ..BlobRequest::default() };
+    /// let body = UploadBody::from_reader(11, std::io::Cursor::new(b"hello world".to_vec()));
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let output = client.call_upload::<PutBlob>(&STORE, &input, body).await.unwrap();
+    /// assert_eq!(output.size, Some(11), "the store saw all eleven bytes");
+    /// # });
+    /// ```
     pub async fn call_upload<O: Operation>(
         &self,
         spec: &ServiceSpec,

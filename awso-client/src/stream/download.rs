@@ -269,11 +269,101 @@ impl BlockingByteStream {
     }
 
     /// The async stream underneath (what is left of it).
+    ///
+    /// ```
+    /// # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
+    /// # use awso_client::sign::AuthScheme;
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+    /// # #[derive(AwsShape, Debug, Default)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobRequest { #[awso(http_label)] key: String, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobOutput { #[awso(http_header = "x-size")] size: Option<i64>, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsError, Debug)] pub enum BlobError { Unknown(UnknownError) }
+    /// # struct GetBlob;
+    /// # impl Operation for GetBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # struct PutBlob;
+    /// # impl Operation for PutBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # /// A local blob store, canned: answers every request with its body's size and "the bytes".
+    /// # struct Store;
+    /// # impl HttpClient for Store {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let size = request.body().len().to_string();
+    /// #         Box::pin(async move {
+    /// #             Ok(http::Response::builder().header("x-size", size).body(ResponseBody::from("the bytes")).unwrap())
+    /// #         })
+    /// #     }
+    /// # }
+    /// # static STORE: ServiceSpec = ServiceSpec::new("store", AuthScheme::NoAuth);
+    /// # let config = || Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Store).build();
+    /// let client = BlockingClient::new(config()).unwrap();
+    /// let input = BlobRequest { key: "k".into(), ..BlobRequest::default() };
+    /// let answer = client.call_streaming::<GetBlob>(&STORE, &input).unwrap();
+    /// // The async stream, for a caller that has a runtime after all.
+    /// let stream = answer.body.into_inner();
+    /// # let bytes = tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(stream.collect(64)).unwrap();
+    /// # assert_eq!(bytes, "the bytes");
+    /// ```
     pub fn into_inner(self) -> ByteStream {
         self.stream
     }
 
     /// Whether the body's end is checked against a checksum (see [`ByteStream`]).
+    ///
+    /// ```
+    /// # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
+    /// # use awso_client::sign::AuthScheme;
+    /// # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+    /// # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+    /// # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+    /// # #[derive(AwsShape, Debug, Default)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobRequest { #[awso(http_label)] key: String, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+    /// # pub struct BlobOutput { #[awso(http_header = "x-size")] size: Option<i64>, #[awso(http_payload, streaming)] data: Option<Blob> }
+    /// # #[derive(AwsError, Debug)] pub enum BlobError { Unknown(UnknownError) }
+    /// # struct GetBlob;
+    /// # impl Operation for GetBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # struct PutBlob;
+    /// # impl Operation for PutBlob {
+    /// #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+    /// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+    /// #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/{Key}")
+    /// #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+    /// # }
+    /// # /// A local blob store, canned: answers every request with its body's size and "the bytes".
+    /// # struct Store;
+    /// # impl HttpClient for Store {
+    /// #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+    /// #         let size = request.body().len().to_string();
+    /// #         Box::pin(async move {
+    /// #             Ok(http::Response::builder().header("x-size", size).body(ResponseBody::from("the bytes")).unwrap())
+    /// #         })
+    /// #     }
+    /// # }
+    /// # static STORE: ServiceSpec = ServiceSpec::new("store", AuthScheme::NoAuth);
+    /// # let config = || Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Store).build();
+    /// let client = BlockingClient::new(config()).unwrap();
+    /// let input = BlobRequest { key: "k".into(), ..BlobRequest::default() };
+    /// let answer = client.call_streaming::<GetBlob>(&STORE, &input).unwrap();
+    /// // The store sends no checksum header, so there is nothing to check at the end.
+    /// assert!(!answer.body.is_checksummed());
+    /// ```
     pub fn is_checksummed(&self) -> bool {
         self.stream.is_checksummed()
     }

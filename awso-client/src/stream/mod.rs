@@ -19,6 +19,60 @@
 //! Retries: a download is retried only until its head arrives (the body is the caller's
 //! from then on); an upload is retried when its body can be opened again
 //! ([`UploadBody::can_reopen`]) or was not read at all.
+//!
+//! ```
+//! # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
+//! # use awso_client::sign::AuthScheme;
+//! # use awso_client::transport::{HttpClient, HttpFuture, ResponseBody};
+//! # use awso_core::protocol::{Operation, OperationSchema, Protocol, ServiceSchema};
+//! # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+//! # #[derive(AwsShape, Debug, Default)] #[awso(rename_all = "PascalCase")]
+//! # pub struct BlobRequest { #[awso(http_label)] key: String, #[awso(http_payload, streaming)] data: Option<Blob> }
+//! # #[derive(AwsShape, Debug)] #[awso(rename_all = "PascalCase")]
+//! # pub struct BlobOutput { #[awso(http_header = "x-size")] size: Option<i64>, #[awso(http_payload, streaming)] data: Option<Blob> }
+//! # #[derive(AwsError, Debug)] pub enum BlobError { Unknown(UnknownError) }
+//! # struct GetBlob;
+//! # impl Operation for GetBlob {
+//! #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+//! #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+//! #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("GetBlob", "GET", "/{Key}")
+//! #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+//! # }
+//! # struct PutBlob;
+//! # impl Operation for PutBlob {
+//! #     type Input = BlobRequest; type Output = BlobOutput; type Error = BlobError;
+//! #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestJson1, "1");
+//! #     const SCHEMA: &'static OperationSchema = &OperationSchema::new("PutBlob", "PUT", "/{Key}")
+//! #         .with_input(BlobRequest::SCHEMA).with_output(BlobOutput::SCHEMA).with_errors(BlobError::ERRORS);
+//! # }
+//! # /// A local blob store, canned: answers every request with its body's size and "the bytes".
+//! # struct Store;
+//! # impl HttpClient for Store {
+//! #     fn send(&self, request: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+//! #         let size = request.body().len().to_string();
+//! #         Box::pin(async move {
+//! #             Ok(http::Response::builder().header("x-size", size).body(ResponseBody::from("the bytes")).unwrap())
+//! #         })
+//! #     }
+//! # }
+//! # static STORE: ServiceSpec = ServiceSpec::new("store", AuthScheme::NoAuth);
+//! # let config = || Config::builder().endpoint_url("http://127.0.0.1:9").http_client(Store).build();
+//! use awso_client::stream::UploadBody;
+//!
+//! let client = Client::new(config());
+//! let input = BlobRequest { key: "notes.txt".into(), ..BlobRequest::default() };
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! let body = UploadBody::from_reader(5, &b"notes"[..]);
+//! let stored = client.call_upload::<PutBlob>(&STORE, &input, body).await.unwrap();
+//! assert_eq!(stored.size, Some(5));
+//! let mut answer = client.call_streaming::<GetBlob>(&STORE, &input).await.unwrap();
+//! let mut read = Vec::new();
+//! while let Some(chunk) = answer.body.next().await {
+//!     read.extend_from_slice(&chunk.unwrap());
+//! }
+//! assert_eq!(read, b"the bytes");
+//! # });
+//! ```
 
 mod download;
 mod framing;
