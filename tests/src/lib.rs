@@ -2,7 +2,6 @@
 //! codecs differ.
 
 pub mod case_model;
-pub mod params;
 
 use std::collections::BTreeMap;
 

@@ -657,8 +657,8 @@ fn service_errors_the_operation_does_not_list() {
 /// as the JSON it holds (awso holds the text, sent as base64 in a header).
 #[test]
 fn botocore_spellings_of_unknown_union_members_and_json_values() {
+    use awso_core::params::{Blobs, to_value_with};
     use awso_core::schema::Member;
-    use awso_tests::params::{Blobs, to_value_with};
     let model = model(
         "rest-json",
         "",

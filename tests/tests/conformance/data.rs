@@ -3,9 +3,9 @@
 //! floats as `"NaN"`, `"Infinity"`, `"-Infinity"` (the conversion is `awso_core::params`,
 //! which the differential oracle shares).
 
+use awso_core::params::{Blobs, to_value_with};
 use awso_core::schema::Member;
 use awso_core::{Document, Value};
-use awso_tests::params::{Blobs, to_value_with};
 
 /// The `Value` that `data` stands for at `member`.
 pub(crate) fn to_value(data: &Document, member: &Member) -> Result<Value, String> {

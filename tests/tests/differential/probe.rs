@@ -14,9 +14,9 @@ use std::process::ExitCode;
 
 use awso_core::Document;
 use awso_core::dynamic::Model;
+use awso_core::params;
 use awso_core::protocol::{DynamicError, ResponseError, build_request, parse_response_dynamic};
 use awso_core::schema::Member;
-use awso_tests::params;
 
 use crate::exchange::{self, Answer, field, object, text};
 

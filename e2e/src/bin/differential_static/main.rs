@@ -21,14 +21,10 @@
 //! and a total. `AWSO_DIFFERENTIAL_SERVICES` narrows the services (a comma list),
 //! `AWSO_DIFFERENTIAL_CASES` and `AWSO_DIFFERENTIAL_ARGS` are as in the dynamic mode.
 
-// The probe side of the exchange and the params conversion are the dynamic probe's, shared
-// as files so both modes read cases and write answers alike.
+// The probe side of the exchange is the dynamic probe's, shared as a file so both modes read
+// cases and write answers alike; the params conversion is awso_core::params.
 #[path = "../../../../tests/tests/differential/exchange.rs"]
 mod exchange;
-// Shared with the integration tests, which use all of it; the probe does not.
-#[allow(dead_code)]
-#[path = "../../../../tests/src/params.rs"]
-mod params;
 mod probe;
 
 use std::path::Path;

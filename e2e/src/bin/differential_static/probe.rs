@@ -8,7 +8,7 @@ use awso_core::value::ValueSerializer;
 use awso_core::{AwsError, AwsShape, Document};
 
 use crate::exchange::{self, Answer, field, object, text};
-use crate::params;
+use awso_core::params;
 
 /// The services this probe has compiled (the model names botocore gives them).
 pub(crate) const SERVICES: &[&str] = &[
