@@ -29,6 +29,24 @@ enum Attempt<T, E> {
     },
 }
 
+impl<T, E> Attempt<T, E> {
+    /// The same outcome, a success's value changed by `f`.
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Attempt<U, E> {
+        match self {
+            Attempt::Done(result) => Attempt::Done(result.map(f)),
+            Attempt::Failed {
+                kind,
+                retry_after,
+                skew_corrected,
+            } => Attempt::Failed {
+                kind,
+                retry_after,
+                skew_corrected,
+            },
+        }
+    }
+}
+
 /// A successful answer: read whole, or its head read and its body still streaming.
 pub(super) enum Answer<T> {
     Whole(T),
@@ -316,20 +334,9 @@ impl Client {
             },
         };
         match response {
-            Ok(Received::Whole(response)) => {
-                match self.read::<O>(service, &response, request_headers) {
-                    Attempt::Done(result) => Attempt::Done(result.map(Answer::Whole)),
-                    Attempt::Failed {
-                        kind,
-                        retry_after,
-                        skew_corrected,
-                    } => Attempt::Failed {
-                        kind,
-                        retry_after,
-                        skew_corrected,
-                    },
-                }
-            }
+            Ok(Received::Whole(response)) => self
+                .read::<O>(service, &response, request_headers)
+                .map(Answer::Whole),
             Ok(Received::Head(response)) => {
                 let idle = self.inner.config.timeouts.attempt();
                 Attempt::Done(read_head::<O>(response, request_headers, idle))

@@ -9,7 +9,8 @@ use crate::credentials::Credentials;
 use crate::endpoint::binding::{bind_built_ins, built_in};
 use crate::endpoint::{self, Params, RuleSet, Value};
 use crate::sign::{
-    AuthScheme, EndpointAuthOverride, Payload, SignableRequest, SigningError, SigningParams,
+    AuthScheme, EndpointAuthOverride, Payload, SigV4Auth, SignableRequest, SigningError,
+    SigningParams,
 };
 
 /// The endpoint settings of a [`Config`]: FIPS, dual-stack, and any other built-in or client
@@ -253,11 +254,7 @@ pub(super) fn sign_sigv4(
     let (AuthScheme::SigV4(sigv4) | AuthScheme::SigV4a(sigv4)) = auth else {
         return Ok(());
     };
-    let region = sigv4
-        .signing_region
-        .as_deref()
-        .or(client_region)
-        .unwrap_or_default();
+    let region = signing_region(sigv4, client_region);
     #[cfg(feature = "sigv4a")]
     if let AuthScheme::SigV4a(_) = auth {
         let set = sigv4
@@ -279,6 +276,16 @@ pub(super) fn sign_sigv4(
         crate::sign::sign(&signable, credentials, &params)?
     };
     signed.apply_to(request)
+}
+
+/// The region a signature is for: the endpoint's (or auth scheme's) signing region, else the
+/// client's.
+fn signing_region<'a>(sigv4: &'a SigV4Auth, client_region: Option<&'a str>) -> &'a str {
+    sigv4
+        .signing_region
+        .as_deref()
+        .or(client_region)
+        .unwrap_or_default()
 }
 
 /// What the signature covers of the body: its hash, or `UNSIGNED-PAYLOAD` for operations
@@ -305,11 +312,7 @@ pub(super) fn sign_sigv4_streamed(
     let AuthScheme::SigV4(sigv4) = auth else {
         return Ok(None);
     };
-    let region = sigv4
-        .signing_region
-        .as_deref()
-        .or(client_region)
-        .unwrap_or_default();
+    let region = signing_region(sigv4, client_region);
     let params = SigningParams::new(region, &sigv4.signing_name, time).settings(sigv4.settings());
     let seed = {
         let signable = crate::sign::SignableRequest::from_http(request)
