@@ -136,9 +136,11 @@ impl fmt::Display for MissingMembers {
 
 impl std::error::Error for MissingMembers {}
 
+// The message says it all ("cannot build `S`: the required member `A` is not set"); an
+// `invalid` error would prefix "invalid built value:" to it.
 impl From<MissingMembers> for crate::Error {
     fn from(missing: MissingMembers) -> Self {
-        crate::Error::invalid("built value", missing.to_string())
+        crate::Error::custom(missing)
     }
 }
 
@@ -324,5 +326,18 @@ mod tests {
             missing(&[]),
             "cannot build `S`: the required members are not set"
         );
+    }
+
+    #[test]
+    fn as_a_codec_error_the_message_is_not_prefixed() {
+        let err = crate::Error::from(MissingMembers {
+            shape: "S",
+            members: vec!["A"],
+        });
+        assert_eq!(
+            err.to_string(),
+            "cannot build `S`: the required member `A` is not set"
+        );
+        assert_eq!(err.category(), crate::error::Category::Data);
     }
 }
