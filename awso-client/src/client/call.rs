@@ -347,7 +347,7 @@ impl Client {
 
     /// Signs `request` as `auth` says; with a streamed upload's `payload` (its payload hash,
     /// and whether its chunks are signed), returns the signer of the chunks.
-    async fn sign<E>(
+    async fn sign<E: AwsError>(
         &self,
         auth: &AuthScheme,
         request: &mut http::Request<Bytes>,
@@ -384,6 +384,9 @@ impl Client {
                     .map_err(ErrorKind::Credentials)?;
                 let offset = self.inner.clock_offset.load(Ordering::Relaxed);
                 let time = skew::corrected(config.clock.now(), offset);
+                // S3 Express: a directory bucket's session signs instead.
+                let credentials =
+                    super::express::credentials_for(self, auth, request, credentials, time).await?;
                 let region = config.region.as_deref();
                 match payload {
                     None => endpoint::sign_sigv4(request, &credentials, auth, region, time)
