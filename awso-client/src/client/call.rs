@@ -200,7 +200,10 @@ impl Client {
             ),
             None => None,
         };
-        let body = Bytes::from(body);
+        // An upload a payload-hashing service takes is read whole here and sent buffered.
+        let (body, upload) = streaming::into_body(upload, body)
+            .await
+            .map_err(|kind| fail(0, kind))?;
         let settings = self.inner.config.retry;
         let mut last_cost = None;
         let invocation = format!("{:016x}", (self.inner.config.jitter)().to_bits());
