@@ -466,7 +466,7 @@ fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
     let length = upload.body.length();
     let pieces = upload.body.open();
     match (upload.wire, signer) {
-        (UploadWire::Chunked { trailer }, Some(signer)) => {
+        (UploadWire::Chunked { trailer, .. }, Some(signer)) => {
             stream::signed_chunks(length, pieces, signer, trailer)
         }
         _ => stream::plain(length, pieces),

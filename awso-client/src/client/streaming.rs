@@ -8,7 +8,10 @@ use awso_core::schema::HttpBinding;
 use bytes::Bytes;
 
 use super::{CallError, Client, ErrorKind, ServiceSpec};
-use crate::sign::{AuthScheme, STREAMING_PAYLOAD, STREAMING_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD};
+use crate::sign::{
+    AuthScheme, STREAMING_ECDSA_PAYLOAD, STREAMING_ECDSA_PAYLOAD_TRAILER, STREAMING_PAYLOAD,
+    STREAMING_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD,
+};
 use crate::stream::{Streamed, UploadBody};
 use crate::transport::{HttpError, HttpErrorKind};
 
@@ -159,8 +162,12 @@ impl Client {
 /// How a streamed upload goes on the wire; fixed before the first attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum UploadWire {
-    /// S3's signed `aws-chunked` body, with the checksum of `trailer` after it.
-    Chunked { trailer: Option<ChecksumAlgorithm> },
+    /// S3's signed `aws-chunked` body, with the checksum of `trailer` after it; its chunks
+    /// signed with SigV4a when `ecdsa` (multi-region access points).
+    Chunked {
+        trailer: Option<ChecksumAlgorithm>,
+        ecdsa: bool,
+    },
     /// The bytes as they are; `unsigned` marks SigV4 `UNSIGNED-PAYLOAD`.
     Plain { unsigned: bool },
     /// Read whole into memory before the first attempt and signed as a buffered request:
@@ -173,8 +180,15 @@ impl UploadWire {
     /// as it always does (bearer, no auth).
     pub(super) fn payload(self) -> Option<(&'static str, bool)> {
         match self {
-            UploadWire::Chunked { trailer: Some(_) } => Some((STREAMING_PAYLOAD_TRAILER, true)),
-            UploadWire::Chunked { trailer: None } => Some((STREAMING_PAYLOAD, true)),
+            UploadWire::Chunked { trailer, ecdsa } => {
+                let hash = match (trailer.is_some(), ecdsa) {
+                    (true, false) => STREAMING_PAYLOAD_TRAILER,
+                    (false, false) => STREAMING_PAYLOAD,
+                    (true, true) => STREAMING_ECDSA_PAYLOAD_TRAILER,
+                    (false, true) => STREAMING_ECDSA_PAYLOAD,
+                };
+                Some((hash, true))
+            }
             UploadWire::Plain { unsigned: true } => Some((UNSIGNED_PAYLOAD, false)),
             UploadWire::Plain { unsigned: false } | UploadWire::Buffered => None,
         }
@@ -210,7 +224,16 @@ pub(super) fn prepare<'b, O: Operation>(
     let wire = match auth {
         AuthScheme::SigV4(sigv4) if sigv4.content_sha256_header => UploadWire::Chunked {
             trailer: trailer_algorithm(O::SCHEMA, headers),
+            ecdsa: false,
         },
+        // Without the `sigv4a` feature SigV4a signs as SigV4 (see `ServiceSpec::from_model`),
+        // which has no chunk signer for it: such an upload is read whole.
+        AuthScheme::SigV4a(sigv4) if sigv4.content_sha256_header && cfg!(feature = "sigv4a") => {
+            UploadWire::Chunked {
+                trailer: trailer_algorithm(O::SCHEMA, headers),
+                ecdsa: true,
+            }
+        }
         AuthScheme::SigV4(sigv4) if sigv4.unsigned_payload => UploadWire::Plain { unsigned: true },
         AuthScheme::NoAuth | AuthScheme::Bearer => UploadWire::Plain { unsigned: false },
         AuthScheme::SigV4(_) | AuthScheme::SigV4a(_) => UploadWire::Buffered,
@@ -252,13 +275,14 @@ pub(super) async fn into_body<'b, E>(
 fn announce(length: u64, wire: UploadWire, headers: &mut http::HeaderMap) {
     use http::header::{CONTENT_ENCODING, CONTENT_LENGTH};
     let number = |n: u64| http::HeaderValue::from(n);
-    let UploadWire::Chunked { trailer } = wire else {
+    let UploadWire::Chunked { trailer, ecdsa } = wire else {
         headers.insert(CONTENT_LENGTH, number(length));
         return;
     };
+    let signature = crate::sign::chunk_signature_length(ecdsa);
     headers.insert(
         CONTENT_LENGTH,
-        number(crate::stream::encoded_length(length, trailer)),
+        number(crate::stream::encoded_length(length, trailer, signature)),
     );
     headers.insert("x-amz-decoded-content-length", number(length));
     // aws-chunked comes first: S3 strips it and keeps the rest (a gzip the user applied).

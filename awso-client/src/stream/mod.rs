@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | download | [`Client::call_streaming`](crate::client::Client::call_streaming) → [`Streamed`] `{ output, body: ByteStream }` | the head parsed into the output, the body read chunk by chunk; its checksum checked at the end |
 //! | download, blocking | [`BlockingClient::call_streaming`](crate::client::BlockingClient::call_streaming) → `body: BlockingByteStream` | the same, read through `std::io::Read` |
-//! | upload | [`Client::call_upload`](crate::client::Client::call_upload) with an [`UploadBody`] of known length | S3 (SigV4): signed `aws-chunked` chunks of 64 KiB with the checksum as a signed trailer; unsigned services: the bytes as they are |
+//! | upload | [`Client::call_upload`](crate::client::Client::call_upload) with an [`UploadBody`] of known length | S3 (SigV4, or SigV4a with the `sigv4a` feature: ECDSA chunk signatures padded to 144 characters): signed `aws-chunked` chunks of 64 KiB with the checksum as a signed trailer; unsigned services: the bytes as they are; other SigV4 services: read whole, signed buffered |
 //!
 //! Why signed chunks rather than `UNSIGNED-PAYLOAD`: one encoding that is safe over plain
 //! HTTP as well as TLS (local S3-compatible servers, moto), that S3 accepts for every

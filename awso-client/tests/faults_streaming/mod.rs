@@ -75,6 +75,10 @@ pub(crate) const CASES: &[(&str, fn())] = &[
         "stream_too_large_to_read_whole_fails_before_sending",
         stream_too_large_to_read_whole_fails_before_sending,
     ),
+    (
+        "sigv4a_upload_chunks_verify_with_the_public_key",
+        sigv4a_upload_chunks_verify_with_the_public_key,
+    ),
 ];
 
 /// A service signing as S3 does (`x-amz-content-sha256`, aws-chunked uploads).
@@ -550,4 +554,86 @@ fn stream_too_large_to_read_whole_fails_before_sending() {
     );
     assert_eq!(error.attempts(), 0);
     assert!(server.seen().is_empty());
+}
+
+/// S3 with SigV4a (multi-region access points): the upload goes as aws-chunked with ECDSA
+/// chunk signatures, each verified with the credentials' public key over its string-to-sign
+/// (chained from the request's own signature), the trailer's too.
+fn sigv4a_upload_chunks_verify_with_the_public_key() {
+    use awso_client::credentials::Credentials;
+    use awso_client::sign::signing_key_v4a;
+    use sha2::{Digest as _, Sha256};
+    let source = object(150_000);
+    let server = FaultServer::start(vec![Fault::ok()], 4);
+    let client = Client::new(roomy(&server.url()));
+    let service = ServiceAuth {
+        signature_version: Some("v4a"),
+        endpoint_prefix: "s3",
+        ..ServiceAuth::default()
+    };
+    let spec = ServiceSpec::new(
+        "s3",
+        AuthScheme::select(&service, &OperationAuth::default()).unwrap(),
+    );
+    let body = UploadBody::from_reader(source.len() as u64, std::io::Cursor::new(source.clone()));
+    runtime()
+        .block_on(client.call_upload::<PutBlob>(&spec, &PutBlobRequest::default(), body))
+        .unwrap();
+    let seen = &server.seen()[0];
+    assert_eq!(
+        seen.header("x-amz-content-sha256"),
+        Some("STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER")
+    );
+    assert_eq!(seen.header("x-amz-region-set"), Some("us-east-1"));
+    let length = seen.body.len().to_string();
+    assert_eq!(seen.header("content-length"), Some(length.as_str()));
+    let authorization = seen.header("authorization").unwrap();
+    assert!(
+        authorization.starts_with("AWS4-ECDSA-P256-SHA256 "),
+        "{authorization}"
+    );
+    let scope = authorization
+        .split("Credential=AKIDEXAMPLE/")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    let mut previous = authorization.split("Signature=").nth(1).unwrap().to_owned();
+    let timestamp = seen.header("x-amz-date").unwrap();
+    let key = signing_key_v4a(&Credentials::new("AKIDEXAMPLE", "secret")).unwrap();
+    let hex = |data: &[u8]| -> String {
+        Sha256::digest(data)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let chunked = decode_chunked(&seen.body);
+    assert!(
+        chunked.data == source,
+        "the decoded body differs from the source"
+    );
+    let chunks: Vec<&[u8]> = source.chunks(64 * 1024).chain([&[][..]]).collect();
+    assert_eq!(chunked.signatures.len(), chunks.len());
+    for (data, signature) in chunks.iter().zip(&chunked.signatures) {
+        assert_eq!(signature.len(), 144, "padded: {signature}");
+        let signature = signature.trim_end_matches('*');
+        let string_to_sign = format!(
+            "AWS4-ECDSA-P256-SHA256-PAYLOAD\n{timestamp}\n{scope}\n{previous}\n{}\n{}",
+            hex(b""),
+            hex(data)
+        );
+        assert!(
+            key.verify(&string_to_sign, signature),
+            "a chunk of {} bytes",
+            data.len()
+        );
+        previous = signature.to_owned();
+    }
+    let (name, value) = &chunked.trailers[0];
+    let (signature_name, signature) = &chunked.trailers[1];
+    assert_eq!(signature_name, "x-amz-trailer-signature");
+    let string_to_sign = format!(
+        "AWS4-ECDSA-P256-SHA256-TRAILER\n{timestamp}\n{scope}\n{previous}\n{}",
+        hex(format!("{name}:{value}\n").as_bytes())
+    );
+    assert!(key.verify(&string_to_sign, signature.trim_end_matches('*')));
 }
