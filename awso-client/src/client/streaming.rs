@@ -245,10 +245,10 @@ pub(super) fn prepare<'b, O: Operation>(
 /// The request's body and the upload still to stream: a [`UploadWire::Buffered`] upload is
 /// read here, whole (at most [`MAX_BUFFERED_UPLOAD`] bytes), and becomes the body, so every
 /// attempt re-sends it and the signature covers its hash; any other goes on as it is.
-pub(super) async fn into_body<'b, E>(
-    upload: Option<Upload<'b>>,
+pub(super) async fn into_body<E>(
+    upload: Option<Upload<'_>>,
     built: Vec<u8>,
-) -> Result<(Bytes, Option<Upload<'b>>), ErrorKind<E>> {
+) -> Result<(Bytes, Option<Upload<'_>>), ErrorKind<E>> {
     let Some(Upload {
         body,
         wire: UploadWire::Buffered,

@@ -570,7 +570,7 @@ mod tests {
                 "chunk of {size} bytes"
             );
             decoded.extend_from_slice(data);
-            previous = unpadded.to_owned();
+            unpadded.clone_into(&mut previous);
             if size == 0 {
                 rest = &rest[line_end + 2..];
                 break;

@@ -603,8 +603,11 @@ fn sigv4a_upload_chunks_verify_with_the_public_key() {
     let hex = |data: &[u8]| -> String {
         Sha256::digest(data)
             .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+            .fold(String::new(), |mut out, b| {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{b:02x}");
+                out
+            })
     };
     let chunked = decode_chunked(&seen.body);
     assert!(
@@ -626,7 +629,7 @@ fn sigv4a_upload_chunks_verify_with_the_public_key() {
             "a chunk of {} bytes",
             data.len()
         );
-        previous = signature.to_owned();
+        signature.clone_into(&mut previous);
     }
     let (name, value) = &chunked.trailers[0];
     let (signature_name, signature) = &chunked.trailers[1];
