@@ -7,18 +7,18 @@
 #[allow(dead_code)]
 mod support;
 
+mod resign;
+mod s3_rules;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use awso_client::client::{Client, Config, EndpointSettings, ServiceSpec};
 use awso_client::credentials::{Clock, Credentials};
-use awso_client::endpoint::EmbeddedRuleSet;
 use awso_client::endpoint::binding::OperationEndpoint;
 use awso_client::retry::RetrySettings;
-use awso_client::sign::{
-    AuthScheme, OperationAuth, ServiceAuth, SigningParams, SigningSettings, sign_http_request,
-};
+use awso_client::sign::{AuthScheme, OperationAuth, ServiceAuth, SigningParams, SigningSettings};
 use awso_core::Timestamp;
 use support::{Reply, Seen, TestServer, ok};
 
@@ -78,21 +78,7 @@ static BINDINGS: [OperationEndpoint; 1] = [OperationEndpoint {
 
 /// S3's spec with its rules from the installed botocore, or `None` (skipped) outside CI.
 fn s3_spec() -> Option<&'static ServiceSpec> {
-    let rules = awso_codegen::botocore_data_dir()
-        .map_err(|e| e.to_string())
-        .and_then(|dir| {
-            let path = dir.join("s3/2006-03-01/endpoint-rule-set-1.json.gz");
-            awso_codegen::read_model(&path).map_err(|e| format!("{}: {e}", path.display()))
-        });
-    let rules = match rules {
-        Ok(rules) => rules,
-        Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
-            eprintln!("skipped: no botocore S3 rule set ({e})");
-            return None;
-        }
-        Err(e) => panic!("the S3 rule set is needed in CI: {e}"),
-    };
-    let rules: &'static EmbeddedRuleSet = Box::leak(Box::new(EmbeddedRuleSet::new(rules.leak())));
+    let rules = s3_rules::s3_rule_set()?;
     let s3 = ServiceAuth {
         signature_version: Some("s3v4"),
         endpoint_prefix: "s3",
@@ -168,39 +154,15 @@ async fn get_object(client: &Client, spec: &ServiceSpec) {
     client.call::<GetObject>(spec, &input).await.unwrap();
 }
 
-/// Signs the request the server saw again with `credentials` for `s3express` at `time`,
-/// over exactly the headers its `Authorization` names, and returns that `Authorization`.
+/// The `Authorization` of `seen` signed again with `credentials` for `s3express` at `time`.
 fn recomputed_authorization(
     seen: &Seen,
     server: &TestServer,
     credentials: &Credentials,
     time: SystemTime,
 ) -> String {
-    let authorization = seen.header("authorization").expect("a signed request");
-    let signed_headers = authorization
-        .split("SignedHeaders=")
-        .nth(1)
-        .and_then(|rest| rest.split(',').next())
-        .unwrap();
-    let mut request = http::Request::builder()
-        .method(seen.method.as_str())
-        .uri(format!("{}{}", server.url(), seen.path));
-    for name in signed_headers.split(';') {
-        // The signer adds these itself.
-        if !matches!(
-            name,
-            "x-amz-date" | "x-amz-security-token" | "x-amz-content-sha256"
-        ) {
-            request = request.header(name, seen.header(name).unwrap());
-        }
-    }
-    let mut request = request.body(seen.body.clone().into_bytes()).unwrap();
     let params = SigningParams::new(REGION, "s3express", time).settings(SigningSettings::s3());
-    sign_http_request(&mut request, credentials, &params).unwrap();
-    request.headers()["authorization"]
-        .to_str()
-        .unwrap()
-        .to_owned()
+    resign::recomputed_authorization(seen, &server.url(), credentials, &params)
 }
 
 fn is_create_session(seen: &Seen) -> bool {
