@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use awso_client::client::{Client, Config, EndpointSettings, ErrorKind, ServiceSpec};
 use awso_client::credentials::Credentials;
-use awso_client::endpoint::binding::{OperationEndpoint, StaticValue};
 use awso_client::endpoint::ResolveError;
+use awso_client::endpoint::binding::{OperationEndpoint, StaticValue};
 use recording::{FixedClock, Recorder};
 
 mod s3 {

@@ -299,3 +299,20 @@ async fn disabled_session_auth_signs_with_the_callers_credentials() {
         recomputed_authorization(data, &server, &caller, clock.now())
     );
 }
+
+/// Calls arriving while the session is being created wait for it rather than create their own.
+#[tokio::test]
+async fn concurrent_requests_share_one_create_session() {
+    let Some(spec) = s3_spec() else { return };
+    let clock = TestClock::start();
+    let server = bucket(&clock);
+    let client = client(&server, &clock, EndpointSettings::default());
+    tokio::join!(
+        get_object(&client, spec),
+        get_object(&client, spec),
+        get_object(&client, spec),
+    );
+    let seen = server.seen();
+    assert_eq!(seen.len(), 4, "{seen:#?}");
+    assert_eq!(seen.iter().filter(|s| is_create_session(s)).count(), 1);
+}
