@@ -4,14 +4,15 @@
 //! and once against a server of our own on 127.0.0.1 through the endpoint override.
 
 mod recording;
+mod s3_rules;
 
 use std::io::{Read, Write};
 use std::time::Duration;
 
 use awso_client::client::{Client, Config, EndpointSettings, ErrorKind, ServiceSpec};
 use awso_client::credentials::Credentials;
+use awso_client::endpoint::ResolveError;
 use awso_client::endpoint::binding::{OperationEndpoint, StaticValue};
-use awso_client::endpoint::{EmbeddedRuleSet, ResolveError};
 use recording::{FixedClock, Recorder};
 
 mod s3 {
@@ -116,21 +117,7 @@ static BINDINGS: [OperationEndpoint; 3] = [
 
 /// S3's spec with its rules from the installed botocore, or `None` (skipped) outside CI.
 fn s3_spec() -> Option<&'static ServiceSpec> {
-    let rules = awso_codegen::botocore_data_dir()
-        .map_err(|e| e.to_string())
-        .and_then(|dir| {
-            let path = dir.join("s3/2006-03-01/endpoint-rule-set-1.json.gz");
-            awso_codegen::read_model(&path).map_err(|e| format!("{}: {e}", path.display()))
-        });
-    let rules = match rules {
-        Ok(rules) => rules,
-        Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
-            eprintln!("skipped: no botocore S3 rule set ({e})");
-            return None;
-        }
-        Err(e) => panic!("the S3 rule set is needed in CI: {e}"),
-    };
-    let rules: &'static EmbeddedRuleSet = Box::leak(Box::new(EmbeddedRuleSet::new(rules.leak())));
+    let rules = s3_rules::s3_rule_set()?;
     let spec = ServiceSpec::new("s3", recording::s3_sigv4())
         .with_rules(rules)
         .with_bindings(&BINDINGS);

@@ -5,6 +5,8 @@
 
 mod support;
 
+mod resign;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -16,7 +18,7 @@ use awso_client::credentials::{
     CachedProvider, Clock, Credentials, CredentialsError, DefaultChain, EnvironmentMap, ErrorKind,
     ProfileProvider, ProvideCredentials,
 };
-use awso_client::sign::{SigningParams, sign_http_request};
+use awso_client::sign::SigningParams;
 use awso_client::transport::HyperClient;
 use support::{Reply, Seen, TempDir, TestServer, ok};
 
@@ -145,36 +147,15 @@ fn sts_at(server: &TestServer, env: &EnvironmentMap) -> StsClient {
         .with_clock(FixedClock)
 }
 
-/// Signs the request the server saw again, with `credentials`, over exactly the headers its
-/// `Authorization` header says were signed, and returns the `Authorization` that gives.
+/// The `Authorization` of `seen` signed again with `credentials` for STS in `region`.
 fn recomputed_authorization(
     seen: &Seen,
     server: &TestServer,
     credentials: &Credentials,
     region: &str,
 ) -> String {
-    let authorization = seen.header("authorization").expect("a signed request");
-    let signed_headers = authorization
-        .split("SignedHeaders=")
-        .nth(1)
-        .and_then(|rest| rest.split(',').next())
-        .unwrap();
-    let mut request = http::Request::builder()
-        .method(seen.method.as_str())
-        .uri(format!("{}{}", server.url(), seen.path));
-    for name in signed_headers.split(';') {
-        if name == "x-amz-date" || name == "x-amz-security-token" {
-            continue; // the signer adds these itself
-        }
-        request = request.header(name, seen.header(name).unwrap());
-    }
-    let mut request = request.body(seen.body.clone().into_bytes()).unwrap();
     let params = SigningParams::new(region, "sts", FixedClock.now());
-    sign_http_request(&mut request, credentials, &params).unwrap();
-    request.headers()["authorization"]
-        .to_str()
-        .unwrap()
-        .to_owned()
+    resign::recomputed_authorization(seen, &server.url(), credentials, &params)
 }
 
 fn assert_redacted(value: &impl std::fmt::Debug, secrets: &[&str]) {

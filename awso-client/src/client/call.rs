@@ -200,7 +200,10 @@ impl Client {
             ),
             None => None,
         };
-        let body = Bytes::from(body);
+        // An upload a payload-hashing service takes is read whole here and sent buffered.
+        let (body, upload) = streaming::into_body(upload, body)
+            .await
+            .map_err(|kind| fail(0, kind))?;
         let settings = self.inner.config.retry;
         let mut last_cost = None;
         let invocation = format!("{:016x}", (self.inner.config.jitter)().to_bits());
@@ -347,7 +350,7 @@ impl Client {
 
     /// Signs `request` as `auth` says; with a streamed upload's `payload` (its payload hash,
     /// and whether its chunks are signed), returns the signer of the chunks.
-    async fn sign<E>(
+    async fn sign<E: AwsError>(
         &self,
         auth: &AuthScheme,
         request: &mut http::Request<Bytes>,
@@ -384,6 +387,9 @@ impl Client {
                     .map_err(ErrorKind::Credentials)?;
                 let offset = self.inner.clock_offset.load(Ordering::Relaxed);
                 let time = skew::corrected(config.clock.now(), offset);
+                // S3 Express: a directory bucket's session signs instead.
+                let credentials =
+                    super::express::credentials_for(self, auth, request, credentials, time).await?;
                 let region = config.region.as_deref();
                 match payload {
                     None => endpoint::sign_sigv4(request, &credentials, auth, region, time)
@@ -460,7 +466,7 @@ fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
     let length = upload.body.length();
     let pieces = upload.body.open();
     match (upload.wire, signer) {
-        (UploadWire::Chunked { trailer }, Some(signer)) => {
+        (UploadWire::Chunked { trailer, .. }, Some(signer)) => {
             stream::signed_chunks(length, pieces, signer, trailer)
         }
         _ => stream::plain(length, pieces),

@@ -251,31 +251,50 @@ pub(super) fn sign_sigv4(
     client_region: Option<&str>,
     time: std::time::SystemTime,
 ) -> Result<(), SigningError> {
-    let (AuthScheme::SigV4(sigv4) | AuthScheme::SigV4a(sigv4)) = auth else {
+    let Some((sigv4, ecdsa, scope)) = signing_scope(auth, client_region) else {
         return Ok(());
     };
-    let region = signing_region(sigv4, client_region);
-    #[cfg(feature = "sigv4a")]
-    if let AuthScheme::SigV4a(_) = auth {
-        let set = sigv4
-            .signing_region_set
-            .as_ref()
-            .map_or_else(|| region.to_owned(), |set| set.join(","));
-        let params = SigningParams::new(&set, &sigv4.signing_name, time).settings(sigv4.settings());
-        let signed = {
-            let signable = SignableRequest::from_http(request)
-                .payload(payload_of(request, sigv4.unsigned_payload));
-            crate::sign::sign_v4a(&signable, credentials, &params)?
-        };
-        return signed.apply_to(request);
-    }
-    let params = SigningParams::new(region, &sigv4.signing_name, time).settings(sigv4.settings());
+    let params = SigningParams::new(&scope, &sigv4.signing_name, time).settings(sigv4.settings());
     let signed = {
         let signable = SignableRequest::from_http(request)
             .payload(payload_of(request, sigv4.unsigned_payload));
-        crate::sign::sign(&signable, credentials, &params)?
+        sign_head(&signable, credentials, &params, ecdsa)?
     };
     signed.apply_to(request)
+}
+
+/// The SigV4 knobs of `auth`, whether it signs with SigV4a, and the region (SigV4) or region
+/// set (SigV4a: the endpoint's, else the region) of its scope; `None` for other schemes.
+fn signing_scope<'a>(
+    auth: &'a AuthScheme,
+    client_region: Option<&str>,
+) -> Option<(&'a SigV4Auth, bool, String)> {
+    let (AuthScheme::SigV4(sigv4) | AuthScheme::SigV4a(sigv4)) = auth else {
+        return None;
+    };
+    let region = signing_region(sigv4, client_region);
+    // Without the feature, SigV4a has no signer: it signs as SigV4 (see `ServiceSpec::from_model`).
+    let ecdsa = cfg!(feature = "sigv4a") && matches!(auth, AuthScheme::SigV4a(_));
+    let scope = match &sigv4.signing_region_set {
+        Some(set) if ecdsa => set.join(","),
+        _ => region.to_owned(),
+    };
+    Some((sigv4, ecdsa, scope))
+}
+
+/// A header signature of `signable`, SigV4a when `ecdsa`.
+fn sign_head(
+    signable: &SignableRequest<'_>,
+    credentials: &Credentials,
+    params: &SigningParams<'_>,
+    ecdsa: bool,
+) -> Result<crate::sign::SigningOutput, SigningError> {
+    #[cfg(feature = "sigv4a")]
+    if ecdsa {
+        return crate::sign::sign_v4a(signable, credentials, params);
+    }
+    let _ = ecdsa;
+    crate::sign::sign(signable, credentials, params)
 }
 
 /// The region a signature is for: the endpoint's (or auth scheme's) signing region, else the
@@ -298,9 +317,10 @@ fn payload_of(request: &http::Request<bytes::Bytes>, unsigned: bool) -> Payload<
     }
 }
 
-/// Signs the head of a streamed upload with SigV4 and the payload hash `payload` (the
-/// `STREAMING-*` marker of a chunked body, or `UNSIGNED-PAYLOAD`); with `chunked`, returns
-/// the signer of the body's chunks, seeded with this signature.
+/// Signs the head of a streamed upload with SigV4 (or SigV4a over the endpoint's region set)
+/// and the payload hash `payload` (the `STREAMING-*` marker of a chunked body, or
+/// `UNSIGNED-PAYLOAD`); with `chunked`, returns the signer of the body's chunks, seeded with
+/// this signature.
 pub(super) fn sign_sigv4_streamed(
     request: &mut http::Request<bytes::Bytes>,
     credentials: &Credentials,
@@ -309,15 +329,13 @@ pub(super) fn sign_sigv4_streamed(
     time: std::time::SystemTime,
     (payload, chunked): (&str, bool),
 ) -> Result<Option<crate::sign::ChunkSigner>, SigningError> {
-    let AuthScheme::SigV4(sigv4) = auth else {
+    let Some((sigv4, ecdsa, scope)) = signing_scope(auth, client_region) else {
         return Ok(None);
     };
-    let region = signing_region(sigv4, client_region);
-    let params = SigningParams::new(region, &sigv4.signing_name, time).settings(sigv4.settings());
+    let params = SigningParams::new(&scope, &sigv4.signing_name, time).settings(sigv4.settings());
     let seed = {
-        let signable = crate::sign::SignableRequest::from_http(request)
-            .payload(crate::sign::Payload::Hash(payload));
-        crate::sign::sign(&signable, credentials, &params)?
+        let signable = SignableRequest::from_http(request).payload(Payload::Hash(payload));
+        sign_head(&signable, credentials, &params, ecdsa)?
     };
     seed.apply_to(request)?;
     if !chunked {

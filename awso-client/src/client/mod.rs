@@ -70,6 +70,7 @@ mod config;
 mod customize;
 mod endpoint;
 mod error;
+mod express;
 mod fluent;
 mod response_checksum;
 mod streaming;
@@ -335,6 +336,8 @@ struct Inner {
     quota: Mutex<RetryQuota>,
     /// The server's clock minus ours, in seconds, learned from skew errors.
     clock_offset: std::sync::atomic::AtomicI64,
+    /// S3 Express sessions, per directory bucket and caller.
+    express: express::Sessions,
 }
 
 impl std::fmt::Debug for dyn HttpClient {
@@ -372,6 +375,7 @@ impl Client {
                 http,
                 quota: Mutex::new(RetryQuota::standard()),
                 clock_offset: std::sync::atomic::AtomicI64::new(0),
+                express: express::Sessions::default(),
             }),
         }
     }

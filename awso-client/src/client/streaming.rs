@@ -5,9 +5,19 @@
 use awso_core::protocol::{self, ChecksumAlgorithm, Operation};
 use awso_core::schema::HttpBinding;
 
+use bytes::Bytes;
+
 use super::{CallError, Client, ErrorKind, ServiceSpec};
-use crate::sign::{AuthScheme, STREAMING_PAYLOAD, STREAMING_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD};
+use crate::sign::{
+    AuthScheme, STREAMING_ECDSA_PAYLOAD, STREAMING_ECDSA_PAYLOAD_TRAILER, STREAMING_PAYLOAD,
+    STREAMING_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD,
+};
 use crate::stream::{Streamed, UploadBody};
+use crate::transport::{HttpError, HttpErrorKind};
+
+/// The largest streamed upload read into memory for a service that signs its payload's hash
+/// (Glacier UploadArchive, Lambda Invoke): larger ones fail before anything is read or sent.
+pub(super) const MAX_BUFFERED_UPLOAD: u64 = 1 << 30;
 
 impl Client {
     /// Calls operation `O` and hands its streaming payload over unread (S3 GetObject's
@@ -86,8 +96,10 @@ impl Client {
     /// the operation's flexible checksum (the algorithm the input names, else CRC32) as a
     /// signed trailer, unless the input carries a checksum value itself; for an operation
     /// signed without its payload (`v4-unsigned-body`) or not signed, the bytes as they are
-    /// with `Content-Length`. Another SigV4 service cannot take a stream and the call fails
-    /// before sending. A body that cannot be opened again is not retried once read.
+    /// with `Content-Length`. Another SigV4 operation signs its payload's hash: the body is
+    /// read into memory first (its declared length, at most 1 GiB, else the call fails
+    /// before sending) and sent as a buffered request. A streamed body that cannot be opened
+    /// again is not retried once read.
     ///
     /// ```
     /// # use awso_client::client::{BlockingClient, Client, Config, ServiceSpec};
@@ -150,10 +162,17 @@ impl Client {
 /// How a streamed upload goes on the wire; fixed before the first attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum UploadWire {
-    /// S3's signed `aws-chunked` body, with the checksum of `trailer` after it.
-    Chunked { trailer: Option<ChecksumAlgorithm> },
+    /// S3's signed `aws-chunked` body, with the checksum of `trailer` after it; its chunks
+    /// signed with SigV4a when `ecdsa` (multi-region access points).
+    Chunked {
+        trailer: Option<ChecksumAlgorithm>,
+        ecdsa: bool,
+    },
     /// The bytes as they are; `unsigned` marks SigV4 `UNSIGNED-PAYLOAD`.
     Plain { unsigned: bool },
+    /// Read whole into memory before the first attempt and signed as a buffered request:
+    /// a SigV4 (or SigV4a) operation that signs its payload's hash outside S3.
+    Buffered,
 }
 
 impl UploadWire {
@@ -161,10 +180,17 @@ impl UploadWire {
     /// as it always does (bearer, no auth).
     pub(super) fn payload(self) -> Option<(&'static str, bool)> {
         match self {
-            UploadWire::Chunked { trailer: Some(_) } => Some((STREAMING_PAYLOAD_TRAILER, true)),
-            UploadWire::Chunked { trailer: None } => Some((STREAMING_PAYLOAD, true)),
+            UploadWire::Chunked { trailer, ecdsa } => {
+                let hash = match (trailer.is_some(), ecdsa) {
+                    (true, false) => STREAMING_PAYLOAD_TRAILER,
+                    (false, false) => STREAMING_PAYLOAD,
+                    (true, true) => STREAMING_ECDSA_PAYLOAD_TRAILER,
+                    (false, true) => STREAMING_ECDSA_PAYLOAD,
+                };
+                Some((hash, true))
+            }
             UploadWire::Plain { unsigned: true } => Some((UNSIGNED_PAYLOAD, false)),
-            UploadWire::Plain { unsigned: false } => None,
+            UploadWire::Plain { unsigned: false } | UploadWire::Buffered => None,
         }
     }
 }
@@ -198,32 +224,65 @@ pub(super) fn prepare<'b, O: Operation>(
     let wire = match auth {
         AuthScheme::SigV4(sigv4) if sigv4.content_sha256_header => UploadWire::Chunked {
             trailer: trailer_algorithm(O::SCHEMA, headers),
+            ecdsa: false,
         },
+        // Without the `sigv4a` feature SigV4a signs as SigV4 (see `ServiceSpec::from_model`),
+        // which has no chunk signer for it: such an upload is read whole.
+        AuthScheme::SigV4a(sigv4) if sigv4.content_sha256_header && cfg!(feature = "sigv4a") => {
+            UploadWire::Chunked {
+                trailer: trailer_algorithm(O::SCHEMA, headers),
+                ecdsa: true,
+            }
+        }
         AuthScheme::SigV4(sigv4) if sigv4.unsigned_payload => UploadWire::Plain { unsigned: true },
         AuthScheme::NoAuth | AuthScheme::Bearer => UploadWire::Plain { unsigned: false },
-        _ => {
-            return Err(refuse(format!(
-                "{operation} signs its payload's hash and its service takes no aws-chunked \
-                 body: give the bytes in the input's `{}` instead of a stream",
-                member.name()
-            )));
-        }
+        AuthScheme::SigV4(_) | AuthScheme::SigV4a(_) => UploadWire::Buffered,
     };
     announce(body.length(), wire, headers);
     Ok(Upload { body, wire })
+}
+
+/// The request's body and the upload still to stream: a [`UploadWire::Buffered`] upload is
+/// read here, whole (at most [`MAX_BUFFERED_UPLOAD`] bytes), and becomes the body, so every
+/// attempt re-sends it and the signature covers its hash; any other goes on as it is.
+pub(super) async fn into_body<E>(
+    upload: Option<Upload<'_>>,
+    built: Vec<u8>,
+) -> Result<(Bytes, Option<Upload<'_>>), ErrorKind<E>> {
+    let Some(Upload {
+        body,
+        wire: UploadWire::Buffered,
+    }) = upload
+    else {
+        return Ok((Bytes::from(built), upload));
+    };
+    let whole = body
+        .read_whole(MAX_BUFFERED_UPLOAD)
+        .await
+        .map_err(|error| {
+            let kind = match error.kind() {
+                std::io::ErrorKind::InvalidInput => HttpErrorKind::TooLarge,
+                _ => HttpErrorKind::Io,
+            };
+            ErrorKind::Transport(
+                HttpError::new(kind, "reading the upload's body into memory").with_source(error),
+            )
+        })?;
+    Ok((whole, None))
 }
 
 /// The lengths and encodings of the body `wire` sends, replacing any the input set.
 fn announce(length: u64, wire: UploadWire, headers: &mut http::HeaderMap) {
     use http::header::{CONTENT_ENCODING, CONTENT_LENGTH};
     let number = |n: u64| http::HeaderValue::from(n);
-    let UploadWire::Chunked { trailer } = wire else {
+    let UploadWire::Chunked { trailer, ecdsa } = wire else {
         headers.insert(CONTENT_LENGTH, number(length));
         return;
     };
+    let signature = crate::sign::chunk_signature_length(ecdsa);
     headers.insert(
         CONTENT_LENGTH,
-        number(crate::stream::encoded_length(length, trailer)),
+        number(crate::stream::encoded_length(length, trailer, signature)),
     );
     headers.insert("x-amz-decoded-content-length", number(length));
     // aws-chunked comes first: S3 strips it and keeps the rest (a gzip the user applied).

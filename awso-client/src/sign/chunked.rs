@@ -57,8 +57,60 @@ use crate::credentials::{Credentials, REDACTED};
 
 /// SHA-256 of nothing: the "previous headers" hash every chunk string to sign carries.
 const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-/// `;chunk-signature=` plus 64 hex digits plus CRLF.
-const SIGNED_CHUNK_OVERHEAD: u64 = 17 + 64 + 2;
+/// `;chunk-signature=` plus CRLF, around the signature.
+const SIGNED_CHUNK_OVERHEAD: u64 = 17 + 2;
+/// A SigV4 chunk signature: an HMAC-SHA256 in hex.
+const V4_SIGNATURE_LENGTH: u64 = 64;
+/// A SigV4a chunk signature on the wire: the DER ECDSA signature in hex (up to 72 bytes, 144
+/// digits) padded with `*` to that width, so the body's length is known before it is signed.
+const V4A_SIGNATURE_LENGTH: u64 = 144;
+const V4A_PADDING: char = '*';
+
+/// The width of a chunk signature on the wire, SigV4a (`ecdsa`) or SigV4.
+pub(crate) const fn chunk_signature_length(ecdsa: bool) -> u64 {
+    if ecdsa {
+        V4A_SIGNATURE_LENGTH
+    } else {
+        V4_SIGNATURE_LENGTH
+    }
+}
+
+/// How the chunks are signed: chained HMACs (SigV4) or ECDSA signatures (SigV4a).
+#[derive(Clone)]
+enum ChunkKey {
+    Hmac([u8; 32]),
+    #[cfg(feature = "sigv4a")]
+    Ecdsa(super::v4a::SigV4aKey),
+}
+
+impl ChunkKey {
+    /// The string-to-sign's first line for a chunk and for the trailer.
+    fn algorithms(&self) -> (&'static str, &'static str) {
+        match self {
+            ChunkKey::Hmac(_) => ("AWS4-HMAC-SHA256-PAYLOAD", "AWS4-HMAC-SHA256-TRAILER"),
+            #[cfg(feature = "sigv4a")]
+            ChunkKey::Ecdsa(_) => (
+                "AWS4-ECDSA-P256-SHA256-PAYLOAD",
+                "AWS4-ECDSA-P256-SHA256-TRAILER",
+            ),
+        }
+    }
+
+    /// The signature of `string_to_sign` as the wire carries it.
+    fn sign(&self, string_to_sign: &str) -> String {
+        match self {
+            ChunkKey::Hmac(key) => hex(&hmac_sha256(key, string_to_sign.as_bytes())),
+            #[cfg(feature = "sigv4a")]
+            ChunkKey::Ecdsa(key) => {
+                let mut signature = key.sign_hex(string_to_sign);
+                let width = V4A_SIGNATURE_LENGTH as usize;
+                let padding = width.saturating_sub(signature.len());
+                signature.extend(std::iter::repeat_n(V4A_PADDING, padding));
+                signature
+            }
+        }
+    }
+}
 
 /// Signs the chunks of one `aws-chunked` body in order. `Debug` hides the signing key.
 ///
@@ -79,9 +131,10 @@ const SIGNED_CHUNK_OVERHEAD: u64 = 17 + 64 + 2;
 /// ```
 #[derive(Clone)]
 pub struct ChunkSigner {
-    key: [u8; 32],
+    key: ChunkKey,
     timestamp: String,
     scope: String,
+    /// The last signature as sent (SigV4a's padded); the next string-to-sign takes it unpadded.
     previous: String,
 }
 
@@ -107,20 +160,65 @@ impl ChunkSigner {
         seed: &SigningOutput,
     ) -> Result<Self, SigningError> {
         let mut lines = seed.string_to_sign().lines();
-        if lines.next() != Some("AWS4-HMAC-SHA256") || !seed.query_params().is_empty() {
-            return Err(SigningError::new(
-                SigningErrorKind::PayloadHash,
-                "aws-chunked bodies need a SigV4 header signature as their seed",
-            ));
+        let algorithm = lines.next();
+        if !seed.query_params().is_empty() {
+            return Err(not_a_seed());
         }
         let time = signing_time(params.time())?;
+        let key = match algorithm {
+            Some("AWS4-HMAC-SHA256") => ChunkKey::Hmac(signing_key(
+                credentials.secret_access_key(),
+                time.date(),
+                params,
+            )),
+            #[cfg(feature = "sigv4a")]
+            Some("AWS4-ECDSA-P256-SHA256") => {
+                ChunkKey::Ecdsa(super::v4a::signing_key_v4a(credentials)?)
+            }
+            _ => return Err(not_a_seed()),
+        };
         let scope = lines.nth(1).unwrap_or_default().to_owned();
         Ok(ChunkSigner {
-            key: signing_key(credentials.secret_access_key(), time.date(), params),
+            key,
             timestamp: time.timestamp,
             scope,
             previous: seed.signature().to_owned(),
         })
+    }
+
+    /// The width of each chunk signature on the wire: 64 (SigV4), 144 (SigV4a, padded).
+    ///
+    /// ```
+    /// # use std::time::{Duration, UNIX_EPOCH};
+    /// # use awso_client::credentials::Credentials;
+    /// use awso_client::sign::{sign, ChunkSigner, Payload, SignableRequest, SigningParams, STREAMING_PAYLOAD};
+    /// let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+    /// let params = SigningParams::new("us-east-1", "s3", UNIX_EPOCH + Duration::from_secs(60));
+    /// let request = SignableRequest::new("PUT", "/b/k").payload(Payload::Hash(STREAMING_PAYLOAD));
+    /// let seed = sign(&request, &credentials, &params)?;
+    /// let mut signer = ChunkSigner::new(&credentials, &params, &seed)?;
+    /// assert_eq!(signer.signature_length(), 64);
+    /// assert_eq!(signer.sign_chunk(b"abc").len() as u64, signer.signature_length());
+    /// # Ok::<(), awso_client::sign::SigningError>(())
+    /// ```
+    pub fn signature_length(&self) -> u64 {
+        match self.key {
+            ChunkKey::Hmac(_) => V4_SIGNATURE_LENGTH,
+            #[cfg(feature = "sigv4a")]
+            ChunkKey::Ecdsa(_) => V4A_SIGNATURE_LENGTH,
+        }
+    }
+
+    /// The string-to-sign of the next chunk, chained to the last signature.
+    fn chunk_string_to_sign(&self, data: &[u8]) -> String {
+        format!(
+            "{}\n{}\n{}\n{}\n{EMPTY_SHA256}\n{}",
+            self.key.algorithms().0,
+            self.timestamp,
+            self.scope,
+            self.previous.trim_end_matches(V4A_PADDING),
+            sha256_hex(data),
+        )
     }
 
     /// The signature of the next chunk (`data` empty: the final chunk), chained to the last.
@@ -139,14 +237,8 @@ impl ChunkSigner {
     /// # Ok::<(), awso_client::sign::SigningError>(())
     /// ```
     pub fn sign_chunk(&mut self, data: &[u8]) -> &str {
-        let string_to_sign = format!(
-            "AWS4-HMAC-SHA256-PAYLOAD\n{}\n{}\n{}\n{EMPTY_SHA256}\n{}",
-            self.timestamp,
-            self.scope,
-            self.previous,
-            sha256_hex(data),
-        );
-        self.previous = hex(&hmac_sha256(&self.key, string_to_sign.as_bytes()));
+        let string_to_sign = self.chunk_string_to_sign(data);
+        self.previous = self.key.sign(&string_to_sign);
         &self.previous
     }
 
@@ -209,13 +301,14 @@ impl ChunkSigner {
                 canonical.push('\n');
             }
             let string_to_sign = format!(
-                "AWS4-HMAC-SHA256-TRAILER\n{}\n{}\n{}\n{}",
+                "{}\n{}\n{}\n{}\n{}",
+                self.key.algorithms().1,
                 self.timestamp,
                 self.scope,
-                self.previous,
+                self.previous.trim_end_matches(V4A_PADDING),
                 sha256_hex(canonical.as_bytes()),
             );
-            self.previous = hex(&hmac_sha256(&self.key, string_to_sign.as_bytes()));
+            self.previous = self.key.sign(&string_to_sign);
             out.extend_from_slice(b"x-amz-trailer-signature:");
             out.extend_from_slice(self.previous.as_bytes());
             out.extend_from_slice(b"\r\n");
@@ -273,22 +366,59 @@ pub fn signed_encoded_length(
     chunk_size: u64,
     trailers: &[(&str, &str)],
 ) -> u64 {
+    encoded_length(decoded_length, chunk_size, trailers, V4_SIGNATURE_LENGTH)
+}
+
+/// [`signed_encoded_length`] for a body whose chunks are signed with SigV4a
+/// ([`STREAMING_ECDSA_PAYLOAD`](super::STREAMING_ECDSA_PAYLOAD)): each signature takes 144
+/// characters on the wire.
+///
+/// ```
+/// use awso_client::sign::{signed_encoded_length, signed_encoded_length_v4a};
+/// // Two data chunks and the final one, each signature 80 characters longer.
+/// let v4 = signed_encoded_length(66_560, 65_536, &[]);
+/// assert_eq!(signed_encoded_length_v4a(66_560, 65_536, &[]), v4 + 3 * 80);
+/// ```
+#[cfg(feature = "sigv4a")]
+pub fn signed_encoded_length_v4a(
+    decoded_length: u64,
+    chunk_size: u64,
+    trailers: &[(&str, &str)],
+) -> u64 {
+    encoded_length(decoded_length, chunk_size, trailers, V4A_SIGNATURE_LENGTH)
+}
+
+/// The length of the framed body when each signature is `signature` characters wide.
+pub(crate) fn encoded_length(
+    decoded_length: u64,
+    chunk_size: u64,
+    trailers: &[(&str, &str)],
+    signature: u64,
+) -> u64 {
     let chunk_size = chunk_size.max(1);
+    let overhead = SIGNED_CHUNK_OVERHEAD + signature;
     let hex_digits = |n: u64| u64::from((64 - n.leading_zeros()).div_ceil(4).max(1));
     let full = decoded_length / chunk_size;
     let rest = decoded_length % chunk_size;
-    let mut length = full * (hex_digits(chunk_size) + SIGNED_CHUNK_OVERHEAD + chunk_size + 2);
+    let mut length = full * (hex_digits(chunk_size) + overhead + chunk_size + 2);
     if rest > 0 {
-        length += hex_digits(rest) + SIGNED_CHUNK_OVERHEAD + rest + 2;
+        length += hex_digits(rest) + overhead + rest + 2;
     }
-    length += 1 + SIGNED_CHUNK_OVERHEAD; // the final chunk
+    length += 1 + overhead; // the final chunk
     if !trailers.is_empty() {
         for (name, value) in trailers {
             length += (name.len() + 1 + value.trim().len() + 2) as u64;
         }
-        length += ("x-amz-trailer-signature:".len() + 64 + 2) as u64;
+        length += "x-amz-trailer-signature:".len() as u64 + signature + 2;
     }
     length + 2
+}
+
+fn not_a_seed() -> SigningError {
+    SigningError::new(
+        SigningErrorKind::PayloadHash,
+        "aws-chunked bodies need a SigV4 or SigV4a header signature as their seed",
+    )
 }
 
 #[cfg(test)]
@@ -372,5 +502,98 @@ mod tests {
             SigningParams::new("us-east-1", "s3", UNIX_EPOCH).presigned(Duration::from_secs(60));
         let seed = sign(&SignableRequest::new("PUT", "/"), &credentials, &params).unwrap();
         assert!(ChunkSigner::new(&credentials, &params, &seed).is_err());
+    }
+
+    /// SigV4a chunks (multi-region access points): every chunk and the trailer signed with
+    /// the ECDSA key over its string-to-sign, each signature padded to 144 characters, and
+    /// the body exactly as long as announced. ECDSA signatures could be randomised, so each
+    /// is verified with the public key rather than compared.
+    #[cfg(feature = "sigv4a")]
+    #[test]
+    fn sigv4a_chunks_verify_with_the_public_key_and_frame_exactly() {
+        use crate::sign::{STREAMING_ECDSA_PAYLOAD_TRAILER, sign_v4a, signing_key_v4a};
+        let credentials =
+            Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        let params = SigningParams::new(
+            "us-east-1,us-west-2",
+            "s3",
+            UNIX_EPOCH + Duration::from_secs(1_369_353_600),
+        )
+        .settings(SigningSettings::s3());
+        let request = SignableRequest::new("PUT", "/key")
+            .header(
+                "host",
+                b"mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com",
+            )
+            .payload(Payload::Hash(STREAMING_ECDSA_PAYLOAD_TRAILER));
+        let seed = sign_v4a(&request, &credentials, &params).unwrap();
+        let mut signer = ChunkSigner::new(&credentials, &params, &seed).unwrap();
+        assert_eq!(signer.signature_length(), 144);
+        let body: Vec<u8> = (0..300u16).map(|i| i as u8).collect();
+        let trailers = [("x-amz-checksum-crc32", "AAAAAA==")];
+        let mut wire = Vec::new();
+        for part in body.chunks(128) {
+            signer.write_chunk(part, &mut wire);
+        }
+        signer.finish(&trailers, &mut wire);
+        assert_eq!(
+            wire.len() as u64,
+            signed_encoded_length_v4a(300, 128, &trailers)
+        );
+
+        let key = signing_key_v4a(&credentials).unwrap();
+        let scope = "20130524/s3/aws4_request";
+        let timestamp = "20130524T000000Z";
+        assert!(
+            seed.string_to_sign().contains(scope),
+            "{}",
+            seed.string_to_sign()
+        );
+        let mut previous = seed.signature().to_owned();
+        let mut rest = wire.as_slice();
+        let mut decoded = Vec::new();
+        loop {
+            let line_end = rest.windows(2).position(|w| w == b"\r\n").unwrap();
+            let line = std::str::from_utf8(&rest[..line_end]).unwrap();
+            let (size, signature) = line.split_once(";chunk-signature=").unwrap();
+            let size = usize::from_str_radix(size, 16).unwrap();
+            assert_eq!(signature.len(), 144, "{signature}");
+            let unpadded = signature.trim_end_matches('*');
+            assert!(unpadded.len() >= 140 && unpadded.bytes().all(|b| b.is_ascii_hexdigit()));
+            let data = &rest[line_end + 2..line_end + 2 + size];
+            let string_to_sign = format!(
+                "AWS4-ECDSA-P256-SHA256-PAYLOAD\n{timestamp}\n{scope}\n{previous}\n{EMPTY_SHA256}\n{}",
+                sha256_hex(data)
+            );
+            assert!(
+                key.verify(&string_to_sign, unpadded),
+                "chunk of {size} bytes"
+            );
+            decoded.extend_from_slice(data);
+            unpadded.clone_into(&mut previous);
+            if size == 0 {
+                rest = &rest[line_end + 2..];
+                break;
+            }
+            assert_eq!(&rest[line_end + 2 + size..line_end + 4 + size], b"\r\n");
+            rest = &rest[line_end + 4 + size..];
+        }
+        assert_eq!(decoded, body);
+        let text = std::str::from_utf8(rest).unwrap();
+        let (trailer, signature) = text
+            .strip_suffix("\r\n\r\n")
+            .unwrap()
+            .split_once("\r\nx-amz-trailer-signature:")
+            .unwrap();
+        assert_eq!(trailer, "x-amz-checksum-crc32:AAAAAA==");
+        assert_eq!(signature.len(), 144);
+        let string_to_sign = format!(
+            "AWS4-ECDSA-P256-SHA256-TRAILER\n{timestamp}\n{scope}\n{previous}\n{}",
+            sha256_hex(format!("{trailer}\n").as_bytes())
+        );
+        assert!(key.verify(&string_to_sign, signature.trim_end_matches('*')));
+        // A tampered chunk would not verify.
+        let forged = string_to_sign.replace("TRAILER", "PAYLOAD");
+        assert!(!key.verify(&forged, signature.trim_end_matches('*')));
     }
 }

@@ -68,13 +68,17 @@ mod v4a;
 pub(crate) use encode::hex;
 
 pub use bearer::{BearerToken, sign_bearer};
+#[cfg(feature = "sigv4a")]
+pub use chunked::signed_encoded_length_v4a;
 pub use chunked::{ChunkSigner, signed_encoded_length, write_unsigned_chunked};
+pub(crate) use chunked::{chunk_signature_length, encoded_length};
 pub use error::{SigningError, SigningErrorKind};
 pub use output::SigningOutput;
 pub use params::{MAX_PRESIGNED_EXPIRY, SignatureLocation, SigningParams, SigningSettings};
 pub use request::{
-    Payload, STREAMING_PAYLOAD, STREAMING_PAYLOAD_TRAILER, STREAMING_UNSIGNED_PAYLOAD_TRAILER,
-    SignableRequest, UNSIGNED_PAYLOAD,
+    Payload, STREAMING_ECDSA_PAYLOAD, STREAMING_ECDSA_PAYLOAD_TRAILER, STREAMING_PAYLOAD,
+    STREAMING_PAYLOAD_TRAILER, STREAMING_UNSIGNED_PAYLOAD_TRAILER, SignableRequest,
+    UNSIGNED_PAYLOAD,
 };
 pub use scheme::{
     AuthScheme, EndpointAuthOverride, OperationAuth, ServiceAuth, SigV4Auth, UnsupportedAuth,

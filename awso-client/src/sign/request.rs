@@ -24,6 +24,22 @@ pub const STREAMING_PAYLOAD: &str = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
 /// assert_eq!(Payload::Hash(STREAMING_PAYLOAD_TRAILER).hash().unwrap(), STREAMING_PAYLOAD_TRAILER);
 /// ```
 pub const STREAMING_PAYLOAD_TRAILER: &str = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+/// Payload hash of an `aws-chunked` body whose chunks are each signed with SigV4a (ECDSA).
+///
+/// ```
+/// use awso_client::sign::{Payload, STREAMING_ECDSA_PAYLOAD};
+/// assert_eq!(Payload::Hash(STREAMING_ECDSA_PAYLOAD).hash().unwrap(), STREAMING_ECDSA_PAYLOAD);
+/// ```
+pub const STREAMING_ECDSA_PAYLOAD: &str = "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD";
+/// Payload hash of an `aws-chunked` body whose chunks and trailer are each signed with SigV4a.
+///
+/// ```
+/// use awso_client::sign::{Payload, STREAMING_ECDSA_PAYLOAD_TRAILER};
+/// let hash = Payload::Hash(STREAMING_ECDSA_PAYLOAD_TRAILER).hash().unwrap();
+/// assert_eq!(hash, "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER");
+/// ```
+pub const STREAMING_ECDSA_PAYLOAD_TRAILER: &str =
+    "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER";
 /// Payload hash of an unsigned `aws-chunked` body with a (checksum) trailer.
 ///
 /// ```
@@ -99,6 +115,8 @@ fn is_payload_hash(hash: &str) -> bool {
         || hash == STREAMING_PAYLOAD
         || hash == STREAMING_PAYLOAD_TRAILER
         || hash == STREAMING_UNSIGNED_PAYLOAD_TRAILER
+        || hash == STREAMING_ECDSA_PAYLOAD
+        || hash == STREAMING_ECDSA_PAYLOAD_TRAILER
 }
 
 /// A request as SigV4 sees it: method, wire path and query, headers in order, payload.

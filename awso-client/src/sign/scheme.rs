@@ -98,6 +98,10 @@ pub struct SigV4Auth {
     pub content_sha256_header: bool,
     /// Sign `UNSIGNED-PAYLOAD` instead of the body's hash (`authtype: v4-unsigned-body`).
     pub unsigned_payload: bool,
+    /// S3 Express One Zone (`sigv4-s3express`): sign with the session credentials of the
+    /// directory bucket the request goes to (from its `CreateSession`), their token sent as
+    /// `x-amz-s3session-token`, rather than with the caller's own credentials.
+    pub s3_express_session: bool,
 }
 
 impl SigV4Auth {
@@ -115,6 +119,7 @@ impl SigV4Auth {
             normalize_path: !s3,
             content_sha256_header: s3,
             unsigned_payload: false,
+            s3_express_session: false,
         }
     }
 
@@ -250,12 +255,14 @@ impl AuthScheme {
             other => return other,
         };
         for scheme in schemes {
-            let v4a = match scheme.name {
-                "sigv4" => false,
-                "sigv4a" if cfg!(feature = "sigv4a") => true,
+            let (v4a, s3_express_session) = match scheme.name {
+                "sigv4" => (false, false),
+                "sigv4-s3express" => (false, true),
+                "sigv4a" if cfg!(feature = "sigv4a") => (true, false),
                 _ => continue,
             };
             let mut sigv4 = model.clone();
+            sigv4.s3_express_session = s3_express_session;
             if let Some(name) = scheme.signing_name {
                 name.clone_into(&mut sigv4.signing_name);
             }
@@ -282,6 +289,21 @@ impl AuthScheme {
 
 /// One entry of a resolved endpoint's `authSchemes` property.
 ///
+/// S3 directory buckets name `sigv4-s3express`: SigV4 with the bucket's session credentials.
+///
+/// ```
+/// use awso_client::sign::{AuthScheme, EndpointAuthOverride, OperationAuth, ServiceAuth};
+/// let s3 = ServiceAuth { signature_version: Some("s3v4"), endpoint_prefix: "s3", ..ServiceAuth::default() };
+/// let model = AuthScheme::select(&s3, &OperationAuth::default()).unwrap();
+/// let express = [EndpointAuthOverride {
+///     name: "sigv4-s3express",
+///     signing_name: Some("s3express"),
+///     ..EndpointAuthOverride::default()
+/// }];
+/// let AuthScheme::SigV4(sigv4) = model.with_endpoint(&express) else { panic!() };
+/// assert!(sigv4.s3_express_session && sigv4.signing_name == "s3express");
+/// ```
+///
 /// ```
 /// use awso_client::sign::{AuthScheme, EndpointAuthOverride, OperationAuth, ServiceAuth};
 /// let service = ServiceAuth { signature_version: Some("v4"), endpoint_prefix: "sts", ..ServiceAuth::default() };
@@ -296,7 +318,7 @@ impl AuthScheme {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EndpointAuthOverride<'a> {
-    /// `name`: `sigv4`, `sigv4a`, ...
+    /// `name`: `sigv4`, `sigv4a`, `sigv4-s3express`, ...
     pub name: &'a str,
     /// `signingName`.
     pub signing_name: Option<&'a str>,
@@ -403,6 +425,35 @@ mod tests {
         assert_eq!(error.to_string(), "no supported auth scheme among [\"v2\"]");
         let error = AuthScheme::select(&service(&["custom#auth"], None), &OperationAuth::default());
         assert!(error.is_err());
+    }
+
+    #[test]
+    fn only_the_s3express_scheme_signs_with_a_session() {
+        let s3 = ServiceAuth {
+            signature_version: Some("s3v4"),
+            endpoint_prefix: "s3",
+            ..ServiceAuth::default()
+        };
+        let model = AuthScheme::select(&s3, &OperationAuth::default()).unwrap();
+        let scheme = |name| EndpointAuthOverride {
+            name,
+            signing_name: Some("s3express"),
+            signing_region: Some("us-west-2"),
+            ..EndpointAuthOverride::default()
+        };
+        // The data plane: session auth, S3's path rules and payload header kept.
+        let AuthScheme::SigV4(express) = model.clone().with_endpoint(&[scheme("sigv4-s3express")])
+        else {
+            panic!("not sigv4")
+        };
+        assert!(express.s3_express_session && express.content_sha256_header);
+        assert_eq!(express.signing_region.as_deref(), Some("us-west-2"));
+        // CreateSession and `DisableS3ExpressSessionAuth`: plain SigV4 for `s3express`.
+        let AuthScheme::SigV4(plain) = model.with_endpoint(&[scheme("sigv4")]) else {
+            panic!("not sigv4")
+        };
+        assert!(!plain.s3_express_session);
+        assert_eq!(plain.signing_name, "s3express");
     }
 
     #[test]

@@ -54,9 +54,7 @@ pub(crate) fn signature(
     credentials: &Credentials,
     string_to_sign: &str,
 ) -> Result<String, SigningError> {
-    let key = signing_key_v4a(credentials)?;
-    let signature: Signature = key.key.sign(string_to_sign.as_bytes());
-    Ok(hex(&der_encode(&signature)))
+    Ok(signing_key_v4a(credentials)?.sign_hex(string_to_sign))
 }
 
 /// The SigV4a key pair derived from a set of credentials. `Debug` never prints the private key.
@@ -74,6 +72,12 @@ pub struct SigV4aKey {
 }
 
 impl SigV4aKey {
+    /// The signature of `string_to_sign` by this key: DER, hex.
+    pub(crate) fn sign_hex(&self, string_to_sign: &str) -> String {
+        let signature: Signature = self.key.sign(string_to_sign.as_bytes());
+        hex(&der_encode(&signature))
+    }
+
     /// The public key as SEC1 uncompressed bytes (`04 · X · Y`), what a verifier needs.
     ///
     /// ```

@@ -9,22 +9,27 @@ use bytes::{Bytes, BytesMut};
 use http_body::{Body, Frame};
 
 use super::upload::Pieces;
-use crate::sign::{ChunkSigner, signed_encoded_length};
+use crate::sign::ChunkSigner;
 use crate::transport::{HttpError, HttpErrorKind, RequestBody};
 
 /// The size of every signed chunk but the last: S3's minimum is 8 KiB; 64 KiB keeps the
 /// per-chunk signature cost (one HMAC and a hex header) small next to the data's SHA-256.
 pub(crate) const CHUNK_SIZE: usize = 64 * 1024;
 
-/// The `Content-Length` of `length` bytes in signed chunks, with the trailer of `algorithm`.
-pub(crate) fn encoded_length(length: u64, trailer: Option<ChecksumAlgorithm>) -> u64 {
+/// The `Content-Length` of `length` bytes in signed chunks, with the trailer of `algorithm`,
+/// each signature `signature` characters wide (64 for SigV4, 144 for SigV4a).
+pub(crate) fn encoded_length(
+    length: u64,
+    trailer: Option<ChecksumAlgorithm>,
+    signature: u64,
+) -> u64 {
     // Every checksum of an algorithm has the same length: the empty body's stands in.
     let placeholder = trailer.map(|a| (a.header(), a.checksum(b"")));
     let trailers: Vec<(&str, &str)> = placeholder
         .iter()
         .map(|(name, value)| (*name, value.as_str()))
         .collect();
-    signed_encoded_length(length, CHUNK_SIZE as u64, &trailers)
+    crate::sign::encoded_length(length, CHUNK_SIZE as u64, &trailers, signature)
 }
 
 /// The bytes as they are: for an upload that is not signed by its payload.
@@ -41,6 +46,7 @@ pub(crate) fn signed_chunks(
     signer: ChunkSigner,
     trailer: Option<ChecksumAlgorithm>,
 ) -> RequestBody {
+    let signature = signer.signature_length();
     let body = SignedChunks {
         pieces,
         signer,
@@ -49,7 +55,7 @@ pub(crate) fn signed_chunks(
         source_done: false,
         finished: false,
     };
-    RequestBody::from_body(encoded_length(length, trailer), body)
+    RequestBody::from_body(encoded_length(length, trailer, signature), body)
 }
 
 fn source_error(error: std::io::Error) -> HttpError {

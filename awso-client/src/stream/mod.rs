@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | download | [`Client::call_streaming`](crate::client::Client::call_streaming) → [`Streamed`] `{ output, body: ByteStream }` | the head parsed into the output, the body read chunk by chunk; its checksum checked at the end |
 //! | download, blocking | [`BlockingClient::call_streaming`](crate::client::BlockingClient::call_streaming) → `body: BlockingByteStream` | the same, read through `std::io::Read` |
-//! | upload | [`Client::call_upload`](crate::client::Client::call_upload) with an [`UploadBody`] of known length | S3 (SigV4): signed `aws-chunked` chunks of 64 KiB with the checksum as a signed trailer; unsigned services: the bytes as they are |
+//! | upload | [`Client::call_upload`](crate::client::Client::call_upload) with an [`UploadBody`] of known length | S3 (SigV4, or SigV4a with the `sigv4a` feature: ECDSA chunk signatures padded to 144 characters): signed `aws-chunked` chunks of 64 KiB with the checksum as a signed trailer; unsigned services: the bytes as they are; other SigV4 services: read whole, signed buffered |
 //!
 //! Why signed chunks rather than `UNSIGNED-PAYLOAD`: one encoding that is safe over plain
 //! HTTP as well as TLS (local S3-compatible servers, moto), that S3 accepts for every
@@ -13,8 +13,12 @@
 //! computed while the bytes stream (a header checksum would need the body read twice). The
 //! cost is a SHA-256 of the data, as a buffered signed body pays too.
 //!
-//! A SigV4 service other than S3 takes no `aws-chunked` body: its uploads are read into
-//! memory and signed as a buffered body (none of the operations is such a case).
+//! A SigV4 (or SigV4a) operation outside S3 that signs its payload's hash (Glacier
+//! UploadArchive, Lambda Invoke) takes no `aws-chunked` body: its upload is read into memory
+//! once, exactly its declared length and at most 1 GiB (larger fails before anything is
+//! read), and signed and sent as a buffered body, so every attempt re-sends it even when the
+//! source was one-shot. An operation signed without its payload (`v4-unsigned-body`: EBS
+//! PutSnapshotBlock, Lex PostContent) or not signed streams the bytes as they are.
 //!
 //! Retries: a download is retried only until its head arrives (the body is the caller's
 //! from then on); an upload is retried when its body can be opened again

@@ -170,6 +170,29 @@ impl UploadBody {
             length: self.length,
         })
     }
+
+    /// The whole body in memory, for a service that signs its payload's hash and takes no
+    /// `aws-chunked` body: exactly [`length`](Self::length) bytes (a source giving more or
+    /// fewer fails), refused before anything is read when that is over `limit`.
+    pub(crate) async fn read_whole(&self, limit: u64) -> io::Result<Bytes> {
+        if self.length > limit {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "the upload's body is {} bytes; a service that signs its payload's hash \
+                     takes a stream read into memory of at most {limit}",
+                    self.length
+                ),
+            ));
+        }
+        let mut pieces = self.open();
+        // The declared length is checked against `limit`, so it fits in memory.
+        let mut whole = Vec::with_capacity(usize::try_from(self.length).unwrap_or(0));
+        while let Some(piece) = std::future::poll_fn(|cx| pieces.as_mut().poll_next(cx)).await {
+            whole.extend_from_slice(&piece?);
+        }
+        Ok(Bytes::from(whole))
+    }
 }
 
 impl fmt::Debug for UploadBody {
@@ -317,6 +340,23 @@ mod tests {
         let data: Vec<u8> = (0..200_000u32).map(|i| i as u8).collect();
         let body = UploadBody::from_reader(data.len() as u64, io::Cursor::new(data.clone()));
         assert_eq!(drain(body.open()).unwrap(), data);
+    }
+
+    #[tokio::test]
+    async fn read_whole_is_bounded_by_the_declared_length_and_the_limit() {
+        let body = UploadBody::from_reader(5, &b"hello"[..]);
+        assert_eq!(body.read_whole(5).await.unwrap(), "hello");
+        // A second read of a one-shot body finds it taken.
+        assert!(body.read_whole(5).await.is_err());
+        let long = UploadBody::from_reader(2, &b"abc"[..]);
+        let error = long.read_whole(10).await.unwrap_err();
+        assert!(error.to_string().contains("more"), "{error}");
+        let over = UploadBody::from_factory(6, || Ok(io::Cursor::new(b"abcdef".to_vec())));
+        let error = over.read_whole(5).await.unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
+        assert!(error.to_string().contains("at most 5"), "{error}");
+        // Nothing was opened: a re-openable body reads whole under a larger limit.
+        assert_eq!(over.read_whole(6).await.unwrap(), "abcdef");
     }
 
     #[test]

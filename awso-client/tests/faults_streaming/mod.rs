@@ -68,8 +68,16 @@ pub(crate) const CASES: &[(&str, fn())] = &[
         unsigned_upload_sends_the_bytes_as_they_are,
     ),
     (
-        "sigv4_service_without_chunks_refuses_a_stream",
-        sigv4_service_without_chunks_refuses_a_stream,
+        "sigv4_service_without_chunks_signs_the_stream_read_whole",
+        sigv4_service_without_chunks_signs_the_stream_read_whole,
+    ),
+    (
+        "stream_too_large_to_read_whole_fails_before_sending",
+        stream_too_large_to_read_whole_fails_before_sending,
+    ),
+    (
+        "sigv4a_upload_chunks_verify_with_the_public_key",
+        sigv4a_upload_chunks_verify_with_the_public_key,
     ),
 ];
 
@@ -462,17 +470,173 @@ fn unsigned_upload_sends_the_bytes_as_they_are() {
     assert_eq!(seen.header("authorization"), None);
 }
 
-fn sigv4_service_without_chunks_refuses_a_stream() {
+/// Glacier UploadArchive, Lambda Invoke: a SigV4 service that signs its payload's hash and
+/// takes no aws-chunked body gets the stream read whole and signed as a buffered request, so
+/// even a one-shot body is retried.
+fn sigv4_service_without_chunks_signs_the_stream_read_whole() {
+    let source = object(70_001);
+    let server = FaultServer::start(vec![Fault::status(503, ""), Fault::ok()], 4);
+    let client = Client::new(roomy(&server.url()));
+    let body = UploadBody::from_reader(source.len() as u64, std::io::Cursor::new(source.clone()));
+    runtime()
+        .block_on(client.call_upload::<PutBlob>(&super::spec(), &PutBlobRequest::default(), body))
+        .unwrap();
+    let seen = server.seen();
+    assert_eq!(
+        seen.len(),
+        2,
+        "the one-shot body was read once and sent twice"
+    );
+    let length = source.len().to_string();
+    for attempt in &seen {
+        assert!(
+            attempt.body == source,
+            "the body on the wire differs from the source"
+        );
+        assert_eq!(attempt.header("content-length"), Some(length.as_str()));
+        assert_eq!(attempt.header("content-encoding"), None);
+        let authorization = attempt.header("authorization").expect("signed");
+        assert_eq!(
+            authorization,
+            recomputed_authorization(attempt, &server.url())
+        );
+    }
+}
+
+/// The `Authorization` SigV4 gives the request `seen` (as `faults.rs`'s client signs:
+/// `things` in us-east-1 at its fixed clock), over the headers its own names and its body.
+fn recomputed_authorization(seen: &Seen, url: &str) -> String {
+    use awso_client::credentials::{Clock as _, Credentials};
+    use awso_client::sign::{SigningParams, sign_http_request};
+    let authorization = seen.header("authorization").unwrap();
+    let signed_headers = authorization
+        .split("SignedHeaders=")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    let mut line = seen.head.lines().next().unwrap().split(' ');
+    let (method, target) = (line.next().unwrap(), line.next().unwrap());
+    let mut request = http::Request::builder()
+        .method(method)
+        .uri(format!("{url}{target}"));
+    for name in signed_headers
+        .split(';')
+        .filter(|name| *name != "x-amz-date")
+    {
+        request = request.header(name, seen.header(name).unwrap());
+    }
+    let mut request = request.body(seen.body.clone()).unwrap();
+    let params = SigningParams::new("us-east-1", "things", super::FixedClock.now());
+    let credentials = Credentials::new("AKIDEXAMPLE", "secret");
+    sign_http_request(&mut request, &credentials, &params).unwrap();
+    request.headers()["authorization"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn stream_too_large_to_read_whole_fails_before_sending() {
     let server = FaultServer::start(vec![Fault::ok()], 4);
     let client = Client::new(roomy(&server.url()));
-    let body = UploadBody::from_reader(3, &b"abc"[..]);
+    // Over the 1 GiB a payload-hashing service's stream may take in memory; never opened.
+    let body = UploadBody::from_factory(3 << 30, || -> std::io::Result<std::io::Empty> {
+        panic!("a body over the limit is not opened")
+    });
     let error = runtime()
         .block_on(client.call_upload::<PutBlob>(&super::spec(), &PutBlobRequest::default(), body))
         .unwrap_err();
-    assert!(
-        matches!(error.kind(), ErrorKind::Construction(_)),
-        "{error}"
+    let ErrorKind::Transport(transport) = error.kind() else {
+        panic!("{error:?}")
+    };
+    assert_eq!(
+        transport.kind(),
+        awso_client::transport::HttpErrorKind::TooLarge
     );
-    assert!(error.to_string().contains("aws-chunked"), "{error}");
+    assert_eq!(error.attempts(), 0);
     assert!(server.seen().is_empty());
+}
+
+/// S3 with SigV4a (multi-region access points): the upload goes as aws-chunked with ECDSA
+/// chunk signatures, each verified with the credentials' public key over its string-to-sign
+/// (chained from the request's own signature), the trailer's too.
+fn sigv4a_upload_chunks_verify_with_the_public_key() {
+    use awso_client::credentials::Credentials;
+    use awso_client::sign::signing_key_v4a;
+    use sha2::{Digest as _, Sha256};
+    let source = object(150_000);
+    let server = FaultServer::start(vec![Fault::ok()], 4);
+    let client = Client::new(roomy(&server.url()));
+    let service = ServiceAuth {
+        signature_version: Some("v4a"),
+        endpoint_prefix: "s3",
+        ..ServiceAuth::default()
+    };
+    let spec = ServiceSpec::new(
+        "s3",
+        AuthScheme::select(&service, &OperationAuth::default()).unwrap(),
+    );
+    let body = UploadBody::from_reader(source.len() as u64, std::io::Cursor::new(source.clone()));
+    runtime()
+        .block_on(client.call_upload::<PutBlob>(&spec, &PutBlobRequest::default(), body))
+        .unwrap();
+    let seen = &server.seen()[0];
+    assert_eq!(
+        seen.header("x-amz-content-sha256"),
+        Some("STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER")
+    );
+    assert_eq!(seen.header("x-amz-region-set"), Some("us-east-1"));
+    let length = seen.body.len().to_string();
+    assert_eq!(seen.header("content-length"), Some(length.as_str()));
+    let authorization = seen.header("authorization").unwrap();
+    assert!(
+        authorization.starts_with("AWS4-ECDSA-P256-SHA256 "),
+        "{authorization}"
+    );
+    let scope = authorization
+        .split("Credential=AKIDEXAMPLE/")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    let mut previous = authorization.split("Signature=").nth(1).unwrap().to_owned();
+    let timestamp = seen.header("x-amz-date").unwrap();
+    let key = signing_key_v4a(&Credentials::new("AKIDEXAMPLE", "secret")).unwrap();
+    let hex = |data: &[u8]| -> String {
+        Sha256::digest(data)
+            .iter()
+            .fold(String::new(), |mut out, b| {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{b:02x}");
+                out
+            })
+    };
+    let chunked = decode_chunked(&seen.body);
+    assert!(
+        chunked.data == source,
+        "the decoded body differs from the source"
+    );
+    let chunks: Vec<&[u8]> = source.chunks(64 * 1024).chain([&[][..]]).collect();
+    assert_eq!(chunked.signatures.len(), chunks.len());
+    for (data, signature) in chunks.iter().zip(&chunked.signatures) {
+        assert_eq!(signature.len(), 144, "padded: {signature}");
+        let signature = signature.trim_end_matches('*');
+        let string_to_sign = format!(
+            "AWS4-ECDSA-P256-SHA256-PAYLOAD\n{timestamp}\n{scope}\n{previous}\n{}\n{}",
+            hex(b""),
+            hex(data)
+        );
+        assert!(
+            key.verify(&string_to_sign, signature),
+            "a chunk of {} bytes",
+            data.len()
+        );
+        signature.clone_into(&mut previous);
+    }
+    let (name, value) = &chunked.trailers[0];
+    let (signature_name, signature) = &chunked.trailers[1];
+    assert_eq!(signature_name, "x-amz-trailer-signature");
+    let string_to_sign = format!(
+        "AWS4-ECDSA-P256-SHA256-TRAILER\n{timestamp}\n{scope}\n{previous}\n{}",
+        hex(format!("{name}:{value}\n").as_bytes())
+    );
+    assert!(key.verify(&string_to_sign, signature.trim_end_matches('*')));
 }
