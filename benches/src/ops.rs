@@ -7,6 +7,7 @@ use awso_connectparticipant::{GetTranscript, GetTranscriptResponse};
 
 use crate::mirror;
 use crate::more::dynamodb::{self, QueryPayload};
+use crate::more::ec2::{self, InstancesPayload};
 use crate::more::s3::{self, ListPayload};
 use crate::payload::Payload;
 use crate::sdk::SdkResponseParser;
@@ -24,6 +25,15 @@ pub struct Fixture {
     pub dynamodb: QueryPayload,
     /// An S3 `ListObjectsV2` response listing as many objects as the transcript has items.
     pub s3: ListPayload,
+    /// An EC2 `DescribeInstances` response of as many instances as the transcript has items.
+    pub ec2: InstancesPayload,
+    /// The S3 listing in a restXml HTTP response.
+    pub s3_http: http::Response<Vec<u8>>,
+    /// The EC2 response in an ec2Query HTTP response.
+    pub ec2_http: http::Response<Vec<u8>>,
+    /// aws-sdk-s3's `ListObjectsV2` deserializer on `s3_http` (feature `sdk-s3`).
+    #[cfg(feature = "sdk-s3")]
+    pub sdk_s3: SdkResponseParser,
     /// awso's CBOR encoding of the data (indefinite-length maps and arrays, text keys).
     pub cbor: Vec<u8>,
     /// The data as awso's generated type.
@@ -47,13 +57,25 @@ impl Fixture {
         let mirror_xml = mirror::xml::GetTranscriptResponse::from(&payload.response);
         let http = http_response(&payload.json);
         let sdk = SdkResponseParser::new(http_response(&payload.json));
+        let s3 = ListPayload::generate(items);
+        let ec2 = InstancesPayload::generate(items);
+        let s3_http = xml_response(&s3.xml, ("x-amz-request-id", "4442587FB7D0A2F9"));
+        let ec2_http = xml_response(&ec2.xml, ("x-amzn-requestid", "8f7724cf-example"));
         Self {
+            #[cfg(feature = "sdk-s3")]
+            sdk_s3: SdkResponseParser::for_operation(
+                &aws_sdk_s3::operation::list_objects_v2::ListObjectsV2::new(),
+                s3_http.clone(),
+            ),
+            s3,
+            ec2,
+            s3_http,
+            ec2_http,
             payload,
             xml_text,
             json_text,
             cbor,
             dynamodb: QueryPayload::generate(items),
-            s3: ListPayload::generate(items),
             awso,
             mirror_xml,
             http,
@@ -81,6 +103,19 @@ pub fn http_response(body: &[u8]) -> http::Response<Vec<u8>> {
         .header("x-amzn-RequestId", "2b1e8a3c-6f0d-4f4e-9a57-3c1f8d0b9e21")
         .header("Date", "Fri, 08 Nov 2019 03:12:44 GMT")
         .body(body.to_vec())
+        .expect("a valid response")
+}
+
+/// A 200 response with an XML body, as S3 and EC2 send it (`request_id`: the service's
+/// request id header and its value).
+pub fn xml_response(body: &str, request_id: (&str, &str)) -> http::Response<Vec<u8>> {
+    http::Response::builder()
+        .status(200)
+        .header("Content-Type", "application/xml")
+        .header("Content-Length", body.len())
+        .header(request_id.0, request_id.1)
+        .header("Date", "Fri, 08 Nov 2019 03:12:44 GMT")
+        .body(body.as_bytes().to_vec())
         .expect("a valid response")
 }
 
@@ -138,6 +173,22 @@ pub enum Op {
     QuickXmlS3ListDecode,
     /// quick-xml's bare `Reader` over the S3 response (the floor, as for the transcript).
     QuickXmlReaderS3List,
+    /// `awso_core::protocol::response::<ListObjectsV2, _>` on the S3 HTTP response (what
+    /// the SDK row does: status, headers and body).
+    AwsoS3ListResponse,
+    /// aws-sdk-s3's `ListObjectsV2` response deserializer on the S3 response (feature
+    /// `sdk-s3`).
+    #[cfg(feature = "sdk-s3")]
+    SdkS3ListDecode,
+    /// `awso_core::xml::from_str` of the EC2 `DescribeInstances` response into the generated
+    /// `DescribeInstancesResult`.
+    AwsoEc2Decode,
+    /// `quick_xml::de::from_str` of the EC2 response into its mirror types.
+    QuickXmlEc2Decode,
+    /// quick-xml's bare `Reader` over the EC2 response (the floor).
+    QuickXmlReaderEc2,
+    /// `awso_core::protocol::response::<DescribeInstances, _>` on the EC2 HTTP response.
+    AwsoEc2Response,
     /// `awso_core::cbor::from_slice::<GetTranscriptResponse>`.
     AwsoCborDecode,
     /// `ciborium::de::from_reader` into the mirror types.
@@ -154,7 +205,7 @@ pub enum Op {
 
 impl Op {
     /// Every operation of the transcript bench, in report order.
-    pub const ALL: [Op; 23] = [
+    pub const ALL: [Op; 28] = [
         Op::AwsoJsonDecode,
         Op::SerdeJsonDecode,
         Op::SerdeJsonFromStr,
@@ -178,7 +229,23 @@ impl Op {
         Op::AwsoS3ListDecode,
         Op::QuickXmlS3ListDecode,
         Op::QuickXmlReaderS3List,
+        Op::AwsoS3ListResponse,
+        Op::AwsoEc2Decode,
+        Op::QuickXmlEc2Decode,
+        Op::QuickXmlReaderEc2,
+        Op::AwsoEc2Response,
     ];
+
+    /// The SDK's XML deserializer rows whose features are on (`sdk-s3`).
+    pub const SDK_XML: &[Op] = &[
+        #[cfg(feature = "sdk-s3")]
+        Op::SdkS3ListDecode,
+    ];
+
+    /// [`ALL`](Self::ALL), then the [`SDK_XML`](Self::SDK_XML) rows built in.
+    pub fn measured() -> impl Iterator<Item = Op> {
+        Op::ALL.into_iter().chain(Op::SDK_XML.iter().copied())
+    }
 
     /// The operations of the CBOR bench (`benches/cbor.rs`), in report order.
     pub const CBOR: [Op; 6] = [
@@ -206,9 +273,16 @@ impl Op {
             Op::AwsoDynamoDbDecode | Op::SerdeJsonDynamoDbDecode | Op::SonicDynamoDbDecode => {
                 "dynamodb_query_decode"
             }
-            Op::AwsoS3ListDecode | Op::QuickXmlS3ListDecode | Op::QuickXmlReaderS3List => {
-                "s3_list_decode"
-            }
+            Op::AwsoS3ListDecode
+            | Op::QuickXmlS3ListDecode
+            | Op::QuickXmlReaderS3List
+            | Op::AwsoS3ListResponse => "s3_list_decode",
+            #[cfg(feature = "sdk-s3")]
+            Op::SdkS3ListDecode => "s3_list_decode",
+            Op::AwsoEc2Decode
+            | Op::QuickXmlEc2Decode
+            | Op::QuickXmlReaderEc2
+            | Op::AwsoEc2Response => "ec2_instances_decode",
             Op::AwsoCborDecode | Op::CiboriumDecode | Op::MinicborDecode => "cbor_decode",
             Op::AwsoCborEncode | Op::CiboriumEncode | Op::MinicborEncode => "cbor_encode",
         }
@@ -225,15 +299,23 @@ impl Op {
             | Op::AwsoCborDecode
             | Op::AwsoCborEncode
             | Op::AwsoDynamoDbDecode
-            | Op::AwsoS3ListDecode => "awso",
-            Op::AwsoResponse => "awso_protocol",
+            | Op::AwsoS3ListDecode
+            | Op::AwsoEc2Decode => "awso",
+            Op::AwsoResponse | Op::AwsoS3ListResponse | Op::AwsoEc2Response => "awso_protocol",
             Op::SerdeJsonDecode
             | Op::SerdeJsonEncode
             | Op::SerdeJsonToValue
             | Op::SerdeJsonDynamoDbDecode => "serde_json",
-            Op::QuickXmlDecode | Op::QuickXmlEncode | Op::QuickXmlS3ListDecode => "quick_xml",
-            Op::QuickXmlReader | Op::QuickXmlReaderS3List => "quick_xml_reader",
+            Op::QuickXmlDecode
+            | Op::QuickXmlEncode
+            | Op::QuickXmlS3ListDecode
+            | Op::QuickXmlEc2Decode => "quick_xml",
+            Op::QuickXmlReader | Op::QuickXmlReaderS3List | Op::QuickXmlReaderEc2 => {
+                "quick_xml_reader"
+            }
             Op::SdkResponse => "sdk",
+            #[cfg(feature = "sdk-s3")]
+            Op::SdkS3ListDecode => "sdk",
             Op::SerdeJsonFromStr => "serde_json_from_str",
             Op::SonicDecode | Op::SonicEncode | Op::SonicDynamoDbDecode => "sonic_rs",
             Op::QuoteFloor => "memchr_quotes",
@@ -249,7 +331,7 @@ impl Op {
 
     /// The operation named `group/implementation`.
     pub fn from_id(id: &str) -> Option<Op> {
-        Op::ALL.into_iter().chain(Op::CBOR).find(|op| op.id() == id)
+        Op::measured().chain(Op::CBOR).find(|op| op.id() == id)
     }
 
     /// The wire document the operation reads or writes, for throughput (`None` for `to_value`).
@@ -260,6 +342,7 @@ impl Op {
             "cbor_decode" | "cbor_encode" => Some(fixture.cbor.len()),
             "dynamodb_query_decode" => Some(fixture.dynamodb.json.len()),
             "s3_list_decode" => Some(fixture.s3.xml.len()),
+            "ec2_instances_decode" => Some(fixture.ec2.xml.len()),
             _ => Some(fixture.payload.json.len()),
         }
     }
@@ -273,6 +356,7 @@ impl Op {
             "cbor_decode" | "cbor_encode" => self.run_cbor(fx),
             "dynamodb_query_decode" => self.run_dynamodb(fx),
             "s3_list_decode" => self.run_s3(fx),
+            "ec2_instances_decode" => self.run_ec2(fx),
             _ => self.run_other(fx),
         }
     }
@@ -382,7 +466,44 @@ impl Op {
             Op::QuickXmlReaderS3List => {
                 black_box(quick_xml_events(body));
             }
+            Op::AwsoS3ListResponse => {
+                let r = awso_core::protocol::response::<awso_samples::s3::ListObjectsV2, _>(
+                    black_box(&fx.s3_http),
+                )
+                .unwrap();
+                black_box(r);
+            }
+            #[cfg(feature = "sdk-s3")]
+            Op::SdkS3ListDecode => {
+                black_box(fx.sdk_s3.parse().unwrap());
+            }
             _ => unreachable!("{self:?} is not an S3 operation"),
+        }
+    }
+
+    fn run_ec2(self, fx: &Fixture) {
+        let body = black_box(fx.ec2.xml.as_str());
+        match self {
+            Op::AwsoEc2Decode => {
+                let r: awso_samples::ec2::DescribeInstancesResult =
+                    awso_core::xml::from_str(body).unwrap();
+                black_box(r);
+            }
+            Op::QuickXmlEc2Decode => {
+                let r: ec2::DescribeInstancesResponse = quick_xml::de::from_str(body).unwrap();
+                black_box(r);
+            }
+            Op::QuickXmlReaderEc2 => {
+                black_box(quick_xml_events(body));
+            }
+            Op::AwsoEc2Response => {
+                let r = awso_core::protocol::response::<awso_samples::ec2::DescribeInstances, _>(
+                    black_box(&fx.ec2_http),
+                )
+                .unwrap();
+                black_box(r);
+            }
+            _ => unreachable!("{self:?} is not an EC2 operation"),
         }
     }
 

@@ -7,6 +7,10 @@
 //! `deserialize_nonstreaming_with_config` on a loaded `HttpResponse`, which is the exact step
 //! the orchestrator runs after the body is read (status check, request id, JSON parse into
 //! `GetTranscriptOutput`), without retries, signing, endpoint resolution or an HTTP client.
+//!
+//! [`SdkResponseParser::for_operation`] does the same for any SDK operation: with the
+//! feature `sdk-s3`, aws-sdk-s3's `ListObjectsV2` (its XML deserializer is registered the
+//! same way).
 
 use aws_sdk_connectparticipant::operation::get_transcript::{GetTranscript, GetTranscriptOutput};
 use aws_smithy_runtime_api::client::interceptors::context::OutputOrError;
@@ -24,11 +28,20 @@ pub struct SdkResponseParser {
 }
 
 impl SdkResponseParser {
-    /// The parser of `response` (its body loaded in memory).
+    /// The parser of a GetTranscript `response` (its body loaded in memory).
     pub fn new(response: http::Response<Vec<u8>>) -> Self {
-        let layer = GetTranscript::new()
+        Self::for_operation(&GetTranscript::new(), response)
+    }
+
+    /// The parser of `response` to the SDK operation `operation` (its runtime plugin, which
+    /// registers the operation's response deserializer).
+    pub fn for_operation(
+        operation: &impl RuntimePlugin,
+        response: http::Response<Vec<u8>>,
+    ) -> Self {
+        let layer = operation
             .config()
-            .expect("GetTranscript registers a config layer");
+            .expect("an SDK operation registers a config layer");
         let mut config = ConfigBag::base();
         config.push_shared_layer(layer);
         let response =
@@ -45,12 +58,17 @@ impl SdkResponseParser {
             .deserialize_nonstreaming_with_config(&self.response, &self.config)
     }
 
-    /// Runs the deserializer and downcasts its output.
+    /// Runs the deserializer and downcasts its output to GetTranscript's.
     pub fn output(&self) -> GetTranscriptOutput {
+        self.output_as()
+    }
+
+    /// Runs the deserializer and downcasts its output to `T`, the operation's output type.
+    pub fn output_as<T: std::fmt::Debug + Send + Sync + 'static>(&self) -> T {
         match self.parse() {
             Ok(output) => output
-                .downcast::<GetTranscriptOutput>()
-                .expect("the output of GetTranscript"),
+                .downcast::<T>()
+                .unwrap_or_else(|_| panic!("the output is not a {}", std::any::type_name::<T>())),
             Err(e) => panic!("the SDK could not parse the response: {e:?}"),
         }
     }

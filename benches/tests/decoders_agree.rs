@@ -7,17 +7,26 @@ use awso_benches::ops::{Fixture, Op};
 use awso_benches::payload::{Payload, SIZES};
 use awso_connectparticipant::GetTranscript;
 
-/// Compares item by item first, so a failure names the first item that differs.
-fn assert_same(decoder: &str, got: &GetTranscriptResponse, want: &GetTranscriptResponse) {
-    let (got_items, want_items) = (
-        got.transcript.as_deref().unwrap_or_default(),
-        want.transcript.as_deref().unwrap_or_default(),
-    );
-    assert_eq!(got_items.len(), want_items.len(), "{decoder}: item count");
-    for (i, (g, w)) in got_items.iter().zip(want_items).enumerate() {
-        assert_eq!(g, w, "{decoder}: item {i}");
+/// Compares the parts of two documents one by one (items, instances) before the whole, so
+/// that a failure names the first part that differs.
+fn assert_same_parts<P, D>(decoder: &str, parts: (&[P], &[P]), documents: (&D, &D))
+where
+    P: PartialEq + std::fmt::Debug,
+    D: PartialEq + std::fmt::Debug,
+{
+    let (got, want) = parts;
+    assert_eq!(got.len(), want.len(), "{decoder}: part count");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert_eq!(g, w, "{decoder}: part {i}");
     }
-    assert_eq!(got, want, "{decoder}: top-level members");
+    assert_eq!(documents.0, documents.1, "{decoder}: top-level members");
+}
+
+fn assert_same(decoder: &str, got: &GetTranscriptResponse, want: &GetTranscriptResponse) {
+    fn items(r: &GetTranscriptResponse) -> &[mirror::Item] {
+        r.transcript.as_deref().unwrap_or_default()
+    }
+    assert_same_parts(decoder, (items(got), items(want)), (got, want));
 }
 
 #[test]
@@ -222,5 +231,90 @@ fn every_s3_list_decoder_reads_the_reference_data() {
         "</Contents><CommonPrefixes>",
     ] {
         assert!(xml.contains(needle), "{needle}");
+    }
+}
+
+fn assert_same_instances(
+    decoder: &str,
+    got: &awso_benches::more::ec2::DescribeInstancesResponse,
+    want: &awso_benches::more::ec2::DescribeInstancesResponse,
+) {
+    let instances = |r: &awso_benches::more::ec2::DescribeInstancesResponse| {
+        r.reservations
+            .item
+            .iter()
+            .flat_map(|reservation| reservation.instances.item.clone())
+            .collect::<Vec<_>>()
+    };
+    let parts = (instances(got), instances(want));
+    assert_same_parts(decoder, (&parts.0, &parts.1), (got, want));
+}
+
+#[test]
+fn every_ec2_decoder_reads_the_reference_data() {
+    use awso_benches::more::ec2::{self, InstancesPayload};
+    for size in SIZES {
+        let fx = Fixture::new(size);
+        let want = &fx.ec2.output;
+        let instances: usize = want
+            .reservations
+            .item
+            .iter()
+            .map(|r| r.instances.item.len())
+            .sum();
+        assert_eq!(instances, size);
+        let awso: awso_samples::ec2::DescribeInstancesResult =
+            awso_core::xml::from_str(&fx.ec2.xml).unwrap();
+        assert_same_instances("awso", &ec2::from_awso(&awso), want);
+        let protocol =
+            awso_core::protocol::response::<awso_samples::ec2::DescribeInstances, _>(&fx.ec2_http)
+                .unwrap();
+        assert_same_instances("awso protocol", &ec2::from_awso(&protocol), want);
+        let quick: ec2::DescribeInstancesResponse = quick_xml::de::from_str(&fx.ec2.xml).unwrap();
+        assert_same_instances("quick-xml", &quick, want);
+        assert!(awso_benches::ops::quick_xml_events(&fx.ec2.xml) > size);
+    }
+    // The shapes the payload is meant to exercise are there.
+    let xml = InstancesPayload::generate(200).xml;
+    for needle in [
+        "<reservationSet><item><reservationId>",
+        "<groupSet/><instancesSet><item>",
+        "<instanceState><code>80</code><name>stopped</name></instanceState>",
+        "<stateReason><code>",
+        "<productCodes/>",
+        "db &amp; cache",
+        "web &lt;public&gt;",
+        "<privateIpAddressesSet><item>",
+        "<primary>true</primary><association><publicIp>",
+        "<ipv6AddressesSet/>",
+        "<key>aws:autoscaling:groupName</key>",
+        "</networkInterfaceSet><ebsOptimized>",
+        "</reservationSet><nextToken>",
+    ] {
+        assert!(xml.contains(needle), "{needle}");
+    }
+}
+
+#[test]
+fn the_s3_protocol_response_reads_the_reference_data() {
+    use awso_benches::more::s3;
+    for size in SIZES {
+        let fx = Fixture::new(size);
+        let protocol =
+            awso_core::protocol::response::<awso_samples::s3::ListObjectsV2, _>(&fx.s3_http)
+                .unwrap();
+        assert_eq!(s3::from_awso(&protocol), fx.s3.output, "awso protocol");
+    }
+}
+
+#[cfg(feature = "sdk-s3")]
+#[test]
+fn the_sdk_s3_deserializer_reads_the_reference_data() {
+    use awso_benches::more::s3;
+    for size in SIZES {
+        let fx = Fixture::new(size);
+        let listing: aws_sdk_s3::operation::list_objects_v2::ListObjectsV2Output =
+            fx.sdk_s3.output_as();
+        assert_eq!(s3::from_sdk(&listing), fx.s3.output, "aws-sdk-s3");
     }
 }

@@ -14,7 +14,7 @@ use std::time::Instant;
 use awso_benches::ops::{Fixture, Op};
 
 /// The comparisons of the bar in the issue, and ours beyond it.
-const PAIRS: [(Op, Op); 20] = [
+const PAIRS: [(Op, Op); 23] = [
     (Op::AwsoJsonDecode, Op::SerdeJsonDecode),
     (Op::AwsoJsonDecode, Op::SerdeJsonFromStr),
     (Op::AwsoJsonDecode, Op::SonicDecode),
@@ -31,10 +31,19 @@ const PAIRS: [(Op, Op); 20] = [
     (Op::AwsoDynamoDbDecode, Op::SonicDynamoDbDecode),
     (Op::AwsoS3ListDecode, Op::QuickXmlS3ListDecode),
     (Op::AwsoS3ListDecode, Op::QuickXmlReaderS3List),
+    (Op::AwsoEc2Decode, Op::QuickXmlEc2Decode),
+    (Op::AwsoEc2Decode, Op::QuickXmlReaderEc2),
+    (Op::AwsoEc2Response, Op::QuickXmlEc2Decode),
     (Op::AwsoCborDecode, Op::CiboriumDecode),
     (Op::AwsoCborDecode, Op::MinicborDecode),
     (Op::AwsoCborEncode, Op::CiboriumEncode),
     (Op::AwsoCborEncode, Op::MinicborEncode),
+];
+
+/// The pairs with the SDK's XML deserializers whose features are on (`sdk-s3`).
+const SDK_XML_PAIRS: &[(Op, Op)] = &[
+    #[cfg(feature = "sdk-s3")]
+    (Op::AwsoS3ListResponse, Op::SdkS3ListDecode),
 ];
 
 fn main() {
@@ -55,7 +64,7 @@ fn main() {
     );
     println!("| ours | compared with | median ratio | p10 – p90 | ours per op | theirs per op |");
     println!("|---|---|--:|--:|--:|--:|");
-    for (ours, theirs) in PAIRS {
+    for &(ours, theirs) in PAIRS.iter().chain(SDK_XML_PAIRS) {
         let pair = Pair::new(ours, theirs, &fixture, batch_ms as f64 * 1e-3);
         let mut ratios = Vec::with_capacity(rounds);
         let (mut ours_times, mut theirs_times) = (Vec::new(), Vec::new());

@@ -12,7 +12,7 @@ use awso_benches::ops::{Fixture, Op};
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(op) = args.next().as_deref().and_then(Op::from_id) else {
-        let ids: Vec<String> = Op::ALL.iter().map(|op| op.id()).collect();
+        let ids: Vec<String> = Op::measured().map(Op::id).collect();
         eprintln!("usage: profile <{}> [items] [runs]", ids.join("|"));
         std::process::exit(2);
     };

@@ -42,8 +42,7 @@ fn main() {
     for items in SIZES {
         let fixture = Fixture::new(items);
         check_agreement(&fixture);
-        let rows: Vec<Row> = Op::ALL
-            .into_iter()
+        let rows: Vec<Row> = Op::measured()
             .map(|op| Row {
                 op,
                 median_ns: median(&criterion, op, items),
@@ -88,6 +87,26 @@ fn check_agreement(fx: &Fixture) {
         "quick-xml"
     );
     assert_eq!(&from_sdk(&fx.sdk.output()), want, "sdk");
+    let s3: awso_samples::s3::ListObjectsV2Output =
+        awso_core::xml::from_str(&fx.s3.xml).expect("awso s3");
+    assert_eq!(
+        awso_benches::more::s3::from_awso(&s3),
+        fx.s3.output,
+        "awso s3"
+    );
+    let ec2: awso_samples::ec2::DescribeInstancesResult =
+        awso_core::xml::from_str(&fx.ec2.xml).expect("awso ec2");
+    assert_eq!(
+        awso_benches::more::ec2::from_awso(&ec2),
+        fx.ec2.output,
+        "awso ec2"
+    );
+    #[cfg(feature = "sdk-s3")]
+    assert_eq!(
+        awso_benches::more::s3::from_sdk(&fx.sdk_s3.output_as()),
+        fx.s3.output,
+        "aws-sdk-s3"
+    );
 }
 
 /// The heap use of one run, after a warm-up run (lazy statics, first-use buffers).
@@ -108,13 +127,13 @@ fn median(dir: &Path, op: Op, items: usize) -> Option<f64> {
 }
 
 /// The serde_json row an operation is compared with: same direction of the same data (none
-/// for the S3 listing, which only XML decoders read).
+/// for the S3 and EC2 responses, which only XML decoders read).
 fn serde_json_baseline(op: Op) -> Option<Op> {
     Some(match op.group() {
         "json_encode" | "xml_encode" => Op::SerdeJsonEncode,
         "to_value" => Op::SerdeJsonToValue,
         "dynamodb_query_decode" => Op::SerdeJsonDynamoDbDecode,
-        "s3_list_decode" => return None,
+        "s3_list_decode" | "ec2_instances_decode" => return None,
         _ => Op::SerdeJsonDecode,
     })
 }
@@ -127,7 +146,10 @@ fn other_baseline(op: Op) -> Option<(Op, &'static str)> {
         Op::AwsoXmlEncode => Some((Op::QuickXmlEncode, "quick-xml")),
         Op::AwsoJsonEncode => Some((Op::SonicEncode, "sonic-rs")),
         Op::AwsoDynamoDbDecode => Some((Op::SonicDynamoDbDecode, "sonic-rs")),
-        Op::AwsoS3ListDecode => Some((Op::QuickXmlS3ListDecode, "quick-xml")),
+        Op::AwsoS3ListDecode | Op::AwsoS3ListResponse => {
+            Some((Op::QuickXmlS3ListDecode, "quick-xml"))
+        }
+        Op::AwsoEc2Decode | Op::AwsoEc2Response => Some((Op::QuickXmlEc2Decode, "quick-xml")),
         _ => None,
     }
 }
@@ -295,6 +317,7 @@ fn write_versions(out: &mut String) {
         "minicbor-serde",
         "simdutf8",
         "aws-sdk-connectparticipant",
+        "aws-sdk-s3",
         "aws-smithy-json",
         "aws-smithy-runtime-api",
         "aws-smithy-types",

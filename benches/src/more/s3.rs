@@ -298,10 +298,15 @@ fn write_output(output: &ListObjectsV2Output) -> String {
     out
 }
 
-/// A timestamp as the payload writes it (milliseconds, `Z`).
-fn time_text(at: &awso_core::Timestamp) -> String {
-    let millis = at.secs() as u64 * 1000 + u64::from(at.subsec_nanos() / 1_000_000);
-    timestamp(millis)
+/// A timestamp as the payloads write it (milliseconds, `Z`).
+pub(crate) fn time_text(at: &awso_core::Timestamp) -> String {
+    instant_text(at.secs(), at.subsec_nanos())
+}
+
+/// An instant given as seconds and nanoseconds, as the payloads write it (any decoder's
+/// timestamp type has these two parts).
+pub(crate) fn instant_text(secs: i64, subsec_nanos: u32) -> String {
+    timestamp(secs as u64 * 1000 + u64::from(subsec_nanos / 1_000_000))
 }
 
 /// awso's generated `ListObjectsV2Output` (the samples crate's S3 module) as the mirror
@@ -358,6 +363,64 @@ pub fn from_awso(output: &awso_samples::s3::ListObjectsV2Output) -> ListObjectsV
             .flatten()
             .map(|prefix| CommonPrefix {
                 prefix: text(&prefix.prefix, "Prefix"),
+            })
+            .collect(),
+    }
+}
+
+/// aws-sdk-s3's `ListObjectsV2Output` as the mirror type (feature `sdk-s3`), to check that
+/// the SDK row reads the same data.
+#[cfg(feature = "sdk-s3")]
+pub fn from_sdk(
+    output: &aws_sdk_s3::operation::list_objects_v2::ListObjectsV2Output,
+) -> ListObjectsV2Output {
+    let text =
+        |value: Option<&str>, what: &str| value.unwrap_or_else(|| panic!("{what}")).to_owned();
+    let time = |at: &aws_smithy_types::DateTime| instant_text(at.secs(), at.subsec_nanos());
+    ListObjectsV2Output {
+        name: text(output.name(), "Name"),
+        prefix: text(output.prefix(), "Prefix"),
+        continuation_token: text(output.continuation_token(), "ContinuationToken"),
+        next_continuation_token: text(output.next_continuation_token(), "NextContinuationToken"),
+        key_count: output.key_count().expect("KeyCount"),
+        max_keys: output.max_keys().expect("MaxKeys"),
+        delimiter: text(output.delimiter(), "Delimiter"),
+        is_truncated: output.is_truncated().expect("IsTruncated"),
+        contents: output
+            .contents()
+            .iter()
+            .map(|object| Object {
+                key: text(object.key(), "Key"),
+                last_modified: time(object.last_modified().expect("LastModified")),
+                e_tag: text(object.e_tag(), "ETag"),
+                checksum_algorithm: object
+                    .checksum_algorithm()
+                    .iter()
+                    .map(|algorithm| algorithm.as_str().to_owned())
+                    .collect(),
+                checksum_type: object.checksum_type().map(|t| t.as_str().to_owned()),
+                size: object.size().expect("Size"),
+                storage_class: text(
+                    object.storage_class().map(|class| class.as_str()),
+                    "StorageClass",
+                ),
+                owner: object.owner().map(|owner| Owner {
+                    display_name: owner.display_name().map(str::to_owned),
+                    id: text(owner.id(), "ID"),
+                }),
+                restore_status: object.restore_status().map(|status| RestoreStatus {
+                    is_restore_in_progress: status
+                        .is_restore_in_progress()
+                        .expect("IsRestoreInProgress"),
+                    restore_expiry_date: status.restore_expiry_date().map(time),
+                }),
+            })
+            .collect(),
+        common_prefixes: output
+            .common_prefixes()
+            .iter()
+            .map(|prefix| CommonPrefix {
+                prefix: text(prefix.prefix(), "Prefix"),
             })
             .collect(),
     }
