@@ -9,8 +9,8 @@
 //!
 //! Acceptors: `path`, `pathAll`, `pathAny` (a [path expression](awso_core::value::path) on the
 //! output, compared with the expected value), `error` (the service's error code, or `true`
-//! / `false` for any error / none) and `status` (the HTTP status; a success counts as the
-//! operation's modeled response code, else 200).
+//! / `false` for any error / none) and `status` (the HTTP status of the answer, an error's or
+//! a success's: a 201 or 204 is matched as the service sent it).
 //!
 //! Time passes only through the config's [`Sleep`](crate::client::Sleep) and its clock, so
 //! tests record the delays instead of waiting.
@@ -628,7 +628,7 @@ impl<E: std::error::Error + 'static> std::error::Error for WaitError<E> {
 fn decide<O: Operation>(
     acceptors: &[Acceptor],
     expressions: &[Option<Expression>],
-    answer: &Result<O::Output, CallError<O::Error>>,
+    answer: &Result<(O::Output, u16), CallError<O::Error>>,
 ) -> Option<State> {
     // The output as the expressions see it, made once per attempt and only if needed.
     let mut document: Option<Document> = None;
@@ -639,8 +639,8 @@ fn decide<O: Operation>(
                 error.service_error().map(AwsError::code) == Some(*code)
             }
             (Matcher::Status(status), Err(error)) => error.status() == Some(*status),
-            (Matcher::Status(status), Ok(_)) => O::SCHEMA.response_code().unwrap_or(200) == *status,
-            (matcher, Ok(output)) => {
+            (Matcher::Status(status), Ok((_, answered))) => answered == status,
+            (matcher, Ok((output, _))) => {
                 let (Some(expression), Some(expected)) = (expression, expected_of(matcher)) else {
                     continue;
                 };
@@ -816,8 +816,10 @@ pub async fn wait<O: Operation>(
     let started = config.clock.now();
     let mut slept = Duration::ZERO;
     for attempt in 1..=waiter.max_attempts.max(1) {
-        let answer = client.call::<O>(spec, input).await;
-        match (decide::<O>(waiter.acceptors, &expressions, &answer), answer) {
+        let answer = client.call_with_status::<O>(spec, input).await;
+        let state = decide::<O>(waiter.acceptors, &expressions, &answer);
+        let answer = answer.map(|(output, _status)| output);
+        match (state, answer) {
             (Some(State::Success), answer) => {
                 return Ok(Waited {
                     attempts: attempt,
@@ -927,4 +929,137 @@ pub fn wait_blocking<O: Operation>(
     limit: Duration,
 ) -> WaitResult<O> {
     client.block_on(wait::<O>(client.client(), spec, waiter, input, limit))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use awso_core::protocol::{OperationSchema, Protocol, ServiceSchema, Unit};
+    use awso_core::{AwsShape, UnknownError};
+
+    use super::*;
+    use crate::client::{Config, Sleep};
+    use crate::retry::RetrySettings;
+    use crate::sign::AuthScheme;
+    use crate::transport::{HttpClient, HttpFuture, ResponseBody};
+
+    #[derive(AwsShape, Debug)]
+    #[awso(rename_all = "PascalCase")]
+    struct Created {
+        id: Option<String>,
+    }
+
+    #[derive(AwsError, Debug)]
+    enum CreateError {
+        Unknown(UnknownError),
+    }
+
+    /// `PUT /thing` of a restJson1 service whose model names no response code, so only the
+    /// answer itself can say it was a 201 or a 204.
+    struct CreateThing;
+
+    impl Operation for CreateThing {
+        type Input = Unit;
+        type Output = Created;
+        type Error = CreateError;
+        const SERVICE: &'static ServiceSchema =
+            &ServiceSchema::new(Protocol::RestJson1, "2026-01-01");
+        const SCHEMA: &'static OperationSchema =
+            &OperationSchema::new("CreateThing", "PUT", "/thing").with_output(Created::SCHEMA);
+    }
+
+    /// Answers each request with the next of `answers` (the last again when they run out),
+    /// counting the requests.
+    struct Answers(&'static [(u16, &'static str)], AtomicUsize);
+
+    impl HttpClient for Answers {
+        fn send(&self, _: http::Request<bytes::Bytes>) -> HttpFuture<'_> {
+            let at = self.1.fetch_add(1, Ordering::Relaxed).min(self.0.len() - 1);
+            let (status, body) = self.0[at];
+            let mut response = http::Response::new(ResponseBody::from(body));
+            *response.status_mut() = http::StatusCode::from_u16(status).expect("a valid status");
+            Box::pin(async move { Ok(response) })
+        }
+    }
+
+    struct NoSleep;
+
+    impl Sleep for NoSleep {
+        fn sleep(
+            &self,
+            _: Duration,
+        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
+            Box::pin(std::future::ready(()))
+        }
+    }
+
+    static SPEC: ServiceSpec = ServiceSpec::new("things", AuthScheme::NoAuth);
+
+    fn wait_on(
+        answers: &'static [(u16, &'static str)],
+        waiter: &WaiterSpec,
+    ) -> WaitResult<CreateThing> {
+        let config = Config::builder()
+            .endpoint_url("http://127.0.0.1:9")
+            .sleep(NoSleep)
+            .retry(RetrySettings::disabled())
+            .http_client(Answers(answers, AtomicUsize::new(0)))
+            .build();
+        let client = Client::new(config);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(wait::<CreateThing>(
+            &client,
+            &SPEC,
+            waiter,
+            &Unit,
+            Duration::from_secs(600),
+        ))
+    }
+
+    static CREATED: WaiterSpec = WaiterSpec::new(
+        "Created",
+        1,
+        5,
+        &[Acceptor::new(State::Success, Matcher::Status(201))],
+    );
+
+    static EMPTIED: WaiterSpec = WaiterSpec::new(
+        "Emptied",
+        1,
+        5,
+        &[
+            Acceptor::new(State::Success, Matcher::Status(204)),
+            Acceptor::new(State::Retry, Matcher::Status(200)),
+        ],
+    );
+
+    #[test]
+    fn a_status_acceptor_matches_a_201_success_as_answered() {
+        static ANSWERS: [(u16, &str); 2] = [(200, r#"{"Id":"a"}"#), (201, r#"{"Id":"b"}"#)];
+        let waited = wait_on(&ANSWERS, &CREATED).expect("the 201 ends the wait");
+        assert_eq!(waited.attempts, 2);
+        assert_eq!(waited.answer.expect("a success").id.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn a_status_acceptor_matches_a_204_success_and_a_200_is_retried() {
+        static ANSWERS: [(u16, &str); 3] = [(200, "{}"), (200, "{}"), (204, "")];
+        let waited = wait_on(&ANSWERS, &EMPTIED).expect("the 204 ends the wait");
+        assert_eq!(waited.attempts, 3);
+        assert!(waited.answer.is_ok());
+    }
+
+    #[test]
+    fn a_200_success_never_matches_a_201_acceptor() {
+        static ANSWERS: [(u16, &str); 1] = [(200, "{}")];
+        let ended = wait_on(&ANSWERS, &CREATED);
+        assert!(
+            matches!(ended, Err(WaitError::MaxAttempts { attempts: 5, .. })),
+            "{ended:?}"
+        );
+    }
 }

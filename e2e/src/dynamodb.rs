@@ -1,35 +1,43 @@
-//! DynamoDB (awsJson1_0): a table (waited for by a bounded poll until the waiters land),
-//! an item of every attribute type read back equal, a query with expression values, a scan
-//! paginated by hand with `LastEvaluatedKey`.
+//! DynamoDB (awsJson1_0) through the generated `dynamodb::Client`: a table created with a
+//! fluent call and waited for by its `TableExists` waiter, an item of every attribute type
+//! read back equal, a query with expression values, the Scan paginator as pages and as items
+//! (each item seen once), and GetItem plus a page walk on the `BlockingClient` from a thread
+//! with no runtime.
 
 use std::time::Duration;
 
-use awso_client::client::{Client, ServiceSpec};
 use awso_core::types::IndexMap;
 use awso_samples::dynamodb::{
-    AttributeValue, CreateTable, CreateTableInput, DeleteTable, DeleteTableInput, DescribeTable,
-    DescribeTableInput, GetItem, GetItemInput, PutItem, PutItemError, PutItemInput, Query,
-    QueryInput, Scan, ScanInput, TableStatus,
+    AttributeDefinition, AttributeValue, BillingMode, BlockingClient, Client, KeySchemaElement,
+    KeyType, PutItemError, ScalarAttributeType, ScanInput,
 };
-use serde_json::json;
 
-use crate::check::{Check, ensure, ensure_eq, expect_error, input};
+use crate::check::{Check, ensure, ensure_eq, expect_error};
 use crate::report::Service;
 
 const TABLE: &str = "awso-e2e-table";
 /// Items in the partition; the scan reads them `PAGE` at a time.
 const ITEMS: usize = 23;
 const PAGE: i32 = 5;
+/// The `TableExists` waiter polls every 20 s; moto makes a table ACTIVE at once, so one
+/// attempt should do, and a minute is room for two more.
+const WAIT_LIMIT: Duration = Duration::from_secs(60);
 
 type Item = IndexMap<String, AttributeValue>;
 
-pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
-    let spec = crate::spec("dynamodb", "v4");
-    let created = s.step("create table", create_table(client, &spec)).await;
-    if created.is_none() {
+pub async fn run(
+    client: &awso_client::client::Client,
+    url: &str,
+    mut s: Service<'_>,
+) -> (u32, u32, u32) {
+    let client = Client::new(client.clone());
+    if s.step("create table", create_table(&client))
+        .await
+        .is_none()
+    {
         return s.finish();
     }
-    if s.step("wait for table-exists", wait_active(client, &spec))
+    if s.step("the table-exists waiter", wait_active(&client))
         .await
         .is_none()
     {
@@ -37,13 +45,15 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
     }
     s.step("put and get every attribute type", async {
         let item = every_type();
-        put(client, &spec, item.clone()).await?;
-        let get = GetItemInput {
-            key: item_key(0),
-            consistent_read: Some(true),
-            ..input(&json!({"TableName": TABLE, "Key": {}}))?
-        };
-        let got = client.call::<GetItem>(&spec, &get).await?.item;
+        put(&client, item.clone()).await?;
+        let got = client
+            .get_item()
+            .table_name(TABLE)
+            .key(item_key(0))
+            .consistent_read(true)
+            .send()
+            .await?
+            .item;
         ensure_eq(
             "item read back",
             got.map(normalised),
@@ -55,7 +65,7 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
         for n in 1..ITEMS {
             let mut item = item_key(n);
             item.insert("text".to_owned(), string(&format!("item {n} ✓ <&>")));
-            put(client, &spec, item).await?;
+            put(&client, item).await?;
         }
         Check::Ok(())
     })
@@ -63,64 +73,81 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
     s.step(
         "a failed condition is ConditionalCheckFailedException",
         async {
-            let put = PutItemInput {
-                item: item_key(0),
-                condition_expression: Some("attribute_not_exists(pk)".to_owned()),
-                ..input(&json!({"TableName": TABLE, "Item": {}}))?
-            };
-            let result = client.call::<PutItem>(&spec, &put).await;
+            let result = client
+                .put_item()
+                .table_name(TABLE)
+                .item(item_key(0))
+                .condition_expression("attribute_not_exists(pk)")
+                .send()
+                .await;
             expect_error(result, 400, "ConditionalCheckFailedException", |e| {
                 matches!(e, PutItemError::ConditionalCheckFailedException(_))
             })
         },
     )
     .await;
-    s.step("query with expression values", query(client, &spec))
+    s.step("query with expression values", query(&client)).await;
+    s.step("the scan paginator, page by page", scan_pages(&client))
         .await;
-    s.step("scan paginated by hand", scan_pages(client, &spec))
+    s.step("the scan paginator, item by item", scan_items(&client))
         .await;
+    let url = url.to_owned();
+    s.step_blocking("get item and scan pages, blocking", || {
+        // A thread of its own: the blocking client runs its own runtime, which cannot start
+        // inside the scenarios' one.
+        std::thread::spawn(move || blocking(&url))
+            .join()
+            .unwrap_or_else(|_| Err("the blocking thread panicked".into()))
+    });
     s.step("delete table", async {
-        let input = DeleteTableInput {
-            table_name: TABLE.to_owned(),
-        };
-        client.call::<DeleteTable>(&spec, &input).await?;
+        client.delete_table().table_name(TABLE).send().await?;
         Check::Ok(())
     })
     .await;
     s.finish()
 }
 
-async fn create_table(client: &Client, spec: &ServiceSpec) -> Check<()> {
-    let input: CreateTableInput = input(&json!({
-        "TableName": TABLE,
-        "AttributeDefinitions": [
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "N"}
-        ],
-        "KeySchema": [
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"}
-        ],
-        "BillingMode": "PAY_PER_REQUEST"
-    }))?;
-    let out = client.call::<CreateTable>(spec, &input).await?;
+async fn create_table(client: &Client) -> Check<()> {
+    let attribute = |name: &str, kind| AttributeDefinition {
+        attribute_name: name.to_owned(),
+        attribute_type: kind,
+    };
+    let key = |name: &str, kind| KeySchemaElement {
+        attribute_name: name.to_owned(),
+        key_type: kind,
+    };
+    let out = client
+        .create_table()
+        .table_name(TABLE)
+        .attribute_definitions(vec![
+            attribute("pk", ScalarAttributeType::S),
+            attribute("sk", ScalarAttributeType::N),
+        ])
+        .key_schema(vec![key("pk", KeyType::Hash), key("sk", KeyType::Range)])
+        .billing_mode(BillingMode::PayPerRequest)
+        .send()
+        .await?;
     let name = out.table_description.and_then(|t| t.table_name);
     ensure_eq("TableName", name.as_deref(), Some(TABLE))
 }
 
-/// The table-exists waiter's rule (`Table.TableStatus == ACTIVE`), polled at most 40 times.
-async fn wait_active(client: &Client, spec: &ServiceSpec) -> Check<u32> {
-    let input = DescribeTableInput {
+/// The generated `TableExists` waiter (success when `Table.TableStatus` is ACTIVE); the
+/// answer it ended on must say so.
+async fn wait_active(client: &Client) -> Check<u32> {
+    let input = awso_samples::dynamodb::DescribeTableInput {
         table_name: TABLE.to_owned(),
     };
-    for attempt in 1..=40 {
-        let out = client.call::<DescribeTable>(spec, &input).await?;
-        if out.table.and_then(|t| t.table_status) == Some(TableStatus::Active) {
-            return Ok(attempt);
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    Err("the table did not become ACTIVE in 40 polls".into())
+    let waited = client
+        .wait_until_table_exists(&input, WAIT_LIMIT)
+        .await
+        .map_err(|e| format!("the waiter: {e}"))?;
+    let table = waited.answer?.table.ok_or("no Table in the answer")?;
+    ensure_eq(
+        "TableStatus",
+        table.table_status,
+        Some(awso_samples::dynamodb::TableStatus::Active),
+    )?;
+    Ok(waited.attempts)
 }
 
 fn string(text: &str) -> AttributeValue {
@@ -232,74 +259,113 @@ fn normalised(item: Item) -> Vec<(String, String)> {
     members
 }
 
-async fn put(client: &Client, spec: &ServiceSpec, item: Item) -> Check<()> {
-    let put = input::<PutItemInput>(&json!({"TableName": TABLE, "Item": {}}))?;
+async fn put(client: &Client, item: Item) -> Check<()> {
     client
-        .call::<PutItem>(spec, &PutItemInput { item, ..put })
+        .put_item()
+        .table_name(TABLE)
+        .item(item)
+        .send()
         .await?;
     Ok(())
 }
 
-async fn query(client: &Client, spec: &ServiceSpec) -> Check<()> {
-    let input: QueryInput = input(&json!({
-        "TableName": TABLE,
-        "KeyConditionExpression": "pk = :pk AND sk BETWEEN :lo AND :hi",
-        "FilterExpression": "attribute_exists(#t)",
-        "ExpressionAttributeNames": {"#t": "text"},
-        "ExpressionAttributeValues": {
-            ":pk": {"S": "partition ✓"}, ":lo": {"N": "3"}, ":hi": {"N": "8"}
-        },
-        "ScanIndexForward": false
-    }))?;
-    let out = client.call::<Query>(spec, &input).await?;
-    let keys: Vec<String> = out
-        .items
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|item| item.get("sk").and_then(|v| v.n.clone()))
-        .collect();
+async fn query(client: &Client) -> Check<()> {
+    let values = IndexMap::from_iter([
+        (":pk".to_owned(), string("partition ✓")),
+        (":lo".to_owned(), number("3")),
+        (":hi".to_owned(), number("8")),
+    ]);
+    let out = client
+        .query()
+        .table_name(TABLE)
+        .key_condition_expression("pk = :pk AND sk BETWEEN :lo AND :hi")
+        .filter_expression("attribute_exists(#t)")
+        .expression_attribute_names(IndexMap::from_iter([("#t".to_owned(), "text".to_owned())]))
+        .expression_attribute_values(values)
+        .scan_index_forward(false)
+        .send()
+        .await?;
     ensure_eq(
         "sort keys, descending",
-        keys,
+        sort_keys(&out.items.unwrap_or_default()),
         ["8", "7", "6", "5", "4", "3"].map(String::from).to_vec(),
     )
 }
 
-/// Every item, `PAGE` at a time, following `LastEvaluatedKey` (bounded: twice the pages
-/// needed).
-async fn scan_pages(client: &Client, spec: &ServiceSpec) -> Check<()> {
-    let first: ScanInput = input(&json!({"TableName": TABLE, "Limit": PAGE}))?;
-    let mut start = None;
+fn scan_input() -> Check<ScanInput> {
+    let input = ScanInput::builder().table_name(TABLE).limit(PAGE).build();
+    input.map_err(|missing| format!("scan input: {missing}").into())
+}
+
+fn sort_keys(items: &[Item]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|item| item.get("sk").and_then(|v| v.n.clone()))
+        .collect()
+}
+
+/// Every item of the table, once: the sort keys seen, as numbers, are 0..ITEMS exactly.
+fn each_item_once(seen: &[String]) -> Check<()> {
+    let mut numbers: Vec<usize> = seen.iter().filter_map(|n| n.parse().ok()).collect();
+    ensure_eq("sort keys that are numbers", numbers.len(), seen.len())?;
+    numbers.sort_unstable();
+    ensure_eq("items scanned", numbers, (0..ITEMS).collect())
+}
+
+/// The pages the paginator gives: each at most `PAGE` items, as many pages as the table
+/// needs (the last one short, so no empty page after it), every item once.
+async fn scan_pages(client: &Client) -> Check<()> {
+    let mut pages = client.scan_paginator(scan_input()?);
     let mut seen = Vec::new();
-    let mut pages = 0;
-    for _ in 0..2 * ITEMS.div_ceil(PAGE as usize) + 2 {
-        let page = ScanInput {
-            exclusive_start_key: start.take(),
-            ..first.clone()
-        };
-        let out = client.call::<Scan>(spec, &page).await?;
-        pages += 1;
-        let items = out.items.unwrap_or_default();
+    while let Some(page) = pages.next_page().await {
+        let items = page?.items.unwrap_or_default();
         ensure(items.len() <= PAGE as usize, || {
             format!("a page of {} items", items.len())
         })?;
-        seen.extend(
-            items
-                .iter()
-                .filter_map(|i| i.get("sk").and_then(|v| v.n.clone())),
-        );
-        start = out.last_evaluated_key;
-        if start.is_none() {
-            break;
-        }
+        seen.extend(sort_keys(&items));
     }
-    ensure(start.is_none(), || {
-        format!("still a LastEvaluatedKey after {pages} pages")
-    })?;
-    let mut numbers: Vec<usize> = seen.iter().filter_map(|n| n.parse().ok()).collect();
-    numbers.sort_unstable();
-    ensure_eq("items scanned", numbers, (0..ITEMS).collect())?;
-    ensure(pages >= ITEMS.div_ceil(PAGE as usize), || {
-        format!("only {pages} pages")
-    })
+    ensure_eq(
+        "pages",
+        pages.pages() as usize,
+        ITEMS.div_ceil(PAGE as usize),
+    )?;
+    each_item_once(&seen)
+}
+
+/// The paginator's items, across the page boundaries.
+async fn scan_items(client: &Client) -> Check<()> {
+    let mut items = client.scan_paginator(scan_input()?).items();
+    let mut seen = Vec::new();
+    while let Some(item) = items.next_item().await {
+        seen.extend(sort_keys(&[item?]));
+    }
+    each_item_once(&seen)
+}
+
+/// GetItem and a walk of the scan's pages on the blocking client: the item the async client
+/// wrote, and every item once.
+fn blocking(url: &str) -> Check<()> {
+    let config = crate::config(url, crate::test_credentials()).build();
+    let client = BlockingClient::from_config(config).map_err(|e| e.to_string())?;
+    let got = client
+        .get_item()
+        .table_name(TABLE)
+        .key(item_key(7))
+        .consistent_read(true)
+        .send()?
+        .item
+        .ok_or("no item 7")?;
+    ensure_eq(
+        "item 7's text",
+        got.get("text").and_then(|v| v.s.as_deref()),
+        Some("item 7 ✓ <&>"),
+    )?;
+    let mut seen = Vec::new();
+    let mut pages = 0;
+    for page in client.scan_paginator(scan_input()?) {
+        pages += 1;
+        seen.extend(sort_keys(&page?.items.unwrap_or_default()));
+    }
+    ensure_eq("blocking pages", pages, ITEMS.div_ceil(PAGE as usize))?;
+    each_item_once(&seen)
 }

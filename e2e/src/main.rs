@@ -1,5 +1,7 @@
-//! The moto scenarios: every service the issue names, through `awso_client::Client::call`
-//! with the generated operation types of the samples crate, against one moto server.
+//! The moto scenarios: every service the issue names against one moto server, DynamoDB, S3
+//! and SQS through their generated clients (fluent calls, paginators, waiters), the others
+//! through `awso_client::Client::call` with the generated operation types of the samples
+//! crate.
 //!
 //! Usage: `awso-e2e <moto URL> <known.json>` (e2e/run.sh starts moto and passes both).
 //! Every request goes to the moto URL; credentials and region are fixed here, never read from
@@ -110,7 +112,7 @@ async fn run_all(
 ) -> (u32, u32, u32) {
     let mut results = Vec::new();
     results.push(sqs::run(client, Service::new("sqs", known)).await);
-    results.push(dynamodb::run(client, Service::new("dynamodb", known)).await);
+    results.push(dynamodb::run(client, url, Service::new("dynamodb", known)).await);
     results.push(s3::run(client, wire, Service::new("s3", known)).await);
     results.push(sts::run(client, url, Service::new("sts", known)).await);
     results.push(sns::run(client, Service::new("sns", known)).await);

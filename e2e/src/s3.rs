@@ -1,16 +1,19 @@
 //! S3 (restXml, path-style through the endpoint override): a bucket; keys with spaces, `+`,
-//! unicode and `/`; metadata headers; get with body and headers; ListObjectsV2 paginated by
-//! hand; head of a missing key as a typed error; DeleteObjects (its required checksum);
-//! a larger object up and down; a streamed one (`s3_streaming`).
+//! unicode and `/`; metadata headers; get with body and headers; head of a missing key as a
+//! typed error; DeleteObjects (its required checksum); a larger object up and down; a
+//! streamed one (`s3_streaming`). Through the generated `s3::Client` (its endpoint rules
+//! make a 127.0.0.1 endpoint path-style): the ListObjectsV2 paginator two keys a page, as
+//! pages and as items; the BucketExists, ObjectExists and ObjectNotExists waiters (status
+//! acceptors); GetObject's body streamed from a fluent call.
 
 use awso_client::client::{Client, ServiceSpec};
 use awso_core::Blob;
 use awso_core::types::IndexMap;
 use awso_samples::s3::{
     CreateBucket, CreateBucketRequest, Delete, DeleteBucket, DeleteBucketRequest, DeleteObjects,
-    DeleteObjectsRequest, GetObject, GetObjectError, GetObjectRequest, HeadObject, HeadObjectError,
-    HeadObjectRequest, ListObjectsV2, ListObjectsV2Request, ObjectIdentifier, PutObject,
-    PutObjectRequest,
+    DeleteObjectsRequest, GetObject, GetObjectError, GetObjectRequest, HeadBucketRequest,
+    HeadObject, HeadObjectError, HeadObjectRequest, ListObjectsV2Request as ListRequest,
+    ObjectIdentifier, PutObject, PutObjectRequest,
 };
 use base64::Engine as _;
 use serde_json::json;
@@ -54,11 +57,21 @@ pub async fn run(client: &Client, wire: &Recording, mut s: Service<'_>) -> (u32,
         )
         .await;
     }
+    let s3 = awso_samples::s3::Client::new(client.clone());
     s.step(
-        "list-v2 paginated by hand",
-        list_all(client, &spec, KEYS.len()),
+        "the list-v2 paginator, two keys a page",
+        list_all(&s3, KEYS.len()),
     )
     .await;
+    s.step("the list-v2 paginator, key by key", list_items(&s3))
+        .await;
+    s.step(
+        "the bucket-exists, object-exists and object-not-exists waiters",
+        waiters(&s3),
+    )
+    .await;
+    s.step("get object streamed by a fluent call", get_streamed(&s3))
+        .await;
     s.step(
         "head of a missing key is a typed NoSuchKey",
         head_missing(client, &spec),
@@ -84,8 +97,7 @@ pub async fn run(client: &Client, wire: &Recording, mut s: Service<'_>) -> (u32,
         delete_all(client, wire, &spec),
     )
     .await;
-    s.step("list after delete is empty", list_all(client, &spec, 0))
-        .await;
+    s.step("list after delete is empty", list_all(&s3, 0)).await;
     s.step("delete bucket", async {
         let input: DeleteBucketRequest = input(&json!({"Bucket": BUCKET}))?;
         client.call::<DeleteBucket>(&spec, &input).await?;
@@ -155,42 +167,101 @@ async fn put_and_get(client: &Client, spec: &ServiceSpec, key: &str) -> Check<()
     })
 }
 
-/// Every key, two a page, following `NextContinuationToken` (bounded: twice the pages).
-async fn list_all(client: &Client, spec: &ServiceSpec, expected: usize) -> Check<()> {
-    let first: ListObjectsV2Request = input(&json!({"Bucket": BUCKET, "MaxKeys": 2}))?;
-    let mut token = None;
-    let mut keys = Vec::new();
-    let mut pages = 0;
-    for _ in 0..=expected + 1 {
-        let page = ListObjectsV2Request {
-            continuation_token: token.take(),
-            ..first.clone()
-        };
-        let out = client.call::<ListObjectsV2>(spec, &page).await?;
-        pages += 1;
-        let contents = out.contents.unwrap_or_default();
-        ensure(contents.len() <= 2, || {
-            format!("a page of {} keys", contents.len())
-        })?;
-        keys.extend(contents.into_iter().filter_map(|object| object.key));
-        token = out.next_continuation_token;
-        if out.is_truncated != Some(true) {
-            break;
-        }
-        ensure(token.is_some(), || {
-            "IsTruncated without a NextContinuationToken".to_owned()
-        })?;
-    }
+fn list_request() -> Check<ListRequest> {
+    let request = ListRequest::builder().bucket(BUCKET).max_keys(2).build();
+    request.map_err(|missing| format!("list request: {missing}").into())
+}
+
+/// The first `expected` keys, sorted: what a listing gives.
+fn keys_listed(expected: usize) -> Vec<String> {
     let mut want: Vec<String> = KEYS
         .iter()
         .take(expected)
         .map(|k| (*k).to_owned())
         .collect();
     want.sort();
-    ensure_eq("keys listed, in order", &keys, &want)?;
-    ensure(pages >= expected.div_ceil(2), || {
-        format!("only {pages} pages")
-    })
+    want
+}
+
+/// Every key through the paginator, two a page: as many pages as that needs (one for an
+/// empty bucket), each key once and in order.
+async fn list_all(s3: &awso_samples::s3::Client, expected: usize) -> Check<()> {
+    let mut pages = s3.list_objects_v2_paginator(list_request()?);
+    let mut keys = Vec::new();
+    while let Some(page) = pages.next_page().await {
+        let contents = page?.contents.unwrap_or_default();
+        ensure(contents.len() <= 2, || {
+            format!("a page of {} keys", contents.len())
+        })?;
+        keys.extend(contents.into_iter().filter_map(|object| object.key));
+    }
+    ensure_eq("keys listed, in order", &keys, &keys_listed(expected))?;
+    ensure_eq("pages", pages.pages() as usize, expected.div_ceil(2).max(1))
+}
+
+/// The paginator's items: every object across the pages, each once.
+async fn list_items(s3: &awso_samples::s3::Client) -> Check<()> {
+    let mut items = s3.list_objects_v2_paginator(list_request()?).items();
+    let mut keys = Vec::new();
+    while let Some(object) = items.next_item().await {
+        keys.push(object?.key.ok_or("an object without a key")?);
+    }
+    ensure_eq("keys listed, in order", keys, keys_listed(KEYS.len()))
+}
+
+/// S3's waiters match on status alone: 200 (a success's status, as answered) for the bucket
+/// and an object with a unicode, spaced key, 404 for a missing key (the answer the success
+/// is, an error).
+async fn waiters(s3: &awso_samples::s3::Client) -> Check<()> {
+    let limit = std::time::Duration::from_secs(30);
+    let bucket = HeadBucketRequest::builder().bucket(BUCKET).build();
+    let bucket = bucket.map_err(|missing| format!("head bucket: {missing}"))?;
+    let waited = s3.wait_until_bucket_exists(&bucket, limit).await;
+    let waited = waited.map_err(|e| format!("bucket exists: {e}"))?;
+    ensure_eq("bucket-exists attempts", waited.attempts, 1)?;
+    let head = |key: &str| {
+        HeadObjectRequest::builder()
+            .bucket(BUCKET)
+            .key(key)
+            .build()
+            .map_err(|missing| format!("head object: {missing}"))
+    };
+    let waited = s3.wait_until_object_exists(&head(KEYS[2])?, limit).await;
+    let waited = waited.map_err(|e| format!("object exists: {e}"))?;
+    let length = waited.answer?.content_length;
+    ensure_eq(
+        "object-exists Content-Length",
+        length,
+        Some(body_of(KEYS[2]).len() as i64),
+    )?;
+    let waited = s3
+        .wait_until_object_not_exists(&head("no such key")?, limit)
+        .await;
+    let waited = waited.map_err(|e| format!("object not exists: {e}"))?;
+    match waited.answer {
+        Err(error) => ensure_eq("object-not-exists status", error.status(), Some(404)),
+        Ok(out) => fail(format!("the missing key was found: {out:?}")),
+    }
+}
+
+/// GetObject from the client's fluent call: the output's body is a stream, read to its end.
+async fn get_streamed(s3: &awso_samples::s3::Client) -> Check<()> {
+    let key = KEYS[1];
+    let answer = s3.get_object().bucket(BUCKET).key(key).send().await?;
+    ensure(answer.output.body.is_none(), || {
+        "the payload was read into the output".to_owned()
+    })?;
+    let mut body = answer.body;
+    let mut read = Vec::new();
+    // Bounded by the object: every chunk carries at least one byte.
+    while let Some(chunk) = body.next().await {
+        read.extend_from_slice(&chunk.map_err(|e| format!("reading the stream: {e}"))?);
+    }
+    ensure_eq(
+        "body",
+        String::from_utf8_lossy(&read).as_ref(),
+        body_of(key).as_str(),
+    )
 }
 
 /// A HEAD answer has no body, so nothing names the error but the status: the call gives the

@@ -1,13 +1,12 @@
-//! SQS (awsJson1_0): a queue, messages whose bodies and attributes carry unicode and
-//! XML-special characters, receive (bodies, attributes and MD5s checked), delete.
+//! SQS (awsJson1_0, query-compatible) through the generated `sqs::Client`: a queue,
+//! messages whose bodies and attributes carry unicode and XML-special characters, receive
+//! (bodies, attributes and MD5s checked), delete, and a missing queue's typed error, whose
+//! code the call and the typed error report alike.
 
-use awso_client::client::Client;
 use awso_core::Blob;
 use awso_core::types::IndexMap;
 use awso_samples::sqs::{
-    CreateQueue, CreateQueueRequest, DeleteMessage, DeleteMessageRequest, DeleteQueue,
-    DeleteQueueRequest, GetQueueUrl, GetQueueUrlError, GetQueueUrlRequest, MessageAttributeValue,
-    ReceiveMessage, ReceiveMessageRequest, SendMessage, SendMessageRequest,
+    Client, GetQueueUrlError, MessageAttributeValue, ReceiveMessageRequest, SendMessageRequest,
 };
 
 use crate::check::{Check, ensure, ensure_eq, expect_error, md5_hex};
@@ -20,16 +19,15 @@ const BODIES: [&str; 3] = [
     "<tag attr=\"x\">&amp; 'quotes' & <![CDATA[ ]]></tag>",
 ];
 
-pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
-    let spec = crate::spec("sqs", "v4");
-    let create = CreateQueueRequest {
-        queue_name: "awso-e2e-queue".to_owned(),
-        attributes: None,
-        tags: None,
-    };
+pub async fn run(client: &awso_client::client::Client, mut s: Service<'_>) -> (u32, u32, u32) {
+    let client = &Client::new(client.clone());
     let queue = s
         .step("create queue", async {
-            let out = client.call::<CreateQueue>(&spec, &create).await?;
+            let out = client
+                .create_queue()
+                .queue_name("awso-e2e-queue")
+                .send()
+                .await?;
             let url = out.queue_url.ok_or("no QueueUrl")?;
             ensure(url.ends_with("/awso-e2e-queue"), || {
                 format!("queue URL {url}")
@@ -41,47 +39,55 @@ pub async fn run(client: &Client, mut s: Service<'_>) -> (u32, u32, u32) {
         return s.finish();
     };
     for (n, body) in BODIES.iter().enumerate() {
-        s.step(
-            &format!("send message {n}"),
-            send(client, &spec, &queue, body),
-        )
-        .await;
+        s.step(&format!("send message {n}"), send(client, &queue, body))
+            .await;
     }
     let received = s
-        .step("receive messages", receive_all(client, &spec, &queue))
+        .step("receive messages", receive_all(client, &queue))
         .await;
     if let Some(handles) = received {
         s.step("delete messages", async {
             for handle in handles {
-                let input = DeleteMessageRequest {
-                    queue_url: queue.clone(),
-                    receipt_handle: handle,
-                };
-                client.call::<DeleteMessage>(&spec, &input).await?;
+                client
+                    .delete_message()
+                    .queue_url(queue.as_str())
+                    .receipt_handle(handle)
+                    .send()
+                    .await?;
             }
             Check::Ok(())
         })
         .await;
     }
     s.step("a missing queue is QueueDoesNotExist", async {
-        let input = GetQueueUrlRequest {
-            queue_name: "awso-e2e-no-such-queue".to_owned(),
-            queue_owner_aws_account_id: None,
-        };
-        let result = client.call::<GetQueueUrl>(&spec, &input).await;
-        // moto sends `x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender`,
-        // which picks the modeled error; its code is the shape's (botocore reports the
-        // header's code instead).
+        let result = client
+            .get_queue_url()
+            .queue_name("awso-e2e-no-such-queue")
+            .send()
+            .await;
+        // moto sends `x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender`;
+        // the model has no legacy codes, so the typed error's code is its shape's, and the
+        // call reports the same (botocore reports the header's code instead).
+        let call_code = result
+            .as_ref()
+            .err()
+            .and_then(|e| e.code().map(str::to_owned));
         expect_error(result, 400, "QueueDoesNotExist", |e| {
             matches!(e, GetQueueUrlError::QueueDoesNotExist(_))
-        })
+        })?;
+        ensure_eq(
+            "the call's code",
+            call_code.as_deref(),
+            Some("QueueDoesNotExist"),
+        )
     })
     .await;
     s.step("delete queue", async {
-        let input = DeleteQueueRequest {
-            queue_url: queue.clone(),
-        };
-        client.call::<DeleteQueue>(&spec, &input).await?;
+        client
+            .delete_queue()
+            .queue_url(queue.as_str())
+            .send()
+            .await?;
         Check::Ok(())
     })
     .await;
@@ -114,12 +120,7 @@ fn attributes(body: &str) -> IndexMap<String, MessageAttributeValue> {
     ])
 }
 
-async fn send(
-    client: &Client,
-    spec: &awso_client::client::ServiceSpec,
-    queue: &str,
-    body: &str,
-) -> Check<()> {
+async fn send(client: &Client, queue: &str, body: &str) -> Check<()> {
     let input = SendMessageRequest {
         queue_url: queue.to_owned(),
         message_body: body.to_owned(),
@@ -129,7 +130,7 @@ async fn send(
         message_deduplication_id: None,
         message_group_id: None,
     };
-    let out = client.call::<SendMessage>(spec, &input).await?;
+    let out = client.send_message_with(&input).await?;
     ensure(out.message_id.is_some(), || "no MessageId".to_owned())?;
     ensure_eq(
         "MD5OfMessageBody",
@@ -140,11 +141,7 @@ async fn send(
 
 /// Receives until every body sent came back (bounded: ten receives), checking each message's
 /// body, attributes and MD5; the receipt handles, to delete them.
-async fn receive_all(
-    client: &Client,
-    spec: &awso_client::client::ServiceSpec,
-    queue: &str,
-) -> Check<Vec<String>> {
+async fn receive_all(client: &Client, queue: &str) -> Check<Vec<String>> {
     let input = ReceiveMessageRequest {
         queue_url: queue.to_owned(),
         attribute_names: None,
@@ -158,7 +155,7 @@ async fn receive_all(
     let mut handles = Vec::new();
     let mut seen = Vec::new();
     for _ in 0..10 {
-        let out = client.call::<ReceiveMessage>(spec, &input).await?;
+        let out = client.receive_message_with(&input).await?;
         for message in out.messages.unwrap_or_default() {
             let body = message.body.clone().ok_or("a message without a body")?;
             ensure(BODIES.contains(&body.as_str()), || {

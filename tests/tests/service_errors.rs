@@ -226,3 +226,85 @@ fn error_schemas_carry_the_error_trait() {
         Some(awso_core::schema::ErrorFault::Server)
     );
 }
+
+/// SQS as botocore models it: query-compatible JSON whose errors carry none of the legacy
+/// awsQuery codes that `x-amzn-query-error` sends.
+mod query_compatible_without_legacy_codes {
+    use awso_core::protocol::{self, Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+    use awso_core::{AwsError, AwsShape, UnknownError};
+
+    #[derive(AwsShape, Debug, PartialEq)]
+    #[awso(error(fault = "client", status = 400))]
+    struct QueueDoesNotExist {
+        message: Option<String>,
+    }
+
+    #[derive(AwsError, Debug)]
+    enum GetQueueUrlError {
+        QueueDoesNotExist(QueueDoesNotExist),
+        Unknown(UnknownError),
+    }
+
+    struct GetQueueUrl;
+
+    impl Operation for GetQueueUrl {
+        type Input = Unit;
+        type Output = Unit;
+        type Error = GetQueueUrlError;
+        const SERVICE: &'static ServiceSchema =
+            &ServiceSchema::new(Protocol::AwsJson1_0, "2012-11-05")
+                .with_target_prefix("AmazonSQS")
+                .with_query_compatible();
+        const SCHEMA: &'static OperationSchema =
+            &OperationSchema::new("GetQueueUrl", "POST", "/").with_errors(GetQueueUrlError::ERRORS);
+    }
+
+    fn answer(query_error: &str, body: &str) -> protocol::ResponseError<GetQueueUrlError> {
+        let response = http::Response::builder()
+            .status(400)
+            .header("x-amzn-query-error", query_error)
+            .body(body.as_bytes().to_vec())
+            .expect("a valid response");
+        protocol::response::<GetQueueUrl, _>(&response).expect_err("an error answer")
+    }
+
+    #[test]
+    fn a_modeled_error_reports_the_typed_code_on_the_error_and_its_meta() {
+        let err = answer(
+            "AWS.SimpleQueueService.NonExistentQueue;Sender",
+            r#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"no queue"}"#,
+        );
+        let typed = err.service_error().expect("a service error");
+        assert!(
+            matches!(typed, GetQueueUrlError::QueueDoesNotExist(_)),
+            "{typed:?}"
+        );
+        assert_eq!(typed.code(), "QueueDoesNotExist");
+        assert_eq!(err.code(), Some(typed.code()));
+        assert_eq!(typed.message(), Some("no queue"));
+    }
+
+    #[test]
+    fn an_unmodeled_error_reports_the_legacy_code_on_the_error_and_its_meta() {
+        let err = answer(
+            "AWS.SimpleQueueService.Overloaded;Receiver",
+            r#"{"__type":"com.amazonaws.sqs#Overloaded"}"#,
+        );
+        let unknown = err.service_error().expect("a service error");
+        assert!(unknown.as_unknown().is_some(), "{unknown:?}");
+        assert_eq!(unknown.code(), "AWS.SimpleQueueService.Overloaded");
+        assert_eq!(err.code(), Some(unknown.code()));
+    }
+
+    #[test]
+    fn an_unreadable_modeled_error_is_unknown_with_the_legacy_code() {
+        let err = answer(
+            "AWS.SimpleQueueService.NonExistentQueue;Sender",
+            r#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":7}"#,
+        );
+        let unknown = err.service_error().expect("a service error");
+        assert!(unknown.as_unknown().is_some(), "{unknown:?}");
+        assert_eq!(unknown.code(), "AWS.SimpleQueueService.NonExistentQueue");
+        assert_eq!(err.code(), Some(unknown.code()));
+    }
+}

@@ -47,26 +47,33 @@ impl<T, E> Attempt<T, E> {
     }
 }
 
-/// A successful answer: read whole, or its head read and its body still streaming.
+/// A successful answer, with its HTTP status (a waiter's `status` acceptor matches it): read
+/// whole, or its head read and its body still streaming.
 pub(super) enum Answer<T> {
-    Whole(T),
-    Streamed(T, ByteStream),
+    Whole(T, u16),
+    Streamed(T, ByteStream, u16),
 }
 
 impl<T> Answer<T> {
     pub(super) fn into_output(self) -> T {
         match self {
-            Answer::Whole(output) | Answer::Streamed(output, _) => output,
+            Answer::Whole(output, _) | Answer::Streamed(output, ..) => output,
+        }
+    }
+
+    fn status(&self) -> u16 {
+        match self {
+            Answer::Whole(_, status) | Answer::Streamed(.., status) => *status,
         }
     }
 
     pub(super) fn into_streamed(self) -> Streamed<T> {
         match self {
-            Answer::Whole(output) => Streamed {
+            Answer::Whole(output, _) => Streamed {
                 output,
                 body: ByteStream::from(ResponseBody::empty()),
             },
-            Answer::Streamed(output, body) => Streamed { output, body },
+            Answer::Streamed(output, body, _) => Streamed { output, body },
         }
     }
 }
@@ -122,6 +129,18 @@ impl Client {
     ) -> Result<O::Output, CallError<O::Error>> {
         let answer = self.run::<O>(spec, input, None, false).await?;
         Ok(answer.into_output())
+    }
+
+    /// [`Client::call`] with the HTTP status of the successful answer beside its output: what
+    /// a waiter's `status` acceptor matches on a success.
+    pub(crate) async fn call_with_status<O: Operation>(
+        &self,
+        spec: &ServiceSpec,
+        input: &O::Input,
+    ) -> Result<(O::Output, u16), CallError<O::Error>> {
+        let answer = self.run::<O>(spec, input, None, false).await?;
+        let status = answer.status();
+        Ok((answer.into_output(), status))
     }
 
     /// The call of every entry point, within the total timeout: with `upload` as the
@@ -337,9 +356,11 @@ impl Client {
             },
         };
         match response {
-            Ok(Received::Whole(response)) => self
-                .read::<O>(service, &response, request_headers)
-                .map(Answer::Whole),
+            Ok(Received::Whole(response)) => {
+                let status = response.status().as_u16();
+                self.read::<O>(service, &response, request_headers)
+                    .map(|output| Answer::Whole(output, status))
+            }
             Ok(Received::Head(response)) => {
                 let idle = self.inner.config.timeouts.attempt();
                 Attempt::Done(read_head::<O>(response, request_headers, idle))
@@ -490,6 +511,7 @@ fn read_head<O: Operation>(
     Ok(Answer::Streamed(
         output,
         ByteStream::new(body, expected, idle),
+        status,
     ))
 }
 
