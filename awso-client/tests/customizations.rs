@@ -478,7 +478,7 @@ fn s3_metadata_must_be_ascii() {
 }
 
 #[test]
-fn sqs_query_compatible_errors_stay_typed_and_report_the_typed_code() {
+fn sqs_query_compatible_errors_report_the_query_code_and_stay_typed() {
     let reply = Fault::Reply {
         status: 400,
         headers: vec![
@@ -500,12 +500,11 @@ fn sqs_query_compatible_errors_stay_typed_and_report_the_typed_code() {
         ),
         "{error:?}"
     );
-    // botocore's model of SQS has no legacy codes, so the typed error's code is its shape's;
-    // the call reports that one too (botocore reports the header's legacy code instead).
-    let typed = error.service_error().map(awso_core::AwsError::code);
-    assert_eq!(typed, Some("QueueDoesNotExist"));
-    assert_eq!(error.code(), typed);
-    assert_eq!(error.meta().map(|meta| meta.code.as_str()), typed);
+    // The code botocore reports (its error_code_override), on the call's error and its meta.
+    assert_eq!(
+        error.code(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
+    );
     assert_eq!(error.message(), Some("The specified queue does not exist."));
     assert_eq!(error.request_id(), Some("R3"));
 }

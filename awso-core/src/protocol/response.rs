@@ -395,23 +395,10 @@ fn service_error<E, B: AsRef<[u8]>, F: Formats>(
             Place::Error,
         )
     };
-    // A query-compatible service's legacy code (`x-amzn-query-error`) is reported for an
-    // error the model does not know; one it models is reported by its model's code, which its
-    // typed value gives too (a value cannot hold a code its model lacks: botocore's SQS model
-    // has none of the legacy codes), so the call's code and the error's agree.
-    let modeled = parts.reported_code.and(parts.modeled_index(errors));
-    let mut meta = Box::new(parts.meta(status));
-    if let Some(index) = modeled {
-        crate::service_error::error_code(errors[index]).clone_into(&mut meta.code);
-    }
-    let mut unreadable = false;
+    let meta = Box::new(parts.meta(status));
     let error = parts.decode(
         errors,
-        |index| {
-            let error = read(index, reader(), &meta);
-            unreadable = error.is_err();
-            error
-        },
+        |index| read(index, reader(), &meta),
         |error| {
             let service_wide = match parts.modeled_index(service.errors()) {
                 Some(index) if error.decode_error().is_none() => {
@@ -429,10 +416,6 @@ fn service_error<E, B: AsRef<[u8]>, F: Formats>(
             })
         },
     );
-    if unreadable {
-        // Kept as unknown after all, the error reports the code the answer gave.
-        meta.code = parts.meta(status).code;
-    }
     ResponseError::Service { error, meta }
 }
 
