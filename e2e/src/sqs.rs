@@ -1,7 +1,7 @@
 //! SQS (awsJson1_0, query-compatible) through the generated `sqs::Client`: a queue,
 //! messages whose bodies and attributes carry unicode and XML-special characters, receive
-//! (bodies, attributes and MD5s checked), delete, and a missing queue's typed error, whose
-//! code the call and the typed error report alike.
+//! (bodies, attributes and MD5s checked), delete, and a missing queue: a typed error, with
+//! the wire code on the call.
 
 use awso_core::Blob;
 use awso_core::types::IndexMap;
@@ -65,9 +65,10 @@ pub async fn run(client: &awso_client::client::Client, mut s: Service<'_>) -> (u
             .queue_name("awso-e2e-no-such-queue")
             .send()
             .await;
-        // moto sends `x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender`;
-        // the model has no legacy codes, so the typed error's code is its shape's, and the
-        // call reports the same (botocore reports the header's code instead).
+        // moto sends `x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender`.
+        // The call reports that wire code, as botocore's `Error.Code` and the SDK's error
+        // metadata do; the typed value is the modeled error it names (botocore's
+        // `QueryErrorCode`, which picks its exception class), whose own code is its shape's.
         let call_code = result
             .as_ref()
             .err()
@@ -78,7 +79,7 @@ pub async fn run(client: &awso_client::client::Client, mut s: Service<'_>) -> (u
         ensure_eq(
             "the call's code",
             call_code.as_deref(),
-            Some("QueueDoesNotExist"),
+            Some("AWS.SimpleQueueService.NonExistentQueue"),
         )
     })
     .await;
