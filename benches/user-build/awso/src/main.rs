@@ -52,18 +52,18 @@ async fn main() -> Result<(), Failure> {
 
 async fn s3(client: &s3::Client) -> Result<(), Failure> {
     let bucket = s3::CreateBucketRequest::builder().bucket(BUCKET).build()?;
-    report("s3 CreateBucket", client.create_bucket(&bucket).await);
+    report("s3 CreateBucket", client.create_bucket_with(&bucket).await);
     let put = s3::PutObjectRequest::builder()
         .bucket(BUCKET)
         .key(KEY)
         .body("hello")
         .build()?;
-    report("s3 PutObject", client.put_object(&put).await);
+    report("s3 PutObject", client.put_object_with(&put).await);
     let get = s3::GetObjectRequest::builder()
         .bucket(BUCKET)
         .key(KEY)
         .build()?;
-    if let Some(object) = report("s3 GetObject", client.get_object(&get).await) {
+    if let Some(object) = report("s3 GetObject", client.get_object_with(&get).await) {
         let length = object.body.map_or(0, |b| b.as_ref().len());
         report("s3 GetObject body", Ok::<_, Failure>(length));
     }
@@ -71,14 +71,14 @@ async fn s3(client: &s3::Client) -> Result<(), Failure> {
         .bucket(BUCKET)
         .key(KEY)
         .build()?;
-    report("s3 HeadObject", client.head_object(&head).await);
+    report("s3 HeadObject", client.head_object_with(&head).await);
     let list = s3::ListObjectsV2Request::builder().bucket(BUCKET).build()?;
-    report("s3 ListObjectsV2", client.list_objects_v2(&list).await);
+    report("s3 ListObjectsV2", client.list_objects_v2_with(&list).await);
     let delete = s3::DeleteObjectRequest::builder()
         .bucket(BUCKET)
         .key(KEY)
         .build()?;
-    report("s3 DeleteObject", client.delete_object(&delete).await);
+    report("s3 DeleteObject", client.delete_object_with(&delete).await);
     Ok(())
 }
 
@@ -106,7 +106,7 @@ async fn dynamodb(client: &dynamodb::Client) -> Result<(), Failure> {
         ])
         .billing_mode(BillingMode::PayPerRequest)
         .build()?;
-    report("dynamodb CreateTable", client.create_table(&create).await);
+    report("dynamodb CreateTable", client.create_table_with(&create).await);
     let mut item: Vec<_> = key().into();
     item.push((
         "total".to_owned(),
@@ -119,7 +119,7 @@ async fn dynamodb(client: &dynamodb::Client) -> Result<(), Failure> {
                 .collect::<awso_core::types::IndexMap<_, _>>(),
         )
         .build()?;
-    report("dynamodb PutItem", client.put_item(&put).await);
+    report("dynamodb PutItem", client.put_item_with(&put).await);
     let get = dynamodb::GetItemInput::builder()
         .table_name(TABLE)
         .key(
@@ -128,7 +128,7 @@ async fn dynamodb(client: &dynamodb::Client) -> Result<(), Failure> {
                 .collect::<awso_core::types::IndexMap<_, _>>(),
         )
         .build()?;
-    report("dynamodb GetItem", client.get_item(&get).await);
+    report("dynamodb GetItem", client.get_item_with(&get).await);
     let values = [(
         ":pk".to_owned(),
         AttributeValue::builder().s("order-1").build(),
@@ -142,9 +142,9 @@ async fn dynamodb(client: &dynamodb::Client) -> Result<(), Failure> {
                 .collect::<awso_core::types::IndexMap<_, _>>(),
         )
         .build()?;
-    report("dynamodb Query", client.query(&query).await);
+    report("dynamodb Query", client.query_with(&query).await);
     let scan = dynamodb::ScanInput::builder().table_name(TABLE).build()?;
-    report("dynamodb Scan", client.scan(&scan).await);
+    report("dynamodb Scan", client.scan_with(&scan).await);
     let delete = dynamodb::DeleteItemInput::builder()
         .table_name(TABLE)
         .key(
@@ -153,7 +153,7 @@ async fn dynamodb(client: &dynamodb::Client) -> Result<(), Failure> {
                 .collect::<awso_core::types::IndexMap<_, _>>(),
         )
         .build()?;
-    report("dynamodb DeleteItem", client.delete_item(&delete).await);
+    report("dynamodb DeleteItem", client.delete_item_with(&delete).await);
     Ok(())
 }
 
@@ -161,32 +161,32 @@ async fn sqs(client: &sqs::Client) -> Result<(), Failure> {
     let create = sqs::CreateQueueRequest::builder()
         .queue_name("jobs")
         .build()?;
-    let created = report("sqs CreateQueue", client.create_queue(&create).await);
+    let created = report("sqs CreateQueue", client.create_queue_with(&create).await);
     let url = created.and_then(|c| c.queue_url).unwrap_or_default();
     let send = sqs::SendMessageRequest::builder()
         .queue_url(url.as_str())
         .message_body("déjà <vu> & \"quoted\"")
         .build()?;
-    report("sqs SendMessage", client.send_message(&send).await);
+    report("sqs SendMessage", client.send_message_with(&send).await);
     let receive = sqs::ReceiveMessageRequest::builder()
         .queue_url(url.as_str())
         .max_number_of_messages(1)
         .build()?;
-    let handle = report("sqs ReceiveMessage", client.receive_message(&receive).await)
+    let handle = report("sqs ReceiveMessage", client.receive_message_with(&receive).await)
         .and_then(|r| r.messages?.into_iter().next()?.receipt_handle)
         .unwrap_or_default();
     let delete = sqs::DeleteMessageRequest::builder()
         .queue_url(url.as_str())
         .receipt_handle(handle)
         .build()?;
-    report("sqs DeleteMessage", client.delete_message(&delete).await);
+    report("sqs DeleteMessage", client.delete_message_with(&delete).await);
     let attributes = sqs::GetQueueAttributesRequest::builder()
         .queue_url(url.as_str())
         .attribute_names(vec![sqs::QueueAttributeName::All])
         .build()?;
     report(
         "sqs GetQueueAttributes",
-        client.get_queue_attributes(&attributes).await,
+        client.get_queue_attributes_with(&attributes).await,
     );
     Ok(())
 }
@@ -195,54 +195,54 @@ async fn sts(client: &sts::Client) -> Result<(), Failure> {
     let identity = sts::GetCallerIdentityRequest::builder().build();
     report(
         "sts GetCallerIdentity",
-        client.get_caller_identity(&identity).await,
+        client.get_caller_identity_with(&identity).await,
     );
     let assume = sts::AssumeRoleRequest::builder()
         .role_arn("arn:aws:iam::123456789012:role/reader")
         .role_session_name("user-build")
         .build()?;
-    report("sts AssumeRole", client.assume_role(&assume).await);
+    report("sts AssumeRole", client.assume_role_with(&assume).await);
     Ok(())
 }
 
 async fn sns(client: &sns::Client) -> Result<(), Failure> {
     let create = sns::CreateTopicInput::builder().name("alerts").build()?;
-    let created = report("sns CreateTopic", client.create_topic(&create).await);
+    let created = report("sns CreateTopic", client.create_topic_with(&create).await);
     let arn = created.and_then(|c| c.topic_arn).unwrap_or_default();
     let publish = sns::PublishInput::builder()
         .topic_arn(arn.as_str())
         .message("disk full")
         .build()?;
-    report("sns Publish", client.publish(&publish).await);
+    report("sns Publish", client.publish_with(&publish).await);
     let subscribe = sns::SubscribeInput::builder()
         .topic_arn(arn.as_str())
         .protocol("sqs")
         .endpoint("arn:aws:sqs:us-east-1:123456789012:jobs")
         .build()?;
-    report("sns Subscribe", client.subscribe(&subscribe).await);
+    report("sns Subscribe", client.subscribe_with(&subscribe).await);
     let list = sns::ListTopicsInput::builder().build();
-    report("sns ListTopics", client.list_topics(&list).await);
+    report("sns ListTopics", client.list_topics_with(&list).await);
     Ok(())
 }
 
 async fn lambda(client: &lambda::Client) -> Result<(), Failure> {
     let list = lambda::ListFunctionsRequest::builder().build();
-    report("lambda ListFunctions", client.list_functions(&list).await);
+    report("lambda ListFunctions", client.list_functions_with(&list).await);
     let get = lambda::GetFunctionRequest::builder()
         .function_name("resize")
         .build()?;
-    report("lambda GetFunction", client.get_function(&get).await);
+    report("lambda GetFunction", client.get_function_with(&get).await);
     let invoke = lambda::InvocationRequest::builder()
         .function_name("resize")
         .payload(br#"{"width":64}"#.to_vec())
         .build()?;
-    report("lambda Invoke", client.invoke(&invoke).await);
+    report("lambda Invoke", client.invoke_with(&invoke).await);
     let delete = lambda::DeleteFunctionRequest::builder()
         .function_name("resize")
         .build()?;
     report(
         "lambda DeleteFunction",
-        client.delete_function(&delete).await,
+        client.delete_function_with(&delete).await,
     );
     Ok(())
 }
@@ -252,13 +252,13 @@ async fn kinesis(client: &kinesis::Client) -> Result<(), Failure> {
         .stream_name(STREAM)
         .shard_count(1)
         .build()?;
-    report("kinesis CreateStream", client.create_stream(&create).await);
+    report("kinesis CreateStream", client.create_stream_with(&create).await);
     let put = kinesis::PutRecordInput::builder()
         .stream_name(STREAM)
         .data(b"event-1".to_vec())
         .partition_key("k")
         .build()?;
-    report("kinesis PutRecord", client.put_record(&put).await);
+    report("kinesis PutRecord", client.put_record_with(&put).await);
     let iterator = kinesis::GetShardIteratorInput::builder()
         .stream_name(STREAM)
         .shard_id("shardId-000000000000")
@@ -266,22 +266,22 @@ async fn kinesis(client: &kinesis::Client) -> Result<(), Failure> {
         .build()?;
     let iterator = report(
         "kinesis GetShardIterator",
-        client.get_shard_iterator(&iterator).await,
+        client.get_shard_iterator_with(&iterator).await,
     )
     .and_then(|i| i.shard_iterator)
     .unwrap_or_default();
     let records = kinesis::GetRecordsInput::builder()
         .shard_iterator(iterator)
         .build()?;
-    report("kinesis GetRecords", client.get_records(&records).await);
+    report("kinesis GetRecords", client.get_records_with(&records).await);
     let list = kinesis::ListStreamsInput::builder().build();
-    report("kinesis ListStreams", client.list_streams(&list).await);
+    report("kinesis ListStreams", client.list_streams_with(&list).await);
     let describe = kinesis::DescribeStreamInput::builder()
         .stream_name(STREAM)
         .build();
     report(
         "kinesis DescribeStream",
-        client.describe_stream(&describe).await,
+        client.describe_stream_with(&describe).await,
     );
     Ok(())
 }
@@ -290,7 +290,7 @@ async fn ec2(client: &ec2::Client) -> Result<(), Failure> {
     let create = ec2::CreateVpcRequest::builder()
         .cidr_block("10.0.0.0/16")
         .build();
-    let vpc = report("ec2 CreateVpc", client.create_vpc(&create).await);
+    let vpc = report("ec2 CreateVpc", client.create_vpc_with(&create).await);
     let vpc_id = vpc.and_then(|v| v.vpc?.vpc_id).unwrap_or_default();
     let cidr = ec2::Filter::builder()
         .name("cidr")
@@ -299,16 +299,16 @@ async fn ec2(client: &ec2::Client) -> Result<(), Failure> {
     let describe = ec2::DescribeVpcsRequest::builder()
         .filters(vec![cidr])
         .build();
-    report("ec2 DescribeVpcs", client.describe_vpcs(&describe).await);
+    report("ec2 DescribeVpcs", client.describe_vpcs_with(&describe).await);
     let subnet = ec2::CreateSubnetRequest::builder()
         .vpc_id(vpc_id)
         .cidr_block("10.0.1.0/24")
         .build()?;
-    report("ec2 CreateSubnet", client.create_subnet(&subnet).await);
+    report("ec2 CreateSubnet", client.create_subnet_with(&subnet).await);
     let subnets = ec2::DescribeSubnetsRequest::builder().build();
     report(
         "ec2 DescribeSubnets",
-        client.describe_subnets(&subnets).await,
+        client.describe_subnets_with(&subnets).await,
     );
     let run = ec2::RunInstancesRequest::builder()
         .image_id("ami-12345678")
@@ -316,20 +316,20 @@ async fn ec2(client: &ec2::Client) -> Result<(), Failure> {
         .min_count(1)
         .max_count(1)
         .build()?;
-    let instance = report("ec2 RunInstances", client.run_instances(&run).await)
+    let instance = report("ec2 RunInstances", client.run_instances_with(&run).await)
         .and_then(|r| r.instances?.into_iter().next()?.instance_id)
         .unwrap_or_default();
     let instances = ec2::DescribeInstancesRequest::builder().build();
     report(
         "ec2 DescribeInstances",
-        client.describe_instances(&instances).await,
+        client.describe_instances_with(&instances).await,
     );
     let terminate = ec2::TerminateInstancesRequest::builder()
         .instance_ids(vec![instance])
         .build()?;
     report(
         "ec2 TerminateInstances",
-        client.terminate_instances(&terminate).await,
+        client.terminate_instances_with(&terminate).await,
     );
     Ok(())
 }
