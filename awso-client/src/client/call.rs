@@ -1,5 +1,8 @@
-//! The call's straight line, generic over awso-core's `Operation`.
+//! The operation's ends of a call, generic over awso-core's `Operation`: its request built
+//! from the input, its answers parsed into its output or error, and the entry point that
+//! runs the attempts between them ([`attempts`](super::attempts), compiled once for all).
 
+use std::convert::Infallible;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -8,43 +11,26 @@ use awso_core::protocol::{self, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
+use super::attempts::{Attempts, Built, Received};
 use super::customize::{self, Input};
-use super::streaming::{self, Upload, UploadWire};
 use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint, response_checksum};
-use crate::retry::{self, Decision, Failure, skew};
+use crate::endpoint::Params;
+use crate::endpoint::binding::OperationEndpoint;
+use crate::retry::{self, Failure, skew};
 use crate::sign::{AuthScheme, ChunkSigner, sign_bearer};
-use crate::stream::{self, ByteStream, Streamed, UploadBody};
-use crate::transport::{HttpError, RequestBody, ResponseBody};
+use crate::stream::{ByteStream, Streamed, UploadBody};
+use crate::transport::ResponseBody;
 
-/// The most a buffered answer may be; streamed bodies have no such cap.
-const MAX_BUFFERED_ANSWER: usize = 1 << 30;
-
-/// How one attempt ended, before the retry rules look at it.
-enum Attempt<T, E> {
+/// How the operation's end read one answer, before the retry rules look at it.
+enum Read<T, E> {
     Done(Result<T, ErrorKind<E>>),
     Failed {
         kind: ErrorKind<E>,
         retry_after: Option<Duration>,
-        skew_corrected: bool,
+        /// How the retry rules see the failure, when not as its kind says (a corrected
+        /// clock).
+        retry_as: Option<Failure<'static>>,
     },
-}
-
-impl<T, E> Attempt<T, E> {
-    /// The same outcome, a success's value changed by `f`.
-    fn map<U>(self, f: impl FnOnce(T) -> U) -> Attempt<U, E> {
-        match self {
-            Attempt::Done(result) => Attempt::Done(result.map(f)),
-            Attempt::Failed {
-                kind,
-                retry_after,
-                skew_corrected,
-            } => Attempt::Failed {
-                kind,
-                retry_after,
-                skew_corrected,
-            },
-        }
-    }
 }
 
 /// A successful answer: read whole, or its head read and its body still streaming.
@@ -69,13 +55,6 @@ impl<T> Answer<T> {
             Answer::Streamed(output, body) => Streamed { output, body },
         }
     }
-}
-
-/// What came back from the transport: the whole answer, or a successful head whose body the
-/// caller streams.
-enum Received {
-    Whole(http::Response<Bytes>),
-    Head(http::Response<ResponseBody>),
 }
 
 impl Client {
@@ -150,6 +129,8 @@ impl Client {
         }
     }
 
+    /// The operation's ends of the call: its request built, its answers parsed; the
+    /// attempts between them are [`Attempts`]', compiled once for every operation.
     async fn call_inner<O: Operation>(
         &self,
         spec: &ServiceSpec,
@@ -159,13 +140,58 @@ impl Client {
     ) -> Result<Answer<O::Output>, CallError<O::Error>> {
         let operation = O::SCHEMA.name();
         let fail = |attempts, kind| CallError::new(operation, attempts, kind);
-        let construction = |error| fail(0, ErrorKind::Construction(error));
-        let prepared = customize::prepare_input::<O>(spec.name(), input).map_err(construction)?;
-        let target = endpoint::resolve::<O, _>(&self.inner.config, spec, input)
+        let built = self
+            .request::<O>(spec, input, upload.is_some())
             .map_err(|kind| fail(0, kind))?;
+        let service = (spec.name(), O::SERVICE);
+        let mut attempts = Attempts::new(self, service, O::SCHEMA, built, upload, streaming)
+            .map_err(|kind| fail(0, kind.widen()))?;
+        loop {
+            let received = attempts
+                .answer()
+                .await
+                .map_err(|stopped| fail(stopped.attempts, stopped.kind.widen()))?;
+            let headers = attempts.request_headers();
+            let read = attempts
+                .span()
+                .in_scope(|| self.read::<O>(spec.name(), received, headers));
+            match read {
+                Read::Done(result) => {
+                    attempts.finish();
+                    return result.map_err(|kind| fail(attempts.attempt(), kind));
+                }
+                Read::Failed {
+                    kind,
+                    retry_after,
+                    retry_as,
+                } => {
+                    let failure = retry_as.unwrap_or_else(|| failure_of(&kind));
+                    if !attempts.retry(&failure, retry_after).await {
+                        return Err(fail(attempts.attempt(), kind));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The request of operation `O` for `input` (with room left for a streamed payload when
+    /// `streamed_payload`), and where it goes.
+    fn request<O: Operation>(
+        &self,
+        spec: &ServiceSpec,
+        input: &O::Input,
+        streamed_payload: bool,
+    ) -> Result<Built, ErrorKind<O::Error>> {
+        let prepared =
+            customize::prepare_input::<O>(spec.name(), input).map_err(ErrorKind::Construction)?;
+        // The caller's input binds the endpoint parameters, as given.
+        let bind =
+            |bindings: &OperationEndpoint, params: &mut Params| bindings.apply(input, params);
+        let target = endpoint::resolve(&self.inner.config, spec, O::SCHEMA.name(), &bind)
+            .map_err(ErrorKind::widen)?;
         let options = RequestOptions {
             path_prefix_in_endpoint: target.path_prefix_in_endpoint,
-            streamed_payload: upload.is_some(),
+            streamed_payload,
             request_checksum_calculation: self.inner.config.request_checksum_calculation,
             ..RequestOptions::default()
         };
@@ -178,105 +204,16 @@ impl Client {
                 protocol::build_request(O::SERVICE, O::SCHEMA, value, endpoint, &options)
             }
         }
-        .map_err(construction)?;
-        let (mut parts, body) = request.into_parts();
-        endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
-        customize::add_headers(
-            spec.name(),
-            O::SERVICE,
-            operation,
-            &mut parts.headers,
-            &body,
-        );
-        let env = |name| std::env::var(name).ok();
-        let (function, trace_id) = (env("AWS_LAMBDA_FUNCTION_NAME"), env("_X_AMZN_TRACE_ID"));
-        customize::add_trace_id(&mut parts.headers, function.as_deref(), trace_id.as_deref());
-        let validation = self.inner.config.response_checksum_validation;
-        response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
-        let upload = match upload {
-            Some(upload) => Some(
-                streaming::prepare::<O>(upload, &target.auth, &body, &mut parts.headers)
-                    .map_err(|kind| fail(0, kind))?,
-            ),
-            None => None,
-        };
-        let body = Bytes::from(body);
-        let settings = self.inner.config.retry;
-        let mut last_cost = None;
-        let invocation = format!("{:016x}", (self.inner.config.jitter)().to_bits());
-        for attempt in 1..=settings.max_attempts() {
-            let mut request = http::Request::from_parts(parts.clone(), body.clone());
-            self.add_call_headers(&mut request, &invocation, attempt);
-            let span = tracing::debug_span!(
-                "awso.attempt",
-                attempt,
-                status = tracing::field::Empty,
-                request_id = tracing::field::Empty
-            );
-            let outcome = self
-                .attempt::<O>(
-                    spec.name(),
-                    &target.auth,
-                    request,
-                    &parts.headers,
-                    upload,
-                    streaming,
-                )
-                .instrument(span)
-                .await;
-            let (kind, retry_after, skew_corrected) = match outcome {
-                Attempt::Done(result) => {
-                    if let Ok(mut quota) = self.inner.quota.lock() {
-                        quota.release(last_cost);
-                    }
-                    return result.map_err(|kind| fail(attempt, kind));
-                }
-                Attempt::Failed {
-                    kind,
-                    retry_after,
-                    skew_corrected,
-                } => (kind, retry_after, skew_corrected),
-            };
-            if upload.is_some_and(|upload| !upload.body.available()) {
-                tracing::debug!(
-                    attempt,
-                    "not retrying: the streamed body was read and cannot be opened again"
-                );
-                return Err(fail(attempt, kind));
-            }
-            let failure = failure_of(&kind, skew_corrected);
-            let decision = match self.inner.quota.lock() {
-                Ok(mut quota) => retry::decide(
-                    &settings,
-                    &mut quota,
-                    attempt,
-                    &failure,
-                    (self.inner.config.jitter)(),
-                    retry_after,
-                ),
-                Err(_) => Decision::GiveUp(retry::GiveUp::NotRetryable),
-            };
-            match decision {
-                Decision::Retry { delay, cost } => {
-                    tracing::debug!(attempt, ?delay, "retrying");
-                    last_cost = Some(cost);
-                    self.inner.config.sleep.sleep(delay).await;
-                }
-                Decision::GiveUp(why) => {
-                    tracing::debug!(attempt, %why, "not retrying");
-                    return Err(fail(attempt, kind));
-                }
-            }
-        }
-        // `decide` gives up at the last attempt, so the loop always returns; this is the
-        // answer should the settings ever allow zero attempts.
-        Err(fail(
-            0,
-            ErrorKind::Endpoint("the retry settings allow no attempt".into()),
-        ))
+        .map_err(ErrorKind::Construction)?;
+        Ok(Built { request, target })
     }
 
-    fn add_call_headers(&self, request: &mut http::Request<Bytes>, invocation: &str, attempt: u32) {
+    pub(super) fn add_call_headers(
+        &self,
+        request: &mut http::Request<Bytes>,
+        invocation: &str,
+        attempt: u32,
+    ) {
         let headers = request.headers_mut();
         if let Ok(agent) = http::HeaderValue::from_str(&self.inner.config.user_agent) {
             headers.insert(http::header::USER_AGENT, agent);
@@ -290,69 +227,14 @@ impl Client {
         }
     }
 
-    async fn attempt<O: Operation>(
-        &self,
-        service: &str,
-        auth: &AuthScheme,
-        mut request: http::Request<Bytes>,
-        request_headers: &http::HeaderMap,
-        upload: Option<Upload<'_>>,
-        streaming: bool,
-    ) -> Attempt<Answer<O::Output>, O::Error> {
-        let payload = upload.and_then(|upload| upload.wire.payload());
-        let signer = match self.sign(auth, &mut request, payload).await {
-            Ok(signer) => signer,
-            Err(kind) => return Attempt::Done(Err(kind)),
-        };
-        let request = match upload {
-            Some(upload) => {
-                let (parts, _) = request.into_parts();
-                http::Request::from_parts(parts, upload_body(upload, signer))
-            }
-            None => request.map(RequestBody::from),
-        };
-        let exchange = async {
-            let response = self.inner.http.send_body(request).await?;
-            if streaming && response.status().is_success() {
-                return Ok(Received::Head(response));
-            }
-            let (parts, body) = response.into_parts();
-            let body = body.collect(MAX_BUFFERED_ANSWER).await?;
-            Ok::<_, HttpError>(Received::Whole(http::Response::from_parts(parts, body)))
-        };
-        let response = match self.inner.config.timeouts.attempt() {
-            None => exchange.await,
-            Some(limit) => match tokio::time::timeout(limit, exchange).await {
-                Ok(response) => response,
-                Err(_) => {
-                    let kind = ErrorKind::Timeout {
-                        limit: "attempt",
-                        after: limit,
-                    };
-                    return failed(kind);
-                }
-            },
-        };
-        match response {
-            Ok(Received::Whole(response)) => self
-                .read::<O>(service, &response, request_headers)
-                .map(Answer::Whole),
-            Ok(Received::Head(response)) => {
-                let idle = self.inner.config.timeouts.attempt();
-                Attempt::Done(read_head::<O>(response, request_headers, idle))
-            }
-            Err(error) => failed(ErrorKind::Transport(error)),
-        }
-    }
-
     /// Signs `request` as `auth` says; with a streamed upload's `payload` (its payload hash,
     /// and whether its chunks are signed), returns the signer of the chunks.
-    async fn sign<E>(
+    pub(super) async fn sign(
         &self,
         auth: &AuthScheme,
         request: &mut http::Request<Bytes>,
         payload: Option<(&str, bool)>,
-    ) -> Result<Option<ChunkSigner>, ErrorKind<E>> {
+    ) -> Result<Option<ChunkSigner>, ErrorKind<Infallible>> {
         let config = &self.inner.config;
         match auth {
             AuthScheme::NoAuth => Ok(None),
@@ -402,26 +284,33 @@ impl Client {
         }
     }
 
-    /// The output, or the service's error with what the retry rules need from the answer.
-    /// A body that fails its checksum is not parsed.
+    /// The output of `received`, or the service's error with what the retry rules need from
+    /// the answer. A body that fails its checksum is not parsed.
     fn read<O: Operation>(
         &self,
         service: &str,
-        response: &http::Response<Bytes>,
+        received: Received,
         request_headers: &http::HeaderMap,
-    ) -> Attempt<O::Output, O::Error> {
+    ) -> Read<Answer<O::Output>, O::Error> {
+        let response = match received {
+            Received::Whole(response) => response,
+            Received::Head(response) => {
+                let idle = self.inner.config.timeouts.attempt();
+                return Read::Done(read_head::<O>(response, request_headers, idle));
+            }
+        };
         let status = response.status().as_u16();
         let span = tracing::Span::current();
         span.record("status", status);
-        if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, response) {
-            return Attempt::Done(Err(kind));
+        if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, &response) {
+            return Read::Done(Err(kind));
         }
-        let promoted = customize::error_in_success::<O>(service, response);
-        let response = promoted.as_ref().unwrap_or(response);
+        let promoted = customize::error_in_success(service, O::SCHEMA, &response);
+        let response = promoted.as_ref().unwrap_or(&response);
         match protocol::response::<O, _>(response) {
-            Ok(output) => Attempt::Done(Ok(output)),
+            Ok(output) => Read::Done(Ok(Answer::Whole(output))),
             Err(protocol::ResponseError::Decode { status, source }) => {
-                Attempt::Done(Err(ErrorKind::Response { status, source }))
+                Read::Done(Err(ErrorKind::Response { status, source }))
             }
             Err(protocol::ResponseError::Service { error, meta }) => {
                 if let Some(id) = &meta.request_id {
@@ -430,10 +319,10 @@ impl Client {
                 let skew_corrected = self.learn_skew(&meta.code, response.headers());
                 let error =
                     customize::typed_bodiless_error::<O>(service, error, &meta, response.body());
-                Attempt::Failed {
+                Read::Failed {
                     retry_after: retry::retry_after(response.headers()),
                     kind: ErrorKind::Service { error, meta: *meta },
-                    skew_corrected,
+                    retry_as: skew_corrected.then_some(Failure::ClockSkewCorrected),
                 }
             }
         }
@@ -452,18 +341,6 @@ impl Client {
         let previous = self.inner.clock_offset.swap(offset, Ordering::Relaxed);
         tracing::debug!(offset, "clock skew corrected");
         previous.abs_diff(offset) >= skew::TOLERANCE.as_secs()
-    }
-}
-
-/// The body of one attempt of a streamed upload, as its wire form says.
-fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
-    let length = upload.body.length();
-    let pieces = upload.body.open();
-    match (upload.wire, signer) {
-        (UploadWire::Chunked { trailer }, Some(signer)) => {
-            stream::signed_chunks(length, pieces, signer, trailer)
-        }
-        _ => stream::plain(length, pieces),
     }
 }
 
@@ -487,19 +364,8 @@ fn read_head<O: Operation>(
     ))
 }
 
-fn failed<T, E>(kind: ErrorKind<E>) -> Attempt<T, E> {
-    Attempt::Failed {
-        kind,
-        retry_after: None,
-        skew_corrected: false,
-    }
-}
-
 /// The failure as the retry rules see it.
-fn failure_of<E: AwsError>(kind: &ErrorKind<E>, skew_corrected: bool) -> Failure<'_> {
-    if skew_corrected {
-        return Failure::ClockSkewCorrected;
-    }
+fn failure_of<E: AwsError>(kind: &ErrorKind<E>) -> Failure<'_> {
     match kind {
         ErrorKind::Service { error, meta } => Failure::Service {
             status: meta.status,
@@ -508,9 +374,8 @@ fn failure_of<E: AwsError>(kind: &ErrorKind<E>, skew_corrected: bool) -> Failure
                 .modeled_schema()
                 .and_then(|schema| schema.traits().retryable),
         },
-        ErrorKind::Transport(error) => Failure::Transport(error.kind()),
-        ErrorKind::Timeout { .. } => Failure::AttemptTimeout,
-        // Nothing else reaches the retry rules; giving up on it is right.
+        // Nothing else reaches the retry rules from here (the attempts classify their own
+        // failures); giving up on it is right.
         _ => Failure::Transport(crate::transport::HttpErrorKind::Unsupported),
     }
 }

@@ -9,7 +9,7 @@
 //! ([`error_in_success`]) and to an error answer ([`typed_bodiless_error`]). Services
 //! without customisations pay a string match or two.
 
-use awso_core::protocol::{Operation, ServiceSchema};
+use awso_core::protocol::{Operation, OperationSchema, ServiceSchema};
 use awso_core::schema::{HttpBinding, Member, ShapeKind};
 use awso_core::{
     AwsError, AwsShape, AwsStruct, Error, ErrorMeta, ErrorParts, MemberSerializer, Value,
@@ -287,23 +287,33 @@ fn tree_hash(body: &[u8]) -> [u8; 32] {
 /// CompleteMultipartUpload, when it fails after it began to answer): a body whose root
 /// element is `<Error>`, for an operation whose output is not itself a blob or text, is
 /// that error, and it is read as the 500 it stands for (retried as botocore retries it).
-pub(super) fn error_in_success<O: Operation>(
+pub(super) fn error_in_success(
     service: &str,
+    operation: &OperationSchema,
     response: &http::Response<bytes::Bytes>,
 ) -> Option<http::Response<bytes::Bytes>> {
-    if service != "s3" || response.status() != http::StatusCode::OK {
-        return None;
-    }
-    let raw_payload = O::SCHEMA.output().members().iter().any(|member| {
-        member.traits().http == Some(HttpBinding::Payload)
-            && matches!(member.target().kind(), ShapeKind::Blob | ShapeKind::String)
-    });
-    if raw_payload || !root_is_error(response.body()) {
+    if !s3_success_is_xml(service, operation, response) || !root_is_error(response.body()) {
         return None;
     }
     let mut promoted = response.clone();
     *promoted.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
     Some(promoted)
+}
+
+/// Whether `response` is an S3 200 whose body is an XML document: the output's, or an error
+/// in its place (an output whose payload is a blob or text holds any bytes at all).
+fn s3_success_is_xml(
+    service: &str,
+    operation: &OperationSchema,
+    response: &http::Response<bytes::Bytes>,
+) -> bool {
+    if service != "s3" || response.status() != http::StatusCode::OK {
+        return false;
+    }
+    !operation.output().members().iter().any(|member| {
+        member.traits().http == Some(HttpBinding::Payload)
+            && matches!(member.target().kind(), ShapeKind::Blob | ShapeKind::String)
+    })
 }
 
 /// Whether an XML document's root element is `Error` (after the XML declaration).

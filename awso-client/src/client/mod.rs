@@ -64,6 +64,7 @@
 //! assert_eq!(service.last().headers["authorization"], "Bearer t-1");
 //! ```
 
+mod attempts;
 mod blocking;
 mod call;
 mod config;

@@ -2,10 +2,10 @@
 //! read. The straight line is [`call`](super::call)'s; this file decides how an upload goes
 //! on the wire and sets the headers that say so.
 
-use awso_core::protocol::{self, ChecksumAlgorithm, Operation};
+use awso_core::protocol::{self, ChecksumAlgorithm, Operation, OperationSchema};
 use awso_core::schema::HttpBinding;
 
-use super::{CallError, Client, ErrorKind, ServiceSpec};
+use super::{CallError, Client, ServiceSpec};
 use crate::sign::{AuthScheme, STREAMING_PAYLOAD, STREAMING_PAYLOAD_TRAILER, UNSIGNED_PAYLOAD};
 use crate::stream::{Streamed, UploadBody};
 
@@ -176,17 +176,19 @@ pub(super) struct Upload<'b> {
     pub(super) wire: UploadWire,
 }
 
-/// Checks that `O` takes a stream and `built` (the request's body without its payload) left
-/// room for one, picks the wire form for `auth` and sets the headers announcing it.
-pub(super) fn prepare<'b, O: Operation>(
+/// Checks that `schema`'s operation takes a stream and `built` (the request's body without
+/// its payload) left room for one, picks the wire form for `auth` and sets the headers
+/// announcing it.
+pub(super) fn prepare<'b>(
+    schema: &OperationSchema,
     body: &'b UploadBody,
     auth: &AuthScheme,
     built: &[u8],
     headers: &mut http::HeaderMap,
-) -> Result<Upload<'b>, ErrorKind<O::Error>> {
-    let refuse = |why: String| ErrorKind::Construction(awso_core::Error::invalid("request", why));
-    let operation = O::SCHEMA.name();
-    let Some(member) = protocol::streaming_payload(O::SCHEMA.input()) else {
+) -> Result<Upload<'b>, awso_core::Error> {
+    let refuse = |why: String| awso_core::Error::invalid("request", why);
+    let operation = schema.name();
+    let Some(member) = protocol::streaming_payload(schema.input()) else {
         return Err(refuse(format!("{operation} takes no streaming payload")));
     };
     if !built.is_empty() {
@@ -197,7 +199,7 @@ pub(super) fn prepare<'b, O: Operation>(
     }
     let wire = match auth {
         AuthScheme::SigV4(sigv4) if sigv4.content_sha256_header => UploadWire::Chunked {
-            trailer: trailer_algorithm(O::SCHEMA, headers),
+            trailer: trailer_algorithm(schema, headers),
         },
         AuthScheme::SigV4(sigv4) if sigv4.unsigned_payload => UploadWire::Plain { unsigned: true },
         AuthScheme::NoAuth | AuthScheme::Bearer => UploadWire::Plain { unsigned: false },

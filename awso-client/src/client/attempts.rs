@@ -1,0 +1,269 @@
+//! The attempts of one call, written once for every operation: the headers every attempt
+//! carries, signing, sending, the attempt timeout, retry decisions and their sleeps.
+//!
+//! The operation's own ends (building its request, parsing its answer into its output or
+//! error) are generic and live in [`call`](super::call); what passes between the two is the
+//! built request, the answer as bytes and headers, and the retry rules' view of a failure.
+//! So each operation a user calls compiles only those ends, not the loop: an error of the
+//! loop's own (transport, timeout, signing) is an `ErrorKind<Infallible>` until the generic
+//! end widens it to the operation's.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use awso_core::protocol::{OperationSchema, ServiceSchema};
+use bytes::Bytes;
+use tracing::Instrument;
+
+use super::endpoint::{self, CallEndpoint};
+use super::streaming::{self, Upload, UploadWire};
+use super::{Client, ErrorKind, customize, response_checksum};
+use crate::retry::{self, Decision, Failure};
+use crate::sign::{AuthScheme, ChunkSigner};
+use crate::stream::{self, UploadBody};
+use crate::transport::{HttpError, RequestBody, ResponseBody};
+
+/// The most a buffered answer may be; streamed bodies have no such cap.
+const MAX_BUFFERED_ANSWER: usize = 1 << 30;
+
+/// An error of the attempts themselves, with the number of attempts made.
+pub(super) struct Stopped {
+    pub(super) attempts: u32,
+    pub(super) kind: ErrorKind<Infallible>,
+}
+
+/// What came back from the transport: the whole answer, or a successful head whose body the
+/// caller streams.
+pub(super) enum Received {
+    Whole(http::Response<Bytes>),
+    Head(http::Response<ResponseBody>),
+}
+
+/// An operation's request as its codec built it, and where it goes.
+pub(super) struct Built {
+    pub(super) request: http::Request<Vec<u8>>,
+    pub(super) target: CallEndpoint,
+}
+
+/// One call's request, ready to be sent as often as the retry rules allow.
+pub(super) struct Attempts<'c> {
+    client: &'c Client,
+    auth: AuthScheme,
+    parts: http::request::Parts,
+    body: Bytes,
+    upload: Option<Upload<'c>>,
+    streaming: bool,
+    invocation: String,
+    attempt: u32,
+    last_cost: Option<u32>,
+    span: tracing::Span,
+}
+
+/// How one exchange ended short of an answer.
+enum Broken {
+    /// Worth another attempt, as the retry rules see it.
+    Retryable(ErrorKind<Infallible>, Failure<'static>),
+    /// The end of the call (no credentials, a signing error).
+    Final(ErrorKind<Infallible>),
+}
+
+impl<'c> Attempts<'c> {
+    /// The attempts of `built` (the request of `operation` of the service `service_name`
+    /// names): with the headers of the endpoint, of the service's customisations and of
+    /// checksums added, and with `upload` as its streamed payload.
+    pub(super) fn new(
+        client: &'c Client,
+        (service_name, service): (&str, &ServiceSchema),
+        operation: &OperationSchema,
+        built: Built,
+        upload: Option<&'c UploadBody>,
+        streaming: bool,
+    ) -> Result<Self, ErrorKind<Infallible>> {
+        let Built { request, target } = built;
+        let (mut parts, body) = request.into_parts();
+        let headers = &mut parts.headers;
+        endpoint::add_headers(headers, &target.headers)?;
+        customize::add_headers(service_name, service, operation.name(), headers, &body);
+        let env = |name| std::env::var(name).ok();
+        let (function, trace_id) = (env("AWS_LAMBDA_FUNCTION_NAME"), env("_X_AMZN_TRACE_ID"));
+        customize::add_trace_id(headers, function.as_deref(), trace_id.as_deref());
+        let config = &client.inner.config;
+        response_checksum::ask_for_checksum(
+            operation,
+            config.response_checksum_validation,
+            headers,
+        );
+        let upload = match upload {
+            Some(upload) => Some(
+                streaming::prepare(operation, upload, &target.auth, &body, headers)
+                    .map_err(ErrorKind::Construction)?,
+            ),
+            None => None,
+        };
+        Ok(Attempts {
+            client,
+            auth: target.auth,
+            parts,
+            body: Bytes::from(body),
+            upload,
+            streaming,
+            invocation: format!("{:016x}", (config.jitter)().to_bits()),
+            attempt: 0,
+            last_cost: None,
+            span: tracing::Span::none(),
+        })
+    }
+
+    /// The number of the attempt under way (from 1).
+    pub(super) fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// The span of the attempt under way: the answer is read in it.
+    pub(super) fn span(&self) -> &tracing::Span {
+        &self.span
+    }
+
+    /// The headers every attempt sends (what a response checksum is asked with).
+    pub(super) fn request_headers(&self) -> &http::HeaderMap {
+        &self.parts.headers
+    }
+
+    /// The next answer: attempts until one comes back, retrying transport failures and
+    /// attempt timeouts as the retry rules allow.
+    pub(super) async fn answer(&mut self) -> Result<Received, Stopped> {
+        loop {
+            self.attempt += 1;
+            let attempt = self.attempt;
+            self.span = tracing::debug_span!(
+                "awso.attempt",
+                attempt,
+                status = tracing::field::Empty,
+                request_id = tracing::field::Empty
+            );
+            let exchange = self.exchange().instrument(self.span.clone()).await;
+            let stop = |kind| Stopped {
+                attempts: attempt,
+                kind,
+            };
+            match exchange {
+                Ok(received) => return Ok(received),
+                Err(Broken::Final(kind)) => {
+                    self.finish();
+                    return Err(stop(kind));
+                }
+                Err(Broken::Retryable(kind, failure)) => {
+                    if !self.retry(&failure, None).await {
+                        return Err(stop(kind));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The call ended without another attempt: the quota gets back what the last retry
+    /// cost (or its reward for a success without one).
+    pub(super) fn finish(&self) {
+        if let Ok(mut quota) = self.client.inner.quota.lock() {
+            quota.release(self.last_cost);
+        }
+    }
+
+    /// Whether the attempt that failed as `failure` says is tried again, after the backoff
+    /// the retry rules give (which sleeps here); `retry_after` is the service's own hint.
+    pub(super) async fn retry(
+        &mut self,
+        failure: &Failure<'_>,
+        retry_after: Option<Duration>,
+    ) -> bool {
+        let attempt = self.attempt;
+        if self.upload.is_some_and(|upload| !upload.body.available()) {
+            tracing::debug!(
+                attempt,
+                "not retrying: the streamed body was read and cannot be opened again"
+            );
+            return false;
+        }
+        let config = &self.client.inner.config;
+        let decision = match self.client.inner.quota.lock() {
+            Ok(mut quota) => retry::decide(
+                &config.retry,
+                &mut quota,
+                attempt,
+                failure,
+                (config.jitter)(),
+                retry_after,
+            ),
+            Err(_) => Decision::GiveUp(retry::GiveUp::NotRetryable),
+        };
+        match decision {
+            Decision::Retry { delay, cost } => {
+                tracing::debug!(attempt, ?delay, "retrying");
+                self.last_cost = Some(cost);
+                config.sleep.sleep(delay).await;
+                true
+            }
+            Decision::GiveUp(why) => {
+                tracing::debug!(attempt, %why, "not retrying");
+                false
+            }
+        }
+    }
+
+    /// One attempt: sign, send, receive the head and (unless it streams) the whole body,
+    /// within the attempt timeout.
+    async fn exchange(&self) -> Result<Received, Broken> {
+        let client = self.client;
+        let mut request = http::Request::from_parts(self.parts.clone(), self.body.clone());
+        client.add_call_headers(&mut request, &self.invocation, self.attempt);
+        let payload = self.upload.and_then(|upload| upload.wire.payload());
+        let signer = client
+            .sign(&self.auth, &mut request, payload)
+            .await
+            .map_err(Broken::Final)?;
+        let request = match self.upload {
+            Some(upload) => {
+                let (parts, _) = request.into_parts();
+                http::Request::from_parts(parts, upload_body(upload, signer))
+            }
+            None => request.map(RequestBody::from),
+        };
+        let streaming = self.streaming;
+        let exchange = async {
+            let response = client.inner.http.send_body(request).await?;
+            if streaming && response.status().is_success() {
+                return Ok(Received::Head(response));
+            }
+            let (parts, body) = response.into_parts();
+            let body = body.collect(MAX_BUFFERED_ANSWER).await?;
+            Ok::<_, HttpError>(Received::Whole(http::Response::from_parts(parts, body)))
+        };
+        let limit = client.inner.config.timeouts.attempt();
+        let response = match limit {
+            None => exchange.await,
+            Some(limit) => tokio::time::timeout(limit, exchange).await.map_err(|_| {
+                let kind = ErrorKind::Timeout {
+                    limit: "attempt",
+                    after: limit,
+                };
+                Broken::Retryable(kind, Failure::AttemptTimeout)
+            })?,
+        };
+        response.map_err(|error| {
+            let failure = Failure::Transport(error.kind());
+            Broken::Retryable(ErrorKind::Transport(error), failure)
+        })
+    }
+}
+
+/// The body of one attempt of a streamed upload, as its wire form says.
+fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
+    let length = upload.body.length();
+    let pieces = upload.body.open();
+    match (upload.wire, signer) {
+        (UploadWire::Chunked { trailer }, Some(signer)) => {
+            stream::signed_chunks(length, pieces, signer, trailer)
+        }
+        _ => stream::plain(length, pieces),
+    }
+}
