@@ -21,7 +21,7 @@ use super::{Client, ErrorKind, customize, response_checksum};
 use crate::retry::{self, Decision, Failure};
 use crate::sign::{AuthScheme, ChunkSigner};
 use crate::stream::{self, UploadBody};
-use crate::transport::{HttpError, RequestBody, ResponseBody};
+use crate::transport::{HttpError, HttpErrorKind, RequestBody, ResponseBody};
 
 /// The most a buffered answer may be; streamed bodies have no such cap.
 const MAX_BUFFERED_ANSWER: usize = 1 << 30;
@@ -228,6 +228,7 @@ impl<'c> Attempts<'c> {
             }
             None => request.map(RequestBody::from),
         };
+        let head_request = request.method() == http::Method::HEAD;
         let streaming = self.streaming;
         let exchange = async {
             let response = client.inner.http.send_body(request).await?;
@@ -236,7 +237,9 @@ impl<'c> Attempts<'c> {
             }
             let (parts, body) = response.into_parts();
             let body = body.collect(MAX_BUFFERED_ANSWER).await?;
-            Ok::<_, HttpError>(Received::Whole(http::Response::from_parts(parts, body)))
+            let response = http::Response::from_parts(parts, body);
+            check_length(&response, head_request)?;
+            Ok::<_, HttpError>(Received::Whole(response))
         };
         let limit = client.inner.config.timeouts.attempt();
         let response = match limit {
@@ -256,6 +259,34 @@ impl<'c> Attempts<'c> {
     }
 }
 
+/// An answer whose body is shorter than its `Content-Length` was cut off on the way (a
+/// transport that does not check the framing itself hands it over as if whole): an I/O
+/// failure, retried as one. A HEAD answer's length is that of the body it did not send, and
+/// an encoded body's may have been decoded by the transport, so neither is checked.
+fn check_length(response: &http::Response<Bytes>, head_request: bool) -> Result<(), HttpError> {
+    let status = response.status();
+    let headers = response.headers();
+    if head_request
+        || status == http::StatusCode::NO_CONTENT
+        || status == http::StatusCode::NOT_MODIFIED
+        || headers.contains_key(http::header::CONTENT_ENCODING)
+    {
+        return Ok(());
+    }
+    let announced = headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|text| text.trim().parse::<u64>().ok());
+    let received = response.body().len() as u64;
+    match announced {
+        Some(length) if received < length => Err(HttpError::new(
+            HttpErrorKind::Io,
+            format!("the answer was cut short: {received} of its {length} bytes arrived"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The body of one attempt of a streamed upload, as its wire form says.
 fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
     let length = upload.body.length();
@@ -265,5 +296,54 @@ fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
             stream::signed_chunks(length, pieces, signer, trailer)
         }
         _ => stream::plain(length, pieces),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, length: Option<&str>, body: &'static str) -> http::Response<Bytes> {
+        let mut response = http::Response::builder().status(status);
+        if let Some(length) = length {
+            response = response.header("content-length", length);
+        }
+        response.body(Bytes::from_static(body.as_bytes())).unwrap()
+    }
+
+    #[test]
+    fn a_body_shorter_than_its_length_is_an_io_failure() {
+        let error = check_length(&answer(200, Some("100"), "<Result>"), false).unwrap_err();
+        assert_eq!(error.kind(), HttpErrorKind::Io);
+        assert!(error.to_string().contains("8 of its 100 bytes"), "{error}");
+        // Whole, longer, unannounced or unparsable lengths pass: only a shortfall is a cut.
+        for (length, body) in [
+            (Some("2"), "{}"),
+            (Some("1"), "{}"),
+            (None, "{}"),
+            (Some("x"), ""),
+        ] {
+            assert!(
+                check_length(&answer(200, length, body), false).is_ok(),
+                "{length:?}"
+            );
+        }
+        // An error answer cut short is as broken as a success.
+        assert!(check_length(&answer(500, Some("9"), "<Err"), false).is_err());
+    }
+
+    #[test]
+    fn bodiless_answers_keep_their_length() {
+        assert!(
+            check_length(&answer(200, Some("5"), ""), true).is_ok(),
+            "HEAD"
+        );
+        assert!(check_length(&answer(304, Some("5"), ""), false).is_ok());
+        assert!(check_length(&answer(204, Some("5"), ""), false).is_ok());
+        let mut gzipped = answer(200, Some("50"), "{}");
+        gzipped
+            .headers_mut()
+            .insert("content-encoding", http::HeaderValue::from_static("gzip"));
+        assert!(check_length(&gzipped, false).is_ok());
     }
 }

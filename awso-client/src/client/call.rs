@@ -19,7 +19,7 @@ use crate::endpoint::binding::OperationEndpoint;
 use crate::retry::{self, Failure, skew};
 use crate::sign::{AuthScheme, ChunkSigner, sign_bearer};
 use crate::stream::{ByteStream, Streamed, UploadBody};
-use crate::transport::ResponseBody;
+use crate::transport::{HttpErrorKind, ResponseBody};
 
 /// How the operation's end read one answer, before the retry rules look at it.
 enum Read<T, E> {
@@ -28,7 +28,7 @@ enum Read<T, E> {
         kind: ErrorKind<E>,
         retry_after: Option<Duration>,
         /// How the retry rules see the failure, when not as its kind says (a corrected
-        /// clock).
+        /// clock, an answer cut short).
         retry_as: Option<Failure<'static>>,
     },
 }
@@ -310,7 +310,17 @@ impl Client {
         match protocol::response::<O, _>(response) {
             Ok(output) => Read::Done(Ok(Answer::Whole(output))),
             Err(protocol::ResponseError::Decode { status, source }) => {
-                Read::Done(Err(ErrorKind::Response { status, source }))
+                let kind = ErrorKind::Response { status, source };
+                if customize::cut_short_success(service, O::SCHEMA, response) {
+                    // Retried as a transport failure: the answer broke off on the way.
+                    let retry_as = Some(Failure::Transport(HttpErrorKind::Io));
+                    return Read::Failed {
+                        kind,
+                        retry_after: None,
+                        retry_as,
+                    };
+                }
+                Read::Done(Err(kind))
             }
             Err(protocol::ResponseError::Service { error, meta }) => {
                 if let Some(id) = &meta.request_id {

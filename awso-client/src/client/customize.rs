@@ -300,6 +300,19 @@ pub(super) fn error_in_success(
     Some(promoted)
 }
 
+/// S3 may also break off a 200 it began to send (botocore: "a partial streamed response");
+/// a body that then does not read as the output is retried, as botocore retries an S3 200
+/// whose body is not well-formed XML (it reads it as a 500). A body shorter than its
+/// `Content-Length` is caught before parsing, for every service (the call's attempts check
+/// it); this is the cut that the framing did not show.
+pub(super) fn cut_short_success(
+    service: &str,
+    operation: &OperationSchema,
+    response: &http::Response<bytes::Bytes>,
+) -> bool {
+    s3_success_is_xml(service, operation, response) && !response.body().is_empty()
+}
+
 /// Whether `response` is an S3 200 whose body is an XML document: the output's, or an error
 /// in its place (an output whose payload is a blob or text holds any bytes at all).
 fn s3_success_is_xml(
