@@ -84,9 +84,9 @@ impl<'c> Attempts<'c> {
         let headers = &mut parts.headers;
         endpoint::add_headers(headers, &target.headers)?;
         customize::add_headers(service_name, service, operation.name(), headers, &body);
-        let env = |name| std::env::var(name).ok();
-        let (function, trace_id) = (env("AWS_LAMBDA_FUNCTION_NAME"), env("_X_AMZN_TRACE_ID"));
-        customize::add_trace_id(headers, function.as_deref(), trace_id.as_deref());
+        customize::add_trace_id(headers, client.inner.lambda_function.as_deref(), || {
+            std::env::var("_X_AMZN_TRACE_ID").ok()
+        });
         let config = &client.inner.config;
         response_checksum::ask_for_checksum(
             operation,

@@ -336,6 +336,9 @@ struct Inner {
     quota: Mutex<RetryQuota>,
     /// The server's clock minus ours, in seconds, learned from skew errors.
     clock_offset: std::sync::atomic::AtomicI64,
+    /// `AWS_LAMBDA_FUNCTION_NAME` when the client was made: inside Lambda, calls carry the
+    /// invocation's trace id (see `customize::add_trace_id`).
+    lambda_function: Option<String>,
 }
 
 impl std::fmt::Debug for dyn HttpClient {
@@ -373,6 +376,7 @@ impl Client {
                 http,
                 quota: Mutex::new(RetryQuota::standard()),
                 clock_offset: std::sync::atomic::AtomicI64::new(0),
+                lambda_function: std::env::var("AWS_LAMBDA_FUNCTION_NAME").ok(),
             }),
         }
     }
