@@ -365,7 +365,7 @@ fn read_head<O: Operation>(
     tracing::Span::current().record("status", status);
     let (parts, body) = response.into_parts();
     let head = http::Response::from_parts(parts, ());
-    let output = protocol::parse_response_head::<O::Output>(O::SERVICE, O::SCHEMA, &head)
+    let output = protocol::response_head::<O>(&head)
         .map_err(|source| ErrorKind::Response { status, source })?;
     let expected = protocol::expected_response_checksum(O::SCHEMA, request_headers, head.headers());
     Ok(Answer::Streamed(
