@@ -160,17 +160,18 @@ impl CallBench {
         self.canned.signed.load(Ordering::Relaxed)
     }
 
-    /// One call through awso's generated client.
+    /// One call through awso's generated client, its fluent builder and `send()` (as the
+    /// SDK's side calls).
     #[inline(never)]
     pub fn awso(&self) -> participant::GetTranscriptResponse {
-        let input = participant::GetTranscriptRequest::builder()
+        let call = self
+            .awso
+            .get_transcript()
             .contact_id(CONTACT_ID)
             .max_results(100)
-            .connection_token(black_box(CONNECTION_TOKEN))
-            .build()
-            .expect("every required member set");
+            .connection_token(black_box(CONNECTION_TOKEN));
         self.runtime
-            .block_on(self.awso.get_transcript(&input))
+            .block_on(call.send())
             .expect("awso's call succeeds")
     }
 
