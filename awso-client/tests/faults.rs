@@ -19,7 +19,8 @@ use awso_client::transport::HttpErrorKind;
 use awso_core::AwsError;
 use awso_core::protocol::ChecksumAlgorithm;
 use faults_support::operation::{
-    CreateThing, CreateThingError, CreateThingRequest, GetThing, GetThingRequest,
+    CopyThing, CopyThingResult, CreateThing, CreateThingError, CreateThingRequest, GetThing,
+    GetThingRequest,
 };
 use faults_support::{Fault, FaultServer, Recorder, Seen, refused_url};
 
@@ -265,6 +266,121 @@ fn truncated_body_is_retried() {
         ErrorKind::Transport(error) => assert_eq!(error.kind(), HttpErrorKind::Io),
         other => panic!("{other:?}"),
     }
+}
+
+/// A `CopyThing` call (restXml) through `script`, as the service `service` names.
+fn copy_thing(
+    service: &'static str,
+    script: Vec<Fault>,
+) -> (
+    Result<CopyThingResult, CallError<CreateThingError>>,
+    usize,
+    usize,
+) {
+    let server = FaultServer::start(script, 16);
+    let sleep = Recorder::default();
+    let client = Client::new(config(&server.url(), &sleep).build());
+    let spec = ServiceSpec::new(service, AuthScheme::NoAuth);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let outcome = runtime.block_on(client.call::<CopyThing>(&spec, &GetThingRequest::default()));
+    (outcome, server.seen().len(), sleep.delays().len())
+}
+
+const COPIED: &str = "<CopyThingResult><ETag>\"abc\"</ETag></CopyThingResult>";
+
+/// S3 began a 200 and broke off inside the document; the HTTP framing was whole (its
+/// length was the length sent), so only the parse shows it: retried, as botocore retries
+/// an S3 200 that is not well-formed XML.
+fn s3_success_cut_short_is_retried() {
+    let cut = || Fault::status(200, &COPIED[..20]);
+    let (outcome, seen, delays) = copy_thing("s3", vec![cut(), cut(), Fault::status(200, COPIED)]);
+    assert_eq!(outcome.unwrap().etag.as_deref(), Some("\"abc\""));
+    assert_eq!((seen, delays), (3, 2));
+    // Cut every time: the parse error after the last attempt.
+    let (outcome, seen, _) = copy_thing("s3", vec![cut(), cut(), cut()]);
+    let error = outcome.unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::Response { status: 200, .. }),
+        "{error:?}"
+    );
+    assert_eq!((error.attempts(), seen), (3, 3));
+    // Another service's undecodable 200 is final: only S3 is known to break off so.
+    let (outcome, seen, delays) = copy_thing("things", vec![cut(), Fault::status(200, COPIED)]);
+    let error = outcome.unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::Response { status: 200, .. }),
+        "{error:?}"
+    );
+    assert_eq!((error.attempts(), seen, delays), (1, 1, 0));
+}
+
+/// S3's `<Error>` in a 200 (CopyObject failing after it began) is the 500 it stands for.
+fn s3_error_in_a_success_is_retried() {
+    let error = Fault::status(
+        200,
+        "<Error><Code>InternalError</Code><Message>x</Message></Error>",
+    );
+    let (outcome, seen, delays) = copy_thing("s3", vec![error.clone(), Fault::status(200, COPIED)]);
+    assert!(outcome.is_ok(), "{outcome:?}");
+    assert_eq!((seen, delays), (2, 1));
+    let (outcome, seen, _) = copy_thing("s3", vec![error.clone(), error.clone(), error]);
+    let error = outcome.unwrap_err();
+    assert_eq!(
+        (error.code(), error.status()),
+        (Some("InternalError"), Some(500))
+    );
+    assert_eq!((error.attempts(), seen), (3, 3));
+}
+
+/// A transport that hands over a body shorter than its `Content-Length` as if whole (hyper
+/// refuses one itself: `truncated_body_is_retried`).
+struct LaxTransport {
+    answers: std::sync::Mutex<Vec<(&'static str, &'static str)>>,
+}
+
+impl awso_client::transport::HttpClient for LaxTransport {
+    fn send(&self, _: http::Request<bytes::Bytes>) -> awso_client::transport::HttpFuture<'_> {
+        let (length, body) = self.answers.lock().unwrap().remove(0);
+        Box::pin(async move {
+            let response = http::Response::builder()
+                .header("content-length", length)
+                .body(awso_client::transport::ResponseBody::from(body))
+                .unwrap();
+            Ok(response)
+        })
+    }
+}
+
+fn short_body_from_a_lax_transport_is_retried() {
+    let run_with = |answers: Vec<(&'static str, &'static str)>| {
+        let sleep = Recorder::default();
+        let transport = LaxTransport {
+            answers: std::sync::Mutex::new(answers),
+        };
+        let config = config("http://127.0.0.1:9", &sleep).http_client(transport);
+        (run(&Client::new(config.build())), sleep.delays().len())
+    };
+    let whole = r#"{"Id":"thing-1"}"#;
+    let (outcome, delays) = run_with(vec![("100", "{\"Id\":\"th"), ("16", whole)]);
+    assert_eq!(outcome.unwrap().id.as_deref(), Some("thing-1"));
+    assert_eq!(delays, 1);
+    let short = ("100", "{\"Id\":\"th");
+    let (outcome, _) = run_with(vec![short, short, short]);
+    let error = outcome.unwrap_err();
+    match error.kind() {
+        ErrorKind::Transport(transport) => {
+            assert_eq!(transport.kind(), HttpErrorKind::Io);
+            assert!(
+                transport.to_string().contains("9 of its 100 bytes"),
+                "{transport}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(error.attempts(), 3);
 }
 
 fn slow_headers_time_out_and_cost_more() {
@@ -535,6 +651,18 @@ fn main() {
             reset_before_the_answer_is_retried,
         ),
         ("truncated_body_is_retried", truncated_body_is_retried),
+        (
+            "s3_success_cut_short_is_retried",
+            s3_success_cut_short_is_retried,
+        ),
+        (
+            "s3_error_in_a_success_is_retried",
+            s3_error_in_a_success_is_retried,
+        ),
+        (
+            "short_body_from_a_lax_transport_is_retried",
+            short_body_from_a_lax_transport_is_retried,
+        ),
         (
             "slow_headers_time_out_and_cost_more",
             slow_headers_time_out_and_cost_more,

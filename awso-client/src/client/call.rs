@@ -1,4 +1,6 @@
-//! The call's straight line, generic over awso-core's `Operation`.
+//! The operation's ends of a call, generic over awso-core's `Operation`: its request built
+//! from the input, its answers parsed into its output or error, and the entry point that
+//! runs the attempts between them ([`attempts`](super::attempts), compiled once for all).
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -8,43 +10,26 @@ use awso_core::protocol::{self, Operation, RequestOptions};
 use bytes::Bytes;
 use tracing::Instrument;
 
+use super::attempts::{Attempts, Built, Halt, Received};
 use super::customize::{self, Input};
-use super::streaming::{self, Upload, UploadWire};
 use super::{CallError, Client, ErrorKind, ServiceSpec, endpoint, response_checksum};
-use crate::retry::{self, Decision, Failure, skew};
+use crate::endpoint::Params;
+use crate::endpoint::binding::OperationEndpoint;
+use crate::retry::{self, Failure, skew};
 use crate::sign::{AuthScheme, ChunkSigner, sign_bearer};
-use crate::stream::{self, ByteStream, Streamed, UploadBody};
-use crate::transport::{HttpError, RequestBody, ResponseBody};
+use crate::stream::{ByteStream, Streamed, UploadBody};
+use crate::transport::{HttpErrorKind, ResponseBody};
 
-/// The most a buffered answer may be; streamed bodies have no such cap.
-const MAX_BUFFERED_ANSWER: usize = 1 << 30;
-
-/// How one attempt ended, before the retry rules look at it.
-enum Attempt<T, E> {
+/// How the operation's end read one answer, before the retry rules look at it.
+enum Read<T, E> {
     Done(Result<T, ErrorKind<E>>),
     Failed {
         kind: ErrorKind<E>,
         retry_after: Option<Duration>,
-        skew_corrected: bool,
+        /// How the retry rules see the failure, when not as its kind says (a corrected
+        /// clock, an answer cut short).
+        retry_as: Option<Failure<'static>>,
     },
-}
-
-impl<T, E> Attempt<T, E> {
-    /// The same outcome, a success's value changed by `f`.
-    fn map<U>(self, f: impl FnOnce(T) -> U) -> Attempt<U, E> {
-        match self {
-            Attempt::Done(result) => Attempt::Done(result.map(f)),
-            Attempt::Failed {
-                kind,
-                retry_after,
-                skew_corrected,
-            } => Attempt::Failed {
-                kind,
-                retry_after,
-                skew_corrected,
-            },
-        }
-    }
 }
 
 /// A successful answer, with its HTTP status (a waiter's `status` acceptor matches it): read
@@ -76,13 +61,6 @@ impl<T> Answer<T> {
             Answer::Streamed(output, body, _) => Streamed { output, body },
         }
     }
-}
-
-/// What came back from the transport: the whole answer, or a successful head whose body the
-/// caller streams.
-enum Received {
-    Whole(http::Response<Bytes>),
-    Head(http::Response<ResponseBody>),
 }
 
 impl Client {
@@ -169,6 +147,8 @@ impl Client {
         }
     }
 
+    /// The operation's ends of the call: its request built, its answers parsed; the
+    /// attempts between them are [`Attempts`]', compiled once for every operation.
     async fn call_inner<O: Operation>(
         &self,
         spec: &ServiceSpec,
@@ -178,13 +158,59 @@ impl Client {
     ) -> Result<Answer<O::Output>, CallError<O::Error>> {
         let operation = O::SCHEMA.name();
         let fail = |attempts, kind| CallError::new(operation, attempts, kind);
-        let construction = |error| fail(0, ErrorKind::Construction(error));
-        let prepared = customize::prepare_input::<O>(spec.name(), input).map_err(construction)?;
-        let target = endpoint::resolve::<O, _>(&self.inner.config, spec, input)
+        let built = self
+            .request::<O>(spec, input, upload.is_some())
             .map_err(|kind| fail(0, kind))?;
+        let service = (spec.name(), O::SERVICE);
+        let mut attempts = Attempts::new(self, service, O::SCHEMA, built, upload, streaming)
+            .await
+            .map_err(|kind| fail(0, kind.widen()))?;
+        loop {
+            let received = attempts
+                .answer()
+                .await
+                .map_err(|stopped| fail(stopped.attempts, stopped.into_kind()))?;
+            let headers = attempts.request_headers();
+            let read = attempts
+                .span()
+                .in_scope(|| self.read::<O>(spec.name(), received, headers));
+            match read {
+                Read::Done(result) => {
+                    attempts.finish();
+                    return result.map_err(|kind| fail(attempts.attempt(), kind));
+                }
+                Read::Failed {
+                    kind,
+                    retry_after,
+                    retry_as,
+                } => {
+                    let failure = retry_as.unwrap_or_else(|| failure_of(&kind));
+                    if !attempts.retry(&failure, retry_after).await {
+                        return Err(fail(attempts.attempt(), kind));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The request of operation `O` for `input` (with room left for a streamed payload when
+    /// `streamed_payload`), and where it goes.
+    fn request<O: Operation>(
+        &self,
+        spec: &ServiceSpec,
+        input: &O::Input,
+        streamed_payload: bool,
+    ) -> Result<Built, ErrorKind<O::Error>> {
+        let prepared =
+            customize::prepare_input::<O>(spec.name(), input).map_err(ErrorKind::Construction)?;
+        // The caller's input binds the endpoint parameters, as given.
+        let bind =
+            |bindings: &OperationEndpoint, params: &mut Params| bindings.apply(input, params);
+        let target = endpoint::resolve(&self.inner.config, spec, O::SCHEMA.name(), &bind)
+            .map_err(ErrorKind::widen)?;
         let options = RequestOptions {
             path_prefix_in_endpoint: target.path_prefix_in_endpoint,
-            streamed_payload: upload.is_some(),
+            streamed_payload,
             request_checksum_calculation: self.inner.config.request_checksum_calculation,
             ..RequestOptions::default()
         };
@@ -197,108 +223,16 @@ impl Client {
                 protocol::build_request(O::SERVICE, O::SCHEMA, value, endpoint, &options)
             }
         }
-        .map_err(construction)?;
-        let (mut parts, body) = request.into_parts();
-        endpoint::add_headers(&mut parts.headers, &target.headers).map_err(|kind| fail(0, kind))?;
-        customize::add_headers(
-            spec.name(),
-            O::SERVICE,
-            operation,
-            &mut parts.headers,
-            &body,
-        );
-        let env = |name| std::env::var(name).ok();
-        let (function, trace_id) = (env("AWS_LAMBDA_FUNCTION_NAME"), env("_X_AMZN_TRACE_ID"));
-        customize::add_trace_id(&mut parts.headers, function.as_deref(), trace_id.as_deref());
-        let validation = self.inner.config.response_checksum_validation;
-        response_checksum::ask_for_checksum(O::SCHEMA, validation, &mut parts.headers);
-        let upload = match upload {
-            Some(upload) => Some(
-                streaming::prepare::<O>(upload, &target.auth, &body, &mut parts.headers)
-                    .map_err(|kind| fail(0, kind))?,
-            ),
-            None => None,
-        };
-        // An upload a payload-hashing service takes is read whole here and sent buffered.
-        let (body, upload) = streaming::into_body(upload, body)
-            .await
-            .map_err(|kind| fail(0, kind))?;
-        let settings = self.inner.config.retry;
-        let mut last_cost = None;
-        let invocation = format!("{:016x}", (self.inner.config.jitter)().to_bits());
-        for attempt in 1..=settings.max_attempts() {
-            let mut request = http::Request::from_parts(parts.clone(), body.clone());
-            self.add_call_headers(&mut request, &invocation, attempt);
-            let span = tracing::debug_span!(
-                "awso.attempt",
-                attempt,
-                status = tracing::field::Empty,
-                request_id = tracing::field::Empty
-            );
-            let outcome = self
-                .attempt::<O>(
-                    spec.name(),
-                    &target.auth,
-                    request,
-                    &parts.headers,
-                    upload,
-                    streaming,
-                )
-                .instrument(span)
-                .await;
-            let (kind, retry_after, skew_corrected) = match outcome {
-                Attempt::Done(result) => {
-                    if let Ok(mut quota) = self.inner.quota.lock() {
-                        quota.release(last_cost);
-                    }
-                    return result.map_err(|kind| fail(attempt, kind));
-                }
-                Attempt::Failed {
-                    kind,
-                    retry_after,
-                    skew_corrected,
-                } => (kind, retry_after, skew_corrected),
-            };
-            if upload.is_some_and(|upload| !upload.body.available()) {
-                tracing::debug!(
-                    attempt,
-                    "not retrying: the streamed body was read and cannot be opened again"
-                );
-                return Err(fail(attempt, kind));
-            }
-            let failure = failure_of(&kind, skew_corrected);
-            let decision = match self.inner.quota.lock() {
-                Ok(mut quota) => retry::decide(
-                    &settings,
-                    &mut quota,
-                    attempt,
-                    &failure,
-                    (self.inner.config.jitter)(),
-                    retry_after,
-                ),
-                Err(_) => Decision::GiveUp(retry::GiveUp::NotRetryable),
-            };
-            match decision {
-                Decision::Retry { delay, cost } => {
-                    tracing::debug!(attempt, ?delay, "retrying");
-                    last_cost = Some(cost);
-                    self.inner.config.sleep.sleep(delay).await;
-                }
-                Decision::GiveUp(why) => {
-                    tracing::debug!(attempt, %why, "not retrying");
-                    return Err(fail(attempt, kind));
-                }
-            }
-        }
-        // `decide` gives up at the last attempt, so the loop always returns; this is the
-        // answer should the settings ever allow zero attempts.
-        Err(fail(
-            0,
-            ErrorKind::Endpoint("the retry settings allow no attempt".into()),
-        ))
+        .map_err(ErrorKind::Construction)?;
+        Ok(Built { request, target })
     }
 
-    fn add_call_headers(&self, request: &mut http::Request<Bytes>, invocation: &str, attempt: u32) {
+    pub(super) fn add_call_headers(
+        &self,
+        request: &mut http::Request<Bytes>,
+        invocation: &str,
+        attempt: u32,
+    ) {
         let headers = request.headers_mut();
         if let Ok(agent) = http::HeaderValue::from_str(&self.inner.config.user_agent) {
             headers.insert(http::header::USER_AGENT, agent);
@@ -312,100 +246,43 @@ impl Client {
         }
     }
 
-    async fn attempt<O: Operation>(
-        &self,
-        service: &str,
-        auth: &AuthScheme,
-        mut request: http::Request<Bytes>,
-        request_headers: &http::HeaderMap,
-        upload: Option<Upload<'_>>,
-        streaming: bool,
-    ) -> Attempt<Answer<O::Output>, O::Error> {
-        let payload = upload.and_then(|upload| upload.wire.payload());
-        let signer = match self.sign(auth, &mut request, payload).await {
-            Ok(signer) => signer,
-            Err(kind) => return Attempt::Done(Err(kind)),
-        };
-        let request = match upload {
-            Some(upload) => {
-                let (parts, _) = request.into_parts();
-                http::Request::from_parts(parts, upload_body(upload, signer))
-            }
-            None => request.map(RequestBody::from),
-        };
-        let exchange = async {
-            let response = self.inner.http.send_body(request).await?;
-            if streaming && response.status().is_success() {
-                return Ok(Received::Head(response));
-            }
-            let (parts, body) = response.into_parts();
-            let body = body.collect(MAX_BUFFERED_ANSWER).await?;
-            Ok::<_, HttpError>(Received::Whole(http::Response::from_parts(parts, body)))
-        };
-        let response = match self.inner.config.timeouts.attempt() {
-            None => exchange.await,
-            Some(limit) => match tokio::time::timeout(limit, exchange).await {
-                Ok(response) => response,
-                Err(_) => {
-                    let kind = ErrorKind::Timeout {
-                        limit: "attempt",
-                        after: limit,
-                    };
-                    return failed(kind);
-                }
-            },
-        };
-        match response {
-            Ok(Received::Whole(response)) => {
-                let status = response.status().as_u16();
-                self.read::<O>(service, &response, request_headers)
-                    .map(|output| Answer::Whole(output, status))
-            }
-            Ok(Received::Head(response)) => {
-                let idle = self.inner.config.timeouts.attempt();
-                Attempt::Done(read_head::<O>(response, request_headers, idle))
-            }
-            Err(error) => failed(ErrorKind::Transport(error)),
-        }
-    }
-
     /// Signs `request` as `auth` says; with a streamed upload's `payload` (its payload hash,
     /// and whether its chunks are signed), returns the signer of the chunks.
-    async fn sign<E: AwsError>(
+    pub(super) async fn sign(
         &self,
         auth: &AuthScheme,
         request: &mut http::Request<Bytes>,
         payload: Option<(&str, bool)>,
-    ) -> Result<Option<ChunkSigner>, ErrorKind<E>> {
+    ) -> Result<Option<ChunkSigner>, Halt> {
         let config = &self.inner.config;
         match auth {
             AuthScheme::NoAuth => Ok(None),
             AuthScheme::Bearer => {
                 let Some(token) = &config.bearer else {
-                    return Err(ErrorKind::Credentials(
+                    return Err(Halt::Kind(ErrorKind::Credentials(
                         crate::credentials::CredentialsError::not_configured(
                             "bearer",
                             "the operation needs a bearer token and the client has none",
                         ),
-                    ));
+                    )));
                 };
                 sign_bearer(request, token)
                     .map(|()| None)
-                    .map_err(ErrorKind::Signing)
+                    .map_err(|error| Halt::Kind(ErrorKind::Signing(error)))
             }
             AuthScheme::SigV4(_) | AuthScheme::SigV4a(_) => {
                 let Some(provider) = &config.credentials else {
-                    return Err(ErrorKind::Credentials(
+                    return Err(Halt::Kind(ErrorKind::Credentials(
                         crate::credentials::CredentialsError::not_configured(
                             "client",
                             "the client has no credentials provider",
                         ),
-                    ));
+                    )));
                 };
                 let credentials = provider
                     .provide_credentials()
                     .await
-                    .map_err(ErrorKind::Credentials)?;
+                    .map_err(|error| Halt::Kind(ErrorKind::Credentials(error)))?;
                 let offset = self.inner.clock_offset.load(Ordering::Relaxed);
                 let time = skew::corrected(config.clock.now(), offset);
                 // S3 Express: a directory bucket's session signs instead.
@@ -424,31 +301,48 @@ impl Client {
                         payload,
                     ),
                 }
-                .map_err(ErrorKind::Signing)
+                .map_err(|error| Halt::Kind(ErrorKind::Signing(error)))
             }
         }
     }
 
-    /// The output, or the service's error with what the retry rules need from the answer.
-    /// A body that fails its checksum is not parsed.
+    /// The output of `received`, or the service's error with what the retry rules need from
+    /// the answer. A body that fails its checksum is not parsed.
     fn read<O: Operation>(
         &self,
         service: &str,
-        response: &http::Response<Bytes>,
+        received: Received,
         request_headers: &http::HeaderMap,
-    ) -> Attempt<O::Output, O::Error> {
+    ) -> Read<Answer<O::Output>, O::Error> {
+        let response = match received {
+            Received::Whole(response) => response,
+            Received::Head(response) => {
+                let idle = self.inner.config.timeouts.attempt();
+                return Read::Done(read_head::<O>(response, request_headers, idle));
+            }
+        };
         let status = response.status().as_u16();
         let span = tracing::Span::current();
         span.record("status", status);
-        if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, response) {
-            return Attempt::Done(Err(kind));
+        if let Err(kind) = response_checksum::check(O::SCHEMA, request_headers, &response) {
+            return Read::Done(Err(kind));
         }
-        let promoted = customize::error_in_success::<O>(service, response);
-        let response = promoted.as_ref().unwrap_or(response);
+        let promoted = customize::error_in_success(service, O::SCHEMA, &response);
+        let response = promoted.as_ref().unwrap_or(&response);
         match protocol::response::<O, _>(response) {
-            Ok(output) => Attempt::Done(Ok(output)),
+            Ok(output) => Read::Done(Ok(Answer::Whole(output, status))),
             Err(protocol::ResponseError::Decode { status, source }) => {
-                Attempt::Done(Err(ErrorKind::Response { status, source }))
+                let kind = ErrorKind::Response { status, source };
+                if customize::cut_short_success(service, O::SCHEMA, response) {
+                    // Retried as a transport failure: the answer broke off on the way.
+                    let retry_as = Some(Failure::Transport(HttpErrorKind::Io));
+                    return Read::Failed {
+                        kind,
+                        retry_after: None,
+                        retry_as,
+                    };
+                }
+                Read::Done(Err(kind))
             }
             Err(protocol::ResponseError::Service { error, meta }) => {
                 if let Some(id) = &meta.request_id {
@@ -457,10 +351,10 @@ impl Client {
                 let skew_corrected = self.learn_skew(&meta.code, response.headers());
                 let error =
                     customize::typed_bodiless_error::<O>(service, error, &meta, response.body());
-                Attempt::Failed {
+                Read::Failed {
                     retry_after: retry::retry_after(response.headers()),
                     kind: ErrorKind::Service { error, meta: *meta },
-                    skew_corrected,
+                    retry_as: skew_corrected.then_some(Failure::ClockSkewCorrected),
                 }
             }
         }
@@ -482,18 +376,6 @@ impl Client {
     }
 }
 
-/// The body of one attempt of a streamed upload, as its wire form says.
-fn upload_body(upload: Upload<'_>, signer: Option<ChunkSigner>) -> RequestBody {
-    let length = upload.body.length();
-    let pieces = upload.body.open();
-    match (upload.wire, signer) {
-        (UploadWire::Chunked { trailer, .. }, Some(signer)) => {
-            stream::signed_chunks(length, pieces, signer, trailer)
-        }
-        _ => stream::plain(length, pieces),
-    }
-}
-
 /// The output of a successful answer whose body streams: the head parsed, the body wrapped
 /// with the checksum to check at its end (when the request asked for one).
 fn read_head<O: Operation>(
@@ -505,7 +387,7 @@ fn read_head<O: Operation>(
     tracing::Span::current().record("status", status);
     let (parts, body) = response.into_parts();
     let head = http::Response::from_parts(parts, ());
-    let output = protocol::parse_response_head::<O::Output>(O::SERVICE, O::SCHEMA, &head)
+    let output = protocol::response_head::<O>(&head)
         .map_err(|source| ErrorKind::Response { status, source })?;
     let expected = protocol::expected_response_checksum(O::SCHEMA, request_headers, head.headers());
     Ok(Answer::Streamed(
@@ -515,19 +397,8 @@ fn read_head<O: Operation>(
     ))
 }
 
-fn failed<T, E>(kind: ErrorKind<E>) -> Attempt<T, E> {
-    Attempt::Failed {
-        kind,
-        retry_after: None,
-        skew_corrected: false,
-    }
-}
-
 /// The failure as the retry rules see it.
-fn failure_of<E: AwsError>(kind: &ErrorKind<E>, skew_corrected: bool) -> Failure<'_> {
-    if skew_corrected {
-        return Failure::ClockSkewCorrected;
-    }
+fn failure_of<E: AwsError>(kind: &ErrorKind<E>) -> Failure<'_> {
     match kind {
         ErrorKind::Service { error, meta } => Failure::Service {
             status: meta.status,
@@ -536,9 +407,8 @@ fn failure_of<E: AwsError>(kind: &ErrorKind<E>, skew_corrected: bool) -> Failure
                 .modeled_schema()
                 .and_then(|schema| schema.traits().retryable),
         },
-        ErrorKind::Transport(error) => Failure::Transport(error.kind()),
-        ErrorKind::Timeout { .. } => Failure::AttemptTimeout,
-        // Nothing else reaches the retry rules; giving up on it is right.
+        // Nothing else reaches the retry rules from here (the attempts classify their own
+        // failures); giving up on it is right.
         _ => Failure::Transport(crate::transport::HttpErrorKind::Unsupported),
     }
 }

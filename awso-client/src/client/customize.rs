@@ -9,7 +9,7 @@
 //! ([`error_in_success`]) and to an error answer ([`typed_bodiless_error`]). Services
 //! without customisations pay a string match or two.
 
-use awso_core::protocol::{Operation, ServiceSchema};
+use awso_core::protocol::{Operation, OperationSchema, ServiceSchema};
 use awso_core::schema::{HttpBinding, Member, ShapeKind};
 use awso_core::{
     AwsError, AwsShape, AwsStruct, Error, ErrorMeta, ErrorParts, MemberSerializer, Value,
@@ -199,19 +199,24 @@ pub(super) fn add_headers(
 /// Inside AWS Lambda, the function's trace id goes on every request as `X-Amzn-Trace-Id`
 /// (unless the request has one), so that a function calling itself can be detected:
 /// botocore's and the SDKs' recursion detection. `function` and `trace_id` are the values of
-/// `AWS_LAMBDA_FUNCTION_NAME` and `_X_AMZN_TRACE_ID`.
+/// `AWS_LAMBDA_FUNCTION_NAME` (read once, when the client is made: it names the process's
+/// function) and `_X_AMZN_TRACE_ID` (read per call, and only inside Lambda: it changes with
+/// each invocation the process serves).
 pub(super) fn add_trace_id(
     headers: &mut http::HeaderMap,
     function: Option<&str>,
-    trace_id: Option<&str>,
+    trace_id: impl FnOnce() -> Option<String>,
 ) {
-    let (Some(_), Some(trace_id)) = (function, trace_id) else {
+    let Some(_) = function else {
+        return;
+    };
+    let Some(trace_id) = trace_id() else {
         return;
     };
     if headers.contains_key("x-amzn-trace-id") {
         return;
     }
-    if let Ok(value) = http::HeaderValue::from_str(&encode_trace_id(trace_id)) {
+    if let Ok(value) = http::HeaderValue::from_str(&encode_trace_id(&trace_id)) {
         headers.insert("x-amzn-trace-id", value);
     }
 }
@@ -287,23 +292,46 @@ fn tree_hash(body: &[u8]) -> [u8; 32] {
 /// CompleteMultipartUpload, when it fails after it began to answer): a body whose root
 /// element is `<Error>`, for an operation whose output is not itself a blob or text, is
 /// that error, and it is read as the 500 it stands for (retried as botocore retries it).
-pub(super) fn error_in_success<O: Operation>(
+pub(super) fn error_in_success(
     service: &str,
+    operation: &OperationSchema,
     response: &http::Response<bytes::Bytes>,
 ) -> Option<http::Response<bytes::Bytes>> {
-    if service != "s3" || response.status() != http::StatusCode::OK {
-        return None;
-    }
-    let raw_payload = O::SCHEMA.output().members().iter().any(|member| {
-        member.traits().http == Some(HttpBinding::Payload)
-            && matches!(member.target().kind(), ShapeKind::Blob | ShapeKind::String)
-    });
-    if raw_payload || !root_is_error(response.body()) {
+    if !s3_success_is_xml(service, operation, response) || !root_is_error(response.body()) {
         return None;
     }
     let mut promoted = response.clone();
     *promoted.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
     Some(promoted)
+}
+
+/// S3 may also break off a 200 it began to send (botocore: "a partial streamed response");
+/// a body that then does not read as the output is retried, as botocore retries an S3 200
+/// whose body is not well-formed XML (it reads it as a 500). A body shorter than its
+/// `Content-Length` is caught before parsing, for every service (the call's attempts check
+/// it); this is the cut that the framing did not show.
+pub(super) fn cut_short_success(
+    service: &str,
+    operation: &OperationSchema,
+    response: &http::Response<bytes::Bytes>,
+) -> bool {
+    s3_success_is_xml(service, operation, response) && !response.body().is_empty()
+}
+
+/// Whether `response` is an S3 200 whose body is an XML document: the output's, or an error
+/// in its place (an output whose payload is a blob or text holds any bytes at all).
+fn s3_success_is_xml(
+    service: &str,
+    operation: &OperationSchema,
+    response: &http::Response<bytes::Bytes>,
+) -> bool {
+    if service != "s3" || response.status() != http::StatusCode::OK {
+        return false;
+    }
+    !operation.output().members().iter().any(|member| {
+        member.traits().http == Some(HttpBinding::Payload)
+            && matches!(member.target().kind(), ShapeKind::Blob | ShapeKind::String)
+    })
 }
 
 /// Whether an XML document's root element is `Error` (after the XML declaration).
@@ -435,18 +463,19 @@ mod tests {
     fn the_lambda_trace_id_is_sent_encoded_when_in_lambda() {
         let trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
         let mut headers = http::HeaderMap::new();
-        add_trace_id(&mut headers, Some("my-function"), Some(trace));
+        let given = || Some(trace.to_owned());
+        add_trace_id(&mut headers, Some("my-function"), given);
         assert_eq!(headers["x-amzn-trace-id"], trace);
-        // Outside Lambda, or without a trace id, nothing is added.
-        for (function, trace_id) in [(None, Some(trace)), (Some("f"), None)] {
-            let mut headers = http::HeaderMap::new();
-            add_trace_id(&mut headers, function, trace_id);
-            assert!(headers.is_empty());
-        }
+        // Without a trace id nothing is added; outside Lambda it is not even looked for.
+        let mut headers = http::HeaderMap::new();
+        add_trace_id(&mut headers, Some("f"), || None);
+        assert!(headers.is_empty());
+        add_trace_id(&mut headers, None, || panic!("read outside Lambda"));
+        assert!(headers.is_empty());
         // One the request has is kept; what a header cannot carry is percent-encoded.
         let mut headers = http::HeaderMap::new();
         headers.insert("x-amzn-trace-id", http::HeaderValue::from_static("mine"));
-        add_trace_id(&mut headers, Some("f"), Some(trace));
+        add_trace_id(&mut headers, Some("f"), given);
         assert_eq!(headers["x-amzn-trace-id"], "mine");
         assert_eq!(encode_trace_id("a b\n/ü"), "a%20b%0A%2F%C3%BC");
     }

@@ -2,11 +2,13 @@
 //! (client settings, built-ins, the operation's input bindings), or the configured URL when
 //! the service carries no rules.
 
-use awso_core::protocol::{Endpoint, Operation};
+use std::convert::Infallible;
+
+use awso_core::protocol::Endpoint;
 
 use super::{Config, ErrorKind, ServiceSpec};
 use crate::credentials::Credentials;
-use crate::endpoint::binding::{bind_built_ins, built_in};
+use crate::endpoint::binding::{BindingError, OperationEndpoint, bind_built_ins, built_in};
 use crate::endpoint::{self, Params, RuleSet, Value};
 use crate::sign::{
     AuthScheme, EndpointAuthOverride, Payload, SigV4Auth, SignableRequest, SigningError,
@@ -126,13 +128,16 @@ pub(super) struct CallEndpoint {
     pub(super) path_prefix_in_endpoint: Option<&'static str>,
 }
 
-/// Resolves where `input` to operation `O` goes: the rules with every parameter when the
+/// Resolves where a request of `operation` goes: the rules with every parameter when the
 /// service has rules (the configured URL is then their `SDK::Endpoint`), else the URL.
-pub(super) fn resolve<O: Operation, E>(
+/// `bind` sets the parameters the operation's input binds (it is the one generic step, so
+/// it comes in as a closure and the rest is compiled once).
+pub(super) fn resolve(
     config: &Config,
     spec: &ServiceSpec,
-    input: &O::Input,
-) -> Result<CallEndpoint, ErrorKind<E>> {
+    operation: &str,
+    bind: &dyn Fn(&OperationEndpoint, &mut Params) -> Result<(), BindingError>,
+) -> Result<CallEndpoint, ErrorKind<Infallible>> {
     let endpoint_error = |error: String| ErrorKind::Endpoint(error.into());
     let Some(rules) = spec.rules else {
         let url = config.endpoint_url.as_deref().ok_or_else(|| {
@@ -148,7 +153,7 @@ pub(super) fn resolve<O: Operation, E>(
     let rules = rules
         .get()
         .map_err(|error| endpoint_error(error.to_string()))?;
-    let bindings = spec.bindings_for(O::SCHEMA.name());
+    let bindings = spec.bindings_for(operation);
     let mut params = Params::new();
     let built_ins = [
         (built_in::REGION, config.region.clone().map(Value::from)),
@@ -166,11 +171,9 @@ pub(super) fn resolve<O: Operation, E>(
     );
     config.endpoint.bind(rules, &mut params);
     if let Some(bindings) = bindings {
-        bindings
-            .apply(input, &mut params)
-            .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
+        bind(bindings, &mut params).map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;
     }
-    super::customize::endpoint_params(spec.name(), O::SCHEMA.name(), &mut params);
+    super::customize::endpoint_params(spec.name(), operation, &mut params);
     let resolved = rules
         .resolve(&params, &config.partitions)
         .map_err(|error| ErrorKind::Endpoint(Box::new(error)))?;

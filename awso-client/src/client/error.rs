@@ -1,5 +1,6 @@
 //! One error type per call: which stage failed, and why.
 
+use std::convert::Infallible;
 use std::error::Error as StdError;
 use std::fmt;
 use std::time::Duration;
@@ -93,6 +94,28 @@ pub enum ErrorKind<E> {
         /// The mismatch.
         source: awso_core::Error,
     },
+}
+
+impl ErrorKind<Infallible> {
+    /// The same error as one of an operation whose error is `E`: the stages that fail
+    /// before or around the service's answer know no operation, so the call's attempts
+    /// (compiled once for all operations) report them without one.
+    pub(super) fn widen<E>(self) -> ErrorKind<E> {
+        match self {
+            ErrorKind::Service { error, .. } => match error {},
+            ErrorKind::Timeout { limit, after } => ErrorKind::Timeout { limit, after },
+            ErrorKind::Transport(error) => ErrorKind::Transport(error),
+            ErrorKind::Credentials(error) => ErrorKind::Credentials(error),
+            ErrorKind::Signing(error) => ErrorKind::Signing(error),
+            ErrorKind::Endpoint(error) => ErrorKind::Endpoint(error),
+            ErrorKind::Construction(error) => ErrorKind::Construction(error),
+            ErrorKind::RepeatedToken { page } => ErrorKind::RepeatedToken { page },
+            ErrorKind::Response { status, source } => ErrorKind::Response { status, source },
+            ErrorKind::ResponseChecksum { status, source } => {
+                ErrorKind::ResponseChecksum { status, source }
+            }
+        }
+    }
 }
 
 impl<E> CallError<E> {

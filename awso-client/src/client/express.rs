@@ -28,6 +28,7 @@ use awso_core::protocol::{
 use awso_core::{AwsError, AwsShape, Timestamp};
 use bytes::Bytes;
 
+use super::attempts::Halt;
 use super::{Client, ErrorKind, endpoint};
 use crate::credentials::{Credentials, CredentialsError};
 use crate::sign::{AuthScheme, SigV4Auth};
@@ -166,13 +167,13 @@ impl Sessions {
 /// The credentials that sign `request` under `auth`: `caller`'s own, or with S3 Express
 /// session auth the bucket's session key pair, its token then set in
 /// `x-amz-s3session-token`.
-pub(super) async fn credentials_for<E: AwsError>(
+pub(super) async fn credentials_for(
     client: &Client,
     auth: &AuthScheme,
     request: &mut http::Request<Bytes>,
     caller: Credentials,
     time: SystemTime,
-) -> Result<Credentials, ErrorKind<E>> {
+) -> Result<Credentials, Halt> {
     let AuthScheme::SigV4(sigv4) = auth else {
         return Ok(caller);
     };
@@ -207,13 +208,13 @@ pub(super) async fn credentials_for<E: AwsError>(
 
 /// The bucket's session from the cache, or a new one if there is none or it is about to
 /// expire at `time`.
-async fn session<E: AwsError>(
+async fn session(
     client: &Client,
     sigv4: &SigV4Auth,
     target: &BucketEndpoint,
     caller: Credentials,
     time: SystemTime,
-) -> Result<Credentials, ErrorKind<E>> {
+) -> Result<Credentials, Halt> {
     let key = (target.url.clone(), caller.access_key_id().to_owned());
     let slot = client.inner.express.slot(key);
     let mut cached = slot.lock().await;
@@ -233,13 +234,13 @@ fn fresh(session: &Credentials, time: SystemTime) -> bool {
 }
 
 /// Calls `CreateSession` on the bucket's endpoint, signed with plain SigV4 and `caller`.
-async fn create_session<E: AwsError>(
+async fn create_session(
     client: &Client,
     sigv4: &SigV4Auth,
     target: &BucketEndpoint,
     caller: &Credentials,
     time: SystemTime,
-) -> Result<Credentials, ErrorKind<E>> {
+) -> Result<Credentials, Halt> {
     let mut request = session_request(target).map_err(ErrorKind::Construction)?;
     let config = &client.inner.config;
     if let Ok(agent) = http::HeaderValue::from_str(&config.user_agent) {
@@ -264,7 +265,7 @@ async fn create_session<E: AwsError>(
         .collect(MAX_ANSWER)
         .await
         .map_err(ErrorKind::Transport)?;
-    session_of(&http::Response::from_parts(parts, body))
+    session_of(http::Response::from_parts(parts, body))
 }
 
 /// The `CreateSession` request for `target`.
@@ -281,29 +282,54 @@ fn session_request(target: &BucketEndpoint) -> Result<http::Request<Bytes>, awso
     Ok(request.map(Bytes::from))
 }
 
-/// The session credentials of a `CreateSession` answer, or its error as the operation's.
-fn session_of<E: AwsError>(response: &http::Response<Bytes>) -> Result<Credentials, ErrorKind<E>> {
-    let output =
-        match protocol::parse_response::<CreateSessionOutput, E, _>(S3, CREATE_SESSION, response) {
-            Ok(output) => output,
-            Err(ResponseError::Service { error, meta }) => {
-                return Err(ErrorKind::Service { error, meta: *meta });
-            }
-            Err(ResponseError::Decode { status, source }) => {
-                return Err(ErrorKind::Response { status, source });
-            }
-        };
+/// The session credentials of a successful `CreateSession` answer; an error answer is handed
+/// back whole, for the operation's end to decode as its own error ([`refusal`]): the attempts
+/// that reach here are compiled once for every operation, so they know no operation's errors.
+fn session_of(response: http::Response<Bytes>) -> Result<Credentials, Halt> {
+    if !response.status().is_success() {
+        return Err(Halt::SessionRefused(response));
+    }
+    let status = response.status().as_u16();
+    let output = match protocol::parse_response::<CreateSessionOutput, CreateSessionError, _>(
+        S3,
+        CREATE_SESSION,
+        &response,
+    ) {
+        Ok(output) => output,
+        Err(ResponseError::Service { .. }) => return Err(Halt::SessionRefused(response)),
+        Err(ResponseError::Decode { status, source }) => {
+            return Err(Halt::Kind(ErrorKind::Response { status, source }));
+        }
+    };
     let session = output.credentials;
-    let expiry =
-        SystemTime::try_from(session.expiration).map_err(|source| ErrorKind::Response {
-            status: response.status().as_u16(),
-            source,
-        })?;
+    let expiry = SystemTime::try_from(session.expiration)
+        .map_err(|source| Halt::Kind(ErrorKind::Response { status, source }))?;
     Ok(
         Credentials::new(session.access_key_id, session.secret_access_key)
             .with_session_token(session.session_token)
             .with_expiry(expiry),
     )
+}
+
+/// A refused `CreateSession`'s answer as the error of the operation that needed the session
+/// (its code and message, as any error answer of that operation is decoded).
+pub(super) fn refusal<E: AwsError>(response: &http::Response<Bytes>) -> ErrorKind<E> {
+    let status = response.status().as_u16();
+    match protocol::parse_response::<CreateSessionOutput, E, _>(S3, CREATE_SESSION, response) {
+        Err(ResponseError::Service { error, meta }) => ErrorKind::Service { error, meta: *meta },
+        Err(ResponseError::Decode { status, source }) => ErrorKind::Response { status, source },
+        Ok(_) => ErrorKind::Response {
+            status,
+            source: awso_core::Error::custom("CreateSession's error answer read as a success"),
+        },
+    }
+}
+
+/// What a successful `CreateSession` answer is read with (its errors are the calling
+/// operation's, through [`refusal`]).
+#[derive(AwsError, Debug)]
+enum CreateSessionError {
+    Unknown(awso_core::UnknownError),
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@
 //! assert_eq!(service.last().headers["authorization"], "Bearer t-1");
 //! ```
 
+mod attempts;
 mod blocking;
 mod call;
 mod config;
@@ -338,6 +339,9 @@ struct Inner {
     clock_offset: std::sync::atomic::AtomicI64,
     /// S3 Express sessions, per directory bucket and caller.
     express: express::Sessions,
+    /// `AWS_LAMBDA_FUNCTION_NAME` when the client was made: inside Lambda, calls carry the
+    /// invocation's trace id (see `customize::add_trace_id`).
+    lambda_function: Option<String>,
 }
 
 impl std::fmt::Debug for dyn HttpClient {
@@ -376,6 +380,7 @@ impl Client {
                 quota: Mutex::new(RetryQuota::standard()),
                 clock_offset: std::sync::atomic::AtomicI64::new(0),
                 express: express::Sessions::default(),
+                lambda_function: std::env::var("AWS_LAMBDA_FUNCTION_NAME").ok(),
             }),
         }
     }

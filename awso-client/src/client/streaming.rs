@@ -2,7 +2,7 @@
 //! read. The straight line is [`call`](super::call)'s; this file decides how an upload goes
 //! on the wire and sets the headers that say so.
 
-use awso_core::protocol::{self, ChecksumAlgorithm, Operation};
+use awso_core::protocol::{self, ChecksumAlgorithm, Operation, OperationSchema};
 use awso_core::schema::HttpBinding;
 
 use bytes::Bytes;
@@ -202,17 +202,19 @@ pub(super) struct Upload<'b> {
     pub(super) wire: UploadWire,
 }
 
-/// Checks that `O` takes a stream and `built` (the request's body without its payload) left
-/// room for one, picks the wire form for `auth` and sets the headers announcing it.
-pub(super) fn prepare<'b, O: Operation>(
+/// Checks that `schema`'s operation takes a stream and `built` (the request's body without
+/// its payload) left room for one, picks the wire form for `auth` and sets the headers
+/// announcing it.
+pub(super) fn prepare<'b>(
+    schema: &OperationSchema,
     body: &'b UploadBody,
     auth: &AuthScheme,
     built: &[u8],
     headers: &mut http::HeaderMap,
-) -> Result<Upload<'b>, ErrorKind<O::Error>> {
-    let refuse = |why: String| ErrorKind::Construction(awso_core::Error::invalid("request", why));
-    let operation = O::SCHEMA.name();
-    let Some(member) = protocol::streaming_payload(O::SCHEMA.input()) else {
+) -> Result<Upload<'b>, awso_core::Error> {
+    let refuse = |why: String| awso_core::Error::invalid("request", why);
+    let operation = schema.name();
+    let Some(member) = protocol::streaming_payload(schema.input()) else {
         return Err(refuse(format!("{operation} takes no streaming payload")));
     };
     if !built.is_empty() {
@@ -223,14 +225,14 @@ pub(super) fn prepare<'b, O: Operation>(
     }
     let wire = match auth {
         AuthScheme::SigV4(sigv4) if sigv4.content_sha256_header => UploadWire::Chunked {
-            trailer: trailer_algorithm(O::SCHEMA, headers),
+            trailer: trailer_algorithm(schema, headers),
             ecdsa: false,
         },
         // Without the `sigv4a` feature SigV4a signs as SigV4 (see `ServiceSpec::from_model`),
         // which has no chunk signer for it: such an upload is read whole.
         AuthScheme::SigV4a(sigv4) if sigv4.content_sha256_header && cfg!(feature = "sigv4a") => {
             UploadWire::Chunked {
-                trailer: trailer_algorithm(O::SCHEMA, headers),
+                trailer: trailer_algorithm(schema, headers),
                 ecdsa: true,
             }
         }
@@ -245,10 +247,10 @@ pub(super) fn prepare<'b, O: Operation>(
 /// The request's body and the upload still to stream: a [`UploadWire::Buffered`] upload is
 /// read here, whole (at most [`MAX_BUFFERED_UPLOAD`] bytes), and becomes the body, so every
 /// attempt re-sends it and the signature covers its hash; any other goes on as it is.
-pub(super) async fn into_body<E>(
+pub(super) async fn into_body(
     upload: Option<Upload<'_>>,
     built: Vec<u8>,
-) -> Result<(Bytes, Option<Upload<'_>>), ErrorKind<E>> {
+) -> Result<(Bytes, Option<Upload<'_>>), ErrorKind<std::convert::Infallible>> {
     let Some(Upload {
         body,
         wire: UploadWire::Buffered,

@@ -430,6 +430,29 @@ pub(crate) mod operation {
             );
     }
 
+    /// S3's kind of operation: restXml, its output an XML document (CopyObject's).
+    #[derive(AwsShape, Debug)]
+    #[awso(rename_all = "PascalCase")]
+    pub(crate) struct CopyThingResult {
+        #[awso(rename = "ETag")]
+        pub(crate) etag: Option<String>,
+    }
+
+    pub(crate) struct CopyThing;
+
+    impl Operation for CopyThing {
+        type Input = GetThingRequest;
+        type Output = CopyThingResult;
+        type Error = CreateThingError;
+        const SERVICE: &'static ServiceSchema =
+            &ServiceSchema::new(Protocol::RestXml, "2006-03-01");
+        const SCHEMA: &'static OperationSchema =
+            &OperationSchema::new("CopyThing", "PUT", "/thing")
+                .with_input(GetThingRequest::SCHEMA)
+                .with_output(CopyThingResult::SCHEMA)
+                .with_errors(CreateThingError::ERRORS);
+    }
+
     impl Operation for CreateThing {
         type Input = CreateThingRequest;
         type Output = CreateThingResponse;

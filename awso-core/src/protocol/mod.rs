@@ -1252,6 +1252,46 @@ pub fn response<O: Operation, B: AsRef<[u8]>>(
     )
 }
 
+/// Reads the head (status and headers) of operation `O`'s successful answer whose payload
+/// streams: the output's other members, the payload left unset for the caller to read.
+/// [`parse_response_head`] with the operation's protocol fixed at compile time, as
+/// [`response`] is.
+///
+/// ```
+/// # use awso_core::protocol::{self, Operation, OperationSchema, Protocol, ServiceSchema, Unit};
+/// # use awso_core::{AwsError, AwsShape, Blob, UnknownError};
+/// # #[derive(AwsShape, Debug)]
+/// # struct GetObjectOutput {
+/// #     #[awso(http_header = "Content-Length", rename = "ContentLength")]
+/// #     length: Option<i64>,
+/// #     #[awso(http_payload, streaming, rename = "Body")]
+/// #     body: Option<Blob>,
+/// # }
+/// # #[derive(AwsError, Debug)]
+/// # enum GetObjectError { Unknown(UnknownError) }
+/// # struct GetObject;
+/// # impl Operation for GetObject {
+/// #     type Input = Unit;
+/// #     type Output = GetObjectOutput;
+/// #     type Error = GetObjectError;
+/// #     const SERVICE: &'static ServiceSchema = &ServiceSchema::new(Protocol::RestXml, "2006-03-01");
+/// #     const SCHEMA: &'static OperationSchema =
+/// #         &OperationSchema::new("GetObject", "GET", "/{Key+}").with_output(GetObjectOutput::SCHEMA);
+/// # }
+/// let head = http::Response::builder().header("content-length", "5").body(())?;
+/// let output = protocol::response_head::<GetObject>(&head)?;
+/// assert_eq!(output.length, Some(5));
+/// assert!(output.body.is_none(), "the payload is the caller's to read");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn response_head<O: Operation>(response: &http::Response<()>) -> Result<O::Output> {
+    response::parse_response_head_with::<O::Output, formats::FormatsOf<O>>(
+        O::SERVICE,
+        O::SCHEMA,
+        response,
+    )
+}
+
 /// The payload member of `schema` (an operation's input or output) whose bytes stream
 /// (`@streaming` blob, S3's `Body`), if it has one: a call can send or read it without
 /// holding it in memory.

@@ -358,8 +358,18 @@ pub fn parse_response_head<O: AwsStruct>(
     operation: &OperationSchema,
     response: &http::Response<()>,
 ) -> Result<O> {
+    parse_response_head_with::<O, AnyFormat>(service, operation, response)
+}
+
+/// [`parse_response_head`] compiled with the codecs `F` allows, as
+/// [`parse_response_with`] is ([`super::response_head`] passes its operation's).
+pub(crate) fn parse_response_head_with<O: AwsStruct, F: Formats>(
+    service: &ServiceSchema,
+    operation: &OperationSchema,
+    response: &http::Response<()>,
+) -> Result<O> {
     let status = response.status().as_u16();
-    ResponseReader::<AnyFormat>::new(
+    ResponseReader::<F>::new(
         service,
         operation,
         response.headers(),
