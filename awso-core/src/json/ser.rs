@@ -412,54 +412,110 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
-/// Writes `value` as a JSON string, eight bytes at a time: each word is copied first and
-/// checked after, so a plain run costs a load, a store and the test, with no search ahead
-/// and no `memcpy` call per run; a word holding a byte to escape is cut back to that byte.
-/// The last word of a string of eight bytes or more is the string's last eight bytes,
-/// overlapping what was already copied, so no byte loop runs for its tail.
+/// Writes `value` as a JSON string. Plain text is copied a block at a time before it is
+/// checked (a load, a store and a test per block: no search ahead, no `memcpy` call per
+/// run), and a block holding a byte to escape is cut back to that byte. Blocks are 16 bytes
+/// (the test compiles to a few vector instructions), then 8 and 4 for what is left; the
+/// last block of a string is its last bytes, overlapping what was already copied, so a byte
+/// loop runs only for strings under four bytes or after an escape near the end.
 pub(crate) fn write_str(out: &mut Vec<u8>, value: &str) {
     let bytes = value.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    // `plain` is where the bytes copied verbatim since the last escape begin.
-    let (mut i, mut plain) = (0, 0);
-    while let Some(word) = bytes[i..].first_chunk::<8>() {
-        out.extend_from_slice(word);
-        match to_escape(*word) {
-            None => i += 8,
-            Some(k) => {
-                out.truncate(out.len() - 8 + k);
-                i += k;
-                push_escape(out, bytes[i]);
-                i += 1;
-                plain = i;
-            }
+    // `at` is the next byte to write; the bytes from `plain` to `at` were copied verbatim.
+    let mut run = Run { at: 0, plain: 0 };
+    run.blocks::<16>(out, bytes);
+    let done = run.at == bytes.len() || run.overlap::<16>(out, bytes) || {
+        run.blocks::<8>(out, bytes);
+        run.at == bytes.len() || run.overlap::<8>(out, bytes) || {
+            run.blocks::<4>(out, bytes);
+            run.at == bytes.len() || run.overlap::<4>(out, bytes)
         }
-    }
-    let tail = bytes.len() - i;
-    // The last eight bytes, if the ones of them before `i` are plain copies already.
-    let last = bytes
-        .last_chunk::<8>()
-        .filter(|_| tail > 0 && bytes.len() - 8 >= plain);
-    if let Some(word) = last {
-        let start = bytes.len() - 8;
-        out.truncate(out.len() - (8 - tail));
-        out.extend_from_slice(word);
-        if let Some(k) = to_escape(*word) {
-            out.truncate(out.len() - 8 + k);
-            write_bytes(out, &bytes[start + k..]);
-        }
-    } else {
-        write_bytes(out, &bytes[i..]);
+    };
+    if !done {
+        write_bytes(out, &bytes[run.at..]);
     }
     out.push(b'"');
 }
 
-/// The offset of the first byte of `word` that JSON escapes: `"`, `\\` or a control.
-#[inline]
-fn to_escape(word: [u8; 8]) -> Option<usize> {
-    let found = flagged(u64::from_le_bytes(word), [b'"', b'\\']);
-    (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
+/// Where [`write_str`] stands in its string.
+struct Run {
+    /// The next byte to write.
+    at: usize,
+    /// Where the bytes copied verbatim up to `at` begin (just after the last escape).
+    plain: usize,
+}
+
+impl Run {
+    /// Copies whole `N`-byte blocks from `at`, escaping what needs it.
+    #[allow(clippy::inline_always, reason = "measured with callgrind on benches/")]
+    #[inline(always)]
+    fn blocks<const N: usize>(&mut self, out: &mut Vec<u8>, bytes: &[u8]) {
+        while let Some(block) = bytes[self.at..].first_chunk::<N>() {
+            out.extend_from_slice(block);
+            match to_escape(block) {
+                None => self.at += N,
+                Some(k) => {
+                    out.truncate(out.len() - N + k);
+                    self.at += k;
+                    push_escape(out, bytes[self.at]);
+                    self.at += 1;
+                    self.plain = self.at;
+                }
+            }
+        }
+    }
+
+    /// Finishes the string with its last `N` bytes, when those before `at` are verbatim
+    /// copies (they are written again); `false` if it cannot.
+    #[allow(clippy::inline_always, reason = "measured with callgrind on benches/")]
+    #[inline(always)]
+    fn overlap<const N: usize>(&mut self, out: &mut Vec<u8>, bytes: &[u8]) -> bool {
+        let Some(block) = bytes.last_chunk::<N>() else {
+            return false;
+        };
+        let start = bytes.len() - N;
+        if start < self.plain {
+            return false;
+        }
+        out.truncate(out.len() - (self.at - start));
+        out.extend_from_slice(block);
+        if let Some(k) = to_escape(block) {
+            out.truncate(out.len() - N + k);
+            write_bytes(out, &bytes[start + k..]);
+        }
+        self.at = bytes.len();
+        true
+    }
+}
+
+/// The offset of the first byte of `block` that JSON escapes: `"`, `\\` or a control.
+/// A 16-byte block is tested with a branch-free fold that compiles to vector compares (the
+/// search for which byte runs only when there is one); shorter blocks with the SWAR word
+/// test, which is cheaper than a fold the compiler leaves as a byte loop.
+#[allow(
+    clippy::needless_bitwise_bool,
+    reason = "branch-free, so that the test of a block compiles to vector compares"
+)]
+#[allow(clippy::inline_always, reason = "measured with callgrind on benches/")]
+#[inline(always)]
+fn to_escape<const N: usize>(block: &[u8; N]) -> Option<usize> {
+    if N == 16 {
+        let any = block.iter().fold(false, |any, &b| {
+            any | (b < 0x20) | (b == b'"') | (b == b'\\')
+        });
+        if any {
+            block.iter().position(|&b| ESCAPE[usize::from(b)] != 0)
+        } else {
+            None
+        }
+    } else {
+        // Padded with spaces, which need no escape.
+        let mut word = [b' '; 8];
+        word[..N.min(8)].copy_from_slice(&block[..N.min(8)]);
+        let found = flagged(u64::from_le_bytes(word), [b'"', b'\\']);
+        (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
+    }
 }
 
 /// Writes a short run byte by byte, escaping what needs it.
@@ -526,7 +582,7 @@ mod tests {
     #[test]
     fn word_writer_agrees_with_the_text_writer() {
         let specials = ['"', '\\', '\n', '\u{1}', '\u{1f}', 'é', '😀'];
-        for len in 0..40 {
+        for len in 0..72 {
             for at in 0..=len {
                 for &special in &specials {
                     let mut text: Vec<char> = "abcdefghij".chars().cycle().take(len).collect();
