@@ -49,7 +49,7 @@ pub(super) enum Halt {
     Kind(ErrorKind<Infallible>),
     /// S3 Express's `CreateSession` answered with an error: the operation's end decodes it
     /// as one of its own errors (see [`express::refusal`]).
-    SessionRefused(http::Response<Bytes>),
+    SessionRefused(Box<http::Response<Bytes>>),
 }
 
 impl From<ErrorKind<Infallible>> for Halt {

@@ -287,7 +287,7 @@ fn session_request(target: &BucketEndpoint) -> Result<http::Request<Bytes>, awso
 /// that reach here are compiled once for every operation, so they know no operation's errors.
 fn session_of(response: http::Response<Bytes>) -> Result<Credentials, Halt> {
     if !response.status().is_success() {
-        return Err(Halt::SessionRefused(response));
+        return Err(Halt::SessionRefused(Box::new(response)));
     }
     let status = response.status().as_u16();
     let output = match protocol::parse_response::<CreateSessionOutput, CreateSessionError, _>(
@@ -296,7 +296,7 @@ fn session_of(response: http::Response<Bytes>) -> Result<Credentials, Halt> {
         &response,
     ) {
         Ok(output) => output,
-        Err(ResponseError::Service { .. }) => return Err(Halt::SessionRefused(response)),
+        Err(ResponseError::Service { .. }) => return Err(Halt::SessionRefused(Box::new(response))),
         Err(ResponseError::Decode { status, source }) => {
             return Err(Halt::Kind(ErrorKind::Response { status, source }));
         }
