@@ -392,7 +392,7 @@ const OWNER: &str = "123456789012";
 impl InstancesPayload {
     /// A response of `instances` instances in reservations of one to three.
     pub fn generate(instances: usize) -> Self {
-        let mut rng = SplitMix64::new(crate::payload::SEED ^ 0xEC_2);
+        let mut rng = SplitMix64::new(crate::payload::SEED ^ 0x0EC2);
         let mut secs = 1_573_180_888;
         let mut reservations = Vec::new();
         let mut index = 0;
