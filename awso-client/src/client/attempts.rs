@@ -9,6 +9,7 @@
 //! end widens it to the operation's.
 
 use std::convert::Infallible;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use awso_core::AwsError;
@@ -19,8 +20,8 @@ use tracing::Instrument;
 use super::endpoint::{self, CallEndpoint};
 use super::streaming::{self, Upload, UploadWire};
 use super::{Client, ErrorKind, customize, express, response_checksum};
-use crate::retry::{self, Decision, Failure};
-use crate::sign::{AuthScheme, ChunkSigner};
+use crate::retry::{self, Decision, Failure, skew};
+use crate::sign::{AuthScheme, ChunkSigner, sign_bearer};
 use crate::stream::{self, UploadBody};
 use crate::transport::{HttpError, HttpErrorKind, RequestBody, ResponseBody};
 
@@ -284,6 +285,88 @@ impl<'c> Attempts<'c> {
             let failure = Failure::Transport(error.kind());
             Broken::Retryable(ErrorKind::Transport(error), failure)
         })
+    }
+}
+
+// The client's own steps of every attempt, beside the loop that runs them: compiled once.
+impl Client {
+    pub(super) fn add_call_headers(
+        &self,
+        request: &mut http::Request<Bytes>,
+        invocation: &str,
+        attempt: u32,
+    ) {
+        let headers = request.headers_mut();
+        if let Ok(agent) = http::HeaderValue::from_str(&self.inner.config.user_agent) {
+            headers.insert(http::header::USER_AGENT, agent);
+        }
+        if let Ok(id) = http::HeaderValue::from_str(invocation) {
+            headers.insert("amz-sdk-invocation-id", id);
+        }
+        let max = self.inner.config.retry.max_attempts();
+        if let Ok(value) = http::HeaderValue::from_str(&format!("attempt={attempt}; max={max}")) {
+            headers.insert("amz-sdk-request", value);
+        }
+    }
+
+    /// Signs `request` as `auth` says; with a streamed upload's `payload` (its payload hash,
+    /// and whether its chunks are signed), returns the signer of the chunks.
+    pub(super) async fn sign(
+        &self,
+        auth: &AuthScheme,
+        request: &mut http::Request<Bytes>,
+        payload: Option<(&str, bool)>,
+    ) -> Result<Option<ChunkSigner>, Halt> {
+        let config = &self.inner.config;
+        match auth {
+            AuthScheme::NoAuth => Ok(None),
+            AuthScheme::Bearer => {
+                let Some(token) = &config.bearer else {
+                    return Err(Halt::Kind(ErrorKind::Credentials(
+                        crate::credentials::CredentialsError::not_configured(
+                            "bearer",
+                            "the operation needs a bearer token and the client has none",
+                        ),
+                    )));
+                };
+                sign_bearer(request, token)
+                    .map(|()| None)
+                    .map_err(|error| Halt::Kind(ErrorKind::Signing(error)))
+            }
+            AuthScheme::SigV4(_) | AuthScheme::SigV4a(_) => {
+                let Some(provider) = &config.credentials else {
+                    return Err(Halt::Kind(ErrorKind::Credentials(
+                        crate::credentials::CredentialsError::not_configured(
+                            "client",
+                            "the client has no credentials provider",
+                        ),
+                    )));
+                };
+                let credentials = provider
+                    .provide_credentials()
+                    .await
+                    .map_err(|error| Halt::Kind(ErrorKind::Credentials(error)))?;
+                let offset = self.inner.clock_offset.load(Ordering::Relaxed);
+                let time = skew::corrected(config.clock.now(), offset);
+                // S3 Express: a directory bucket's session signs instead.
+                let credentials =
+                    super::express::credentials_for(self, auth, request, credentials, time).await?;
+                let region = config.region.as_deref();
+                match payload {
+                    None => endpoint::sign_sigv4(request, &credentials, auth, region, time)
+                        .map(|()| None),
+                    Some(payload) => endpoint::sign_sigv4_streamed(
+                        request,
+                        &credentials,
+                        auth,
+                        region,
+                        time,
+                        payload,
+                    ),
+                }
+                .map_err(|error| Halt::Kind(ErrorKind::Signing(error)))
+            }
+        }
     }
 }
 
